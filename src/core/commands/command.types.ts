@@ -1,0 +1,88 @@
+// What the registry exposes to adapters: the shape of every command (for Slack's text parsing,
+// Discord's typed options and deployment, the console and help), the invocation an adapter builds
+// from an authenticated payload, and the closed union that dispatch returns.
+
+import type { Platform } from '../delivery/outbound.types.js';
+import type { Reply } from './reply.js';
+
+/** How an argument is typed in chat; Discord maps these to option types, Slack/console parse text. */
+export type ArgKind =
+  | 'election' // an election number, "3" or "#3"
+  | 'contest' // a contest number or name within the election
+  | 'nomination' // a nomination number within the election
+  | 'member' // one member: <@U123>, <@U123|name>, @alice, or a bare id
+  | 'members' // several members, space or comma separated
+  | 'channel' // <#C123>, <#C123|name>, #general or a bare id
+  | 'int'
+  | 'word' // one token
+  | 'text' // the rest of the line
+  | 'choice'; // one of `choices`
+
+export interface ArgSpec {
+  name: string;
+  kind: ArgKind;
+  required: boolean;
+  /** for kind 'choice' */
+  choices?: readonly string[];
+  /** message key of a one-line description */
+  descriptionKey: string;
+  /** taken positionally (in order) when typed; otherwise only as name=value */
+  positional: boolean;
+  min?: number;
+  max?: number;
+}
+
+export type Access = 'anyone' | 'creator' | 'organiser' | 'scrutineer' | 'organiser-or-scrutineer';
+
+export interface CommandSpec {
+  /** dotted id: 'election.create', 'roll.add', 'ballot.cast' */
+  id: string;
+  /** words a member types after the slash command: ['roll', 'add'] */
+  path: readonly string[];
+  summaryKey: string;
+  args: readonly ArgSpec[];
+  access: Access;
+  /** phases in which it may run; undefined = any */
+  phases?: readonly string[];
+  /** shown in help and deployed to platforms; false for button-only commands */
+  listed: boolean;
+}
+
+export interface Actor {
+  /** the member's id on the platform, taken from the authenticated payload only */
+  memberId: string;
+  displayName?: string;
+  /** 'en', 'zh-Hans', or a platform locale such as 'zh-CN' / 'en-GB' */
+  locale?: string;
+  /** the platform says this member administers the workspace/server (Manage Server on Discord) */
+  isAdmin?: boolean;
+}
+
+export interface Invocation {
+  platform: Platform;
+  /** Slack team id, Discord guild id, or 'console' */
+  platformOrgId: string;
+  orgName?: string;
+  actor: Actor;
+  /** the channel the command was run in; new elections post there unless told otherwise */
+  channelId?: string;
+  command: string;
+  /** either named arguments (Discord options, buttons, modals) or the raw typed text after the command path */
+  args: Record<string, unknown> | { text: string };
+  /** the platform's request id: a retried delivery of the same request runs once and gets the same reply */
+  idempotencyKey?: string;
+}
+
+export interface ArgIssue {
+  field: string;
+  message: string;
+}
+
+export type DispatchResult =
+  | { kind: 'ok'; reply: Reply }
+  | { kind: 'invalid'; issues: ArgIssue[]; reply: Reply }
+  | { kind: 'forbidden'; reply: Reply }
+  | { kind: 'unknown'; reply: Reply }
+  | { kind: 'domain-error'; code: string; reply: Reply }
+  /** a bug or infrastructure failure: logged with `ref`; the member sees only the ref */
+  | { kind: 'failed'; ref: string; reply: Reply };

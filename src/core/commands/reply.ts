@@ -1,0 +1,72 @@
+// The platform-neutral reply model. Handlers build these; adapters render them (Block Kit, embeds,
+// console text). Text is already translated for its reader. Member mentions are written `<@memberId>`
+// (the form Slack and Discord both use); the console prints them as `@memberId`.
+
+import type { ChartData } from '../../counting/types.js';
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** A button that runs a command when pressed. The pressing member comes from the platform payload. */
+export interface Action {
+  label: string;
+  command: string;
+  /** arguments as the command's schema takes them; never a member id of the actor */
+  args: Record<string, string>;
+  style?: 'primary' | 'danger';
+}
+
+/** One candidate as a voter sees it on a ballot; `number` is the canonical number used in `ballot.cast`. */
+export interface BallotOption {
+  number: number;
+  name: string;
+  statement?: string;
+}
+
+/**
+ * A ballot to fill in. Options are in this voter's shuffled order (or the contest's fixed order).
+ * Adapters submit the voter's choice as `ballot.cast` with `choices` in the form of `choicesSyntax`:
+ *  - 'marks':    "2,5"                 (numbers of the marked candidates; "" = blank)
+ *  - 'opinions': "1:+,2:-,3:0"        (+ approve, - oppose, 0 abstain; unlisted = abstain)
+ *  - 'scores':   "1=5,2=3"             (candidate number = score)
+ *  - 'criteria': "1=5/4/3,2=2/3/3"    (candidate number = score per criterion, in criteria order)
+ *  - 'ranking':  "3>1>2"               (first preference first)
+ */
+export interface BallotForm {
+  election: string;
+  electionTitle: string;
+  contest: string;
+  contestName: string;
+  kind: 'marks' | 'opinions' | 'scores' | 'criteria' | 'ranking';
+  options: BallotOption[];
+  /** marks: how many may be marked; ranking: how many ranks may be used */
+  minChoices: number;
+  maxChoices: number;
+  allowBlank: boolean;
+  scoreRange?: { min: number; max: number };
+  criteria?: string[];
+  /** short instruction in the voter's language */
+  instructions: string;
+}
+
+export interface MessageBody {
+  title?: string;
+  text: string;
+  fields?: Field[];
+  actions?: Action[];
+  chart?: ChartData;
+  ballot?: BallotForm;
+  tone?: Tone;
+}
+
+/** Where a command's immediate reply goes: visible to the channel it was typed in, or to the actor only. */
+export type Visibility = 'channel' | 'only-you';
+
+export interface Reply {
+  visibility: Visibility;
+  body: MessageBody;
+}
