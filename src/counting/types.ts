@@ -139,6 +139,9 @@ export type ThresholdBase = 'valid' | 'cast' | 'eligible';
 export interface MethodOptions {
   tieBreak?: TieBreakRule; // default 'lot' (recorded with its seed)
   seed?: string; // default: derived from the input, recorded in the result
+  /** A predetermined order (candidate indices) that settles what the tie rule leaves tied: the earliest
+   *  listed is chosen, to elect or to eliminate (Droop's "[tie …]" and its default "by lot"). */
+  tieOrder?: number[];
   irregularities?: IrregularityRules;
   /** approval: at most this many marks; block: defaults to seats. */
   maxMarks?: number;
