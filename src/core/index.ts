@@ -1,0 +1,40 @@
+// The core's public entry: the only module adapters import from src/core (ARCHITECTURE §3).
+// Adapters receive a TellerCore from main.ts; they never see storage or domain services.
+
+import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
+import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
+
+export type { Access, Actor, ArgIssue, ArgKind, ArgSpec, CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
+export type { Action, BallotForm, BallotOption, Field, MessageBody, Reply, Tone, Visibility } from './commands/reply.js';
+export type {
+  DeliveryQueue,
+  NewOutboundMessage,
+  OutboundDestination,
+  OutboundMessage,
+  OutboundStatus,
+  Platform,
+} from './delivery/outbound.types.js';
+export type { ChartData, Explanation } from '../counting/types.js';
+
+/** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
+export interface PlatformStateStore {
+  get(platform: Platform, kind: string, key: string): Promise<unknown | undefined>;
+  put(platform: Platform, kind: string, key: string, value: unknown): Promise<void>;
+  delete(platform: Platform, kind: string, key: string): Promise<void>;
+}
+
+export interface TellerCore {
+  /**
+   * Run one command. `invocation.command` is a dotted id ('roll.add'), or '' when `args.text` starts
+   * with the command's words as a member typed them ('roll add 3 @alice'). Never throws: failures come
+   * back as { kind: 'failed', ref }.
+   */
+  dispatch(invocation: Invocation): Promise<DispatchResult>;
+  /** every command, for help, Slack's manifest and Discord's deployed definitions */
+  readonly commands: readonly CommandSpec[];
+  /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
+  translate(locale: string | undefined, key: string, params?: Record<string, string | number>): string;
+  readonly delivery: DeliveryQueue;
+  readonly platformState: PlatformStateStore;
+}
+
