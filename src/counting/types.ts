@@ -168,6 +168,13 @@ export interface MethodOptions {
   /** Meek: decimal places of the fixed-point arithmetic (default 9) and the convergence limit omega exponent (default 6). */
   precision?: number;
   omega?: number;
+  /** Lots for ties: Teller's generator (default) or java.util.Random seeded with `seed` as a Java long,
+   *  drawing among the tied sorted by name (reproduces RCTab's `random` tie-break). */
+  lotGenerator?: 'teller' | 'java';
+  /** IRV: keep eliminating after the winner is known until two candidates remain (RCTab, for reporting). */
+  continueUntilTwo?: boolean;
+  /** IRV: the majority threshold is fixed from the first round's continuing votes (RCTab). */
+  firstRoundThreshold?: boolean;
 }
 
 export interface TallyInput {
@@ -207,6 +214,8 @@ export interface Round {
   exhausted: number;
   /** STV: surplus not yet transferred / lost to truncation */
   surplus?: number;
+  /** ranked methods: the cumulative `exhausted` weight split by why the ballots stopped counting */
+  exhaustedBy?: { overvote: number; skippedRanks: number; duplicate: number; noMoreChoices: number };
   explanation: Explanation[];
 }
 
