@@ -214,6 +214,8 @@ export interface Round {
   exhausted: number;
   /** STV: surplus not yet transferred / lost to truncation */
   surplus?: number;
+  /** STV: weight lost to rounding, cumulative (Scottish STV's truncation): counts + exhausted + residual = total */
+  residual?: number;
   /** ranked methods: the cumulative `exhausted` weight split by why the ballots stopped counting */
   exhaustedBy?: { overvote: number; skippedRanks: number; duplicate: number; noMoreChoices: number };
   explanation: Explanation[];
