@@ -1,0 +1,50 @@
+// The counting engine's entry: `tally()` routes a contest to its method. Pure: ballots in, a result out.
+
+import { countApproveOppose } from './methods/approve-oppose.js';
+import { countApproval, countBlock, countPlurality } from './methods/marks-methods.js';
+import { countTwoRound } from './methods/two-round.js';
+import type { CountResult, MethodId, TallyInput } from './types.js';
+import { METHOD_IDS, TallyInputError } from './types.js';
+
+export * from './types.js';
+export { breakTie, drawByLot, seededLot } from './ties.js';
+export type { Lot, TieContext, TieOutcome } from './ties.js';
+
+type Counter = (input: TallyInput) => CountResult;
+
+function unavailable(method: MethodId): Counter {
+  return () => {
+    throw new TallyInputError(`method not available: ${method}`, 'counting.method_unavailable');
+  };
+}
+
+const COUNTERS: Record<MethodId, Counter> = {
+  plurality: countPlurality,
+  block: countBlock,
+  approval: countApproval,
+  'approve-oppose': countApproveOppose,
+  'two-round': countTwoRound,
+  // TODO(methods): being written in this issue
+  score: unavailable('score'),
+  judged: unavailable('judged'),
+  borda: unavailable('borda'),
+  schulze: unavailable('schulze'),
+  'ranked-pairs': unavailable('ranked-pairs'),
+  copeland: unavailable('copeland'),
+  // TODO(irv, stv): wired once src/counting/irv.ts, stv/scottish.ts and stv/meek.ts land
+  irv: unavailable('irv'),
+  'stv-scottish': unavailable('stv-scottish'),
+  'stv-meek': unavailable('stv-meek'),
+};
+
+export function isMethodId(value: string): value is MethodId {
+  return (METHOD_IDS as readonly string[]).includes(value);
+}
+
+/** Count one contest. Throws TallyInputError for input no method could count (bad seats, wrong ballot kind). */
+export function tally(input: TallyInput): CountResult {
+  if (!isMethodId(input.method)) {
+    throw new TallyInputError(`unknown counting method: ${String(input.method)}`, 'counting.unknown_method');
+  }
+  return COUNTERS[input.method](input);
+}
