@@ -32,7 +32,7 @@ export function tieLines(ctx: MethodContext, ties: readonly TieRecord[]): Explan
 export function furtherRoundLine(ctx: MethodContext, further: FurtherRound): Explanation {
   const names = namesOf(ctx, further.candidates);
   // a run-off is always for the one seat; the others say how many seats are at stake
-  const params = further.kind === 'runoff' ? { names } : { names, seats: further.seats };
+  const params: Record<string, string | number> = further.kind === 'runoff' ? { names } : { names, seats: further.seats };
   return { key: `counting.methods.further_${further.kind}`, params };
 }
 
