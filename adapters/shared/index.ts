@@ -15,3 +15,7 @@ export type {
   DeliveryWorkerOptions,
   ProgressReport,
 } from './delivery/delivery-worker.types.js';
+export { createDeliveryWorker, FIND_SENT_KEY } from './delivery/delivery-worker.js';
+export { RateLimiter } from './delivery/rate-limiter.js';
+export { backoffDelay } from './delivery/backoff.js';
+export { systemClock } from './delivery/clock.js';

@@ -72,7 +72,7 @@ export interface DeliveryWorker {
    */
   stop(options?: { graceMs?: number }): Promise<void>;
   /** process until nothing is due now (or, with untilEmpty, until nothing is pending at all); for tests, the console and benchmarks */
-  drain(options?: { untilEmpty?: boolean; electionId?: string }): Promise<DeliveryStats>;
+  drain(options?: { untilEmpty?: boolean }): Promise<DeliveryStats>;
   readonly stats: Readonly<DeliveryStats>;
 }
 
