@@ -11,7 +11,7 @@ import type { DeliveryStats, DeliveryWorker, DeliveryWorkerOptions } from './del
 import type { SendResult } from './platform-sender.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { RateLimiter } from './rate-limiter.js';
-import { maybeSentBefore, NOT_SENT, UNKNOWN } from './send-markers.js';
+import { maybeSentBefore, notSent, UNKNOWN } from './send-markers.js';
 
 /** the limiter key findSent spends from (Slack conversations.history is Tier 3) */
 export const FIND_SENT_KEY = 'find-sent';
@@ -251,8 +251,8 @@ class Worker implements DeliveryWorker {
     }
     const delayMs = Math.max(backoffDelay(this.o.backoff, attempt, this.o.random), result.retryAfterMs ?? 0);
     // a maybe-sent error stays marked so that the next attempt looks before it sends
-    const marker = result.maybeSent || maybeSentBefore(message) ? UNKNOWN : NOT_SENT;
-    await this.o.queue.retryLater(message.id, new Date(this.now() + delayMs), marker + result.error);
+    const error = result.maybeSent || maybeSentBefore(message) ? UNKNOWN + result.error : notSent(message, result.error);
+    await this.o.queue.retryLater(message.id, new Date(this.now() + delayMs), error);
     this.scheduled.set(message.id, this.now() + delayMs);
     this.stats.retried++;
     this.o.log({ kind: 'retry', id: message.id, attempt, delayMs, error: result.error });
@@ -261,8 +261,8 @@ class Worker implements DeliveryWorker {
   private async handBack(message: OutboundMessage, at: number, reason: string): Promise<void> {
     // handing back never follows a send that may have happened, so the message stays "certainly not sent"
     // unless an earlier attempt left it unknown
-    const marker = maybeSentBefore(message) && !message.replaces ? UNKNOWN : NOT_SENT;
-    await this.o.queue.retryLater(message.id, new Date(at), marker + reason);
+    const error = maybeSentBefore(message) && !message.replaces ? UNKNOWN + reason : notSent(message, reason);
+    await this.o.queue.retryLater(message.id, new Date(at), error);
     this.scheduled.set(message.id, at);
   }
 

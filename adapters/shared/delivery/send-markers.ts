@@ -1,17 +1,25 @@
 // What the worker writes into `lastError` so that the next attempt knows whether the previous one may
-// have reached the platform. The queue contract only stores attempts and lastError, so this prefix is
-// the durable record of "certainly not sent" versus "outcome unknown".
+// have reached the platform. The queue contract stores only attempts and lastError, so this text is the
+// durable record of "certainly not sent" versus "outcome unknown".
+//
+// "Not sent" carries the attempts count the queue will hold after the retryLater that writes it. The
+// queue raises attempts again when it reclaims a message whose lease ran out (a worker died mid-send),
+// without touching lastError; the count then no longer matches and the message counts as maybe sent.
 
-export const NOT_SENT = 'not-sent: ';
+const NOT_SENT = /^not-sent#(\d+): /;
 export const UNKNOWN = 'unknown: ';
+
+/** lastError for a message handed back by a retryLater that certainly follows no send */
+export function notSent(message: { attempts: number }, reason: string): string {
+  return `not-sent#${message.attempts + 1}: ${reason}`;
+}
 
 /**
  * Whether an earlier attempt may have delivered this message, so it must go through findSent first.
- * A fresh message (no attempts, no error) was never handed to a sender. A message reclaimed after a
- * crashed worker's lease ran out must come back from the queue with attempts raised or lastError set
- * (the queue's claim contract); anything not positively marked "not sent" is treated as maybe sent.
+ * A fresh message (no attempts, no error) was never handed to a sender.
  */
 export function maybeSentBefore(message: { attempts: number; lastError?: string }): boolean {
-  if (message.lastError?.startsWith(NOT_SENT)) return false;
+  const marked = NOT_SENT.exec(message.lastError ?? '');
+  if (marked) return Number(marked[1]) !== message.attempts;
   return message.attempts > 0 || message.lastError !== undefined;
 }

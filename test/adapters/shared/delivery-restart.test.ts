@@ -52,6 +52,27 @@ describe('delivery across a restart', () => {
     expect(new Set(platform.findCalls)).toEqual(new Set(stuck));
   });
 
+  it('a message rate-limited once and then lost in a crash is looked up before it is sent again', async () => {
+    const clock = new VirtualClock();
+    const queue = new FakeQueue();
+    queue.enqueue(ballotDm(0), clock.now());
+    let dying = true;
+    const platform = new FakePlatform(clock, (_m, call) =>
+      call === 0 ? { status: 429, retryAfterMs: 1_000 } : dying ? 'hang-after-post' : 'ok',
+    );
+    const crashed = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE });
+    void crashed.drain({ untilEmpty: true });
+    for (let spin = 0; platform.calls.length < 2 && spin < 10_000; spin++) await new Promise((r) => setImmediate(r));
+    expect(platform.calls).toHaveLength(2);
+    dying = false;
+    clock.advance(LEASE + 1);
+    const restarted = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE });
+    await restarted.drain({ untilEmpty: true });
+    expect(platform.findCalls).toEqual(['m000001']);
+    expect(platform.delivered.get('m000001')).toHaveLength(1);
+    expect(queue.rows[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('a graceful stop hands unsent claims back at once and a new worker finishes without lookups', async () => {
     const queue = new FakeQueue();
     for (let i = 0; i < 300; i++) queue.enqueue(ballotDm(i));

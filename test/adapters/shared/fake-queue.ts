@@ -1,6 +1,6 @@
 // An in-memory DeliveryQueue that keeps the contract the storage implementation keeps, including the
 // part the delivery worker's recovery relies on: a message claimed again after its lease ran out comes
-// back with attempts raised and lastError 'lease expired', because its earlier send may have happened.
+// back with attempts raised (lastError untouched), because its earlier send may have happened.
 
 import type { DeliveryQueue, NewOutboundMessage, OutboundMessage, OutboundStatus, Platform } from '../../../src/core/index.js';
 
@@ -44,10 +44,8 @@ export class FakeQueue implements DeliveryQueue {
     );
     const claimed = due.slice(0, limit);
     for (const r of claimed) {
-      if (r.status === 'sending') {
-        r.attempts += 1;
-        r.lastError = 'lease expired';
-      }
+      // like storage: the lease ran out, so that attempt's outcome is unknown and it counts; lastError stays
+      if (r.status === 'sending') r.attempts += 1;
       r.status = 'sending';
       r.leaseUntil = t + leaseMs;
     }
@@ -60,12 +58,15 @@ export class FakeQueue implements DeliveryQueue {
     this.calls.push({ op: 'markSent', id, at: now.getTime() });
     r.status = 'sent';
     r.sentRef = sentRef;
+    r.lastError = undefined;
     r.leaseUntil = undefined;
   }
 
   async retryLater(id: string, notBefore: Date, error: string): Promise<void> {
     const r = this.row(id);
     this.calls.push({ op: 'retryLater', id, at: notBefore.getTime(), error });
+    // storage ignores this for a message no longer 'sending'; the fake is stricter so that a worker
+    // touching a message it does not hold fails the test
     if (r.status !== 'sending') throw new Error(`retryLater on ${r.status} message ${id}`);
     r.status = 'pending';
     r.attempts += 1;
@@ -77,6 +78,7 @@ export class FakeQueue implements DeliveryQueue {
   async markFailed(id: string, status: 'failed' | 'unreachable', error: string): Promise<void> {
     const r = this.row(id);
     this.calls.push({ op: 'markFailed', id, error });
+    if (r.status !== 'sending') throw new Error(`markFailed on ${r.status} message ${id}`);
     r.status = status;
     r.lastError = error;
     r.leaseUntil = undefined;
