@@ -1,0 +1,185 @@
+// CSV ranked ballots: one ballot per line, candidate names in preference order.
+//
+// The format, exactly:
+//  - Cells are separated by commas. A cell may be quoted with double quotes (a quote inside is written
+//    ""), so names may contain commas: "Mavodones, Nicholas M. Jr.". Spaces around a cell are ignored.
+//  - Line 1 may be a header. It is one when its first cell is `weight` or `count` (then every ballot
+//    line starts with a weight column), or `rank 1` / `rank_1` / `rank1` / `choice 1` / `preference 1`
+//    (no weight column), and is not the name of a given candidate. The other header cells are ignored.
+//  - Each rank cell, first preference first:
+//      Name          one candidate
+//      Name1|Name2   two or more candidates at one rank: an overvote
+//      (empty)       a skipped rank
+//      #overvote     an overvote whose candidates are unknown (as if every candidate were marked)
+//      #uwi          an undeclared write-in (also #write-in): counted for the candidate flagged
+//                    `writeIn`, which is added as "Undeclared Write-ins" when none is given
+//  - The weight is a number >= 0 (3 = three identical ballots; 0.5 = a half-weight ballot).
+//  - Empty lines are ignored. A blank ballot is a line of commas only (after its weight, if any).
+//  - With `candidates`, every name must be one of them (exact match after trimming); without, the
+//    candidates are the names in order of first appearance.
+//  - With `maxRankings`, a mark beyond that rank is an error (as RCTab treats CSV cast vote records).
+// Errors are CsvFormatError (a TallyInputError) naming the line.
+import { TallyInputError, type CandidateInput, type RankingBallot } from '../types.js';
+
+export class CsvFormatError extends TallyInputError {
+  constructor(
+    readonly line: number,
+    detail: string,
+    code: string,
+  ) {
+    super(`line ${line}: ${detail}`, code);
+    this.name = 'CsvFormatError';
+  }
+}
+
+export interface CsvBallots {
+  candidates: CandidateInput[];
+  ballots: RankingBallot[];
+}
+
+export interface CsvReadOptions {
+  /** force the leading weight column on or off (default: as the header says, else off) */
+  weightColumn?: boolean;
+  maxRankings?: number;
+}
+
+export const WRITE_IN_NAME = 'Undeclared Write-ins';
+const WRITE_IN_CELLS = new Set(['#uwi', '#write-in']);
+const OVERVOTE_CELL = '#overvote';
+
+/** Splits one line into cells, honouring double quotes. */
+export function splitCsvLine(text: string, line: number): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    let cell = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new CsvFormatError(line, 'a quoted cell is not closed', 'counting.csv.unclosed_quote');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        cell += text[i++];
+      }
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (i < text.length && text[i] !== ',') {
+        throw new CsvFormatError(line, 'text after a closing quote', 'counting.csv.text_after_quote');
+      }
+    } else {
+      const comma = text.indexOf(',', i);
+      const end = comma < 0 ? text.length : comma;
+      cell = text.slice(i, end).trim();
+      if (cell.includes('"')) throw new CsvFormatError(line, 'a quote inside an unquoted cell', 'counting.csv.stray_quote');
+      i = end;
+    }
+    cells.push(cell);
+    if (i >= text.length) return cells;
+    i++; // the comma
+  }
+}
+
+function isHeader(first: string, known: Map<string, number> | undefined): 'weight' | 'ranks' | false {
+  if (known?.has(first)) return false;
+  const cell = first.toLowerCase();
+  if (cell === 'weight' || cell === 'count') return 'weight';
+  if (/^(rank|choice|preference)[ _]?1$/.test(cell)) return 'ranks';
+  return false;
+}
+
+export function readCsvBallots(
+  text: string,
+  candidates?: readonly (CandidateInput | string)[],
+  options: CsvReadOptions = {},
+): CsvBallots {
+  const list: CandidateInput[] = (candidates ?? []).map((c) => (typeof c === 'string' ? { name: c } : { ...c }));
+  const index = new Map<string, number>();
+  list.forEach((c, i) => {
+    if (index.has(c.name)) throw new TallyInputError(`candidate "${c.name}" is listed twice`, 'counting.csv.duplicate_candidate');
+    index.set(c.name, i);
+  });
+  const fixed = candidates !== undefined;
+  let writeIn = list.findIndex((c) => c.writeIn);
+
+  const lookup = (name: string, line: number): number => {
+    if (WRITE_IN_CELLS.has(name.toLowerCase())) {
+      if (writeIn < 0) {
+        writeIn = list.length;
+        list.push({ name: WRITE_IN_NAME, writeIn: true });
+        index.set(WRITE_IN_NAME, writeIn);
+      }
+      return writeIn;
+    }
+    const found = index.get(name);
+    if (found !== undefined) return found;
+    if (fixed) throw new CsvFormatError(line, `unknown candidate "${name}"`, 'counting.csv.unknown_candidate');
+    list.push({ name });
+    index.set(name, list.length - 1);
+    return list.length - 1;
+  };
+
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let weighted = options.weightColumn ?? false;
+  const ballots: RankingBallot[] = [];
+  const overvotes: { ballot: RankingBallot; rank: number }[] = [];
+  const headerLine = lines.findIndex((l) => l.trim() !== '') + 1;
+  lines.forEach((raw, k) => {
+    const line = k + 1;
+    if (raw.trim() === '') return;
+    const cells = splitCsvLine(raw, line);
+    if (line === headerLine) {
+      const header = isHeader(cells[0], fixed ? index : undefined);
+      if (header) {
+        if (options.weightColumn === undefined) weighted = header === 'weight';
+        return;
+      }
+    }
+    let weight = 1;
+    let rankCells = cells;
+    if (weighted) {
+      const w = cells[0];
+      weight = Number(w);
+      if (w === '' || !Number.isFinite(weight) || weight < 0) {
+        throw new CsvFormatError(line, `the weight "${w}" is not a number of 0 or more`, 'counting.csv.bad_weight');
+      }
+      rankCells = cells.slice(1);
+    }
+    let lastMarked = 0;
+    const ranks: (number | number[])[] = rankCells.map((cell, r) => {
+      if (cell === '') return [];
+      lastMarked = r + 1;
+      if (cell.toLowerCase() === OVERVOTE_CELL) return [-1]; // filled in once every candidate is known
+      if (!cell.includes('|')) return lookup(cell, line);
+      const parts = cell.split('|').map((p) => p.trim());
+      if (parts.some((p) => p === '')) {
+        throw new CsvFormatError(line, `rank ${r + 1} has an empty name in "${cell}"`, 'counting.csv.empty_name');
+      }
+      return parts.map((p) => lookup(p, line));
+    });
+    if (options.maxRankings !== undefined && lastMarked > options.maxRankings) {
+      throw new CsvFormatError(
+        line,
+        `rank ${lastMarked} is marked but at most ${options.maxRankings} rankings are allowed`,
+        'counting.csv.too_many_rankings',
+      );
+    }
+    ranks.length = lastMarked; // trailing blanks are not skipped ranks
+    const ballot: RankingBallot = weight === 1 ? { kind: 'ranking', ranks } : { kind: 'ranking', weight, ranks };
+    ranks.forEach((r, i) => {
+      if (Array.isArray(r) && r.length === 1 && r[0] === -1) overvotes.push({ ballot, rank: i });
+    });
+    ballots.push(ballot);
+  });
+  if (overvotes.length > 0) {
+    const everyone = list.map((_, i) => i);
+    for (const { ballot, rank } of overvotes) (ballot.ranks as (number | number[])[])[rank] = everyone;
+  }
+  return { candidates: list, ballots };
+}
