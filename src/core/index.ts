@@ -38,3 +38,8 @@ export interface TellerCore {
   readonly platformState: PlatformStateStore;
 }
 
+
+export { createCore, type CoreDeps } from './app.js';
+export type { Logger } from './commands/context.js';
+export type { Clock } from './shared/clock.js';
+export type { Store } from './shared/store.ports.js';

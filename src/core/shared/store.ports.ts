@@ -19,6 +19,20 @@ export interface OrgRepo {
   insert(org: Organisation): Promise<void>;
 }
 
+/** What Teller last heard about a member, so messages to them use their name and language. */
+export interface Member {
+  orgId: string;
+  memberId: string;
+  displayName: string | null;
+  locale: string | null;
+  updatedAt: string;
+}
+
+export interface MemberRepo {
+  get(orgId: string, memberId: string): Promise<Member | undefined>;
+  upsert(member: Member): Promise<void>;
+}
+
 export interface ElectionRepo {
   get(id: string): Promise<Election | undefined>;
   findByNumber(orgId: string, number: number): Promise<Election | undefined>;
@@ -144,6 +158,7 @@ export interface RequestRepo {
 
 export interface Tx {
   orgs: OrgRepo;
+  members: MemberRepo;
   elections: ElectionRepo;
   contests: ContestRepo;
   roles: RoleRepo;

@@ -1,0 +1,29 @@
+import { translate } from '../i18n/index.js';
+import { createDispatcher } from './commands/dispatch.js';
+import type { Logger } from './commands/context.js';
+import { COMMANDS, COMMAND_SPECS } from './commands/registry.js';
+import type { DeliveryQueue } from './delivery/outbound.types.js';
+import type { PlatformStateStore, TellerCore } from './index.js';
+import type { Clock } from './shared/clock.js';
+import type { Store } from './shared/store.ports.js';
+
+export interface CoreDeps {
+  store: Store;
+  delivery: DeliveryQueue;
+  platformState: PlatformStateStore;
+  clock: Clock;
+  /** from TELLER_SECRET or the key file beside the data; never stored in the database */
+  serverSecret: string;
+  logger: Logger;
+}
+
+export function createCore(deps: CoreDeps): TellerCore {
+  const dispatcher = createDispatcher(COMMANDS, deps);
+  return {
+    dispatch: dispatcher.run,
+    commands: COMMAND_SPECS,
+    translate,
+    delivery: deps.delivery,
+    platformState: deps.platformState,
+  };
+}

@@ -1,0 +1,212 @@
+import { arg } from '../commands/args.js';
+import type { CommandContext } from '../commands/context.js';
+import { defineCommand } from '../commands/define.js';
+import { toActor, toChannel } from '../commands/say.js';
+import { current, findContest, moveTo, notifyChannel, notifyMember } from '../elections/election.service.js';
+import { normaliseReceipt, randomSalt } from '../shared/ids.js';
+import { fail } from '../shared/result.js';
+import { ballotForm, cast, voterCheck } from './ballot.service.js';
+
+const TURNOUT_KEY = 'turnout';
+/** The live turnout line is edited at most once a minute per election, however fast ballots arrive. */
+const TURNOUT_EVERY_MS = 60_000;
+const turnoutPosted = new Map<string, number>();
+
+async function turnoutText(ctx: CommandContext, final: boolean): Promise<string> {
+  const e = current(ctx);
+  const eligible = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible').length;
+  const voted = (await ctx.tx.participation.voters(e.id)).length;
+  const pct = eligible === 0 ? 0 : Math.round((voted / eligible) * 1000) / 10;
+  return ctx.t(final ? 'voting.turnout_final' : 'voting.turnout', { voted, eligible, pct });
+}
+
+async function updateTurnout(ctx: CommandContext, final = false): Promise<void> {
+  const e = current(ctx);
+  const bucket = final ? 'final' : String(Math.floor(ctx.now.getTime() / TURNOUT_EVERY_MS));
+  const memo = `${e.id}:${bucket}`;
+  if (!final && turnoutPosted.get(e.id) === Number(bucket)) return;
+  const channelId = e.channelId ?? ctx.channelId;
+  if (!channelId) return;
+  await ctx.enqueue({
+    destination: { kind: 'channel', channelId },
+    body: { text: await turnoutText(ctx, final), tone: 'info' },
+    dedupeKey: `${memo}:${TURNOUT_KEY}`,
+    replaces: `${e.id}:${TURNOUT_KEY}`,
+    electionId: e.id,
+    purpose: 'turnout',
+  });
+  if (!final) turnoutPosted.set(e.id, Number(bucket));
+}
+
+export const openVoting = defineCommand<{ election: number }>({
+  id: 'voting.open',
+  path: ['voting', 'open'],
+  access: 'organiser',
+  phases: ['published'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
+    if (voters.length === 0) return fail('voting.empty_roll');
+    await ctx.tx.secrets.putSalt(e.id, randomSalt());
+    const moved = await moveTo(ctx, 'voting', { eligible: voters.length });
+    if (!moved.ok) return moved;
+    for (const v of voters) {
+      await notifyMember(
+        ctx,
+        v.memberId,
+        `ballot-dm:${v.memberId}`,
+        (t) => ({
+          title: t('voting.dm_title', { title: e.title }),
+          text: t('voting.dm_text', { title: e.title, number: e.number }),
+          actions: [{ label: t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+          tone: 'info',
+        }),
+        'ballot',
+      );
+    }
+    const text = ctx.t('voting.opened', { title: e.title, number: e.number, eligible: voters.length });
+    await notifyChannel(ctx, 'voting-open', {
+      title: ctx.t('voting.opened_title', { title: e.title }),
+      text,
+      // for members whose DMs are closed: the same ballot, opened from the channel
+      actions: [{ label: ctx.t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+      tone: 'info',
+    });
+    await ctx.enqueue({
+      destination: { kind: 'channel', channelId: e.channelId ?? ctx.channelId ?? '' },
+      body: { text: await turnoutText(ctx, false), tone: 'info' },
+      dedupeKey: `${e.id}:${TURNOUT_KEY}`,
+      electionId: e.id,
+      purpose: 'turnout',
+    });
+    return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
+  },
+});
+
+export const getBallot = defineCommand<{ election: number; contest?: string }>({
+  id: 'ballot.get',
+  path: ['vote'],
+  access: 'anyone',
+  phases: ['voting'],
+  args: { election: arg.election('arg.election'), contest: arg.contest('arg.contest', { optional: true }) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const voter = await voterCheck(ctx);
+    if (!voter.ok) return voter;
+    const contests = await ctx.tx.contests.list(e.id);
+    if (args.contest === undefined && contests.length > 1) {
+      const lines: string[] = [];
+      for (const c of contests) {
+        const done = await ctx.tx.participation.has(e.id, c.id, ctx.actor.memberId);
+        lines.push(`${c.number}. ${c.name}${done ? ` — ${ctx.t('ballot.already_voted')}` : ''}`);
+      }
+      return toActor(lines.join('\n'), {
+        title: ctx.t('ballot.choose_contest', { title: e.title }),
+        actions: contests.map((c) => ({ label: c.name, command: 'ballot.get', args: { election: String(e.number), contest: String(c.number) } })),
+        tone: 'info',
+      });
+    }
+    const contest = await findContest(ctx, args.contest);
+    if (!contest.ok) return contest;
+    const form = await ballotForm(ctx, contest.value);
+    const again = await ctx.tx.participation.has(e.id, contest.value.id, ctx.actor.memberId);
+    return toActor(again ? ctx.t('ballot.revote_note') : form.instructions, { title: `${e.title} — ${contest.value.name}`, ballot: form, tone: 'info' });
+  },
+});
+
+export const castBallot = defineCommand<{ election: number; contest: string; choices?: string }>({
+  id: 'ballot.cast',
+  path: ['cast'],
+  access: 'anyone',
+  phases: ['voting'],
+  args: {
+    election: arg.election('arg.election'),
+    contest: arg.contest('arg.contest'),
+    choices: arg.text('arg.choices', 5000, { optional: true }),
+  },
+  async handler(ctx, args) {
+    const voter = await voterCheck(ctx);
+    if (!voter.ok) return voter;
+    const contest = await findContest(ctx, args.contest);
+    if (!contest.ok) return contest;
+    const done = await cast(ctx, contest.value, args.choices ?? '', voter.value.weight);
+    if (!done.ok) return done;
+    // the audit says who took part and when, as turnout does; never what or which ballot
+    await ctx.audit('ballot.cast', { contest: contest.value.number });
+    await updateTurnout(ctx);
+    const key = done.value.replaced ? 'ballot.replaced' : 'ballot.recorded';
+    return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), { fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }] });
+  },
+});
+
+export const checkReceipt = defineCommand<{ election: number; code: string }>({
+  id: 'receipt.check',
+  path: ['receipt'],
+  access: 'anyone',
+  phases: ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'],
+  args: { election: arg.election('arg.election'), code: arg.word('arg.receipt', 40) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const code = normaliseReceipt(args.code);
+    if (!(await ctx.tx.receipts.exists(e.id, code))) return fail('receipt.not_found', { code }, 'code');
+    return toActor(ctx.t(e.phase === 'voting' ? 'receipt.recorded' : 'receipt.counted', { code, title: e.title }));
+  },
+});
+
+export const remindVoters = defineCommand<{ election: number }>({
+  id: 'voting.remind',
+  path: ['voting', 'remind'],
+  access: 'organiser',
+  phases: ['voting'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const voted = new Set(await ctx.tx.participation.voters(e.id));
+    const waiting = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible' && !voted.has(r.memberId));
+    // one reminder per member per hour, however often the command is run
+    const hour = ctx.now.toISOString().slice(0, 13);
+    let sent = 0;
+    for (const r of waiting) {
+      const queued = await notifyMember(
+        ctx,
+        r.memberId,
+        `remind:${hour}:${r.memberId}`,
+        (t) => ({
+          text: t('voting.reminder', { title: e.title }),
+          actions: [{ label: t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+          tone: 'info',
+        }),
+        'reminder',
+      );
+      if (queued) sent++;
+    }
+    await ctx.audit('voting.reminded', { count: sent });
+    return toActor(ctx.t('voting.reminded', { count: sent, waiting: waiting.length }));
+  },
+});
+
+export const closeVoting = defineCommand<{ election: number }>({
+  id: 'voting.close',
+  path: ['voting', 'close'],
+  access: 'organiser',
+  phases: ['voting'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    // Destroy every link between voters and ballots: the key's salt, the ballot and receipt links,
+    // and (by rewriting rows in random-id order) any physical insertion order.
+    await ctx.tx.secrets.deleteSalt(e.id);
+    await ctx.tx.ballots.sealElection(e.id);
+    await ctx.tx.receipts.sealElection(e.id);
+    const moved = await moveTo(ctx, 'closed');
+    if (!moved.ok) return moved;
+    await updateTurnout(ctx, true);
+    ctx.afterCommit(ctx.scrub);
+    const receipts = (await ctx.tx.receipts.list(e.id)).length;
+    const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
+    await notifyChannel(ctx, 'voting-closed', { text, tone: 'info' });
+    return toChannel(text);
+  },
+});
+

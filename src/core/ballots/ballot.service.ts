@@ -1,0 +1,84 @@
+import { randomInt } from 'node:crypto';
+import type { CommandContext } from '../commands/context.js';
+import type { BallotForm } from '../commands/reply.js';
+import type { Contest } from '../elections/election.types.js';
+import { current } from '../elections/election.service.js';
+import { randomId, receiptCode } from '../shared/ids.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { ballotLink, electionKey, receiptLink } from './ballot.keys.js';
+import { limitsFor, normaliseChoice, shuffled } from './ballot.rules.js';
+
+export interface Candidate {
+  number: number;
+  memberId: string;
+  name: string;
+  statement: string | null;
+}
+
+/** The published candidates of a contest, in canonical order. */
+export async function candidatesOf(ctx: CommandContext, contest: Contest): Promise<Candidate[]> {
+  const all = await ctx.tx.nominations.list(contest.electionId);
+  const approved = all.filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null);
+  approved.sort((a, b) => a.candidateNumber! - b.candidateNumber!);
+  const out: Candidate[] = [];
+  for (const n of approved) {
+    const member = await ctx.tx.members.get(ctx.org.id, n.nominee);
+    out.push({ number: n.candidateNumber!, memberId: n.nominee, name: member?.displayName ?? n.nominee, statement: n.statement });
+  }
+  return out;
+}
+
+export async function voterCheck(ctx: CommandContext): Promise<Result<{ weight: number }>> {
+  const entry = await ctx.tx.roll.get(current(ctx).id, ctx.actor.memberId);
+  if (!entry) return fail('ballot.not_on_roll');
+  if (entry.status !== 'eligible') return fail('ballot.ineligible', { reason: entry.reason ?? '' });
+  return ok({ weight: entry.weight });
+}
+
+/** The ballot this voter sees: shuffled per voter unless the contest fixes the order. The order is not stored. */
+export async function ballotForm(ctx: CommandContext, contest: Contest): Promise<BallotForm> {
+  const e = current(ctx);
+  const candidates = await candidatesOf(ctx, contest);
+  const limits = limitsFor(contest, candidates.length);
+  const order = contest.options.order ?? 'shuffled';
+  const listed = order === 'shuffled' ? shuffled(candidates, (n) => randomInt(n)) : candidates;
+  return {
+    election: String(e.number),
+    electionTitle: e.title,
+    contest: String(contest.number),
+    contestName: contest.name,
+    kind: limits.kind,
+    options: listed.map((c) => ({ number: c.number, name: c.name, ...(c.statement ? { statement: c.statement } : {}) })),
+    minChoices: limits.min,
+    maxChoices: limits.max,
+    allowBlank: limits.allowBlank,
+    ...(limits.scoreRange ? { scoreRange: limits.scoreRange } : {}),
+    ...(limits.criteria ? { criteria: limits.criteria } : {}),
+    instructions: ctx.t(`ballot.instructions_${limits.kind}`, { max: limits.max, seats: contest.seats, min: limits.scoreRange?.min ?? 0, top: limits.scoreRange?.max ?? 0 }),
+  };
+}
+
+/**
+ * Record (or replace) this voter's ballot in a contest. The ballot row carries only the HMAC link, so
+ * the last ballot replaces the earlier one; the receipt is kept apart and stays the same on a re-vote.
+ */
+export async function cast(ctx: CommandContext, contest: Contest, choices: string, weight: number): Promise<Result<{ receipt: string; replaced: boolean }>> {
+  const e = current(ctx);
+  const candidates = await candidatesOf(ctx, contest);
+  const content = normaliseChoice(choices, limitsFor(contest, candidates.length), candidates.length);
+  if (!content.ok) return content;
+  const salt = await ctx.tx.secrets.getSalt(e.id);
+  if (!salt) throw new Error(`election ${e.id} is open for voting but has no key salt`);
+  const key = electionKey(ctx.serverSecret, salt);
+  const me = ctx.actor.memberId;
+  const replaced = await ctx.tx.participation.has(e.id, contest.id, me);
+  await ctx.tx.ballots.upsertByLink({ id: randomId(), electionId: e.id, contestId: contest.id, link: ballotLink(key, contest.id, me), weight, content: content.value });
+  const rLink = receiptLink(key, me);
+  let receipt = await ctx.tx.receipts.findByLink(e.id, rLink);
+  if (!receipt) {
+    receipt = receiptCode();
+    await ctx.tx.receipts.insert(e.id, receipt, rLink);
+  }
+  await ctx.tx.participation.add({ electionId: e.id, contestId: contest.id, memberId: me });
+  return ok({ receipt, replaced });
+}

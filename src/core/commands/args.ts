@@ -1,0 +1,78 @@
+// Argument kinds: each builds both the spec adapters read (Discord option types, help) and the zod
+// schema that every entry point ends in. Inputs arrive as typed text (Slack, console) or typed values
+// (Discord options, buttons, modals); both go through the same safeParse.
+
+import { z } from 'zod';
+import type { ArgKind, ArgSpec } from './command.types.js';
+
+export interface ArgDef {
+  spec: Omit<ArgSpec, 'name'>;
+  schema: z.ZodType;
+}
+
+const posInt = z.union([z.number(), z.string().trim().regex(/^#?\d+$/, 'a number such as 3')]).transform((v) => Number(String(v).replace('#', ''))).pipe(z.number().int().positive());
+
+/** `<@U123>`, `<@U123|name>`, `<@!123>`, `@alice` or a bare id -> the member id */
+export function parseMember(raw: string): string | undefined {
+  const s = raw.trim();
+  const mention = /^<@!?([A-Za-z0-9_.-]+)(?:\|[^>]*)?>$/.exec(s);
+  if (mention) return mention[1];
+  const plain = /^@?([A-Za-z0-9_.-]{1,64})$/.exec(s);
+  return plain ? plain[1] : undefined;
+}
+
+export function parseChannel(raw: string): string | undefined {
+  const s = raw.trim();
+  const mention = /^<#([A-Za-z0-9_.-]+)(?:\|[^>]*)?>$/.exec(s);
+  if (mention) return mention[1];
+  const plain = /^#?([A-Za-z0-9_.-]{1,80})$/.exec(s);
+  return plain ? plain[1] : undefined;
+}
+
+const member = z.string().transform((v, ctx) => {
+  const id = parseMember(v);
+  if (!id) ctx.addIssue({ code: 'custom', message: 'a member such as @alice' });
+  return id ?? '';
+});
+
+const members = z.union([z.string(), z.array(z.string())]).transform((v, ctx) => {
+  const parts = (Array.isArray(v) ? v : v.split(/[\s,;]+/)).map((p) => p.trim()).filter(Boolean);
+  const ids: string[] = [];
+  for (const p of parts) {
+    const id = parseMember(p);
+    if (!id) ctx.addIssue({ code: 'custom', message: `"${p}" is not a member; use @name` });
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one member, such as @alice' });
+  return ids;
+});
+
+const channel = z.string().transform((v, ctx) => {
+  const id = parseChannel(v);
+  if (!id) ctx.addIssue({ code: 'custom', message: 'a channel such as #general' });
+  return id ?? '';
+});
+
+function make(kind: ArgKind, schema: z.ZodType, extra: Partial<ArgSpec> = {}) {
+  return (descriptionKey: string, opts: { optional?: boolean; named?: boolean } = {}): ArgDef => ({
+    spec: { kind, required: !opts.optional, descriptionKey, positional: !opts.named, ...extra },
+    schema: opts.optional ? schema.optional() : schema,
+  });
+}
+
+export const arg = {
+  election: make('election', posInt),
+  nomination: make('nomination', posInt),
+  contest: make('contest', z.union([z.number().int().positive().transform(String), z.string().trim().min(1).max(100)])),
+  member: make('member', member),
+  members: make('members', members),
+  channel: make('channel', channel),
+  int: (descriptionKey: string, min: number, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
+    make('int', z.union([z.number(), z.string().trim().regex(/^-?\d+$/, 'a whole number')]).transform(Number).pipe(z.number().int().min(min).max(max)), { min, max })(descriptionKey, opts),
+  word: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
+    make('word', z.string().trim().min(1).max(max))(descriptionKey, opts),
+  text: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
+    make('text', z.string().trim().min(1).max(max))(descriptionKey, opts),
+  choice: <T extends string>(descriptionKey: string, choices: readonly [T, ...T[]], opts: { optional?: boolean; named?: boolean } = {}) =>
+    make('choice', z.string().trim().toLowerCase().pipe(z.enum(choices)), { choices })(descriptionKey, opts),
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Reply } from './reply.js';
+import type { Access, ArgSpec, CommandSpec } from './command.types.js';
+import type { ArgDef } from './args.js';
+import type { CommandContext } from './context.js';
+import type { Result } from '../shared/result.js';
+import type { Phase } from '../elections/election.types.js';
+
+export interface CommandDef<A = Record<string, unknown>> {
+  spec: CommandSpec;
+  schema: z.ZodType<A>;
+  handler(ctx: CommandContext, args: A): Promise<Result<Reply>>;
+}
+
+export interface DefineInput<A> {
+  id: string;
+  path: readonly string[];
+  access: Access;
+  phases?: readonly Phase[];
+  listed?: boolean;
+  args: Record<string, ArgDef>;
+  handler(ctx: CommandContext, args: A): Promise<Result<Reply>>;
+}
+
+/** Define a command once: its words, arguments, who may run it, in which phases, and what it does. */
+export function defineCommand<A>(input: DefineInput<A>): CommandDef<A> {
+  const args: ArgSpec[] = Object.entries(input.args).map(([name, def]) => ({ name, ...def.spec }));
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, def] of Object.entries(input.args)) shape[name] = def.schema;
+  return {
+    spec: {
+      id: input.id,
+      path: input.path,
+      summaryKey: `command.${input.id}.summary`,
+      args,
+      access: input.access,
+      ...(input.phases ? { phases: input.phases } : {}),
+      listed: input.listed ?? true,
+    },
+    schema: z.object(shape).strict() as unknown as z.ZodType<A>,
+    handler: input.handler,
+  };
+}

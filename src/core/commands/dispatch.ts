@@ -1,0 +1,231 @@
+// One way in for every platform: resolve the command, parse its arguments with its schema, check who
+// may run it and in which phase, and run it in one transaction. A command that fails changes nothing.
+
+import { translator, normaliseLocale, type Translate } from '../../i18n/index.js';
+import type { Platform } from '../delivery/outbound.types.js';
+import type { Election, ElectionRoleName } from '../elections/election.types.js';
+import { allowedCommandIds } from '../elections/election.rules.js';
+import type { Organisation } from '../orgs/org.types.js';
+import type { Clock } from '../shared/clock.js';
+import { errorRef, randomId } from '../shared/ids.js';
+import type { Store, Tx } from '../shared/store.ports.js';
+import { appendAudit } from '../audit/audit.service.js';
+import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './command.types.js';
+import type { CommandContext, Logger } from './context.js';
+import type { CommandDef } from './define.js';
+import { helpReply, usage } from './help.js';
+import { argsFromText, tokenize } from './tokenize.js';
+import type { Reply } from './reply.js';
+
+export interface DispatchDeps {
+  store: Store;
+  clock: Clock;
+  serverSecret: string;
+  logger: Logger;
+}
+
+/** Thrown inside the transaction to roll it back while still answering with a value. */
+class Abort {
+  constructor(readonly result: DispatchResult) {}
+}
+
+const only = (text: string, tone: Reply['body']['tone'] = 'error'): Reply => ({ visibility: 'only-you', body: { text, tone } });
+
+export function resolveCommand(commands: readonly CommandDef<any>[], invocation: Invocation): { def?: CommandDef<any>; text?: string } {
+  const raw = invocation.args;
+  if (invocation.command) {
+    const def = commands.find((c) => c.spec.id === invocation.command);
+    return { def, text: 'text' in raw && typeof raw.text === 'string' ? raw.text : undefined };
+  }
+  const text = 'text' in raw && typeof raw.text === 'string' ? raw.text : '';
+  const words = tokenize(text).map((w) => w.toLowerCase());
+  let best: CommandDef<any> | undefined;
+  for (const c of commands) {
+    const p = c.spec.path;
+    if (p.length <= words.length && p.every((w, i) => w === words[i]) && (!best || p.length > best.spec.path.length)) best = c;
+  }
+  if (!best) return {};
+  // drop the path words from the front of the text, keeping the rest verbatim
+  let rest = text.trimStart();
+  for (let i = 0; i < best.spec.path.length; i++) rest = rest.replace(/^\S+\s*/, '');
+  return { def: best, text: rest };
+}
+
+function rawArgs(def: CommandDef<any>, invocation: Invocation, text: string | undefined): { args: Record<string, unknown>; extra: string[] } {
+  if (text !== undefined) return argsFromText(text, def.spec.args);
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(invocation.args)) if (v !== undefined && v !== null && v !== '') args[k] = v;
+  return { args, extra: [] };
+}
+
+export function createDispatcher(commands: readonly CommandDef<any>[], deps: DispatchDeps) {
+  const specs: CommandSpec[] = commands.map((c) => c.spec);
+
+  async function run(invocation: Invocation): Promise<DispatchResult> {
+    const t = translator(invocation.actor.locale);
+    const { def, text } = resolveCommand(commands, invocation);
+    if (!def) {
+      return { kind: 'unknown', reply: helpReply(specs, t, undefined, undefined, t('dispatch.unknown')) };
+    }
+    const { args: raw, extra } = rawArgs(def, invocation, text);
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success || extra.length > 0) {
+      const issues: ArgIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '') || t('dispatch.arguments'), message: issueMessage(i, t) }));
+      if (extra.length > 0) issues.push({ field: t('dispatch.arguments'), message: t('dispatch.unexpected', { words: extra.join(' ') }) });
+      const lines = issues.map((i) => `• ${i.field}: ${i.message}`).join('\n');
+      return { kind: 'invalid', issues, reply: only(t('dispatch.invalid', { issues: lines, usage: usage(def.spec, t) })) };
+    }
+    const after: (() => Promise<void>)[] = [];
+    try {
+      const result = await deps.store.transaction(async (tx) => {
+        if (invocation.idempotencyKey) {
+          const seen = await tx.requests.get(requestKey(invocation));
+          if (seen) return JSON.parse(seen) as DispatchResult;
+        }
+        const ctx = await buildContext(tx, invocation, def, parsed.data as Record<string, unknown>, after);
+        const outcome = await def.handler(ctx, parsed.data);
+        if (!outcome.ok) {
+          const { code, params, field } = outcome.error;
+          const message = ctx.t(code, params);
+          throw new Abort({ kind: 'domain-error', code, reply: only(field ? message : message) });
+        }
+        const answer: DispatchResult = { kind: 'ok', reply: outcome.value };
+        if (invocation.idempotencyKey) await tx.requests.put(requestKey(invocation), JSON.stringify(answer), deps.clock.now().toISOString());
+        return answer;
+      });
+      for (const fn of after) {
+        try {
+          await fn();
+        } catch (e) {
+          deps.logger.error('after-commit work failed', { command: def.spec.id, error: String(e) });
+        }
+      }
+      return result;
+    } catch (e) {
+      if (e instanceof Abort) return e.result;
+      const ref = errorRef();
+      // never log arguments: a ballot's choices must not reach a log
+      deps.logger.error(`command failed (ref ${ref})`, { ref, command: def.spec.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      return { kind: 'failed', ref, reply: only(t('dispatch.failed', { ref })) };
+    }
+  }
+
+  async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<void>)[]): Promise<CommandContext> {
+    const now = deps.clock.now();
+    const org = await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.locale, now);
+    await rememberMember(tx, org, invocation, now);
+    const locale = normaliseLocale(invocation.actor.locale ?? org.defaultLocale);
+    const t = translator(locale);
+    let election: Election | undefined;
+    let roles: ElectionRoleName[] = [];
+    if (typeof args.election === 'number') {
+      election = await tx.elections.findByNumber(org.id, args.election);
+      if (!election) throw new Abort({ kind: 'domain-error', code: 'election.not_found', reply: only(t('election.not_found', { number: args.election })) });
+      await tx.elections.lock(election.id);
+      roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
+    }
+    const spec = def.spec;
+    if (!mayRun(spec.access, roles, election, invocation)) {
+      throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
+    }
+    if (election && spec.phases && !spec.phases.includes(election.phase)) {
+      const allowed = allowedCommandIds(specs, election.phase, roles)
+        .map((id) => `/election ${specs.find((s) => s.id === id)!.path.join(' ')}`)
+        .join(', ');
+      const params = { number: election.number, phase: t(`phase.${election.phase}`), allowed: allowed || '—' };
+      throw new Abort({ kind: 'domain-error', code: 'election.wrong_phase', reply: only(t('election.wrong_phase', params)) });
+    }
+    const ctx: CommandContext = {
+      tx,
+      org,
+      actor: invocation.actor,
+      locale,
+      t,
+      now,
+      ...(invocation.channelId ? { channelId: invocation.channelId } : {}),
+      serverSecret: deps.serverSecret,
+      ...(election ? { election } : {}),
+      roles,
+      async translatorFor(memberId: string): Promise<Translate> {
+        const m = await tx.members.get(org.id, memberId);
+        return translator(m?.locale ?? org.defaultLocale);
+      },
+      async enqueue(message) {
+        return tx.outbox.enqueue({
+          id: randomId(),
+          orgId: org.id,
+          platform: org.platform,
+          platformOrgId: org.platformOrgId,
+          status: 'pending',
+          attempts: 0,
+          notBefore: now.toISOString(),
+          createdAt: now.toISOString(),
+          ...message,
+        });
+      },
+      async audit(event, data = {}) {
+        if (!election) throw new Error(`audit ${event} outside an election`);
+        await appendAudit(tx, { electionId: election.id, at: now.toISOString(), actor: invocation.actor.memberId, event, data });
+      },
+      afterCommit(fn) {
+        after.push(fn);
+      },
+      scrub: () => deps.store.scrub(),
+    };
+    return ctx;
+  }
+
+  return { run, specs };
+}
+
+function requestKey(inv: Invocation): string {
+  return `${inv.platform}:${inv.platformOrgId}:${inv.idempotencyKey}`;
+}
+
+function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], election: Election | undefined, inv: Invocation): boolean {
+  switch (access) {
+    case 'anyone':
+      return true;
+    case 'creator':
+      // a platform that knows its admins (Discord's server setting) says so; unknown means allowed
+      return inv.actor.isAdmin !== false;
+    case 'organiser':
+      return roles.includes('organiser');
+    case 'scrutineer':
+      return roles.includes('scrutineer');
+    case 'organiser-or-scrutineer':
+      return roles.includes('organiser') || roles.includes('scrutineer');
+    default:
+      return election !== undefined && false;
+  }
+}
+
+async function ensureOrg(tx: Tx, platform: Platform, platformOrgId: string, name: string | undefined, locale: string | undefined, now: Date): Promise<Organisation> {
+  const found = await tx.orgs.findByPlatform(platform, platformOrgId);
+  if (found) return found;
+  const org: Organisation = {
+    id: randomId(),
+    platform,
+    platformOrgId,
+    name: name ?? platformOrgId,
+    defaultLocale: normaliseLocale(locale),
+    createdAt: now.toISOString(),
+  };
+  await tx.orgs.insert(org);
+  return org;
+}
+
+async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: Date): Promise<void> {
+  const { memberId, displayName, locale } = inv.actor;
+  if (displayName === undefined && locale === undefined) return;
+  const known = await tx.members.get(org.id, memberId);
+  const next = { displayName: displayName ?? known?.displayName ?? null, locale: locale ?? known?.locale ?? null };
+  if (known && known.displayName === next.displayName && known.locale === next.locale) return;
+  await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
+}
+
+function issueMessage(issue: { code: string; message: string; path: PropertyKey[] }, t: Translate): string {
+  if (issue.code === 'invalid_type' && /undefined/.test(issue.message)) return t('dispatch.missing');
+  if (issue.code === 'unrecognized_keys') return issue.message;
+  return issue.message;
+}

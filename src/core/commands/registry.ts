@@ -1,0 +1,54 @@
+// The one command registry: every command is listed here once. Slack, Discord and the console all
+// dispatch through it, and Discord's deployed definitions are generated from the same list.
+
+import * as audit from '../audit/audit.commands.js';
+import * as ballots from '../ballots/ballot.commands.js';
+import * as elections from '../elections/election.commands.js';
+import * as nominations from '../nominations/nomination.commands.js';
+import * as results from '../results/result.commands.js';
+import * as roll from '../roll/roll.commands.js';
+import type { CommandSpec } from './command.types.js';
+import type { CommandDef } from './define.js';
+import { helpCommand } from './help.commands.js';
+
+const domain: CommandDef<any>[] = [
+  elections.createElection,
+  elections.showElection,
+  elections.listElections,
+  elections.configureElection,
+  elections.addContest,
+  elections.addOrganiser,
+  elections.addScrutineer,
+  roll.addToRoll,
+  roll.removeFromRoll,
+  roll.importRoll,
+  roll.setEligibility,
+  roll.showRoll,
+  elections.openNominations,
+  nominations.nominate,
+  nominations.second,
+  nominations.accept,
+  nominations.decline,
+  nominations.listNominations,
+  nominations.closeNominations,
+  nominations.approve,
+  nominations.reject,
+  nominations.publishCandidates,
+  ballots.openVoting,
+  ballots.getBallot,
+  ballots.castBallot,
+  ballots.checkReceipt,
+  ballots.remindVoters,
+  ballots.closeVoting,
+  results.runCount,
+  results.confirmCount,
+  results.announceResult,
+  results.certifyResult,
+  elections.cancelElection,
+  elections.archiveElection,
+  audit.showAudit,
+  audit.verifyAudit,
+];
+
+export const COMMANDS: readonly CommandDef<any>[] = [...domain, helpCommand(() => COMMAND_SPECS)];
+export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);

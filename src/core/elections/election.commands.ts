@@ -1,0 +1,212 @@
+import { METHOD_IDS, type MethodId } from '../../counting/types.js';
+import { arg } from '../commands/args.js';
+import { defineCommand } from '../commands/define.js';
+import { mention, toActor, toChannel } from '../commands/say.js';
+import { randomId } from '../shared/ids.js';
+import { fail } from '../shared/result.js';
+import { BEFORE_CERTIFIED } from './election.rules.js';
+import { current, moveTo, notifyChannel } from './election.service.js';
+import type { Contest, ContestOptions, Election } from './election.types.js';
+import { contestDefaults, describeElection } from './election.view.js';
+
+const METHODS = METHOD_IDS as unknown as readonly [MethodId, ...MethodId[]];
+
+export const createElection = defineCommand<{ title: string; channel?: string }>({
+  id: 'election.create',
+  path: ['create'],
+  access: 'creator',
+  args: { title: arg.text('arg.title', 200), channel: arg.channel('arg.channel', { optional: true, named: true }) },
+  async handler(ctx, args) {
+    const now = ctx.now.toISOString();
+    const election: Election = {
+      id: randomId(),
+      orgId: ctx.org.id,
+      number: (await ctx.tx.elections.maxNumber(ctx.org.id)) + 1,
+      title: args.title,
+      channelId: args.channel ?? ctx.channelId ?? null,
+      phase: 'draft',
+      createdBy: ctx.actor.memberId,
+      settings: { seconders: 1, selfNomination: true, objectionDays: 3 },
+      cancelReason: null,
+      phaseSince: now,
+      createdAt: now,
+    };
+    await ctx.tx.elections.insert(election);
+    await ctx.tx.roles.add({ electionId: election.id, memberId: ctx.actor.memberId, role: 'organiser' });
+    ctx.election = election;
+    await ctx.audit('election.created', { title: election.title });
+    return toActor(ctx.t('election.created', { number: election.number, title: election.title }));
+  },
+});
+
+export const showElection = defineCommand<{ election: number }>({
+  id: 'election.show',
+  path: ['show'],
+  access: 'anyone',
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    return toActor('', await describeElection(ctx, current(ctx)));
+  },
+});
+
+export const listElections = defineCommand<Record<string, never>>({
+  id: 'election.list',
+  path: ['list'],
+  access: 'anyone',
+  args: {},
+  async handler(ctx) {
+    const all = await ctx.tx.elections.list(ctx.org.id);
+    if (all.length === 0) return toActor(ctx.t('election.list_empty'), { tone: 'info' });
+    const lines = all.map((e) => ctx.t('election.list_line', { number: e.number, title: e.title, phase: ctx.t(`phase.${e.phase}`) }));
+    return toActor(lines.join('\n'), { title: ctx.t('election.list_title'), tone: 'info' });
+  },
+});
+
+export const configureElection = defineCommand<{ election: number; seconders?: number; selfNomination?: 'yes' | 'no'; objectionDays?: number }>({
+  id: 'election.configure',
+  path: ['configure'],
+  access: 'organiser',
+  phases: ['draft'],
+  args: {
+    election: arg.election('arg.election'),
+    seconders: arg.int('arg.seconders', 0, 10, { optional: true, named: true }),
+    selfNomination: arg.choice('arg.self_nomination', ['yes', 'no'], { optional: true, named: true }),
+    objectionDays: arg.int('arg.objection_days', 0, 60, { optional: true, named: true }),
+  },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const settings = {
+      seconders: args.seconders ?? e.settings.seconders,
+      selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
+      objectionDays: args.objectionDays ?? e.settings.objectionDays,
+    };
+    await ctx.tx.elections.update({ ...e, settings });
+    await ctx.audit('election.configured', { ...settings });
+    return toActor(ctx.t('election.configured', { number: e.number, seconders: settings.seconders, days: settings.objectionDays, self: ctx.t(settings.selfNomination ? 'word.yes' : 'word.no') }));
+  },
+});
+
+export const addContest = defineCommand<{
+  election: number;
+  name: string;
+  seats: number;
+  method: MethodId;
+  maxMarks?: number;
+  share?: number;
+  base?: 'valid' | 'cast' | 'eligible';
+  blank?: 'yes' | 'no';
+  tieBreak?: 'lot' | 'backwards' | 'forwards' | 'organiser' | 'revote';
+  order?: 'shuffled' | 'alphabetical' | 'fixed';
+}>({
+  id: 'contest.add',
+  path: ['contest', 'add'],
+  access: 'organiser',
+  phases: ['draft'],
+  args: {
+    election: arg.election('arg.election'),
+    name: arg.word('arg.contest_name', 100),
+    seats: arg.int('arg.seats', 1, 100),
+    method: arg.choice('arg.method', METHODS),
+    maxMarks: arg.int('arg.max_marks', 1, 100, { optional: true, named: true }),
+    share: arg.int('arg.share', 1, 100, { optional: true, named: true }),
+    base: arg.choice('arg.base', ['valid', 'cast', 'eligible'], { optional: true, named: true }),
+    blank: arg.choice('arg.blank', ['yes', 'no'], { optional: true, named: true }),
+    tieBreak: arg.choice('arg.tie_break', ['lot', 'backwards', 'forwards', 'organiser', 'revote'], { optional: true, named: true }),
+    order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed'], { optional: true, named: true }),
+  },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase())) return fail('contest.duplicate', { name: args.name }, 'name');
+    if (/^\d+$/.test(args.name)) return fail('contest.numeric_name', {}, 'name');
+    if (args.method === 'plurality' && args.seats !== 1) return fail('contest.single_seat', { method: args.method }, 'seats');
+    const options: ContestOptions = {
+      ...contestDefaults(args.method, args.seats),
+      ...(args.maxMarks !== undefined ? { maxMarks: args.maxMarks } : {}),
+      ...(args.share !== undefined || args.base !== undefined ? { threshold: { share: (args.share ?? 50) / 100, base: args.base ?? 'valid' } } : {}),
+      ...(args.blank ? { allowBlank: args.blank === 'yes' } : {}),
+      ...(args.tieBreak ? { tieBreak: args.tieBreak } : {}),
+      ...(args.order ? { order: args.order } : {}),
+    };
+    const contest: Contest = { id: randomId(), electionId: e.id, number: contests.length + 1, name: args.name, seats: args.seats, method: args.method, options };
+    await ctx.tx.contests.insert(contest);
+    await ctx.audit('contest.added', { contest: contest.number, name: contest.name, seats: contest.seats, method: contest.method });
+    return toActor(ctx.t('contest.added', { number: contest.number, name: contest.name, seats: contest.seats, method: ctx.t(`method.${contest.method}`), election: e.number }));
+  },
+});
+
+function roleCommand(id: 'organiser.add' | 'scrutineer.add', role: 'organiser' | 'scrutineer') {
+  return defineCommand<{ election: number; member: string }>({
+    id,
+    path: [role, 'add'],
+    access: 'organiser',
+    phases: BEFORE_CERTIFIED,
+    args: { election: arg.election('arg.election'), member: arg.member('arg.member') },
+    async handler(ctx, args) {
+      const e = current(ctx);
+      if (role === 'scrutineer') {
+        const standing = (await ctx.tx.nominations.list(e.id)).some((n) => n.nominee === args.member && !['declined', 'rejected', 'withdrawn'].includes(n.status));
+        if (standing) return fail('role.scrutineer_is_candidate', { member: mention(args.member) }, 'member');
+      }
+      await ctx.tx.roles.add({ electionId: e.id, memberId: args.member, role });
+      await ctx.audit(`role.${role}_added`, { member: args.member });
+      return toActor(ctx.t(`role.${role}_added`, { member: mention(args.member), number: e.number }));
+    },
+  });
+}
+export const addOrganiser = roleCommand('organiser.add', 'organiser');
+export const addScrutineer = roleCommand('scrutineer.add', 'scrutineer');
+
+export const openNominations = defineCommand<{ election: number }>({
+  id: 'nominations.open',
+  path: ['nominations', 'open'],
+  access: 'organiser',
+  phases: ['draft'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    if (contests.length === 0) return fail('contest.none');
+    const moved = await moveTo(ctx, 'nominating');
+    if (!moved.ok) return moved;
+    const text = ctx.t('nominations.opened_notice', { title: e.title, number: e.number, contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'), seconders: e.settings.seconders });
+    await notifyChannel(ctx, 'nominations-open', { title: ctx.t('nominations.opened_title', { title: e.title }), text, tone: 'info' });
+    return toChannel(text);
+  },
+});
+
+export const cancelElection = defineCommand<{ election: number; reason: string }>({
+  id: 'election.cancel',
+  path: ['cancel'],
+  access: 'organiser',
+  phases: BEFORE_CERTIFIED,
+  args: { election: arg.election('arg.election'), reason: arg.text('arg.reason', 500) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const moved = await moveTo(ctx, 'cancelled', { reason: args.reason });
+    if (!moved.ok) return moved;
+    await ctx.tx.elections.update({ ...moved.value, cancelReason: args.reason });
+    if (e.phase === 'voting') {
+      // voting never finished: destroy the links exactly as a normal close would
+      await ctx.tx.secrets.deleteSalt(e.id);
+      await ctx.tx.ballots.sealElection(e.id);
+      await ctx.tx.receipts.sealElection(e.id);
+    }
+    const text = ctx.t('election.cancelled', { number: e.number, title: e.title, reason: args.reason });
+    await notifyChannel(ctx, 'cancelled', { text, tone: 'warning' });
+    return toActor(text);
+  },
+});
+
+export const archiveElection = defineCommand<{ election: number }>({
+  id: 'election.archive',
+  path: ['archive'],
+  access: 'organiser',
+  phases: ['certified'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const moved = await moveTo(ctx, 'archived');
+    if (!moved.ok) return moved;
+    return toActor(ctx.t('election.archived', { number: moved.value.number }));
+  },
+});

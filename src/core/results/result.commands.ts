@@ -1,0 +1,95 @@
+import { arg } from '../commands/args.js';
+import { defineCommand } from '../commands/define.js';
+import { toActor, toChannel } from '../commands/say.js';
+import { current, moveTo, notifyChannel } from '../elections/election.service.js';
+import { fail } from '../shared/result.js';
+import { countContest } from './result.service.js';
+import { announcement } from './result.view.js';
+
+export const runCount = defineCommand<{ election: number }>({
+  id: 'count.run',
+  path: ['count'],
+  access: 'organiser-or-scrutineer',
+  phases: ['closed'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    await ctx.tx.results.deleteForElection(e.id);
+    for (const c of contests) {
+      const stored = await countContest(ctx, c);
+      await ctx.tx.results.put(stored);
+      await ctx.audit('count.contest', { contest: c.number, winners: stored.result.winners.map((w) => stored.result.candidates[w]).join(', '), ties: stored.result.ties.length });
+    }
+    const moved = await moveTo(ctx, 'counted');
+    if (!moved.ok) return moved;
+    const results = await ctx.tx.results.list(e.id);
+    const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
+    const body = announcement(ctx.t, e.title, contests, results, weighted, []);
+    const { text: _confirmation, ...rest } = body;
+    return toActor(ctx.t('count.done', { number: e.number }), { ...rest, tone: 'info' });
+  },
+});
+
+export const confirmCount = defineCommand<{ election: number }>({
+  id: 'count.confirm',
+  path: ['count', 'confirm'],
+  access: 'scrutineer',
+  phases: ['counted'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const log = await ctx.tx.audit.list(e.id);
+    const counter = [...log].reverse().find((x) => x.event === 'phase.counted')?.actor;
+    // the two-person rule: whoever ran the count cannot also be the one who confirms it
+    if (counter === ctx.actor.memberId) return fail('count.confirm_own');
+    const already = await ctx.tx.results.confirmations(e.id);
+    if (already.some((c) => c.memberId === ctx.actor.memberId)) return fail('count.already_confirmed');
+    await ctx.tx.results.addConfirmation({ electionId: e.id, memberId: ctx.actor.memberId, at: ctx.now.toISOString() });
+    await ctx.audit('count.confirmed');
+    return toActor(ctx.t('count.confirmed', { number: e.number }));
+  },
+});
+
+export const announceResult = defineCommand<{ election: number }>({
+  id: 'result.announce',
+  path: ['announce'],
+  access: 'organiser',
+  phases: ['counted'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
+    const confirmations = await ctx.tx.results.confirmations(e.id);
+    if (scrutineers.length > 0 && confirmations.length === 0) return fail('result.needs_confirmation');
+    const contests = await ctx.tx.contests.list(e.id);
+    const results = await ctx.tx.results.list(e.id);
+    const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
+    const moved = await moveTo(ctx, 'announced');
+    if (!moved.ok) return moved;
+    const body = announcement(ctx.t, e.title, contests, results, weighted, confirmations.map((c) => c.memberId));
+    const days = e.settings.objectionDays;
+    const notice = days > 0 ? ctx.t('result.objection_window', { days }) : '';
+    const full = { ...body, text: [body.text, notice].filter(Boolean).join('\n') };
+    await notifyChannel(ctx, 'results', full, 'results');
+    return toChannel(full.text, full);
+  },
+});
+
+export const certifyResult = defineCommand<{ election: number }>({
+  id: 'result.certify',
+  path: ['certify'],
+  access: 'organiser',
+  phases: ['announced'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
+    if (ctx.now < ends) return fail('result.objection_period_open', { until: ends.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+    const moved = await moveTo(ctx, 'certified');
+    if (!moved.ok) return moved;
+    const text = ctx.t('result.certified', { title: e.title, number: e.number });
+    await notifyChannel(ctx, 'certified', { text, tone: 'success' });
+    return toChannel(text);
+  },
+});
