@@ -1,0 +1,17 @@
+// Bolt wants its own Logger shape; route it into Teller's logger so one place decides what is kept.
+import { LogLevel, type Logger } from '@slack/bolt';
+import type { SlackLogger } from './logger.js';
+
+export function boltLogger(logger: SlackLogger): Logger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : String(m))).join(' ');
+  return {
+    debug: (...msg) => logger.debug(text(msg)),
+    info: (...msg) => logger.info(text(msg)),
+    warn: (...msg) => logger.warn(text(msg)),
+    error: (...msg) => logger.error(text(msg)),
+    setLevel: (l) => (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,155 @@
+// The Slack adapter's factory. Chooses the receiver (Socket Mode when an app token is set, HTTP with
+// the signing secret otherwise), the authorisation (one bot token, or OAuth installs kept in
+// core.platformState), registers the handlers, and runs the delivery worker for outbound messages.
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { ChartData, TellerCore } from '../../src/core/index.js';
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
+import { boltLogger } from './bolt-logger.js';
+import { PlatformStateInstallationStore } from './installation-store.js';
+import { consoleLogger, type SlackLogger } from './logger.js';
+import { registerActions } from './receive/actions.js';
+import { registerCommands } from './receive/commands.js';
+import { createContext } from './receive/context.js';
+import { registerViews } from './receive/views.js';
+import { SlackSender } from './send/slack-sender.js';
+import { SLACK_RATE_LIMITS } from './slack-limits.js';
+
+export interface SlackConfig {
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  stateSecret?: string;
+  /** Web API base URL, e.g. http://127.0.0.1:9000/api/ (default https://slack.com/api/) */
+  apiUrl?: string;
+  port?: number;
+}
+
+export interface SlackAppOptions {
+  core: TellerCore;
+  config: SlackConfig;
+  logger?: SlackLogger;
+  /** ChartData -> PNG (adapters/shared chart renderer), for results posts */
+  renderChart?: (chart: ChartData) => Promise<Uint8Array> | Uint8Array;
+  /** false to leave outbound delivery to another process; default true */
+  deliver?: boolean;
+  limits?: RateLimitConfig;
+  worker?: Partial<Omit<DeliveryWorkerOptions, 'queue' | 'sender' | 'limits'>>;
+  onProgress?: (report: ProgressReport) => void | Promise<void>;
+}
+
+export interface SlackApp {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly bolt: App;
+  readonly sender: SlackSender;
+  readonly worker: DeliveryWorker;
+  /** the HTTP port actually bound (HTTP mode, or the OAuth install server in Socket Mode) */
+  readonly port: number | undefined;
+}
+
+export const SLACK_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'im:write',
+  'im:history',
+  'channels:history',
+  'groups:history',
+  'channels:read',
+  'groups:read',
+  'users:read',
+  'files:write',
+];
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { core, config } = options;
+  const logger = options.logger ?? consoleLogger;
+  const oauth = Boolean(config.clientId && config.clientSecret);
+  if (!oauth && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth');
+  if (!config.appToken && !config.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+
+  const store = new PlatformStateInstallationStore(core.platformState);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const oauthOptions = oauth
+    ? {
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        stateSecret: config.stateSecret ?? randomSecret(),
+        scopes: SLACK_SCOPES,
+        installationStore: store,
+      }
+    : {};
+  const receiver: Receiver & { start(...args: unknown[]): Promise<unknown> } = config.appToken
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger(logger),
+        ...oauthOptions,
+        installerOptions: { clientOptions, port: config.port ?? 3000, directInstall: true },
+      })
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret!,
+        logger: boltLogger(logger),
+        ...oauthOptions,
+        installerOptions: { clientOptions, directInstall: true },
+      });
+
+  const bolt = new App({
+    receiver,
+    token: oauth ? undefined : config.botToken,
+    clientOptions,
+    logger: boltLogger(logger),
+  });
+  const ctx = createContext(core, logger);
+  registerCommands(bolt, ctx);
+  registerActions(bolt, ctx);
+  registerViews(bolt, ctx);
+  bolt.error(async (err) => logger.error('slack handler error', { error: String(err) }));
+
+  const sender = new SlackSender({
+    tokenFor: async (teamId) => (oauth ? store.botTokenFor(teamId) : config.botToken),
+    apiUrl: config.apiUrl,
+    renderChart: options.renderChart,
+    chartTitle: (m) => core.translate(undefined, 'slack.chart.title') || m.purpose,
+    logger,
+  });
+  const worker = createDeliveryWorker({
+    queue: core.delivery,
+    sender,
+    limits: options.limits ?? SLACK_RATE_LIMITS,
+    onProgress: options.onProgress ?? ((r) => logger.info('slack delivery progress', { ...r })),
+    log: (event) => (event.kind === 'error' || event.kind === 'gave-up' ? logger.warn('slack delivery', event) : logger.debug('slack delivery', event)),
+    ...options.worker,
+  });
+
+  let port: number | undefined;
+  return {
+    bolt,
+    sender,
+    worker,
+    get port() {
+      return port;
+    },
+    async start() {
+      const started = (config.appToken ? await bolt.start() : await bolt.start(config.port ?? 3000)) as unknown;
+      if (!config.appToken) port = ((started as Server).address() as AddressInfo).port;
+      else if (oauth) port = config.port ?? 3000;
+      if (options.deliver !== false) worker.start();
+      logger.info(`slack adapter started (${config.appToken ? 'socket mode' : `http on ${port}`}${oauth ? ', oauth' : ''})`);
+    },
+    async stop() {
+      await worker.stop({ graceMs: 5_000 });
+      await bolt.stop();
+    },
+  };
+}
+
+function randomSecret(): string {
+  // Without SLACK_STATE_SECRET the OAuth state is only valid for this process's lifetime, which is
+  // fine for one process but breaks installs that start on one replica and finish on another.
+  return crypto.randomUUID();
+}

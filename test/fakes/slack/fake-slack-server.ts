@@ -1,0 +1,252 @@
+// A local stand-in for Slack's Web API (and Socket Mode endpoint) on node:http + ws. It records every call,
+// answers like Slack for the methods Teller uses, and fails on demand (429 with Retry-After, 500, a platform
+// error) so adapter tests run the real Bolt/WebClient code paths without the internet.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RateLimiter, type RateLimits } from './rate-limits.js';
+import { FakeSocketMode } from './fake-socket-mode.js';
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** the bearer token the caller used */
+  token?: string;
+  /** 'ok' when answered normally, else what the fake answered */
+  outcome: 'ok' | 'rate-limited' | 'server-error' | 'platform-error';
+  at: number;
+}
+
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+export interface SlackUser {
+  id: string;
+  locale?: string;
+  is_admin?: boolean;
+  real_name?: string;
+}
+
+// Slack sends these as JSON strings inside form-encoded bodies.
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files', 'user_scopes'];
+
+export class FakeSlackServer {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: PostedMessage[] = [];
+  readonly uploads = new Map<string, Buffer>();
+  readonly responses: { url: string; body: Record<string, unknown> }[] = [];
+  readonly users = new Map<string, SlackUser>();
+  /** member ids whose DMs cannot be opened (conversations.open answers an error) */
+  readonly closedDms = new Set<string>();
+  readonly socket = new FakeSocketMode();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly limiter: RateLimiter;
+  private server: Server | undefined;
+  private tsCounter = 0;
+  private fileCounter = 0;
+  private viewCounter = 0;
+  port = 0;
+
+  constructor(limits: RateLimits = {}) {
+    this.limiter = new RateLimiter(limits);
+  }
+
+  /** Web API base URL as WebClient's `slackApiUrl` wants it (trailing slash). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.socket.attach(this.server);
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await this.socket.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` calls of `method` fail with `fault`. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  callsOf(method: string, outcome: RecordedCall['outcome'] | 'any' = 'ok'): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && (outcome === 'any' || c.outcome === outcome));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname.startsWith('/upload/')) {
+      this.uploads.set(url.pathname.slice('/upload/'.length), raw);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
+      return;
+    }
+    if (url.pathname.startsWith('/respond/')) {
+      this.responses.push({ url: url.pathname, body: JSON.parse(raw.toString('utf8') || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const params = parseParams(req.headers['content-type'] ?? '', raw, url);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (params.token as string | undefined);
+    const call: RecordedCall = { method, params, token, outcome: 'ok', at: Date.now() };
+    this.calls.push(call);
+
+    const fault = this.faults.get(method)?.shift();
+    const limited = fault ? undefined : this.limiter.check(method, params);
+    if ((fault && 'status' in fault && fault.status === 429) || limited !== undefined) {
+      call.outcome = 'rate-limited';
+      const retryAfter = fault && 'retryAfter' in fault ? fault.retryAfter : limited!;
+      res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
+      res.end('{"ok":false,"error":"ratelimited"}');
+      return;
+    }
+    if (fault && 'status' in fault) {
+      call.outcome = 'server-error';
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+      return;
+    }
+    if (fault && 'error' in fault) {
+      call.outcome = 'platform-error';
+      return json(res, { ok: false, error: fault.error });
+    }
+    const answer = this.answer(method, params);
+    if (answer.ok === false) call.outcome = 'platform-error';
+    json(res, answer);
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${1_790_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, team_id: 'T1', team: 'Test team', user_id: 'UBOT', bot_id: 'BBOT', url: this.baseUrl };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          app_id: 'A1',
+          access_token: `xoxb-installed-${String(p.code)}`,
+          token_type: 'bot',
+          scope: 'commands,chat:write',
+          bot_user_id: 'UBOT',
+          team: { id: 'T2', name: 'Second team' },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'UINSTALLER' },
+        };
+      case 'conversations.open': {
+        const user = String(p.users ?? '');
+        if (this.closedDms.has(user)) return { ok: false, error: 'cannot_dm_bot' };
+        return { ok: true, channel: { id: `D${user}` } };
+      }
+      case 'chat.postMessage': {
+        const msg: PostedMessage = {
+          channel: String(p.channel),
+          ts: this.nextTs(),
+          text: p.text as string | undefined,
+          blocks: p.blocks,
+          metadata: p.metadata as PostedMessage['metadata'],
+        };
+        this.messages.push(msg);
+        return { ok: true, channel: msg.channel, ts: msg.ts, message: { text: msg.text, ts: msg.ts } };
+      }
+      case 'chat.update': {
+        const msg = this.messages.find((m) => m.channel === p.channel && m.ts === p.ts);
+        if (!msg) return { ok: false, error: 'message_not_found' };
+        msg.text = p.text as string | undefined;
+        msg.blocks = p.blocks;
+        return { ok: true, channel: msg.channel, ts: msg.ts };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.history': {
+        const oldest = Number(p.oldest ?? 0);
+        const found = this.messages
+          .filter((m) => m.channel === p.channel && Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(p.include_all_metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages: found, has_more: false };
+      }
+      case 'views.open':
+      case 'views.push':
+      case 'views.update': {
+        this.viewCounter += 1;
+        const view = (p.view ?? {}) as Record<string, unknown>;
+        return { ok: true, view: { ...view, id: p.view_id ?? `V${this.viewCounter}` } };
+      }
+      case 'files.getUploadURLExternal': {
+        this.fileCounter += 1;
+        const id = `F${this.fileCounter}`;
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (p.files ?? []) as { id: string; title?: string }[];
+        const missing = files.find((f) => !this.uploads.has(f.id));
+        if (missing) return { ok: false, error: 'file_not_found' };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case 'users.info': {
+        const user = this.users.get(String(p.user)) ?? { id: String(p.user), locale: 'en-US' };
+        return { ok: true, user };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseParams(contentType: string, raw: Buffer, url: URL): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(url.searchParams);
+  const text = raw.toString('utf8');
+  if (contentType.includes('application/json')) return { ...out, ...(JSON.parse(text || '{}') as object) };
+  for (const [key, value] of new URLSearchParams(text)) {
+    out[key] = JSON_FIELDS.includes(key) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
