@@ -1,0 +1,105 @@
+// A ballot being filled in, kept in this process's memory only. Interaction tokens die after 15
+// minutes, so the draft cannot live in the message; and it must never reach the database or a log:
+// a stored draft would be the member's choices under their own id, which is exactly the link the
+// secret ballot forbids (ARCHITECTURE §2). A restart loses drafts; the voter presses Vote again.
+import type { BallotForm } from '../../../src/core/index.js';
+
+export interface Draft {
+  form: BallotForm;
+  guildId: string;
+  marks: number[];
+  approve: number[];
+  oppose: number[];
+  /** scores and criteria: one entry per step, null = left unscored */
+  stepScores: (number | null)[];
+  ranking: number[];
+  /** the adapter's inline error from the last failed cast, shown above the ballot */
+  error?: string;
+  expiresAt: number;
+}
+
+export interface ScoreStep {
+  option: number; // index into form.options
+  criterion?: number;
+}
+
+export const DRAFT_TTL_MS = 60 * 60 * 1000;
+
+export function newDraft(form: BallotForm, guildId: string, now = Date.now()): Draft {
+  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], expiresAt: now + DRAFT_TTL_MS };
+}
+
+export function scoreSteps(form: BallotForm): ScoreStep[] {
+  if (form.kind === 'scores') return form.options.map((_, option) => ({ option }));
+  if (form.kind === 'criteria') {
+    const n = form.criteria?.length ?? 1;
+    return form.options.flatMap((_, option) => Array.from({ length: n }, (__, criterion) => ({ option, criterion })));
+  }
+  return [];
+}
+
+export function resetDraft(d: Draft): void {
+  d.marks = [];
+  d.approve = [];
+  d.oppose = [];
+  d.stepScores = [];
+  d.ranking = [];
+  d.error = undefined;
+}
+
+/** the `choices` argument of ballot.cast, in the syntax BallotForm documents */
+export function choicesOf(d: Draft): string {
+  const { form } = d;
+  switch (form.kind) {
+    case 'marks':
+      return d.marks.join(',');
+    case 'opinions':
+      return [...d.approve.map((n) => `${n}:+`), ...d.oppose.map((n) => `${n}:-`)].join(',');
+    case 'scores':
+      return form.options
+        .map((o, i) => (d.stepScores[i] == null ? '' : `${o.number}=${d.stepScores[i]}`))
+        .filter(Boolean)
+        .join(',');
+    case 'criteria': {
+      const n = form.criteria?.length ?? 1;
+      return form.options
+        .map((o, i) => {
+          const s = d.stepScores.slice(i * n, i * n + n);
+          return s.some((x) => x != null) ? `${o.number}=${Array.from({ length: n }, (_, k) => s[k] ?? '').join('/')}` : '';
+        })
+        .filter(Boolean)
+        .join(',');
+    }
+    case 'ranking':
+      return d.ranking.join('>');
+  }
+}
+
+export class DraftStore {
+  private readonly drafts = new Map<string, Draft>();
+
+  static key(guildId: string, userId: string, election: string, contest: string): string {
+    return `${guildId}|${userId}|${election}|${contest}`;
+  }
+
+  get(key: string, now = Date.now()): Draft | undefined {
+    this.sweep(now);
+    return this.drafts.get(key);
+  }
+
+  put(key: string, d: Draft): void {
+    this.drafts.set(key, d);
+  }
+
+  delete(key: string): void {
+    this.drafts.delete(key);
+  }
+
+  get size(): number {
+    return this.drafts.size;
+  }
+
+  private sweep(now: number): void {
+    for (const [k, d] of this.drafts) if (d.expiresAt <= now) this.drafts.delete(k);
+  }
+}

@@ -1,0 +1,174 @@
+// One set of definitions drives both deployment and dispatch: the deployed JSON and the route table
+// that maps an incoming /election group/subcommand back to its CommandSpec come from the same walk
+// over core.commands, so they cannot drift apart.
+import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discord.js';
+import type { ArgSpec, CommandSpec, TellerCore } from '../../../src/core/index.js';
+
+export const ROOT = 'election';
+/** Discord-only: who may create elections (a role, or Manage Server by default) */
+export const SETTINGS_COMMAND = 'teller-settings';
+/** every command by its typed words, for anything deployment had no room for */
+export const TEXT_COMMAND = 'teller';
+
+/** the shortcuts: `/vote 3` and `/nominate 3 1 @x` */
+const SHORTCUTS: Record<string, string> = { vote: 'ballot.get', nominate: 'nomination.create' };
+
+// Discord's own limits on a command tree
+const MAX_CHILDREN = 25;
+const MAX_DESCRIPTION = 100;
+
+export interface CommandOptionJson {
+  type: number;
+  name: string;
+  description: string;
+  description_localizations?: Record<string, string>;
+  required?: boolean;
+  choices?: { name: string; value: string }[];
+  autocomplete?: boolean;
+  min_value?: number;
+  max_value?: number;
+  options?: CommandOptionJson[];
+}
+
+export interface CommandJson {
+  name: string;
+  type: 1;
+  description: string;
+  description_localizations?: Record<string, string>;
+  options?: CommandOptionJson[];
+  default_member_permissions?: string;
+  contexts?: number[];
+}
+
+export interface CommandTable {
+  json: CommandJson[];
+  /** route key ('election roll add', 'vote') -> spec */
+  routes: Map<string, CommandSpec>;
+  /** specs that did not fit Discord's 25-per-level limit; reachable through /teller */
+  omitted: string[];
+}
+
+export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate'>): CommandTable {
+  const describe = (key: string) => describeIn(core, key);
+  const routes = new Map<string, CommandSpec>();
+  const omitted: string[] = [];
+  const listed = core.commands.filter((c) => c.listed);
+  const groupWords = new Set(listed.filter((c) => c.path.length >= 2).map((c) => slug(c.path[0])));
+
+  const top: CommandOptionJson[] = [];
+  const groups = new Map<string, CommandOptionJson>();
+  for (const spec of listed) {
+    if (spec.path.length === 0) continue;
+    const first = slug(spec.path[0]);
+    // a one-word command whose word is also a group ('roll' beside 'roll add') becomes 'roll show'
+    const [group, sub] =
+      spec.path.length >= 2 ? [first, slug(spec.path.slice(1).join('-'))] : groupWords.has(first) ? [first, 'show'] : [undefined, first];
+    const leaf: CommandOptionJson = { type: Opt.Subcommand, name: sub, ...describe(spec.summaryKey), options: optionsOf(spec.args, describe) };
+    if (group === undefined) {
+      if (top.length >= MAX_CHILDREN) {
+        omitted.push(spec.id);
+        continue;
+      }
+      top.push(leaf);
+      routes.set(`${ROOT} ${sub}`, spec);
+      continue;
+    }
+    let g = groups.get(group);
+    if (!g) {
+      if (top.length >= MAX_CHILDREN) {
+        omitted.push(spec.id);
+        continue;
+      }
+      g = { type: Opt.SubcommandGroup, name: group, ...describe(`discord.group.${group}`), options: [] };
+      if (g.description === `discord.group.${group}`) g.description = group;
+      groups.set(group, g);
+      top.push(g);
+    }
+    if (g.options!.length >= MAX_CHILDREN) {
+      omitted.push(spec.id);
+      continue;
+    }
+    g.options!.push(leaf);
+    routes.set(`${ROOT} ${group} ${sub}`, spec);
+  }
+
+  const json: CommandJson[] = [{ name: ROOT, type: 1, ...describe('discord.command.election'), options: top }];
+  for (const [name, id] of Object.entries(SHORTCUTS)) {
+    const spec = core.commands.find((c) => c.id === id);
+    if (!spec) continue;
+    json.push({ name, type: 1, ...describe(spec.summaryKey), options: optionsOf(spec.args, describe) });
+    routes.set(name, spec);
+  }
+  json.push({
+    name: TEXT_COMMAND,
+    type: 1,
+    ...describe('discord.command.teller'),
+    options: [{ type: Opt.String, name: 'command', required: true, ...describe('discord.option.command') }],
+  });
+  json.push({
+    name: SETTINGS_COMMAND,
+    type: 1,
+    ...describe('discord.command.settings'),
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    contexts: [0],
+    options: [
+      {
+        type: Opt.Subcommand,
+        name: 'creator-role',
+        ...describe('discord.settings.creator_role'),
+        options: [{ type: Opt.Role, name: 'role', required: false, ...describe('discord.option.role') }],
+      },
+    ],
+  });
+  return { json, routes, omitted };
+}
+
+function optionsOf(args: readonly ArgSpec[], describe: (key: string) => Described): CommandOptionJson[] {
+  // Discord requires every required option to come before the optional ones.
+  const sorted = [...args].sort((a, b) => Number(b.required) - Number(a.required));
+  return sorted.slice(0, MAX_CHILDREN).map((a) => {
+    const o: CommandOptionJson = { type: optionType(a), name: slug(a.name), ...describe(a.descriptionKey), required: a.required };
+    if (a.kind === 'election') o.autocomplete = true;
+    if (a.kind === 'choice' && a.choices && a.choices.length <= MAX_CHILDREN) o.choices = a.choices.map((c) => ({ name: c, value: c }));
+    if (a.kind === 'int') {
+      if (a.min !== undefined) o.min_value = a.min;
+      if (a.max !== undefined) o.max_value = a.max;
+    }
+    return o;
+  });
+}
+
+export function optionType(a: ArgSpec): number {
+  switch (a.kind) {
+    case 'member':
+      return Opt.User;
+    case 'channel':
+      return Opt.Channel;
+    case 'int':
+      return Opt.Integer;
+    default:
+      return Opt.String;
+  }
+}
+
+interface Described {
+  description: string;
+  description_localizations?: Record<string, string>;
+}
+
+function describeIn(core: Pick<TellerCore, 'translate'>, key: string): Described {
+  const en = clip(core.translate('en', key));
+  const zh = clip(core.translate('zh-Hans', key));
+  // Discord has two Chinese locales; Simplified is zh-CN.
+  return zh && zh !== en ? { description: en, description_localizations: { 'zh-CN': zh } } : { description: en };
+}
+
+function clip(s: string): string {
+  const t = s.trim() || '-';
+  return t.length > MAX_DESCRIPTION ? `${t.slice(0, MAX_DESCRIPTION - 1)}…` : t;
+}
+
+/** Discord names: lowercase, 1-32 of letters, digits, - and _ */
+export function slug(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 32) || 'x';
+}

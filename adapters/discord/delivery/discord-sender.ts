@@ -1,0 +1,143 @@
+// The Discord side of the durable outbound queue: opens DM channels, posts embeds (with the chart
+// as an attached PNG), edits in place for `replaces`, and classifies every outcome for the worker.
+// Posts carry a nonce derived from the outbox id with enforce_nonce, so Discord itself turns a
+// repeated post of the same message (after a timeout, 5xx or restart) into the original message.
+import { createHash } from 'node:crypto';
+import type { OutboundMessage } from '../../../src/core/index.js';
+import type { PlatformSender, RateHint, SendContext, SendResult } from '../../shared/index.js';
+import { renderBody, type ChartRenderer, type DiscordMessage, type OutFile } from '../render/message.js';
+import { RequestPacer } from './request-pacer.js';
+
+const DM_CLOSED = 50007; // "Cannot send messages to this user"
+const UNKNOWN_CHANNEL = 10003;
+const UNKNOWN_USER = 10013;
+
+export interface DiscordSenderOptions {
+  token: string;
+  /** REST base without version, e.g. https://discord.com/api or DISCORD_API_URL */
+  apiUrl?: string;
+  renderChart?: ChartRenderer;
+  /** requests per second for this bot; Discord's global limit is 50 */
+  requestsPerSecond?: number;
+  fetch?: typeof fetch;
+}
+
+class HttpFailure extends Error {
+  constructor(readonly result: SendResult) {
+    super('discord request failed');
+  }
+}
+
+export class DiscordSender implements PlatformSender {
+  readonly platform = 'discord' as const;
+  private readonly base: string;
+  private readonly dmChannels = new Map<string, string>();
+  private readonly pacer: RequestPacer;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly o: DiscordSenderOptions) {
+    this.base = `${(o.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '')}/v10`;
+    this.pacer = new RequestPacer(o.requestsPerSecond ?? 50);
+    this.fetchFn = o.fetch ?? fetch;
+  }
+
+  rateKeys(message: OutboundMessage): string[] {
+    const d = message.destination;
+    return ['POST /channels/:id/messages', d.kind === 'channel' ? `channel:${d.channelId}` : `dm:${d.memberId}`];
+  }
+
+  async findSent(): Promise<string | undefined> {
+    // Posts are idempotent through nonce + enforce_nonce (Discord keeps nonces for a few minutes,
+    // longer than the worker's lease), so a re-send returns the first message instead of a second.
+    return undefined;
+  }
+
+  async send(message: OutboundMessage, ctx: SendContext): Promise<SendResult> {
+    try {
+      const rendered = await renderBody(message.body, { guildId: message.platformOrgId, renderChart: this.o.renderChart });
+      if (ctx.replacesRef) {
+        const [channelId, messageId] = ctx.replacesRef.split(':');
+        const { json, hints } = await this.call('PATCH', `/channels/${channelId}/messages/${messageId}`, rendered.message, rendered.files, ctx.signal, true);
+        return { kind: 'sent', ref: `${channelId}:${String((json as { id: string }).id ?? messageId)}`, hints };
+      }
+      const channelId = message.destination.kind === 'channel' ? message.destination.channelId : await this.dmChannel(message.destination.memberId, ctx.signal);
+      const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
+      const { json, hints } = await this.call('POST', `/channels/${channelId}/messages`, body, rendered.files, ctx.signal, true);
+      return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
+    } catch (err) {
+      if (err instanceof HttpFailure) return err.result;
+      return { kind: 'retry', error: describe(err), maybeSent: !isRefused(err) };
+    }
+  }
+
+  private async dmChannel(memberId: string, signal: AbortSignal): Promise<string> {
+    const known = this.dmChannels.get(memberId);
+    if (known) return known;
+    // Opening a DM channel changes nothing visible, so a failure here is "certainly not sent".
+    const { json } = await this.call('POST', '/users/@me/channels', { recipient_id: memberId }, [], signal, false);
+    const id = (json as { id: string }).id;
+    this.dmChannels.set(memberId, id);
+    return id;
+  }
+
+  private async call(method: string, path: string, body: unknown, files: OutFile[], signal: AbortSignal, effectful: boolean): Promise<{ json: unknown; hints?: RateHint[] }> {
+    await this.pacer.take(signal);
+    const init: RequestInit = { method, signal, headers: { authorization: `Bot ${this.o.token}` } };
+    if (files.length > 0) {
+      const form = new FormData();
+      form.append('payload_json', JSON.stringify(body));
+      files.forEach((f, i) => form.append(`files[${i}]`, new Blob([f.data], { type: f.contentType ?? 'application/octet-stream' }), f.name));
+      init.body = form;
+    } else {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    }
+    const res = await this.fetchFn(`${this.base}${path}`, init);
+    const text = await res.text();
+    const json = text ? safeJson(text) : undefined;
+    if (res.ok) return { json, hints: hintsOf(res, path) };
+    const code = (json as { code?: number } | undefined)?.code;
+    if (res.status === 429) {
+      const retryAfterMs = Math.ceil(Number((json as { retry_after?: number })?.retry_after ?? res.headers.get('retry-after') ?? 1) * 1000);
+      const global = (json as { global?: boolean })?.global === true || res.headers.has('x-ratelimit-global');
+      if (global) this.pacer.pause(retryAfterMs);
+      throw new HttpFailure({ kind: 'rate-limited', retryAfterMs, scope: global ? 'global' : 'route' });
+    }
+    if (res.status >= 500) throw new HttpFailure({ kind: 'retry', error: `HTTP ${res.status}`, maybeSent: effectful });
+    if (code === DM_CLOSED || code === UNKNOWN_USER || code === UNKNOWN_CHANNEL) {
+      throw new HttpFailure({ kind: 'unreachable', error: `discord ${code}` });
+    }
+    throw new HttpFailure({ kind: 'failed', error: `HTTP ${res.status} discord ${code ?? '?'}` });
+  }
+}
+
+/** Discord nonces are at most 25 characters */
+export function nonceOf(outboxId: string): string {
+  return createHash('sha256').update(outboxId).digest('base64url').slice(0, 25);
+}
+
+function hintsOf(res: Response, path: string): RateHint[] | undefined {
+  const remaining = res.headers.get('x-ratelimit-remaining');
+  const reset = res.headers.get('x-ratelimit-reset-after');
+  const m = /^\/channels\/(\d+)\/messages/.exec(path);
+  if (remaining === null || reset === null || !m) return undefined;
+  return [{ key: `channel:${m[1]}`, remaining: Number(remaining), resetAfterMs: Math.ceil(Number(reset) * 1000) }];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as { name?: string; cause?: { code?: string } };
+  return e?.cause?.code ?? e?.name ?? 'error';
+}
+
+function isRefused(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+}

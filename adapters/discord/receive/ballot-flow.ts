@@ -1,0 +1,96 @@
+// The voter's side of a ballot: open a draft from a BallotForm, apply each pick, and cast. Every
+// message here is ephemeral. The cast answer shows the core's reply (receipt code), never the choices.
+import type { BallotForm, DispatchResult, Invocation } from '../../../src/core/index.js';
+import { choicesOf, DraftStore, newDraft, resetDraft, scoreSteps, type Draft } from '../ballot/ballot-draft.js';
+import { rankingModal, renderDraft, typedRanking } from '../ballot/ballot-view.js';
+import { EPHEMERAL, renderReply, type Rendered } from '../render/message.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { CallbackType, type Responder } from './responder.js';
+import { answer } from './answer.js';
+
+export interface BallotContext {
+  deps: HandlerDeps;
+  base: Omit<Invocation, 'command' | 'args'>;
+  guildId: string;
+  userId: string;
+  t: (key: string, params?: Record<string, string | number>) => string;
+}
+
+export function openDraft(ctx: BallotContext, form: BallotForm): Rendered {
+  const d = newDraft(form, ctx.guildId);
+  ctx.deps.drafts.put(DraftStore.key(ctx.guildId, ctx.userId, form.election, form.contest), d);
+  return { message: renderDraft(d, ctx.t), files: [] };
+}
+
+/** a select, button or modal submit on a ballot message */
+export async function onBallotComponent(
+  ctx: BallotContext,
+  r: Responder,
+  args: Record<string, string>,
+  values: string[],
+  typed: string | undefined,
+): Promise<void> {
+  const { op, e, c } = args;
+  const key = DraftStore.key(ctx.guildId, ctx.userId, e, c);
+  const draft = ctx.deps.drafts.get(key);
+  if (!draft) {
+    // Lost to a restart or expiry: fetch the ballot afresh rather than guess what the member meant.
+    const work = ctx.deps.dispatch({ ...ctx.base, command: 'ballot.get', args: { election: e, contest: c } }).then((res) => outcome(ctx, res));
+    return answer(r, work, 'update', ctx.deps.deferAfterMs);
+  }
+  draft.error = undefined;
+  switch (op) {
+    case 'marks':
+      draft.marks = values.map(Number);
+      break;
+    case 'approve':
+      draft.approve = values.map(Number);
+      break;
+    case 'oppose':
+      draft.oppose = values.map(Number);
+      break;
+    case 'score':
+      if (draft.stepScores.length < scoreSteps(draft.form).length) draft.stepScores.push(Number(values[0]));
+      break;
+    case 'skip':
+      if (draft.stepScores.length < scoreSteps(draft.form).length) draft.stepScores.push(null);
+      break;
+    case 'rank': {
+      const n = Number(values[0]);
+      if (!draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      break;
+    }
+    case 'reset':
+      resetDraft(draft);
+      break;
+    case 'typed':
+      if (typed === undefined) return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
+      return answer(r, cast(ctx, key, draft, typedRanking(typed)), 'update', ctx.deps.deferAfterMs);
+    case 'submit':
+      return answer(r, cast(ctx, key, draft, choicesOf(draft)), 'update', ctx.deps.deferAfterMs);
+  }
+  draft.expiresAt = Math.max(draft.expiresAt, Date.now() + 15 * 60 * 1000);
+  await r.respond({ type: CallbackType.UpdateMessage, data: renderDraft(draft, ctx.t) });
+}
+
+async function cast(ctx: BallotContext, key: string, draft: Draft, choices: string): Promise<Rendered> {
+  const { election, contest } = draft.form;
+  const res = await ctx.deps.dispatch({ ...ctx.base, command: 'ballot.cast', args: { election, contest, choices } });
+  if (res.kind === 'ok') {
+    ctx.deps.drafts.delete(key);
+    // The receipt replaces the ballot, so the message's final state holds no choices.
+    const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, locale: ctx.base.actor.locale });
+    return out;
+  }
+  // Shown inline, above the ballot, which stays as the voter left it so they can fix it.
+  draft.error = res.reply.body.text;
+  return { message: renderDraft(draft, ctx.t), files: [] };
+}
+
+/** a dispatch result as the answer to a ballot interaction: a fresh draft if it carries a ballot */
+export async function outcome(ctx: BallotContext, res: DispatchResult): Promise<Rendered> {
+  if (res.kind === 'ok' && res.reply.body.ballot) return openDraft(ctx, res.reply.body.ballot);
+  const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, renderChart: ctx.deps.renderChart, locale: ctx.base.actor.locale });
+  out.message.flags = EPHEMERAL;
+  return out;
+}

@@ -1,0 +1,22 @@
+import type { DispatchResult, Invocation, TellerCore } from '../../../src/core/index.js';
+import type { DraftStore } from '../ballot/ballot-draft.js';
+import type { CommandTable } from '../commands/command-definitions.js';
+import type { ChartRenderer } from '../render/message.js';
+
+export interface DiscordLogger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface HandlerDeps {
+  core: TellerCore;
+  /** core.dispatch; a seam so the bot can count or trace dispatches */
+  dispatch(invocation: Invocation): Promise<DispatchResult>;
+  table: CommandTable;
+  drafts: DraftStore;
+  renderChart?: ChartRenderer;
+  /** answer directly when the work finishes within this, otherwise defer (Discord allows 3 s) */
+  deferAfterMs: number;
+  logger: DiscordLogger;
+}
