@@ -19,3 +19,4 @@ export { createDeliveryWorker, FIND_SENT_KEY } from './delivery/delivery-worker.
 export { RateLimiter } from './delivery/rate-limiter.js';
 export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
+export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
