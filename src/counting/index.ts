@@ -1,6 +1,12 @@
 // The counting engine's entry: `tally()` routes a contest to its method. Pure: ballots in, a result out.
 
+import { countCopeland } from './condorcet/copeland.js';
+import { countRankedPairs } from './condorcet/ranked-pairs.js';
+import { countSchulze } from './condorcet/schulze.js';
 import { countApproveOppose } from './methods/approve-oppose.js';
+import { countBorda } from './methods/borda.js';
+import { countJudged } from './methods/judged.js';
+import { countScore } from './methods/score.js';
 import { countApproval, countBlock, countPlurality } from './methods/marks-methods.js';
 import { countTwoRound } from './methods/two-round.js';
 import type { CountResult, MethodId, TallyInput } from './types.js';
@@ -24,13 +30,12 @@ const COUNTERS: Record<MethodId, Counter> = {
   approval: countApproval,
   'approve-oppose': countApproveOppose,
   'two-round': countTwoRound,
-  // TODO(methods): being written in this issue
-  score: unavailable('score'),
-  judged: unavailable('judged'),
-  borda: unavailable('borda'),
-  schulze: unavailable('schulze'),
-  'ranked-pairs': unavailable('ranked-pairs'),
-  copeland: unavailable('copeland'),
+  score: countScore,
+  judged: countJudged,
+  borda: countBorda,
+  schulze: countSchulze,
+  'ranked-pairs': countRankedPairs,
+  copeland: countCopeland,
   // TODO(irv, stv): wired once src/counting/irv.ts, stv/scottish.ts and stv/meek.ts land
   irv: unavailable('irv'),
   'stv-scottish': unavailable('stv-scottish'),

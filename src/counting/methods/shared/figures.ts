@@ -17,22 +17,22 @@ export class FigureTally {
 
   constructor(private readonly allowBlank: boolean) {}
 
-  /** Records one ballot; returns whether it is counted for candidates. */
-  add(weight: number, state: 'ok' | 'empty' | 'invalid'): boolean {
-    this.cast++;
+  /** Records `ballots` identical ballots of total `weight`; returns whether they count for candidates. */
+  add(weight: number, state: 'ok' | 'empty' | 'invalid', ballots = 1): boolean {
+    this.cast += ballots;
     this.castWeight += weight;
     if (state === 'empty' && this.allowBlank) {
-      this.valid++;
-      this.blank++;
+      this.valid += ballots;
+      this.blank += ballots;
       this.validWeight += weight;
       this.unused += weight;
       return false;
     }
     if (state !== 'ok') {
-      this.invalid++;
+      this.invalid += ballots;
       return false;
     }
-    this.valid++;
+    this.valid += ballots;
     this.validWeight += weight;
     return true;
   }

@@ -13,6 +13,7 @@ import type {
 import type { MethodContext } from './context.js';
 import type { FigureTally } from './figures.js';
 import { noIrregularities } from './figures.js';
+import { comparable } from './select.js';
 
 export function namesOf(ctx: MethodContext, indices: readonly number[]): string {
   return indices.map((i) => ctx.input.candidates[i].name).join(', ');
@@ -89,7 +90,7 @@ export function buildResult(ctx: MethodContext, parts: SingleRoundParts): CountR
     irregularities: parts.irregularities ?? noIrregularities(),
     ...(parts.furtherRound ? { furtherRound: parts.furtherRound } : {}),
     ...(parts.pairwise ? { pairwise: parts.pairwise } : {}),
-    ...(parts.ranking ? { ranking: parts.ranking } : {}),
+    ranking: parts.ranking ?? tiersByCount(ctx, parts.counts),
     explanation,
     chart: parts.chart ?? {
       kind: 'bars',
@@ -99,6 +100,17 @@ export function buildResult(ctx: MethodContext, parts: SingleRoundParts): CountR
       ...(parts.chartLine !== undefined ? { line: parts.chartLine } : {}),
     },
   };
+}
+
+/** Standing candidates grouped by equal count, highest first. */
+export function tiersByCount(ctx: MethodContext, counts: readonly number[]): number[][] {
+  const tiers = new Map<number, number[]>();
+  counts.forEach((v, c) => {
+    if (!ctx.active[c]) return;
+    const key = comparable(v);
+    tiers.set(key, [...(tiers.get(key) ?? []), c]);
+  });
+  return [...tiers.entries()].sort((a, b) => b[0] - a[0]).map(([, tier]) => tier);
 }
 
 /** The candidates a method may elect, in input order. */
