@@ -164,8 +164,10 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         });
       },
       async audit(event, data = {}) {
-        if (!election) throw new Error(`audit ${event} outside an election`);
-        await appendAudit(tx, { electionId: election.id, at: now.toISOString(), actor: invocation.actor.memberId, event, data });
+        // a handler may have created or moved the election since dispatch loaded it
+        const target = ctx.election;
+        if (!target) throw new Error(`audit ${event} outside an election`);
+        await appendAudit(tx, { electionId: target.id, at: now.toISOString(), actor: invocation.actor.memberId, event, data });
       },
       afterCommit(fn) {
         after.push(fn);
