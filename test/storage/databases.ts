@@ -1,0 +1,47 @@
+// The databases storage tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. Each
+// test file gets its own PostgreSQL schema (files run in parallel), created here and dropped after.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { connect, type Database, type Dialect } from '../../src/storage/connect.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+
+export interface TestDatabase {
+  name: Dialect;
+  url: string;
+}
+
+export const testDatabases: TestDatabase[] = [
+  { name: 'sqlite', url: ':memory:' },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, url: process.env.TEST_DATABASE_URL }] : []),
+];
+
+export interface Opened {
+  database: Database;
+  /** close, dropping the PostgreSQL schema first */
+  dispose(): Promise<void>;
+}
+
+export function uniqueSchema(): string {
+  return `teller_test_${randomBytes(6).toString('hex')}`;
+}
+
+/** A fresh, migrated database; `url` overrides the SQLite location (e.g. a file for byte checks). */
+export async function openTestDatabase(target: TestDatabase, options: { url?: string; migrate?: boolean; poolSize?: number } = {}): Promise<Opened> {
+  const schema = target.name === 'postgres' ? uniqueSchema() : undefined;
+  const database = await connect(options.url ?? target.url, {
+    ...(schema === undefined ? {} : { schema }),
+    ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+  });
+  if (options.migrate !== false) await migrateToLatest(database);
+  return {
+    database,
+    async dispose() {
+      if (schema !== undefined) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
+      await database.close();
+    },
+  };
+}
+
+export function randomId(prefix = ''): string {
+  return prefix + randomBytes(8).toString('hex');
+}
