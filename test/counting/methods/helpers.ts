@@ -25,7 +25,7 @@ export function winnerNames(result: CountResult): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
 export function allLines(result: CountResult): Explanation[] {
