@@ -245,7 +245,8 @@ export function writeBlt(election: BltElection): string {
   out.push('0');
   for (const c of election.candidates) out.push(quote(c.name, 'candidate name'));
   out.push(quote(election.title, 'title'));
-  if (source !== undefined) out.push(quote(source, 'source'));
+  // the comment is the second string after the title, so a comment alone needs an empty source before it
+  if (source !== undefined || comment !== undefined) out.push(quote(source ?? '', 'source'));
   if (comment !== undefined) out.push(quote(comment, 'comment'));
   return `${out.join('\n')}\n`;
 }
