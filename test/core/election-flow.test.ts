@@ -46,7 +46,7 @@ describe('a whole election through the registry', () => {
     expect(announced).toContain('Alice: 3 ✓');
     expect(announced).toContain('Dave: 2');
     expect(announced).toContain('eligible 6, ballots issued 6, cast 5');
-    expect(announced).toContain('valid 5, blank 0, invalid 0');
+    expect(announced).toContain('valid 5 (of which blank 0), invalid 0');
     const tooSoon = await h.run('olga', 'certify 1');
     expect(tooSoon.kind).toBe('domain-error');
     h.clock.advance(3 * 86_400_000);

@@ -25,7 +25,7 @@ export function countMeekStv(input: TallyInput): CountResult {
   }
   const omega = S / 10 ** omegaPlaces;
   const ballots = prepareBallots(input, S, 'equal');
-  if (ballots.total * 2 > Number.MAX_SAFE_INTEGER / 4) {
+  if (ballots.total > Number.MAX_SAFE_INTEGER) {
     throw new TallyInputError(`too much ballot weight for ${places} decimal places; lower the precision`, 'counting.stv.precision_overflow');
   }
   const count = new StvCount(input, ballots, 'lot');

@@ -1,0 +1,99 @@
+// The local console: the same commands chat members type, typed in a terminal. `/as alice` switches
+// who you are; replies, DMs and channel posts are printed, each labelled with where it went.
+import type { DispatchResult, TellerCore } from '../../src/core/index.js';
+import { plain, renderBody } from './render.js';
+
+export interface ConsoleOptions {
+  member: string;
+  locale?: string;
+  channel?: string;
+  /** print DMs to other members (the demo turns this off to keep its output short) */
+  showDms?: boolean;
+  write(text: string): void;
+}
+
+const SHORTCUTS: Record<string, string> = { '/vote': 'ballot.get', '/nominate': 'nomination.create' };
+
+export class ConsoleSession {
+  member: string;
+  locale: string | undefined;
+  private readonly channel: string;
+
+  constructor(
+    private readonly core: TellerCore,
+    private readonly options: ConsoleOptions,
+  ) {
+    this.member = options.member;
+    this.locale = options.locale;
+    this.channel = options.channel ?? 'general';
+  }
+
+  /** Handle one typed line; false means the member asked to quit. */
+  async handleLine(line: string): Promise<boolean> {
+    const text = line.trim();
+    if (text === '') return true;
+    const [head, ...rest] = text.split(/\s+/);
+    const tail = text.slice(head.length).trim();
+    switch (head) {
+      case '/quit':
+      case '/exit':
+        return false;
+      case '/as':
+        if (!/^@?[A-Za-z0-9_.-]{1,64}$/.test(tail)) {
+          this.options.write('Usage: /as <member>, e.g. /as alice');
+        } else {
+          this.member = tail.replace(/^@/, '');
+          this.options.write(`You are now @${this.member}.`);
+        }
+        return true;
+      case '/lang':
+        this.locale = rest[0];
+        this.options.write(`Language: ${this.locale ?? 'default'}`);
+        return true;
+    }
+    if (head === '/election' || head === '/help' || head in SHORTCUTS) {
+      const command = head === '/election' ? '' : head === '/help' ? 'help' : SHORTCUTS[head];
+      const result = await this.dispatch(command, tail);
+      this.options.write(this.renderResult(result));
+      await this.deliver();
+      return true;
+    }
+    this.options.write('Commands start with /election, /vote or /nominate. Try /election help, or /as <member> to switch member, /quit to leave.');
+    return true;
+  }
+
+  dispatch(command: string, text: string): Promise<DispatchResult> {
+    return this.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      orgName: 'Console',
+      actor: { memberId: this.member, displayName: this.member, ...(this.locale ? { locale: this.locale } : {}) },
+      channelId: this.channel,
+      command,
+      args: { text },
+    });
+  }
+
+  renderResult(result: DispatchResult): string {
+    const where = result.reply.visibility === 'channel' ? `[#${this.channel}] @${this.member}:` : `[only you, @${this.member}]`;
+    return `${where}\n${renderBody(result.reply.body, this.core.commands)}`;
+  }
+
+  /** Print what the outbound queue holds for the console, and mark it delivered. */
+  async deliver(): Promise<string[]> {
+    const printed: string[] = [];
+    for (;;) {
+      const batch = await this.core.delivery.claim('console', 500, new Date(), 60_000);
+      if (batch.length === 0) return printed;
+      for (const m of batch) {
+        const dest = m.destination.kind === 'dm' ? `[DM to @${m.destination.memberId}]` : `[#${m.destination.channelId}${m.replaces ? ', updated' : ''}]`;
+        const text = `${dest}\n${renderBody(m.body, this.core.commands)}`;
+        printed.push(text);
+        if (m.destination.kind === 'channel' || this.options.showDms !== false) this.options.write(text);
+        await this.core.delivery.markSent(m.id, `console:${m.id}`, new Date());
+      }
+    }
+  }
+}
+
+export { plain };

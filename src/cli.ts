@@ -1,0 +1,123 @@
+// `teller <command>`: start, migrate, demo, audit verify, tally, discord deploy-commands.
+import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
+import { ConsoleSession } from '../adapters/console/console.js';
+import { verifyChain } from './core/audit/audit.rules.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { runDemo } from './demo.js';
+import { createLogger } from './logger.js';
+import { buildTeller } from './main.js';
+import { connect, createStore, migrateToLatest } from './storage/index.js';
+
+const USAGE = `Usage: teller <command>
+  start                      run Teller (Slack and/or Discord when configured, else the local console)
+  migrate                    bring the database schema up to date
+  demo                       run a whole example election and print the announcement
+  audit verify               check every election's audit chain
+  tally FILE --method M ...  count a ballot file (.blt, .csv, .json); see README
+  help                       this text`;
+
+async function startConsole(config: Config): Promise<number> {
+  const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel);
+  const teller = await buildTeller(config, logger);
+  const session = new ConsoleSession(teller.core, { member: config.consoleMember, ...(config.consoleLocale ? { locale: config.consoleLocale } : {}), write: (t) => console.log(t + '\n') });
+  console.log(`Teller console on ${config.databaseUrl}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
+  await session.deliver();
+  rl.prompt();
+  // lines are handled one at a time, in order, even when pasted in a batch
+  let chain = Promise.resolve(true);
+  await new Promise<void>((done) => {
+    rl.on('line', (line) => {
+      chain = chain.then(async (go) => {
+        if (!go) return false;
+        const more = await session.handleLine(line);
+        if (!more) rl.close();
+        else {
+          rl.setPrompt(`@${session.member}> `);
+          rl.prompt();
+        }
+        return more;
+      });
+    });
+    rl.on('close', () => void chain.then(() => done()));
+  });
+  await teller.close();
+  return 0;
+}
+
+async function auditVerify(config: Config): Promise<number> {
+  const database = await connect(config.databaseUrl);
+  try {
+    await migrateToLatest(database);
+    const store = createStore(database);
+    let broken = 0;
+    await store.transaction(async (tx) => {
+      const ids = await tx.audit.electionIds();
+      for (const id of ids) {
+        const election = await tx.elections.get(id);
+        const label = election ? `election ${election.number} "${election.title}"` : `election ${id}`;
+        const check = verifyChain(await tx.audit.list(id));
+        if (check.ok) console.log(`${label}: intact (${check.entries} entries)`);
+        else {
+          broken++;
+          console.log(`${label}: BROKEN at entry ${check.seq} (${check.problem})`);
+        }
+      }
+      if (ids.length === 0) console.log('no audit entries yet');
+    });
+    return broken === 0 ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'tally') {
+    const { runTally } = await import('./cli/tally.js');
+    return runTally(rest, { readFile: (p) => readFile(p, 'utf8'), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  }
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error:\n${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  switch (command) {
+    case 'start':
+      return (await import('./start.js')).start(config, startConsole);
+    case 'migrate': {
+      const database = await connect(config.databaseUrl);
+      const applied = await migrateToLatest(database);
+      await database.close();
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+      return 0;
+    }
+    case 'demo':
+      return runDemo(config, (t) => console.log(t));
+    case 'audit':
+      if (rest[0] === 'verify') return auditVerify(config);
+      break;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exitCode = 1;
+  },
+);
