@@ -40,6 +40,8 @@ export interface SlackAppOptions {
   limits?: RateLimitConfig;
   worker?: Partial<Omit<DeliveryWorkerOptions, 'queue' | 'sender' | 'limits'>>;
   onProgress?: (report: ProgressReport) => void | Promise<void>;
+  /** how long a handler works before acking empty and answering later; default 2.5 s of Slack's 3 s */
+  ackBudgetMs?: number;
 }
 
 export interface SlackApp {
@@ -104,7 +106,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions,
     logger: boltLogger(logger),
   });
-  const ctx = createContext(core, logger);
+  const ctx = createContext(core, logger, options.ackBudgetMs);
   registerCommands(bolt, ctx);
   registerActions(bolt, ctx);
   registerViews(bolt, ctx);

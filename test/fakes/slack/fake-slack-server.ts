@@ -17,7 +17,8 @@ export interface RecordedCall {
   at: number;
 }
 
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+/** `applied`: Slack did the work (posted the message) and then answered 500, as it sometimes does */
+export type Fault = { status: 429; retryAfter: number } | { status: 500; applied?: boolean } | { error: string };
 
 export interface PostedMessage {
   channel: string;
@@ -126,6 +127,7 @@ export class FakeSlackServer {
     }
     if (fault && 'status' in fault) {
       call.outcome = 'server-error';
+      if ('applied' in fault && fault.applied) this.answer(method, params);
       res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
       return;
     }

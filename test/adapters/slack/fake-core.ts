@@ -1,0 +1,116 @@
+// A stand-in TellerCore for adapter tests: dispatch records every invocation and answers through a
+// replaceable handler; translate reads the Slack catalog; delivery is an in-memory queue.
+
+import type { CommandSpec, DispatchResult, Invocation, PlatformStateStore, Reply, TellerCore } from '../../../src/core/index.js';
+import slackCatalog from '../../../src/i18n/catalogs/slack.js';
+import { MemoryQueue } from './memory-queue.js';
+
+export const SPECS: CommandSpec[] = [
+  { id: 'help', path: ['help'], summaryKey: 'help', args: [], access: 'anyone', listed: true },
+  {
+    id: 'election.create',
+    path: ['create'],
+    summaryKey: 'Create election',
+    access: 'anyone',
+    listed: true,
+    args: [
+      { name: 'title', kind: 'text', required: true, descriptionKey: 'Title', positional: true },
+      { name: 'channel', kind: 'channel', required: false, descriptionKey: 'Channel', positional: false },
+    ],
+  },
+  {
+    id: 'roll.add',
+    path: ['roll', 'add'],
+    summaryKey: 'Add voters',
+    access: 'organiser',
+    listed: true,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'members', kind: 'members', required: true, descriptionKey: 'Members', positional: true },
+    ],
+  },
+  {
+    id: 'nomination.create',
+    path: ['nominate'],
+    summaryKey: 'Nominate',
+    access: 'anyone',
+    listed: true,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'contest', kind: 'contest', required: true, descriptionKey: 'Contest', positional: true },
+      { name: 'nominee', kind: 'member', required: true, descriptionKey: 'Nominee', positional: true },
+      { name: 'statement', kind: 'text', required: false, descriptionKey: 'Statement', positional: true },
+    ],
+  },
+  {
+    id: 'nomination.reject',
+    path: ['nomination', 'reject'],
+    summaryKey: 'Reject nomination',
+    access: 'organiser',
+    listed: true,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'nomination', kind: 'nomination', required: true, descriptionKey: 'Nomination', positional: true },
+      { name: 'reason', kind: 'text', required: true, descriptionKey: 'Reason', positional: true },
+    ],
+  },
+  {
+    id: 'ballot.get',
+    path: ['vote'],
+    summaryKey: 'Vote',
+    access: 'anyone',
+    listed: false,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'contest', kind: 'contest', required: false, descriptionKey: 'Contest', positional: true },
+    ],
+  },
+  {
+    id: 'ballot.cast',
+    path: ['cast'],
+    summaryKey: 'Cast',
+    access: 'anyone',
+    listed: false,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'contest', kind: 'contest', required: true, descriptionKey: 'Contest', positional: true },
+      { name: 'choices', kind: 'text', required: true, descriptionKey: 'Choices', positional: true },
+    ],
+  },
+];
+
+export function ok(text: string, visibility: Reply['visibility'] = 'only-you', extra: Partial<Reply['body']> = {}): DispatchResult {
+  return { kind: 'ok', reply: { visibility, body: { text, ...extra } } };
+}
+
+export class MemoryState implements PlatformStateStore {
+  readonly data = new Map<string, unknown>();
+  async get(p: string, kind: string, key: string) {
+    return this.data.get(`${p}/${kind}/${key}`);
+  }
+  async put(p: string, kind: string, key: string, value: unknown) {
+    this.data.set(`${p}/${kind}/${key}`, structuredClone(value));
+  }
+  async delete(p: string, kind: string, key: string) {
+    this.data.delete(`${p}/${kind}/${key}`);
+  }
+}
+
+export class FakeCore implements TellerCore {
+  readonly invocations: Invocation[] = [];
+  readonly commands = SPECS;
+  readonly delivery = new MemoryQueue();
+  readonly platformState = new MemoryState();
+  handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
+
+  async dispatch(inv: Invocation): Promise<DispatchResult> {
+    this.invocations.push(structuredClone(inv));
+    return this.handler(inv);
+  }
+
+  translate(locale: string | undefined, key: string, params: Record<string, string | number> = {}): string {
+    const lang = locale?.startsWith('zh') ? 'zh-Hans' : 'en';
+    const text = (slackCatalog[lang] as Record<string, string>)[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  }
+}
