@@ -119,7 +119,7 @@ export class FakeDiscord {
     const path = url.pathname.replace(/^\/api\/v\d+/, '');
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       this.requests.push({ method, path, status, at: Date.now() });
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     try {
@@ -174,7 +174,8 @@ export class FakeDiscord {
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
       const cb: InteractionCallback = { interactionId: p[1], token: p[2], type: json.type, data: json.data, attachments: body.files };
       this.callbacks.push(cb);
-      if (json.type === 4 || json.type === 7) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, `orig:${p[2]}`);
+      // 5 shows a "thinking…" placeholder that later edits (or a delete) resolve, like Discord
+      if (json.type === 4 || json.type === 5 || json.type === 7) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, `orig:${p[2]}`);
       this.callbackWaiters.get(p[1])?.(cb);
       this.callbackWaiters.delete(p[1]);
       return [204, undefined];

@@ -38,6 +38,8 @@ function base(who: Who, type: number, data: unknown, message?: FakeMessage): Rec
     app_permissions: '2248473465835073',
     entitlements: [],
     attachment_size_limit: 8388608,
+    // the app is installed to the server (owner type 0); DMs with the bot report the same install
+    authorizing_integration_owners: { '0': who.guildId ?? '0' },
   };
   if (who.guildId) {
     common.guild_id = who.guildId;

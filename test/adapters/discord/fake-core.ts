@@ -1,0 +1,129 @@
+// A small stand-in for TellerCore: a registry of a few real-shaped commands, a miniature election
+// (roll, one contest, ballots replaced on re-vote, receipts), an in-memory outbound queue and KV.
+// It records every invocation so tests can check what the adapter dispatched.
+import type { BallotForm, CommandSpec, DispatchResult, Invocation, PlatformStateStore, Reply, TellerCore } from '../../../src/core/index.js';
+import discordCatalog from '../../../src/i18n/catalogs/discord.js';
+import { FakeQueue } from '../shared/fake-queue.js';
+
+const arg = (name: string, kind: CommandSpec['args'][number]['kind'], required: boolean, extra: object = {}) => ({
+  name,
+  kind,
+  required,
+  positional: true,
+  descriptionKey: `arg.${name}`,
+  ...extra,
+});
+
+export const SPECS: CommandSpec[] = [
+  { id: 'election.create', path: ['create'], summaryKey: 'cmd.election.create', args: [arg('title', 'text', true), arg('channel', 'channel', false)], access: 'creator', listed: true },
+  { id: 'election.list', path: ['list'], summaryKey: 'cmd.election.list', args: [], access: 'anyone', listed: true },
+  { id: 'election.open', path: ['open'], summaryKey: 'cmd.election.open', args: [arg('election', 'election', true)], access: 'organiser', listed: true },
+  { id: 'election.slow', path: ['slow'], summaryKey: 'cmd.election.slow', args: [arg('election', 'election', true)], access: 'anyone', listed: true },
+  { id: 'roll.add', path: ['roll', 'add'], summaryKey: 'cmd.roll.add', args: [arg('election', 'election', true), arg('members', 'members', true)], access: 'organiser', listed: true },
+  { id: 'roll.show', path: ['roll'], summaryKey: 'cmd.roll.show', args: [arg('election', 'election', true)], access: 'organiser', listed: true },
+  { id: 'contest.add', path: ['contest', 'add'], summaryKey: 'cmd.contest.add', args: [arg('election', 'election', true), arg('name', 'word', true), arg('seats', 'int', false, { min: 1, max: 50 }), arg('method', 'choice', false, { choices: ['plurality', 'irv', 'score'] })], access: 'organiser', listed: true },
+  { id: 'nomination.create', path: ['nominate'], summaryKey: 'cmd.nomination.create', args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('member', 'member', true)], access: 'anyone', listed: true },
+  { id: 'ballot.get', path: ['vote'], summaryKey: 'cmd.ballot.get', args: [arg('election', 'election', true), arg('contest', 'contest', false)], access: 'anyone', listed: true },
+  { id: 'ballot.cast', path: ['cast'], summaryKey: 'cmd.ballot.cast', args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('choices', 'text', true)], access: 'anyone', listed: false },
+];
+
+export interface MiniElection {
+  number: string;
+  title: string;
+  kind: BallotForm['kind'];
+  candidates: string[];
+  roll: Set<string>;
+  /** member -> choices string; a stand-in for the core's link, which a real core keeps as an HMAC */
+  ballots: Map<string, string>;
+  receipts: Map<string, string>;
+}
+
+const ok = (reply: Reply): DispatchResult => ({ kind: 'ok', reply });
+const say = (text: string, visibility: Reply['visibility'] = 'only-you'): Reply => ({ visibility, body: { text } });
+
+export class FakeCore implements TellerCore {
+  readonly commands = SPECS;
+  readonly invocations: Invocation[] = [];
+  readonly delivery = new FakeQueue('discord');
+  readonly state = new Map<string, unknown>();
+  readonly elections = new Map<string, MiniElection>();
+  slowMs = 0;
+  private receiptSeq = 0;
+
+  readonly platformState: PlatformStateStore = {
+    get: async (p, k, key) => this.state.get(`${p}/${k}/${key}`),
+    put: async (p, k, key, v) => void this.state.set(`${p}/${k}/${key}`, v),
+    delete: async (p, k, key) => void this.state.delete(`${p}/${k}/${key}`),
+  };
+
+  translate(locale: string | undefined, key: string, params: Record<string, string | number> = {}): string {
+    const lang = locale?.startsWith('zh') ? 'zh-Hans' : 'en';
+    const text = (discordCatalog[lang] as Record<string, string>)[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`));
+  }
+
+  addElection(e: Omit<MiniElection, 'ballots' | 'receipts'>): MiniElection {
+    const full = { ...e, ballots: new Map(), receipts: new Map() };
+    this.elections.set(e.number, full);
+    return full;
+  }
+
+  async dispatch(inv: Invocation): Promise<DispatchResult> {
+    this.invocations.push(structuredClone(inv));
+    const args = inv.args as Record<string, unknown>;
+    const e = this.elections.get(String(args.election ?? ''));
+    switch (inv.command) {
+      case 'election.create':
+        if (!inv.actor.isAdmin) return { kind: 'forbidden', reply: say('Only server managers may create elections.') };
+        return ok(say(`Created election "${String(args.title)}"`, 'channel'));
+      case 'election.list':
+        return ok({ visibility: 'only-you', body: { text: [...this.elections.values()].map((x) => `#${x.number} ${x.title}`).join('\n') } });
+      case 'election.slow':
+        await new Promise((r) => setTimeout(r, this.slowMs));
+        return ok(say('slow done', 'channel'));
+      case 'ballot.get':
+        if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
+        if (!e.roll.has(inv.actor.memberId)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
+        return ok({ visibility: 'only-you', body: { text: 'Your ballot', ballot: this.formOf(e) } });
+      case 'ballot.cast':
+        return this.cast(inv, e, String(args.choices ?? ''));
+      case '':
+        return { kind: 'unknown', reply: say('Commands: create, list, open, roll add') };
+      default:
+        return ok(say(`ran ${inv.command}`, 'channel'));
+    }
+  }
+
+  formOf(e: MiniElection): BallotForm {
+    const max = e.kind === 'ranking' ? e.candidates.length : 1;
+    return {
+      election: e.number,
+      electionTitle: e.title,
+      contest: '1',
+      contestName: 'Chair',
+      kind: e.kind,
+      options: e.candidates.map((name, i) => ({ number: i + 1, name })),
+      minChoices: e.kind === 'ranking' ? 1 : 1,
+      maxChoices: max,
+      allowBlank: false,
+      ...(e.kind === 'scores' ? { scoreRange: { min: 0, max: 5 } } : {}),
+      ...(e.kind === 'criteria' ? { criteria: ['Vision', 'Delivery'] } : {}),
+      instructions: 'Fill in your ballot',
+    };
+  }
+
+  private cast(inv: Invocation, e: MiniElection | undefined, choices: string): DispatchResult {
+    if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
+    const member = inv.actor.memberId;
+    if (!e.roll.has(member)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
+    const numbers = choices.split(/[>,]/).map((x) => Number(x.split(/[=:]/)[0]));
+    if (choices === '' || numbers.some((n) => !(n >= 1 && n <= e.candidates.length))) {
+      return { kind: 'domain-error', code: 'ballot.invalid_choices', reply: say('Those choices are not valid: pick at least one candidate.') };
+    }
+    if (new Set(numbers).size !== numbers.length) return { kind: 'domain-error', code: 'ballot.duplicate_rank', reply: say('A candidate appears twice in your ranking.') };
+    e.ballots.set(member, choices);
+    const receipt = e.receipts.get(member) ?? `R-${String(++this.receiptSeq).padStart(4, '0')}`;
+    e.receipts.set(member, receipt);
+    return ok({ visibility: 'only-you', body: { text: `Your ballot was recorded. Receipt: ${receipt}`, tone: 'success' } });
+  }
+}

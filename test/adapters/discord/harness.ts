@@ -1,0 +1,40 @@
+// Starts the fake Discord and the real adapter (real discord.js client over the fake gateway).
+import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../../../adapters/discord/index.js';
+import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
+import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
+import { FakeCore } from './fake-core.js';
+
+export const GUILD = '100000000000000001';
+export const CHANNEL = '200000000000000001';
+
+export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface Harness {
+  discord: FakeDiscord;
+  core: FakeCore;
+  bot: DiscordBot;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: Partial<DiscordBotOptions> & { limits?: FakeLimits; core?: FakeCore } = {}): Promise<Harness> {
+  const discord = new FakeDiscord(options.limits);
+  await discord.start();
+  const core = options.core ?? new FakeCore();
+  const bot = createDiscordBot({
+    delivery: false,
+    logger: silentLogger,
+    ...options,
+    core,
+    config: { token: 'test-token', applicationId: discord.applicationId, apiUrl: discord.apiUrl, ...options.config },
+  });
+  await bot.start();
+  return {
+    discord,
+    core,
+    bot,
+    async stop() {
+      await bot.stop();
+      await discord.stop();
+    },
+  };
+}
