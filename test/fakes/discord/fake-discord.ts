@@ -116,7 +116,7 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       this.requests.push({ method, path, status, at: Date.now() });
       res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
