@@ -3,6 +3,9 @@
 import { countCopeland } from './condorcet/copeland.js';
 import { countRankedPairs } from './condorcet/ranked-pairs.js';
 import { countSchulze } from './condorcet/schulze.js';
+import { countIrv } from './irv.js';
+import { countMeekStv } from './stv/meek.js';
+import { countScottishStv } from './stv/scottish.js';
 import { countApproveOppose } from './methods/approve-oppose.js';
 import { countBorda } from './methods/borda.js';
 import { countJudged } from './methods/judged.js';
@@ -18,12 +21,6 @@ export type { Lot, TieContext, TieOutcome } from './ties.js';
 
 type Counter = (input: TallyInput) => CountResult;
 
-function unavailable(method: MethodId): Counter {
-  return () => {
-    throw new TallyInputError(`method not available: ${method}`, 'counting.method_unavailable');
-  };
-}
-
 const COUNTERS: Record<MethodId, Counter> = {
   plurality: countPlurality,
   block: countBlock,
@@ -36,10 +33,9 @@ const COUNTERS: Record<MethodId, Counter> = {
   schulze: countSchulze,
   'ranked-pairs': countRankedPairs,
   copeland: countCopeland,
-  // TODO(irv, stv): wired once src/counting/irv.ts, stv/scottish.ts and stv/meek.ts land
-  irv: unavailable('irv'),
-  'stv-scottish': unavailable('stv-scottish'),
-  'stv-meek': unavailable('stv-meek'),
+  irv: countIrv,
+  'stv-scottish': countScottishStv,
+  'stv-meek': countMeekStv,
 };
 
 export function isMethodId(value: string): value is MethodId {

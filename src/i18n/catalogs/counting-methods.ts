@@ -3,7 +3,6 @@ import type { Catalog } from '../catalog.types.js';
 
 export default {
   en: {
-    'counting.method_unavailable': 'This counting method is not available.',
     'counting.methods.ballots': 'Ballots cast: {cast}; valid: {valid} (of which blank: {blank}); invalid: {invalid}.',
     'counting.methods.votes': '{name}: {votes}',
     'counting.methods.elected': 'Elected: {name} ({votes}).',
@@ -56,7 +55,6 @@ export default {
     'counting.methods.chart_pairwise': 'Pairwise preferences',
   },
   'zh-Hans': {
-    'counting.method_unavailable': '此计票方法暂不可用。',
     'counting.methods.ballots': '投出选票：{cast}；有效：{valid}（其中空白票：{blank}）；无效：{invalid}。',
     'counting.methods.votes': '{name}：{votes}',
     'counting.methods.elected': '当选：{name}（{votes}）。',
