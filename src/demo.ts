@@ -62,7 +62,7 @@ export function demoVotes(): [string, string][] {
     lines.push([m, `/election cast 1 2 ${COMMITTEE[i]}`]);
   });
   // a changed vote: ben switches his Secretary vote; the last ballot counts
-  lines.push(['ben', '/election cast 1 1 1']);
+  lines.push(['ben', '/election cast 1 1 2']);
   lines.push(['olga', '/election voting close 1']);
   lines.push(['olga', '/election count 1']);
   lines.push(['sam', '/election count confirm 1']);
