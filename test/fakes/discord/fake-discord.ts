@@ -64,6 +64,10 @@ export class FakeDiscord {
   readonly faults: Fault[] = [];
   private readonly dmRecipient = new Map<string, string>(); // DM channel id -> user id
   private readonly nonces = new Map<string, string>(); // channel:nonce -> message id
+  /** interactions pushed by tests, so callbacks can find the message a component was on */
+  readonly interactions = new Map<string, any>();
+  /** interaction token -> the message its "@original" means (the component's message after 6/7) */
+  private readonly originalOf = new Map<string, string>();
   private readonly callbackWaiters = new Map<string, (cb: InteractionCallback) => void>();
   private server?: Server;
   url = '';
@@ -174,8 +178,11 @@ export class FakeDiscord {
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
       const cb: InteractionCallback = { interactionId: p[1], token: p[2], type: json.type, data: json.data, attachments: body.files };
       this.callbacks.push(cb);
+      const source = this.interactions.get(p[1])?.message?.id as string | undefined;
+      if ((json.type === 6 || json.type === 7) && source) this.originalOf.set(p[2], source);
       // 5 shows a "thinking…" placeholder that later edits (or a delete) resolve, like Discord
-      if (json.type === 4 || json.type === 5 || json.type === 7) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, `orig:${p[2]}`);
+      if (json.type === 4 || json.type === 5) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, `orig:${p[2]}`);
+      if (json.type === 7) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, source ?? `orig:${p[2]}`);
       this.callbackWaiters.get(p[1])?.(cb);
       this.callbackWaiters.delete(p[1]);
       return [204, undefined];
@@ -184,7 +191,7 @@ export class FakeDiscord {
       return [200, this.toApi(this.storeMessage(`interaction-followup`, json, body.files, `webhook:${p[2]}`))];
     }
     if (p[0] === 'webhooks' && p[3] === 'messages') {
-      const id = p[4] === '@original' ? `orig:${p[2]}` : p[4];
+      const id = p[4] === '@original' ? (this.originalOf.get(p[2]) ?? `orig:${p[2]}`) : p[4];
       if (method === 'DELETE') {
         this.messages.delete(id);
         return [204, undefined];

@@ -111,6 +111,7 @@ export function ping(): Record<string, unknown> {
 /** Send an interaction over the gateway and wait for Teller's first callback to it. */
 export async function interact(discord: FakeDiscord, payload: Record<string, unknown>): Promise<InteractionCallback> {
   payload.application_id = discord.applicationId;
+  discord.interactions.set(String(payload.id), payload);
   const waiting = discord.waitForCallback(String(payload.id));
   discord.gateway.dispatch('INTERACTION_CREATE', payload);
   return waiting;

@@ -1,0 +1,175 @@
+// Private ballots: the DM's Vote button opens an ephemeral ballot; picks live on the server; the
+// cast answer is the receipt and never the choices; mistakes are shown inline and record nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Who } from '../../fakes/discord/interactions.js';
+import { ballotDm, sendDm, Voter } from './ballot-steps.js';
+import { createDiscordBot } from '../../../adapters/discord/index.js';
+import { CHANNEL, GUILD, silentLogger, startHarness, type Harness } from './harness.js';
+
+const EPHEMERAL = 64;
+const ALICE = '300000000000000011';
+const BOB = '300000000000000012';
+
+function dmWho(discord: Harness['discord'], userId: string, locale?: string): Who {
+  return { userId, channelId: discord.dmChannels.get(userId) ?? 'unknown', locale };
+}
+
+const text = (m: { embeds: any[]; content?: string; components: any[] }) => JSON.stringify([m.content ?? '', m.embeds]);
+
+describe('ballots by DM', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    h.core.addElection({ number: '3', title: 'Board 2026', kind: 'ranking', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+  });
+  afterEach(() => h.stop());
+
+  it('ranks one preference at a time and answers with the receipt only', async () => {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    expect(dm.components[0].components[0].custom_id).toBe(`ballot.get:election=3;g=${GUILD}`);
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+
+    let { cb, message } = await alice.press(dm, 'ballot.get');
+    expect(cb.type).toBe(4);
+    expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const dispatched = h.core.invocations.at(-1)!;
+    expect(dispatched).toMatchObject({ command: 'ballot.get', platformOrgId: GUILD, args: { election: '3' }, actor: { memberId: ALICE } });
+
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['2']));
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['3']));
+    // the next rank offers only who is left
+    const next = message.components[0].components[0];
+    expect(next.options.map((o: any) => o.value)).toEqual(['1']);
+    ({ cb, message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(cb.type).toBe(7);
+    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('2>3');
+    expect(text(message)).toMatch(/Receipt: R-0001/);
+    // the final state of the message holds no choice: no candidate names, no ballot controls
+    expect(text(message)).not.toMatch(/Bo|Cy|Ana/);
+    expect(message.components).toEqual([]);
+    // nothing about the ballot went into the DM channel itself
+    expect(h.discord.dmsTo(ALICE)).toHaveLength(1);
+  });
+
+  it('someone not on the roll is told so and nothing is recorded', async () => {
+    await sendDm(h.discord, ballotDm(BOB, '3'));
+    const bob = new Voter(h.discord, dmWho(h.discord, BOB));
+    const { cb } = await bob.press(h.discord.dmsTo(BOB)[0], 'ballot.get');
+    expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(cb.data.embeds[0].description).toMatch(/not on the roll/);
+    expect(cb.data.components ?? []).toEqual([]);
+    expect(h.core.elections.get('3')!.ballots.size).toBe(0);
+  });
+
+  it('shows a refused ballot inline and keeps the draft to fix; typed rankings go through the modal', async () => {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    const typeButton = (await alice.press(message, 'discord.ballot:op=typed')).cb;
+    expect(typeButton.type).toBe(9);
+    const modalId = typeButton.data.custom_id;
+    let cb;
+    ({ cb, message } = await alice.submitModal(message, modalId, { ranking: '2 2' }));
+    expect(cb.type).toBe(7);
+    expect(message.embeds[0].description).toMatch(/appears twice/);
+    expect(h.core.elections.get('3')!.ballots.size).toBe(0);
+    ({ message } = await alice.submitModal(message, modalId, { ranking: '3, 1 2' }));
+    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('3>1>2');
+    expect(text(message)).toMatch(/Receipt/);
+  });
+
+  it('voting again replaces the earlier ballot and keeps the receipt', async () => {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    for (const first of ['1', '2']) {
+      let { message } = await alice.press(dm, 'ballot.get');
+      ({ message } = await alice.pick(message, 'discord.ballot:op=rank', [first]));
+      ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+      expect(text(message)).toMatch(/Receipt: R-0001/);
+    }
+    const e = h.core.elections.get('3')!;
+    expect([...e.ballots.entries()]).toEqual([[ALICE, '2']]);
+  });
+
+  it('start over clears the draft; submit is disabled until a rank is chosen', async () => {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    const submit = () => message.components.at(-1).components.find((c: any) => c.custom_id.includes('op=submit'));
+    expect(submit().disabled).toBe(true);
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['1']));
+    expect(submit().disabled).toBe(false);
+    ({ message } = await alice.press(message, 'discord.ballot:op=reset'));
+    expect(submit().disabled).toBe(true);
+    expect(message.components[0].components[0].options).toHaveLength(3);
+  });
+
+  it('a draft lost to a restart is fetched afresh instead of casting a guess', async () => {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['1']));
+    // a new process: same core and Discord, empty draft store
+    await h.bot.stop();
+    const restarted = createDiscordBot({ core: h.core, delivery: false, logger: silentLogger, config: { token: 't', applicationId: h.discord.applicationId, apiUrl: h.discord.apiUrl } });
+    await restarted.start();
+    try {
+      let cb;
+      ({ cb, message } = await alice.press(message, 'discord.ballot:op=submit'));
+      expect(cb.type).toBe(7);
+      expect(h.core.elections.get('3')!.ballots.has(ALICE)).toBe(false);
+      expect(message.components[0].components[0].options).toHaveLength(3); // a fresh ballot
+      expect(h.core.invocations.at(-1)).toMatchObject({ command: 'ballot.get', args: { election: '3', contest: '1' } });
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
+
+describe('other ballot kinds and the channel button', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('marks: choose in a select menu, then cast', async () => {
+    h.core.addElection({ number: '5', title: 'Secretary', kind: 'marks', candidates: ['Ana', 'Bo'], roll: new Set([ALICE]) });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '5'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    const select = message.components[0].components[0];
+    expect(select).toMatchObject({ type: 3, max_values: 1 });
+    ({ message } = await alice.pick(message, 'discord.ballot:op=marks', ['2']));
+    expect(message.components[0].components[0].options.find((o: any) => o.value === '2').default).toBe(true);
+    ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('5')!.ballots.get(ALICE)).toBe('2');
+  });
+
+  it('scores: one candidate at a time, with skip', async () => {
+    h.core.addElection({ number: '6', title: 'Awards', kind: 'scores', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '6'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE, 'zh-CN'));
+    let { message } = await alice.press(dm, 'ballot.get');
+    expect(message.components[0].components[0].placeholder).toBe('给 Ana 评分');
+    ({ message } = await alice.pick(message, 'discord.ballot:op=score', ['4']));
+    ({ message } = await alice.press(message, 'discord.ballot:op=skip'));
+    ({ message } = await alice.pick(message, 'discord.ballot:op=score', ['0']));
+    expect(message.embeds[0].description).toMatch(/已完成/);
+    ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('6')!.ballots.get(ALICE)).toBe('1=4,3=0');
+  });
+
+  it('the Vote button on a channel post opens the same ballot ephemerally', async () => {
+    h.core.addElection({ number: '7', title: 'Chair', kind: 'marks', candidates: ['Ana', 'Bo'], roll: new Set([BOB]) });
+    const post = await sendDm(h.discord, { ...ballotDm(BOB, '7'), destination: { kind: 'channel', channelId: CHANNEL } });
+    expect(post.channelId).toBe(CHANNEL);
+    const bob = new Voter(h.discord, { userId: BOB, guildId: GUILD, channelId: CHANNEL });
+    let { cb, message } = await bob.press(post, 'ballot.get');
+    expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    ({ message } = await bob.pick(message, 'discord.ballot:op=marks', ['1']));
+    ({ cb, message } = await bob.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('7')!.ballots.get(BOB)).toBe('1');
+    expect(h.discord.messagesIn(CHANNEL)).toHaveLength(1); // nothing public besides the notice
+  });
+});
