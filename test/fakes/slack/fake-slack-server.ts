@@ -142,7 +142,8 @@ export class FakeSlackServer {
 
   private nextTs(): string {
     this.tsCounter += 1;
-    return `${1_790_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+    // Like Slack's: epoch seconds now, with a unique fraction (findSent filters history by time).
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter % 1_000_000).padStart(6, '0')}`;
   }
 
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
@@ -170,8 +171,14 @@ export class FakeSlackServer {
         return { ok: true, channel: { id: `D${user}` } };
       }
       case 'chat.postMessage': {
+        // Posting to a member id lands in the app's IM with that member, as on Slack.
+        let channel = String(p.channel);
+        if (/^[UW]/.test(channel)) {
+          if (this.closedDms.has(channel)) return { ok: false, error: 'cannot_dm_bot' };
+          channel = `D${channel}`;
+        }
         const msg: PostedMessage = {
-          channel: String(p.channel),
+          channel,
           ts: this.nextTs(),
           text: p.text as string | undefined,
           blocks: p.blocks,
