@@ -64,7 +64,8 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
  */
 export async function cast(ctx: CommandContext, contest: Contest, choices: string, weight: number): Promise<Result<{ receipt: string; replaced: boolean }>> {
   const e = current(ctx);
-  const candidates = await candidatesOf(ctx, contest);
+  // only the number of candidates matters here: choices are canonical numbers 1..n
+  const candidates = (await ctx.tx.nominations.list(e.id)).filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null);
   const content = normaliseChoice(choices, limitsFor(contest, candidates.length), candidates.length);
   if (!content.ok) return content;
   const salt = await ctx.tx.secrets.getSalt(e.id);

@@ -122,9 +122,13 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       election = await tx.elections.findByNumber(org.id, args.election);
       if (!election) throw new Abort({ kind: 'domain-error', code: 'election.not_found', reply: only(t('election.not_found', { number: args.election })) });
       await tx.elections.lock(election.id);
-      roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
     }
     const spec = def.spec;
+    // roles matter for access and for saying what is allowed; a voter's cast needs neither
+    const needRoles = election && (spec.access !== 'anyone' || (spec.phases && !spec.phases.includes(election.phase)) || spec.id === 'help');
+    if (election && needRoles) {
+      roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
+    }
     if (!mayRun(spec.access, roles, election, invocation)) {
       throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
     }
