@@ -3,11 +3,22 @@ import { arg } from '../commands/args.js';
 import { defineCommand } from '../commands/define.js';
 import { mention, toActor, toChannel } from '../commands/say.js';
 import { randomId } from '../shared/ids.js';
-import { fail } from '../shared/result.js';
+import { fail, ok, type Result } from '../shared/result.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { current, moveTo, notifyChannel } from './election.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
+
+/** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
+function parseCriteria(text: string): Result<{ name: string; weight: number }[]> {
+  const out: { name: string; weight: number }[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([^:]+?)(?::\s*(\d+(?:\.\d+)?))?$/.exec(part);
+    if (!m || (m[2] !== undefined && !(Number(m[2]) > 0))) return fail('contest.bad_criteria', { part }, 'criteria');
+    out.push({ name: m[1].trim(), weight: m[2] === undefined ? 1 : Number(m[2]) });
+  }
+  return out.length > 0 ? ok(out) : fail('contest.bad_criteria', { part: text }, 'criteria');
+}
 
 const METHODS = METHOD_IDS as unknown as readonly [MethodId, ...MethodId[]];
 
@@ -97,6 +108,14 @@ export const addContest = defineCommand<{
   blank?: 'yes' | 'no';
   tieBreak?: 'lot' | 'backwards' | 'forwards' | 'organiser' | 'revote';
   order?: 'shuffled' | 'alphabetical' | 'fixed';
+  quota?: 'droop' | 'hare';
+  batch?: 'yes' | 'no';
+  precision?: number;
+  strength?: 'winning' | 'margin' | 'ratio';
+  borda?: 'start-1' | 'start-0';
+  scoreMin?: number;
+  scoreMax?: number;
+  criteria?: string;
 }>({
   id: 'contest.add',
   path: ['contest', 'add'],
@@ -113,6 +132,14 @@ export const addContest = defineCommand<{
     blank: arg.choice('arg.blank', ['yes', 'no'], { optional: true, named: true }),
     tieBreak: arg.choice('arg.tie_break', ['lot', 'backwards', 'forwards', 'organiser', 'revote'], { optional: true, named: true }),
     order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed'], { optional: true, named: true }),
+    quota: arg.choice('arg.quota', ['droop', 'hare'], { optional: true, named: true }),
+    batch: arg.choice('arg.batch', ['yes', 'no'], { optional: true, named: true }),
+    precision: arg.int('arg.precision', 4, 15, { optional: true, named: true }),
+    strength: arg.choice('arg.strength', ['winning', 'margin', 'ratio'], { optional: true, named: true }),
+    borda: arg.choice('arg.borda', ['start-1', 'start-0'], { optional: true, named: true }),
+    scoreMin: arg.int('arg.score_min', 0, 100, { optional: true, named: true }),
+    scoreMax: arg.int('arg.score_max', 1, 100, { optional: true, named: true }),
+    criteria: arg.text('arg.criteria', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
     const e = current(ctx);
@@ -120,8 +147,19 @@ export const addContest = defineCommand<{
     if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase())) return fail('contest.duplicate', { name: args.name }, 'name');
     if (/^\d+$/.test(args.name)) return fail('contest.numeric_name', {}, 'name');
     if (args.method === 'plurality' && args.seats !== 1) return fail('contest.single_seat', { method: args.method }, 'seats');
+    const criteria = args.criteria === undefined ? undefined : parseCriteria(args.criteria);
+    if (criteria && !criteria.ok) return criteria;
+    const range = args.scoreMin !== undefined || args.scoreMax !== undefined ? { min: args.scoreMin ?? 0, max: args.scoreMax ?? 5 } : undefined;
+    if (range && range.min >= range.max) return fail('contest.bad_score_range', { min: range.min, max: range.max }, 'scoreMax');
     const options: ContestOptions = {
       ...contestDefaults(args.method, args.seats),
+      ...(args.quota ? { quota: args.quota } : {}),
+      ...(args.batch ? { batchElimination: args.batch === 'yes' } : {}),
+      ...(args.precision !== undefined ? { precision: args.precision } : {}),
+      ...(args.strength ? { strength: args.strength } : {}),
+      ...(args.borda ? { borda: args.borda } : {}),
+      ...(range ? { scoreRange: range } : {}),
+      ...(criteria?.ok ? { criteria: criteria.value } : {}),
       ...(args.maxMarks !== undefined ? { maxMarks: args.maxMarks } : {}),
       ...(args.share !== undefined || args.base !== undefined ? { threshold: { share: (args.share ?? 50) / 100, base: args.base ?? 'valid' } } : {}),
       ...(args.blank ? { allowBlank: args.blank === 'yes' } : {}),
