@@ -15,7 +15,7 @@ interface Election {
 const election: fc.Arbitrary<Election> = fc.integer({ min: 2, max: 7 }).chain((n) =>
   fc.record({
     seats: fc.integer({ min: 1, max: Math.min(4, n) }),
-    candidates: fc.array(fc.record({ name: fc.constant(''), withdrawn: fc.boolean({ chance: 8 }) }, { requiredKeys: ['name'] }), { minLength: n, maxLength: n }).map((cs) =>
+    candidates: fc.array(fc.record({ name: fc.constant(''), withdrawn: fc.integer({ min: 0, max: 7 }).map((x) => x === 0) }, { requiredKeys: ['name'] }), { minLength: n, maxLength: n }).map((cs) =>
       cs.map((c, i) => ({ ...c, name: `C${i}` }) as CandidateInput),
     ),
     ballots: fc.array(
