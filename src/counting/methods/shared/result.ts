@@ -74,7 +74,12 @@ export function buildResult(ctx: MethodContext, parts: SingleRoundParts): CountR
   };
   const explanation: Explanation[] = [summaryLine(parts.figures), ...(parts.ruleLines ?? []), ...tieLines(ctx, ctx.ties)];
   for (const w of parts.winners) {
-    explanation.push({ key: 'counting.methods.elected', params: { name: names[w], votes: parts.counts[w] } });
+    // a Condorcet method's score is not a vote count: name the winner only
+    explanation.push(
+      parts.pairwise
+        ? { key: 'counting.methods.elected_name', params: { name: names[w] } }
+        : { key: 'counting.methods.elected', params: { name: names[w], votes: parts.counts[w] } },
+    );
   }
   if (parts.furtherRound) explanation.push(furtherRoundLine(ctx, parts.furtherRound));
   const options = ctx.usedSeed !== undefined ? { ...ctx.options, seed: ctx.usedSeed } : ctx.options;

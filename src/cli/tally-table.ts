@@ -1,0 +1,78 @@
+// The human-readable report of `teller tally`: the explanation lines and a round-by-round table.
+
+import type { CountResult, Explanation } from '../counting/index.js';
+import methodsCatalog from '../i18n/catalogs/counting-methods.js';
+import irvCatalog from '../i18n/catalogs/counting-irv.js';
+import stvCatalog from '../i18n/catalogs/counting-stv.js';
+import { catalogFor, normaliseLocale } from '../i18n/index.js';
+import type { Catalog } from '../i18n/catalog.types.js';
+
+const COUNTING: Catalog[] = [methodsCatalog, irvCatalog, stvCatalog];
+
+export function lineText(locale: string | undefined, line: Explanation): string {
+  const lang = normaliseLocale(locale);
+  const template = COUNTING.map((c) => c[lang][line.key]).find((t) => t !== undefined) ?? catalogFor(lang)[line.key] ?? line.key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = line.params?.[name];
+    return v === undefined ? whole : typeof v === 'number' ? formatNumber(v) : v;
+  });
+}
+
+export function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  if (!Number.isFinite(v)) return String(v);
+  return v.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd(),
+  );
+}
+
+export function renderReport(result: CountResult, title: string | undefined, locale?: string): string {
+  const out: string[] = [];
+  const names = result.candidates;
+  out.push(`${title ? `${title}: ` : ''}${result.method}, ${result.seats} seat(s), ${names.length} candidate(s)`);
+  out.push('');
+  for (const line of result.explanation) out.push(lineText(locale, line));
+  out.push('');
+
+  const header = ['', ...result.rounds.map((r) => `R${r.number}`)];
+  const rows = [header];
+  names.forEach((name, c) => rows.push([name, ...result.rounds.map((r) => formatNumber(r.counts[c] ?? 0))]));
+  if (result.rounds.some((r) => r.quota !== undefined)) {
+    rows.push(['(quota)', ...result.rounds.map((r) => (r.quota === undefined ? '' : formatNumber(r.quota)))]);
+  }
+  rows.push(['(exhausted)', ...result.rounds.map((r) => formatNumber(r.exhausted))]);
+  out.push(...table(rows));
+  out.push('');
+
+  for (const r of result.rounds) {
+    const parts: string[] = [];
+    if (r.elected.length) parts.push(`elected ${r.elected.map((c) => names[c]).join(', ')}`);
+    if (r.eliminated.length) parts.push(`eliminated ${r.eliminated.map((c) => names[c]).join(', ')}`);
+    out.push(`Round ${r.number}${parts.length ? `: ${parts.join('; ')}` : ''}`);
+    // with a pairwise matrix the pair lines are shown as the matrix below instead
+    for (const line of r.explanation) if (!(result.pairwise && line.key === 'counting.methods.pair')) out.push(`  ${lineText(locale, line)}`);
+  }
+
+  if (result.pairwise) {
+    out.push('');
+    out.push('Pairwise (row preferred to column):');
+    const rows2 = [['', ...names.map((_, i) => `#${i + 1}`)]];
+    result.pairwise.forEach((row, a) => rows2.push([`#${a + 1} ${names[a]}`, ...row.map((v, b) => (a === b ? '-' : formatNumber(v)))]));
+    out.push(...table(rows2));
+  }
+  out.push('');
+  out.push(`Winners: ${result.winners.length ? result.winners.map((c) => names[c]).join(', ') : '(none)'}`);
+  if (result.furtherRound) out.push(lineText(locale, { key: `counting.methods.further_${result.furtherRound.kind}`, params: furtherParams(result) }));
+  return out.join('\n') + '\n';
+}
+
+function furtherParams(result: CountResult): Record<string, string | number> {
+  const f = result.furtherRound!;
+  const names = f.candidates.map((c) => result.candidates[c]).join(', ');
+  return f.kind === 'runoff' ? { names } : { names, seats: f.seats };
+}
