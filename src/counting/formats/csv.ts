@@ -3,7 +3,7 @@
 // The format, exactly:
 //  - Cells are separated by commas. A cell may be quoted with double quotes (a quote inside is written
 //    ""), so names may contain commas: "Mavodones, Nicholas M. Jr.". Spaces around a cell are ignored.
-//  - Line 1 may be a header. It is one when its first cell is `weight` or `count` (then every ballot
+//  - The first non-empty line may be a header: it is one when its first cell is `weight` or `count` (then every ballot
 //    line starts with a weight column), or `rank 1` / `rank_1` / `rank1` / `choice 1` / `preference 1`
 //    (no weight column), and is not the name of a given candidate. The other header cells are ignored.
 //  - Each rank cell, first preference first:
