@@ -20,3 +20,7 @@ export { RateLimiter } from './delivery/rate-limiter.js';
 export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
 export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
+export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
+export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';
+export { chartFonts, FONT_PACKAGES, type ChartFonts } from './chart/chart-fonts.js';
+export { missingGlyphs } from './chart/glyph-check.js';
