@@ -37,7 +37,10 @@ export class DiscordSender implements PlatformSender {
 
   constructor(private readonly o: DiscordSenderOptions) {
     this.base = `${(o.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '')}/v10`;
-    this.pacer = new RequestPacer(o.requestsPerSecond ?? 50);
+    // a small burst: Discord counts its global limit per second, so a full-second burst at a window
+    // boundary would spend two windows at once
+    const rps = o.requestsPerSecond ?? 50;
+    this.pacer = new RequestPacer(rps, Math.max(1, Math.floor(rps / 10)));
     this.fetchFn = o.fetch ?? fetch;
   }
 

@@ -88,7 +88,7 @@ describe('Discord delivery', () => {
     const dying: PlatformSender = {
       platform: 'discord',
       rateKeys: (m) => real.rateKeys(m),
-      findSent: (m, s) => real.findSent(m, s),
+      findSent: () => real.findSent(),
       async send(m, ctx) {
         const result = await real.send(m, ctx);
         // the process dies right after Discord accepted the 5th post, before the queue heard of it

@@ -65,7 +65,7 @@ describe('HTTP interactions endpoint', () => {
   it('runs a signed command and answers in the HTTP response', async () => {
     const res = await post(create());
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.type).toBe(4);
     expect(body.data.embeds[0].description).toBe('Created election "Board"');
     expect(core.invocations).toHaveLength(1);
