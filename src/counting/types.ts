@@ -168,6 +168,9 @@ export interface MethodOptions {
   /** Meek: decimal places of the fixed-point arithmetic (default 9) and the convergence limit omega exponent (default 6). */
   precision?: number;
   omega?: number;
+  /** Meek: the PR Foundation reference rule (default), or Droop's generic Meek / Warren with guarded
+   *  arithmetic (precision + precision/2 guard digits; default precision 18, omega 9, safe batch defeats). */
+  meekRule?: 'prf' | 'guarded' | 'warren';
   /** Lots for ties: Teller's generator (default) or java.util.Random seeded with `seed` as a Java long,
    *  drawing among the tied sorted by name (reproduces RCTab's `random` tie-break). */
   lotGenerator?: 'teller' | 'java';

@@ -9,6 +9,10 @@ export default {
       'Scottish STV rules for {seats} seat(s) with a Hare quota (valid votes ÷ seats): transfer values truncated to 5 decimal places, largest surplus first.',
     'counting.stv.rule_meek':
       'Meek STV (PR Foundation reference rule) for {seats} seat(s): {places} decimal places, products rounded up, quota recomputed each iteration, iteration until the surplus is below 10^-{omega}.',
+    'counting.stv.rule_meek_guarded':
+      'Meek STV (Droop generic rule) for {seats} seat(s): {places} decimal places plus {guard} guard digits, products truncated, quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}, sure losers defeated together.',
+    'counting.stv.rule_warren_guarded':
+      'Warren STV for {seats} seat(s): each candidate keeps up to their keep factor of a ballot; {places} decimal places plus {guard} guard digits, quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}.',
     'counting.stv.ballots': 'Ballots cast: {cast}; valid: {valid} (total weight {total}); blank: {blank}; invalid: {invalid}.',
     'counting.stv.quota': 'Quota: {quota}.',
     'counting.stv.withdrawn': '{name} withdrew before the count; preferences for them pass to the next choice.',
@@ -50,6 +54,10 @@ export default {
       '苏格兰单记名可转移投票规则，应选 {seats} 席，采用黑尔商数（有效票数 ÷ 席位数）：转移值截断至小数点后5位，最大盈余优先转移。',
     'counting.stv.rule_meek':
       'Meek 单记名可转移投票制（比例代表基金会参考规则），应选 {seats} 席：{places} 位小数，乘积向上取整，每次迭代重新计算商数，迭代至盈余低于 10^-{omega}。',
+    'counting.stv.rule_meek_guarded':
+      'Meek 单记名可转移投票制（Droop 通用规则），应选 {seats} 席：{places} 位小数另加 {guard} 位保护位，乘积截断，商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}，必败者一并淘汰。',
+    'counting.stv.rule_warren_guarded':
+      'Warren 单记名可转移投票制，应选 {seats} 席：每位候选人至多保留选票的保留系数部分；{places} 位小数另加 {guard} 位保护位，商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}。',
     'counting.stv.ballots': '投出选票：{cast}；有效：{valid}（总权重 {total}）；空白：{blank}；无效：{invalid}。',
     'counting.stv.quota': '当选商数：{quota}。',
     'counting.stv.withdrawn': '{name} 在计票前退选；选给其的偏好转至下一选择。',

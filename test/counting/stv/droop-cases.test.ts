@@ -1,14 +1,13 @@
 // Every Droop reference case whose rule Teller implements, compared round by round, digit for digit.
 //
-// Rule tags covered: scotland-fixed-p5-d5 (countScottishStv) and meek-prf-o6-fixed-p9-d9 (countMeekStv).
+// Rule tags covered: scotland-fixed-p5-d5 (countScottishStv) and meek-prf-o6-fixed-p9-d9 (countMeekStv),
+// both digit for digit; meek-o9-guarded-p18-g9-d18 and warren-o9-guarded-p18-g9-d18 (countMeekStv with
+// meekRule 'guarded' / 'warren'), compared as doubles: Round.counts are numbers, so the 18th decimal is
+// checked only as far as a double holds it (about 16 significant digits) — the winners, the rounds and
+// who is defeated when are compared exactly. The guarded cases include meek-equal-rank-1/2 (equal rankings).
 // Not covered, and why:
-//  - meek-o9-guarded-p18-g9-d18 and warren-o9-guarded-p18-g9-d18: Droop's "guarded" arithmetic (18 places
-//    plus 9 guard digits, values compared equal within the guard) and its OpenSTV-style keep computation
-//    (w×kf and w×(1−kf) both truncated) plus 'safe' batch defeats are a different rule from PRF Meek;
-//    Teller implements the PRF reference rule, whose precision is configurable but whose rounding is fixed.
-//    This also leaves meek-equal-rank-1/2 (guarded-only) without a reference; equal ranking is tested by
-//    hand below instead.
-//  - meek-o10-rational-d12: exact rational arithmetic with vote > quota; Teller's Meek is fixed-point.
+//  - meek-o10-rational-d12: exact rational arithmetic (vote > quota, omega 10^-10); Teller's Meek counts
+//    are fixed-point, so this rule is not implemented.
 //  - wigm-prf-fixed-p4-d4: the PRF Reference WIGM rule is not a method Teller offers (Scottish STV is its
 //    statutory variant).
 //
@@ -20,14 +19,14 @@ import type { CountResult, TallyInput } from '../../../src/counting/types.js';
 import type { DroopAction, DroopCase } from './droop-reference.js';
 import { droopCases, indexOf } from './droop-reference.js';
 
-function inputFor(c: DroopCase, method: TallyInput['method']): TallyInput {
+function inputFor(c: DroopCase, method: TallyInput['method'], meekRule?: 'guarded' | 'warren'): TallyInput {
   const e = c.election;
   return {
     method,
     seats: e.seats,
     candidates: e.candidates,
     ballots: e.ballots,
-    options: { tieOrder: e.tieOrder ?? e.candidates.map((_, i) => i) },
+    options: { tieOrder: e.tieOrder ?? e.candidates.map((_, i) => i), ...(meekRule ? { meekRule } : {}) },
   };
 }
 
@@ -136,5 +135,50 @@ describe('Meek STV against the PRF Reference Meek reports', () => {
     const third = (r: CountResult) => namesOf(r, r.winners).filter((n) => n !== 'A' && n !== 'B');
     expect(third(nine)).toEqual(['Y']);
     expect(third(twelve)).toEqual(['X']);
+  });
+});
+
+describe('guarded Meek and Warren against the Droop generic-rule reports', () => {
+  const cases = [
+    ...droopCases('meek-o9-guarded-p18-g9-d18').map((c) => ({ c, rule: 'guarded' as const })),
+    ...droopCases('warren-o9-guarded-p18-g9-d18').map((c) => ({ c, rule: 'warren' as const })),
+  ];
+
+  it('finds the ten guarded Meek reports and the Warren report', () => {
+    expect(cases.map((x) => x.rule)).toEqual([...Array(10).fill('guarded'), 'warren']);
+  });
+
+  for (const { c, rule } of cases) {
+    it(`${rule} ${c.folder}/${c.blt}: winners, rounds, defeats, votes and keep factors`, () => {
+      const result = countMeekStv(inputFor(c, 'stv-meek', rule));
+      expect(namesOf(result, result.winners).sort()).toEqual([...c.report.elected].sort());
+      const decisive = new Map<number, DroopAction>();
+      for (const a of c.report.actions) {
+        if (a.round >= 1 && (a.tag === 'elect' || a.tag === 'defeat') && !/remaining/.test(a.msg) && !decisive.has(a.round)) {
+          decisive.set(a.round, a);
+        }
+      }
+      expect(result.rounds).toHaveLength(decisive.size);
+      for (const [r, a] of decisive) {
+        const round = result.rounds[r - 1];
+        for (const [cid, s] of Object.entries(a.cstate!)) {
+          if (s.state === 'withdrawn') continue;
+          expect(round.counts[indexOf(cid)], `round ${r} votes`).toBe(Number(s.vote));
+          expect(round.keepFactors![indexOf(cid)], `round ${r} keep factor`).toBe(Number(s.kf));
+        }
+        expect(round.quota).toBe(Number(a.quota));
+        expect(round.exhausted).toBe(Number(a.residual));
+        const defeats = c.report.actions.filter((x) => x.round === r && x.tag === 'defeat');
+        expect(namesOf(result, round.eliminated)).toEqual(defeats.map((x) => x.msg.slice(x.msg.lastIndexOf(': ') + 2)));
+      }
+    });
+  }
+
+  it('elects Pollux under guarded Meek when the tie order puts Helen first (42t), unlike PRF Meek', () => {
+    const c = droopCases('meek-o9-guarded-p18-g9-d18').find((x) => x.blt === '42t.blt')!;
+    const guarded = countMeekStv(inputFor(c, 'stv-meek', 'guarded'));
+    const prf = countMeekStv(inputFor(c, 'stv-meek'));
+    expect(namesOf(guarded, guarded.winners).sort()).toEqual(['Castor', 'Pollux']);
+    expect(namesOf(prf, prf.winners).sort()).toEqual(['Castor', 'Helen']);
   });
 });

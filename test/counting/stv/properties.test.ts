@@ -131,3 +131,40 @@ describe('Scottish and Meek agree where there is nothing to disagree about', () 
     );
   });
 });
+
+describe.each(['guarded', 'warren'] as const)('Meek with meekRule %s', (meekRule) => {
+  const run = (e: Election, options: TallyInput['options'] = {}) => countMeekStv({ method: 'stv-meek', ...e, options: { meekRule, ...options } });
+
+  it('conserves the votes in every round (to double precision: the exact values carry 27 places)', () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const r = run(e);
+        for (const round of r.rounds) {
+          const held = round.counts.reduce((s, v) => s + v, 0) + round.exhausted;
+          expect(Math.abs(held - r.ballots.validWeight)).toBeLessThan(1e-9);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never defeats a candidate above the quota, and fills the seats', () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const r = run(e, { tieOrder: e.candidates.map((_, i) => i) });
+        for (const round of r.rounds) for (const c of round.eliminated) expect(round.counts[c]).toBeLessThanOrEqual(round.quota!);
+        expect(r.winners.length).toBe(Math.min(e.seats, e.candidates.filter((c) => !c.withdrawn).length));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same result whatever the order of the ballots', () => {
+    fc.assert(
+      fc.property(reordered, ([a, b]) => {
+        expect(run(b)).toEqual(run(a));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
