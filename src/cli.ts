@@ -6,7 +6,7 @@ import { verifyChain } from './core/audit/audit.rules.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runDemo } from './demo.js';
 import { createLogger } from './logger.js';
-import { buildTeller } from './main.js';
+import { buildTeller, deployDiscordCommands } from './main.js';
 import { connect, createStore, migrateToLatest } from './storage/index.js';
 
 const USAGE = `Usage: teller <command>
@@ -15,6 +15,8 @@ const USAGE = `Usage: teller <command>
   demo                       run a whole example election and print the announcement
   audit verify               check every election's audit chain
   tally FILE --method M ...  count a ballot file (.blt, .csv, .json); see README
+  discord deploy-commands [--guild ID]
+                             register the slash commands with Discord (one guild, or global)
   help                       this text`;
 
 async function startConsole(config: Config): Promise<number> {
@@ -72,6 +74,27 @@ async function auditVerify(config: Config): Promise<number> {
   }
 }
 
+async function deployDiscord(config: Config, args: string[]): Promise<number> {
+  const i = args.indexOf('--guild');
+  const guild = i >= 0 ? args[i + 1] : undefined;
+  if (i >= 0 && !/^\d{5,25}$/.test(guild ?? '')) {
+    console.error('--guild takes a server (guild) id, e.g. --guild 123456789012345678');
+    return 2;
+  }
+  if (!config.discord) {
+    console.error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy Discord commands.');
+    return 2;
+  }
+  const teller = await buildTeller(config, createLogger(config.logLevel));
+  try {
+    const result = await deployDiscordCommands(teller, config, guild);
+    console.log(`Deployed ${result.deployed.length} command(s) ${result.scope === 'guild' ? `to guild ${guild}` : 'globally'}: ${result.deployed.join(', ')}`);
+    return 0;
+  } finally {
+    await teller.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'tally') {
@@ -106,6 +129,9 @@ export async function main(argv: string[]): Promise<number> {
       return runDemo(config, (t) => console.log(t));
     case 'audit':
       if (rest[0] === 'verify') return auditVerify(config);
+      break;
+    case 'discord':
+      if (rest[0] === 'deploy-commands') return deployDiscord(config, rest.slice(1));
       break;
   }
   console.error(USAGE);

@@ -1,5 +1,8 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
-import { createCore, type Logger, type TellerCore } from './core/index.js';
+import { createDiscordBot, deployCommands, type DeployResult } from '../adapters/discord/index.js';
+import { renderChart } from '../adapters/shared/index.js';
+import { createSlackApp } from '../adapters/slack/slack-app.js';
+import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
 import { loadServerSecret } from './secret.js';
@@ -24,4 +27,47 @@ export async function buildTeller(config: Config, logger: Logger, overrides: { d
     logger,
   });
   return { core, database, close: () => database.close() };
+}
+
+/** ChartData -> PNG, titled in the reader's language; both platforms post the same image. */
+function chartRenderer(core: TellerCore) {
+  return async (chart: ChartData, locale?: string): Promise<Uint8Array> =>
+    (await renderChart(chart, { title: core.translate(locale, chart.title.key, chart.title.params) })).png;
+}
+
+export interface Running {
+  platforms: string[];
+  stop(): Promise<void>;
+}
+
+/** Start every configured platform (Slack, Discord); each runs its own outbound delivery worker. */
+export async function startPlatforms(teller: Teller, config: Config, logger: Logger): Promise<Running> {
+  const stops: (() => Promise<void>)[] = [];
+  const chartPng = chartRenderer(teller.core);
+  const platforms: string[] = [];
+  if (config.slack) {
+    const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng });
+    await slack.start();
+    stops.push(() => slack.stop());
+    platforms.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${slack.port ?? config.slack.port})`);
+  }
+  if (config.discord) {
+    const discord = createDiscordBot({ core: teller.core, config: config.discord, renderChart: chartPng });
+    await discord.start();
+    stops.push(() => discord.stop());
+    platforms.push(discord.httpPort ? `Discord (gateway and HTTP interactions on port ${discord.httpPort})` : 'Discord');
+  }
+  logger.info(`Teller running: ${platforms.join(', ')}`);
+  return {
+    platforms,
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
+
+export function deployDiscordCommands(teller: Teller, config: Config, guildId?: string): Promise<DeployResult> {
+  if (!config.discord) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy Discord commands');
+  const { token, applicationId, apiUrl } = config.discord;
+  return deployCommands({ core: teller.core, token, applicationId, ...(apiUrl ? { apiUrl } : {}), ...(guildId ? { guildId } : {}) });
 }

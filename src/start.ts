@@ -1,8 +1,20 @@
 // `teller start`: every configured platform; the local console when none is.
 import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { buildTeller, startPlatforms } from './main.js';
 
 export async function start(config: Config, startConsole: (config: Config) => Promise<number>): Promise<number> {
   if (!config.slack && !config.discord) return startConsole(config);
-  console.error('Slack and Discord are not wired in yet; unset their variables to use the console.');
-  return 2;
+  const logger = createLogger(config.logLevel);
+  const teller = await buildTeller(config, logger);
+  const running = await startPlatforms(teller, config, logger);
+  console.log(`Teller is running: ${running.platforms.join(', ')}. Ctrl-C stops it.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  // stop taking work, let delivery workers hand back their claims, then close the database
+  await running.stop();
+  await teller.close();
+  return 0;
 }
