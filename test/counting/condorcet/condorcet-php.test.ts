@@ -1,7 +1,6 @@
 // Every condorcet-php vector whose rule Teller implements (README §3), winners, rankings, strongest
 // paths and Borda points, under the unranked-candidate treatment each expectation names.
-// IRV expectations are checked in the IRV engineer's tests when the IRV count is available; see the
-// 'irv' block at the end.
+// The two IRV expectations are checked at the end through tally('irv').
 import { describe, expect, it } from 'vitest';
 import { tally, type CountResult, type MethodId, type MethodOptions, type RankingBallot } from '../../../src/counting/index.js';
 import { makeContext } from '../../../src/counting/methods/shared/context.js';
@@ -122,5 +121,42 @@ describe('condorcet-php vectors', () => {
     expect(open.ties).toHaveLength(1);
     expect(open.ties[0]).toMatchObject({ rule: 'lot', purpose: 'last-seat' });
     expect(open.winners).toEqual(open.ties[0].chosen);
+  });
+});
+
+describe('condorcet-php IRV vectors', () => {
+  const irvChecks = checks.filter((c) => c.rule === 'irv');
+
+  it('both IRV vectors are here', () => {
+    expect(irvChecks.map((c) => c.v.id).sort()).toEqual(['irv-french-wikipedia', 'irv-tie-at-top']);
+  });
+
+  it('irv-french-wikipedia: round by round, D wins (plurality would elect A, Borda B)', () => {
+    const { v, expected } = irvChecks.find((c) => c.v.id === 'irv-french-wikipedia')!;
+    const { candidates, ballots } = election(v);
+    const result = tally({ method: 'irv', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { tieBreak: 'revote' } });
+    const rounds = expected.rounds as Record<string, number>[];
+    expect(result.rounds).toHaveLength(rounds.length);
+    rounds.forEach((want, r) => {
+      const got = Object.fromEntries(result.candidates.map((name, c) => [name, result.rounds[r].counts[c]]).filter(([name]) => name in want));
+      expect(got, `round ${r + 1}`).toEqual(want);
+    });
+    expect(result.winners.map((w) => result.candidates[w])).toEqual((expected.ranking as string[][])[0]);
+    expect(result.ties).toEqual([]);
+  });
+
+  it('irv-tie-at-top: the final tie between A and B is met, recorded and settled by the contest rule', () => {
+    const { v, expected } = irvChecks.find((c) => c.v.id === 'irv-tie-at-top')!;
+    const top = (expected.ranking as string[][])[0];
+    const { candidates, ballots } = election(v);
+    const result = tally({ method: 'irv', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { tieBreak: 'lot', seed: 'php' } });
+    const last = result.rounds.at(-1)!;
+    const a = candidates.indexOf(top[0]);
+    const b = candidates.indexOf(top[1]);
+    expect(last.counts[a]).toBe(last.counts[b]);
+    const final = result.ties.find((t) => t.purpose === 'elect')!;
+    expect([...final.candidates].sort()).toEqual([a, b].sort());
+    expect(final.seed).toBe('php');
+    expect(result.winners).toEqual(final.chosen);
   });
 });
