@@ -85,9 +85,8 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         const ctx = await buildContext(tx, invocation, def, parsed.data as Record<string, unknown>, after);
         const outcome = await def.handler(ctx, parsed.data);
         if (!outcome.ok) {
-          const { code, params, field } = outcome.error;
-          const message = ctx.t(code, params);
-          throw new Abort({ kind: 'domain-error', code, reply: only(field ? message : message) });
+          const { code, params } = outcome.error;
+          throw new Abort({ kind: 'domain-error', code, reply: only(ctx.t(code, params)) });
         }
         const answer: DispatchResult = { kind: 'ok', reply: outcome.value };
         if (invocation.idempotencyKey) await tx.requests.put(requestKey(invocation), JSON.stringify(answer), deps.clock.now().toISOString());
@@ -129,7 +128,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     if (election && needRoles) {
       roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
     }
-    if (!mayRun(spec.access, roles, election, invocation)) {
+    if (!mayRun(spec.access, roles, invocation)) {
       throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
     }
     if (election && spec.phases && !spec.phases.includes(election.phase)) {
@@ -188,7 +187,7 @@ function requestKey(inv: Invocation): string {
   return `${inv.platform}:${inv.platformOrgId}:${inv.idempotencyKey}`;
 }
 
-function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], election: Election | undefined, inv: Invocation): boolean {
+function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], inv: Invocation): boolean {
   switch (access) {
     case 'anyone':
       return true;
@@ -201,8 +200,6 @@ function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], electi
       return roles.includes('scrutineer');
     case 'organiser-or-scrutineer':
       return roles.includes('organiser') || roles.includes('scrutineer');
-    default:
-      return election !== undefined && false;
   }
 }
 
@@ -230,8 +227,7 @@ async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: D
   await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
 }
 
-function issueMessage(issue: { code: string; message: string; path: PropertyKey[] }, t: Translate): string {
-  if (issue.code === 'invalid_type' && /undefined/.test(issue.message)) return t('dispatch.missing');
-  if (issue.code === 'unrecognized_keys') return issue.message;
-  return issue.message;
+/** zod's messages name the expected form; only a missing argument gets our own (translated) word. */
+function issueMessage(issue: { code: string; message: string }, t: Translate): string {
+  return issue.code === 'invalid_type' && /undefined/.test(issue.message) ? t('dispatch.missing') : issue.message;
 }
