@@ -71,8 +71,9 @@ class IntBuffer {
     }
     this.data[this.length++] = v;
   }
+  /** a view, not a copy: copying tens of MB for a count that reads them once costs more than the slack */
   trimmed(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -100,7 +101,7 @@ export function buildRankedStore(
   let weights = new Float64Array(hint);
   let endReason = new Uint8Array(hint);
   const start = new IntBuffer(hint + 1);
-  const entries = new IntBuffer(hint * 3);
+  const entries = new IntBuffer(hint * 4);
   const groupStart = new IntBuffer(16);
   const groupMembers = new IntBuffer(16);
   groupStart.push(0);
@@ -143,22 +144,20 @@ export function buildRankedStore(
       const single = typeof mark === 'number';
       const count = single ? 1 : mark.length;
       if (count === 0) continue;
+      let repeat = false;
       for (let k = 0; k < count; k++) {
         const c = single ? mark : mark[k];
         if (!Number.isInteger(c) || c < 0 || c >= n) {
           throw new TallyInputError(`ballot ${number} ranks unknown candidate ${String(c)}`, 'counting.unknown_candidate');
         }
+        // a candidate twice inside one overvote counts as a repeat too, as RCTab reads it
+        if (seenAt[c] === tag) repeat = true;
+        seenAt[c] = tag;
+        if (isWriteIn[c]) hasWriteIn = true;
       }
       marked = true;
       if (r - previousMark > 1) hasSkip = true;
       previousMark = r;
-      let repeat = false;
-      for (let k = 0; k < count; k++) {
-        const c = single ? mark : mark[k];
-        if (seenAt[c] === tag) repeat = true;
-        if (isWriteIn[c]) hasWriteIn = true;
-      }
-      for (let k = 0; k < count; k++) seenAt[single ? mark : mark[k]] = tag;
       if (repeat) hasDuplicate = true;
       if (count > 1) hasOvervote = true;
       if (stopped) continue; // keep reading only to count irregularities
@@ -220,12 +219,12 @@ export function buildRankedStore(
 
   return {
     size,
-    weights: weights.slice(0, size),
+    weights: weights.subarray(0, size),
     start: start.trimmed(),
     entries: entries.trimmed(),
     groupStart: groupStart.trimmed(),
     groupMembers: groupMembers.trimmed(),
-    endReason: endReason.slice(0, size),
+    endReason: endReason.subarray(0, size),
     figures,
     irregularities,
   };
