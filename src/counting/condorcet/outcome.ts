@@ -44,6 +44,10 @@ export function winnersFromTiers(ctx: MethodContext, tiers: readonly number[][],
     if (chosen === null) return { winners, furtherRound: { kind: 'revote', candidates: electable, seats: need } };
     winners.push(...chosen);
   }
+  if (winners.length < ctx.input.seats) {
+    const rest = ctx.electable.flatMap((ok, c) => (ok && !winners.includes(c) ? [c] : []));
+    return { winners, furtherRound: { kind: 'unfilled', candidates: rest, seats: ctx.input.seats - winners.length } };
+  }
   return { winners };
 }
 

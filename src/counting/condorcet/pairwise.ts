@@ -12,8 +12,6 @@ export interface Pairwise {
   n: number;
   /** flat n×n: d[a * n + b] */
   d: Float64Array;
-  /** first preferences (a share when several are ranked first), for reports */
-  first: number[];
   figures: FigureTally;
   irregularities: IrregularityFigures;
 }
@@ -22,7 +20,6 @@ export function buildPairwise(ctx: MethodContext): Pairwise {
   const n = ctx.input.candidates.length;
   const implicit = (ctx.options.unranked ?? 'implicit-last') === 'implicit-last';
   const d = new Float64Array(n * n);
-  const first = new Array<number>(n).fill(0);
   const figures = new FigureTally(ctx.options.allowBlank ?? true);
   const irregularities = noIrregularities();
   const reader = new RankingReader(ctx);
@@ -37,8 +34,6 @@ export function buildPairwise(ctx: MethodContext): Pairwise {
       figures.unused += w;
       return;
     }
-    const firstEnd = reader.levelEnd[0];
-    for (let i = 0; i < firstEnd; i++) first[order[i]] += w / firstEnd;
     for (let i = 0; i < k; i++) {
       const a = order[i];
       const row = a * n;
@@ -57,7 +52,7 @@ export function buildPairwise(ctx: MethodContext): Pairwise {
       for (let j = 0; j < u; j++) d[row + unranked[j]] += w;
     }
   });
-  return { n, d, first, figures, irregularities };
+  return { n, d, figures, irregularities };
 }
 
 export function matrixOf(p: Pairwise): number[][] {

@@ -4,13 +4,13 @@
 // candidates either share the remaining places at the bottom ('implicit-last', the default) or get
 // no points from that ballot ('ignore').
 
-import type { CountResult, Explanation, FurtherRound, IrregularityFigures, TallyInput } from '../types.js';
+import type { CountResult, Explanation, IrregularityFigures, TallyInput } from '../types.js';
 import { makeContext } from './shared/context.js';
 import { FigureTally, noIrregularities } from './shared/figures.js';
 import { forEachRankingGroup } from './shared/groups.js';
 import { noteIrregularities, RankingReader } from './shared/ranking.js';
 import { buildResult, electableList } from './shared/result.js';
-import { comparable, selectTop } from './shared/select.js';
+import { comparable, furtherFor, selectTop } from './shared/select.js';
 
 export function countBorda(input: TallyInput): CountResult {
   const ctx = makeContext(input);
@@ -50,9 +50,7 @@ export function countBorda(input: TallyInput): CountResult {
 
   const counts = points.map(comparable);
   const selection = selectTop(ctx, counts, electableList(ctx), input.seats, 1);
-  const furtherRound: FurtherRound | undefined = selection.open
-    ? { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats }
-    : undefined;
+  const furtherRound = furtherFor(ctx, selection);
   const ruleLines: Explanation[] = [
     { key: `counting.methods.rule_borda_${variant === 'start-1' ? 'start1' : 'start0'}`, params: { first: top, last: top - standing + 1 } },
     { key: implicit ? 'counting.methods.unranked_implicit' : 'counting.methods.unranked_ignore' },

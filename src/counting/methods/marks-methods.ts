@@ -3,12 +3,12 @@
 // Each elects the `seats` candidates with the most votes; a tie for the last seat goes to the
 // contest's tie rule and is recorded.
 
-import type { CountResult, Explanation, FurtherRound, TallyInput } from '../types.js';
+import type { CountResult, Explanation, TallyInput } from '../types.js';
 import { TallyInputError } from '../types.js';
 import { makeContext, type MethodContext } from './shared/context.js';
 import { countMarks } from './shared/marks.js';
 import { buildResult, electableList } from './shared/result.js';
-import { selectTop } from './shared/select.js';
+import { furtherFor, selectTop } from './shared/select.js';
 
 function checkMaxMarks(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -21,9 +21,7 @@ function checkMaxMarks(value: number | undefined): number | undefined {
 function countTop(ctx: MethodContext, maxMarks: number, ruleLines: Explanation[], title: string): CountResult {
   const { counts, figures } = countMarks(ctx, maxMarks);
   const selection = selectTop(ctx, counts, electableList(ctx), ctx.input.seats, 1);
-  const furtherRound: FurtherRound | undefined = selection.open
-    ? { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats }
-    : undefined;
+  const furtherRound = furtherFor(ctx, selection);
   const roundLines = counts.flatMap((votes, c) =>
     ctx.active[c] ? [{ key: 'counting.methods.votes', params: { name: ctx.input.candidates[c].name, votes } }] : [],
   );

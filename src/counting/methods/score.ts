@@ -3,13 +3,13 @@
 // score from that ballot, so being unknown is never an advantage (averaging only over those who
 // scored would let a candidate scored by one fan beat one scored by everyone).
 
-import type { CountResult, FurtherRound, ScoresBallot, TallyInput } from '../types.js';
+import type { CountResult, ScoresBallot, TallyInput } from '../types.js';
 import { TallyInputError } from '../types.js';
 import { ballotWeight, makeContext } from './shared/context.js';
 import { FigureTally } from './shared/figures.js';
 import { expectKind } from './shared/marks.js';
 import { buildResult, electableList } from './shared/result.js';
-import { comparable, selectTop } from './shared/select.js';
+import { comparable, furtherFor, selectTop } from './shared/select.js';
 
 export function scoreRange(range: { min: number; max: number } | undefined, fallback: { min: number; max: number }) {
   const { min, max } = range ?? fallback;
@@ -53,9 +53,7 @@ export function countScore(input: TallyInput): CountResult {
 
   const counts = totals.map(comparable);
   const selection = selectTop(ctx, counts, electableList(ctx), input.seats, 1);
-  const furtherRound: FurtherRound | undefined = selection.open
-    ? { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats }
-    : undefined;
+  const furtherRound = furtherFor(ctx, selection);
   const roundLines = counts.flatMap((total, c) =>
     ctx.active[c]
       ? [{

@@ -120,6 +120,24 @@ describe('ties for the last seat', () => {
   });
 });
 
+describe('more seats than candidates who can take them', () => {
+  it('elects those there are and reports the rest of the seats as unfilled', () => {
+    const candidates = [{ name: 'Ana' }, { name: 'Other', writeIn: true }, { name: 'Ben', withdrawn: true }];
+    for (const method of ['plurality', 'approval'] as const) {
+      const result = tally(input(method, 2, candidates, [marks([0]), marks([1])]));
+      expect(winnerNames(result)).toEqual(['Ana']);
+      expect(result.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
+      expectExplained(result);
+    }
+    const ranked = { kind: 'ranking', ranks: [1, 0] } as const;
+    for (const method of ['borda', 'schulze', 'copeland'] as const) {
+      const result = tally(input(method, 2, candidates, [ranked]));
+      expect(winnerNames(result), method).toEqual(['Ana']);
+      expect(result.furtherRound, method).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
+    }
+  });
+});
+
 describe('block vote', () => {
   it('allows up to `seats` marks and elects the top `seats`', () => {
     const ballots = [marks([0, 1]), marks([0, 2]), marks([1, 0]), marks([3]), marks([0, 1, 2])];

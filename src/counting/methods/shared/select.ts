@@ -1,6 +1,7 @@
 // Choosing the top `seats` candidates by a score, with the tie for the last seat reported and
 // decided by the contest's tie rule (or left open for the organiser or a re-vote).
 
+import type { FurtherRound } from '../../types.js';
 import type { MethodContext } from './context.js';
 import { decideTie } from './context.js';
 
@@ -42,4 +43,15 @@ export function selectTop(
   const chosen = decideTie(ctx, atCut, need, 'highest', 'last-seat', round, history);
   if (chosen === null) return { winners: above, open: { candidates: atCut, seats: need } };
   return { winners: [...above, ...chosen] };
+}
+
+/**
+ * What the organisers must still do after a selection: a re-vote for a tie the rule left open, or
+ * a further round for seats left unfilled (more seats than candidates who could take them).
+ */
+export function furtherFor(ctx: MethodContext, selection: Selection): FurtherRound | undefined {
+  if (selection.open) return { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats };
+  if (selection.winners.length >= ctx.input.seats) return undefined;
+  const rest = ctx.electable.flatMap((ok, c) => (ok && !selection.winners.includes(c) ? [c] : []));
+  return { kind: 'unfilled', candidates: rest, seats: ctx.input.seats - selection.winners.length };
 }
