@@ -60,9 +60,10 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   for (const spec of listed) {
     if (spec.path.length === 0) continue;
     const first = slug(spec.path[0]);
-    // a one-word command whose word is also a group ('roll' beside 'roll add') becomes 'roll show'
+    // a one-word command whose word is also a group ('count' beside 'count confirm') goes inside the
+    // group under its id's last word ('count run'), since Discord cannot run a group by itself
     const [group, sub] =
-      spec.path.length >= 2 ? [first, slug(spec.path.slice(1).join('-'))] : groupWords.has(first) ? [first, 'show'] : [undefined, first];
+      spec.path.length >= 2 ? [first, slug(spec.path.slice(1).join('-'))] : groupWords.has(first) ? [first, innerName(spec, listed)] : [undefined, first];
     const leaf: CommandOptionJson = { type: Opt.Subcommand, name: sub, ...describe(spec.summaryKey), options: optionsOf(spec.args, describe) };
     if (group === undefined) {
       if (top.length >= MAX_CHILDREN) {
@@ -121,6 +122,12 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
     ],
   });
   return { json, routes, omitted };
+}
+
+function innerName(spec: CommandSpec, listed: readonly CommandSpec[]): string {
+  const last = slug(spec.id.split('.').pop() ?? 'show');
+  const taken = listed.some((c) => c.path.length >= 2 && slug(c.path[0]) === slug(spec.path[0]) && slug(c.path.slice(1).join('-')) === last);
+  return taken || last === slug(spec.path[0]) ? 'show' : last;
 }
 
 function optionsOf(args: readonly ArgSpec[], describe: (key: string) => Described): CommandOptionJson[] {

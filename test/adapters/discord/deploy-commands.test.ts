@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCommandTable, deployCommands } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
+import { commandProblems } from '../../fakes/discord/command-limits.js';
+import { harness } from '../../core/harness.js';
 import { FakeCore, SPECS } from './fake-core.js';
 
 /** every (route key -> leaf options) the deployed JSON exposes */
@@ -82,5 +84,24 @@ describe('deploy-commands', () => {
     expect(table.routes.has('election c17')).toBe(false);
     for (const o of root.options!) expect(o.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
     for (const c of table.json) expect(c.description.length).toBeLessThanOrEqual(100);
+  });
+
+  it('deploys the real registry within Discord limits, every listed command reachable', async () => {
+    const { core } = harness();
+    const result = await deployCommands({ core, token: 't', applicationId: discord.applicationId, guildId: '7', apiUrl: discord.apiUrl });
+    const sent = discord.deployed.get('7')!;
+    expect(commandProblems(sent)).toEqual([]);
+    const table = buildCommandTable(core);
+    const routed = new Set([...table.routes.values()].map((s) => s.id));
+    const unreachable = core.commands.filter((c) => c.listed && !routed.has(c.id)).map((c) => c.id);
+    // what did not fit under /election is still reachable through /teller, and reported
+    expect(result.omitted).toEqual(unreachable);
+    expect(result.omitted.length).toBeLessThanOrEqual(2);
+    expect(leaves(sent).has('election count run')).toBe(routed.has('count.run'));
+  });
+
+  it('the fake refuses definitions Discord would refuse', async () => {
+    const bad = [{ name: 'Election', type: 1, description: '', options: [{ type: 3, name: 'a', description: 'x', required: false }, { type: 3, name: 'b', description: 'y', required: true }] }];
+    expect(commandProblems(bad)).toEqual(['Election: bad name', 'Election: description must be 1-100 characters', 'Election.b: required option after an optional one']);
   });
 });

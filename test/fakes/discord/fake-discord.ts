@@ -3,6 +3,7 @@
 // client and Teller's own REST calls are pointed at it through DISCORD_API_URL.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { commandProblems } from './command-limits.js';
 import { FakeGateway } from './fake-gateway.js';
 import { FakeRateLimiter, UNLIMITED, type FakeLimits } from './rate-limits.js';
 import { snowflake } from './snowflake.js';
@@ -172,6 +173,8 @@ export class FakeDiscord {
     if (p[0] === 'applications' && method === 'PUT') {
       const scope = p[2] === 'guilds' ? p[3] : 'global';
       const list = (Array.isArray(json) ? json : []) as any[];
+      const problems = commandProblems(list);
+      if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       this.deployed.set(scope, list);
       return [200, list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }))];
     }
