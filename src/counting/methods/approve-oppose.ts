@@ -108,6 +108,15 @@ export function countApproveOppose(input: TallyInput): CountResult {
     furtherRound,
     quota: threshold,
     chartTitle: 'counting.methods.chart_approvals',
-    chartLine: threshold,
+    chart: {
+      kind: 'bars',
+      title: { key: 'counting.methods.chart_opinions' },
+      labels: input.candidates.map((c) => c.name),
+      series: [
+        { name: 'approve', values: approve },
+        { name: 'oppose', values: oppose },
+      ],
+      line: threshold,
+    },
   });
 }

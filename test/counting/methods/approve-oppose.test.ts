@@ -27,6 +27,10 @@ describe('approve / oppose / abstain', () => {
     expect(result.furtherRound).toBeUndefined();
     expect(result.ballots).toMatchObject({ cast: 10, valid: 10, blank: 1 });
     expect(result.chart.line).toBe(5);
+    expect(result.chart.series).toEqual([
+      { name: 'approve', values: [6, 6, 2] },
+      { name: 'oppose', values: [3, 3, 5] },
+    ]);
     expectExplained(result);
     const lines = result.rounds[0].explanation;
     expect(lines[0]).toEqual({ key: 'counting.methods.opinions_over', params: { name: 'Ana', approve: 6, oppose: 3, abstain: 1 } });
