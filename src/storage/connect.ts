@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
-import { cachingSqlite } from './sqlite-statements.js';
+import { type NativeSqlite, nativeSqlite } from './sqlite-statements.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,6 +15,12 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL only: the schema every connection works in (search_path), when one was asked for */
   schema?: string;
+  /**
+   * SQLite only: the same connection without Kysely in between, for the Store's fast path. Use it only
+   * while holding Kysely's connection (Store.transaction does), or it would run inside someone else's
+   * transaction.
+   */
+  native?: NativeSqlite;
   close(): Promise<void>;
 }
 
@@ -43,8 +49,9 @@ function connectSqlite(url: string): Database {
   raw.pragma('busy_timeout = 5000');
   // With WAL, NORMAL keeps the database consistent on power loss and only risks the last commits.
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const native = nativeSqlite(raw);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native.forKysely }) });
+  return { db, dialect: 'sqlite', native, close: () => db.destroy() };
 }
 
 async function connectPostgres(url: string, options: ConnectOptions): Promise<Database> {

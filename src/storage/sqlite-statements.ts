@@ -1,32 +1,57 @@
-// A better-sqlite3 handle for Kysely that keeps prepared statements. Kysely's SQLite driver prepares
-// every query afresh; on the cast path (~8 small queries per vote) preparing costs more than running,
-// so statements are cached by their SQL text. Kysely serialises all use of the single connection with
-// its own mutex, so a cached statement is never run twice at once.
+// better-sqlite3 with a statement cache, used two ways: as the database Kysely's SQLite driver talks
+// to, and directly by the Store's fast path (see prepared.ts). Kysely's driver prepares every query
+// afresh; on the cast path (~8 small queries per vote) preparing costs more than running, so
+// statements are kept by their SQL text. All use of the one connection is serialised (Kysely's mutex,
+// and the fast path only runs while the Store holds that connection), so a cached statement never
+// runs twice at once.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 const MAX_CACHED = 1000;
 
-export function cachingSqlite(raw: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
+export interface NativeSqlite {
+  /** rows of a statement that returns rows */
+  all(sqlText: string, parameters: readonly unknown[]): unknown[];
+  /** the first row, or undefined */
+  get(sqlText: string, parameters: readonly unknown[]): unknown;
+  /** run a statement; the number of rows it changed */
+  run(sqlText: string, parameters: readonly unknown[]): number;
+  /** true when the statement returns rows (SELECT, or RETURNING) */
+  reader(sqlText: string): boolean;
+  readonly inTransaction: boolean;
+  /** Kysely's view of the same connection */
+  readonly forKysely: SqliteDatabase;
+}
+
+export function nativeSqlite(raw: BetterSqlite3.Database): NativeSqlite {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sqlText: string): BetterSqlite3.Statement => {
+    let stmt = cache.get(sqlText);
+    if (stmt === undefined) {
+      // BEGIN IMMEDIATE takes the write lock at the start, so two processes sharing one SQLite file
+      // queue on busy_timeout instead of failing when a reader upgrades to a writer mid-transaction.
+      stmt = raw.prepare(sqlText === 'begin' ? 'begin immediate' : sqlText);
+      // Ad-hoc SQL (migrations, batch inserts of varying size) would grow the cache without bound;
+      // starting over keeps memory flat and the hot statements are back after one use.
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(sqlText, stmt);
+    }
+    return stmt;
+  };
   return {
-    prepare(sqlText: string): SqliteStatement {
-      let stmt = cache.get(sqlText);
-      if (stmt === undefined) {
-        // BEGIN IMMEDIATE takes the write lock at the start, so two processes sharing one SQLite file
-        // queue on busy_timeout instead of failing when a reader upgrades to a writer mid-transaction.
-        const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
-        stmt = raw.prepare(text) as unknown as SqliteStatement;
-        // Statements built from ad-hoc SQL (migrations, IN lists of varying length) would grow the cache
-        // without bound; starting over keeps the hot path cached and memory flat.
-        if (cache.size >= MAX_CACHED) cache.clear();
-        cache.set(sqlText, stmt);
-      }
-      return stmt;
+    all: (sqlText, parameters) => prepare(sqlText).all(...parameters),
+    get: (sqlText, parameters) => prepare(sqlText).get(...parameters),
+    run: (sqlText, parameters) => prepare(sqlText).run(...parameters).changes,
+    reader: (sqlText) => prepare(sqlText).reader,
+    get inTransaction() {
+      return raw.inTransaction;
     },
-    close(): void {
-      cache.clear();
-      raw.close();
+    forKysely: {
+      prepare: (sqlText) => prepare(sqlText) as unknown as SqliteStatement,
+      close() {
+        cache.clear();
+        raw.close();
+      },
     },
   };
 }

@@ -8,6 +8,8 @@ import type { RepoContext } from './repos/context.js';
 import { contestRepo, electionRepo, memberRepo, nominationRepo, orgRepo, roleRepo, rollRepo } from './repos/election-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
+// A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
+// would lose its repositories when spread), and building fifteen small objects costs about a microsecond.
 export function bindRepos(ctx: RepoContext): Tx {
   return {
     orgs: orgRepo(ctx),
@@ -29,10 +31,25 @@ export function bindRepos(ctx: RepoContext): Tx {
 }
 
 export function createStore(database: Database): Store {
-  const { db, dialect } = database;
+  const { db, dialect, native } = database;
   return {
     transaction(fn) {
-      return db.transaction().execute((trx) => fn(bindRepos({ db: trx, dialect })));
+      if (native === undefined) return db.transaction().execute((trx) => fn(bindRepos({ db: trx, dialect })));
+      // SQLite: hold Kysely's one connection (its mutex keeps the delivery queue and everyone else out)
+      // and drive the transaction on the raw handle, so the repositories' prepared queries can skip
+      // Kysely's executor; queries built with Kysely inside go through `conn`, the same connection.
+      return db.connection().execute(async (conn) => {
+        native.run('begin', []);
+        try {
+          const result = await fn(bindRepos({ db: conn, dialect, native }));
+          native.run('commit', []);
+          return result;
+        } catch (error) {
+          // SQLite may already have rolled back on its own (e.g. disk full); rolling back twice throws.
+          if (native.inTransaction) native.run('rollback', []);
+          throw error;
+        }
+      });
     },
     async scrub() {
       if (dialect === 'sqlite') {

@@ -1,6 +1,7 @@
 // The secret-ballot tables (ARCHITECTURE §2): salts, ballots, receipts and participation. Ballots and
 // participation share nothing a join could use; links are HMACs that the seal wipes at close.
 import type { BallotRepo, ParticipationRepo, ReceiptRepo, SecretRepo } from '../../core/shared/store.ports.js';
+import { all, first, prepare, rowParams, run } from '../prepared.js';
 import type { BallotRow, ReceiptRow } from '../schema.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
@@ -8,176 +9,178 @@ import { type RepoContext, byBytes, toCount } from './context.js';
 // bound-parameter limits.
 const REWRITE_BATCH = 500;
 
-export function secretRepo({ db }: RepoContext): SecretRepo {
+const q = {
+  saltGet: prepare((db, p) => db.selectFrom('election_secrets').select('salt').where('election_id', '=', p('electionId'))),
+  saltPut: prepare((db, p) =>
+    db
+      .insertInto('election_secrets')
+      .values({ election_id: p('electionId'), salt: p('salt') })
+      .onConflict((oc) => oc.column('election_id').doUpdateSet({ salt: p('salt') })),
+  ),
+  saltDelete: prepare((db, p) => db.deleteFrom('election_secrets').where('election_id', '=', p('electionId'))),
+
+  // One statement: a re-vote replaces the content in place, and two racing casts for one link can never
+  // leave two rows (the unique index arbitrates).
+  ballotUpsert: prepare((db, p) =>
+    db
+      .insertInto('ballots')
+      .values(rowParams(p, ['id', 'election_id', 'contest_id', 'link', 'weight', 'content'] as const))
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({
+          weight: eb.ref('excluded.weight'),
+          content: eb.ref('excluded.content'),
+        })),
+      ),
+  ),
+  ballotsForCount: prepare((db, p, dialect) =>
+    db.selectFrom('ballots').select(['weight', 'content']).where('contest_id', '=', p('contestId')).orderBy(byBytes(dialect, 'id')),
+  ),
+  ballotCount: prepare((db, p) =>
+    db.selectFrom('ballots').select((eb) => eb.fn.countAll().as('n')).where('contest_id', '=', p('contestId')),
+  ),
+  ballotsPublished: prepare((db, p, dialect) =>
+    db
+      .selectFrom('ballots')
+      .select(['contest_id', 'weight', 'content'])
+      .where('election_id', '=', p('electionId'))
+      .orderBy(byBytes(dialect, 'id')),
+  ),
+  ballotsOfElection: prepare((db, p, dialect) =>
+    db.selectFrom('ballots').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'id')),
+  ),
+  ballotsUnlink: prepare((db, p) => db.updateTable('ballots').set({ link: null }).where('election_id', '=', p('electionId'))),
+  ballotsDelete: prepare((db, p) => db.deleteFrom('ballots').where('election_id', '=', p('electionId'))),
+
+  receiptByLink: prepare((db, p) =>
+    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).where('link', '=', p('link')),
+  ),
+  receiptInsert: prepare((db, p) => db.insertInto('receipts').values(rowParams(p, ['election_id', 'code', 'link'] as const))),
+  receiptExists: prepare((db, p) =>
+    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).where('code', '=', p('code')),
+  ),
+  receiptList: prepare((db, p, dialect) =>
+    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'code')),
+  ),
+  receiptsOfElection: prepare((db, p, dialect) =>
+    db.selectFrom('receipts').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'code')),
+  ),
+  receiptsUnlink: prepare((db, p) => db.updateTable('receipts').set({ link: null }).where('election_id', '=', p('electionId'))),
+  receiptsDelete: prepare((db, p) => db.deleteFrom('receipts').where('election_id', '=', p('electionId'))),
+
+  participationAdd: prepare((db, p) =>
+    db
+      .insertInto('participation')
+      .values(rowParams(p, ['election_id', 'contest_id', 'member_id'] as const))
+      .onConflict((oc) => oc.doNothing()),
+  ),
+  participationHas: prepare((db, p) =>
+    db
+      .selectFrom('participation')
+      .select('member_id')
+      .where('election_id', '=', p('electionId'))
+      .where('contest_id', '=', p('contestId'))
+      .where('member_id', '=', p('memberId')),
+  ),
+  // GROUP BY rather than DISTINCT: PostgreSQL rejects DISTINCT with an ORDER BY expression (collate).
+  participationVoters: prepare((db, p, dialect) =>
+    db
+      .selectFrom('participation')
+      .select('member_id')
+      .where('election_id', '=', p('electionId'))
+      .groupBy('member_id')
+      .orderBy(byBytes(dialect, 'member_id')),
+  ),
+  participationCount: prepare((db, p) =>
+    db
+      .selectFrom('participation')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('election_id', '=', p('electionId'))
+      .where('contest_id', '=', p('contestId')),
+  ),
+};
+
+export function secretRepo(ctx: RepoContext): SecretRepo {
   return {
     async getSalt(electionId) {
-      const row = await db
-        .selectFrom('election_secrets')
-        .select('salt')
-        .where('election_id', '=', electionId)
-        .executeTakeFirst();
-      return row?.salt;
+      return (await first(ctx, q.saltGet, { electionId }))?.salt;
     },
     async putSalt(electionId, salt) {
-      await db
-        .insertInto('election_secrets')
-        .values({ election_id: electionId, salt })
-        .onConflict((oc) => oc.column('election_id').doUpdateSet({ salt }))
-        .execute();
+      await run(ctx, q.saltPut, { electionId, salt });
     },
     async deleteSalt(electionId) {
-      await db.deleteFrom('election_secrets').where('election_id', '=', electionId).execute();
+      await run(ctx, q.saltDelete, { electionId });
     },
   };
 }
 
-export function ballotRepo({ db, dialect }: RepoContext): BallotRepo {
+export function ballotRepo(ctx: RepoContext): BallotRepo {
   return {
-    async upsertByLink(ballot) {
-      // One statement: a re-vote replaces the content in place, and two racing casts for one link can
-      // never leave two rows (the unique index arbitrates).
-      await db
-        .insertInto('ballots')
-        .values({
-          id: ballot.id,
-          election_id: ballot.electionId,
-          contest_id: ballot.contestId,
-          link: ballot.link,
-          weight: ballot.weight,
-          content: ballot.content,
-        })
-        .onConflict((oc) =>
-          oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({
-            weight: eb.ref('excluded.weight'),
-            content: eb.ref('excluded.content'),
-          })),
-        )
-        .execute();
+    async upsertByLink(b) {
+      await run(ctx, q.ballotUpsert, {
+        id: b.id,
+        election_id: b.electionId,
+        contest_id: b.contestId,
+        link: b.link,
+        weight: b.weight,
+        content: b.content,
+      });
     },
     async listForCount(contestId) {
-      const rows = await db
-        .selectFrom('ballots')
-        .select(['weight', 'content'])
-        .where('contest_id', '=', contestId)
-        .orderBy(byBytes(dialect, 'id'))
-        .execute();
+      const rows = await all(ctx, q.ballotsForCount, { contestId });
       return rows.map((r) => ({ weight: Number(r.weight), content: r.content }));
     },
     async count(contestId) {
-      const row = await db
-        .selectFrom('ballots')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('contest_id', '=', contestId)
-        .executeTakeFirst();
-      return toCount(row?.n);
+      return toCount((await first(ctx, q.ballotCount, { contestId }))?.n);
     },
     async sealElection(electionId) {
-      await db.updateTable('ballots').set({ link: null }).where('election_id', '=', electionId).execute();
-      const rows = await db
-        .selectFrom('ballots')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'id'))
-        .execute();
-      await db.deleteFrom('ballots').where('election_id', '=', electionId).execute();
-      await rewrite(rows, (batch) => db.insertInto('ballots').values(batch).execute());
+      await run(ctx, q.ballotsUnlink, { electionId });
+      const rows = await all(ctx, q.ballotsOfElection, { electionId });
+      await run(ctx, q.ballotsDelete, { electionId });
+      await rewrite(rows, (batch) => ctx.db.insertInto('ballots').values(batch).execute());
     },
     async listPublished(electionId) {
-      const rows = await db
-        .selectFrom('ballots')
-        .select(['contest_id', 'weight', 'content'])
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'id'))
-        .execute();
+      const rows = await all(ctx, q.ballotsPublished, { electionId });
       return rows.map((r) => ({ contestId: r.contest_id, weight: Number(r.weight), content: r.content }));
     },
   };
 }
 
-export function receiptRepo({ db, dialect }: RepoContext): ReceiptRepo {
+export function receiptRepo(ctx: RepoContext): ReceiptRepo {
   return {
     async findByLink(electionId, link) {
-      const row = await db
-        .selectFrom('receipts')
-        .select('code')
-        .where('election_id', '=', electionId)
-        .where('link', '=', link)
-        .executeTakeFirst();
-      return row?.code;
+      return (await first(ctx, q.receiptByLink, { electionId, link }))?.code;
     },
     async insert(electionId, code, link) {
-      await db.insertInto('receipts').values({ election_id: electionId, code, link }).execute();
+      await run(ctx, q.receiptInsert, { election_id: electionId, code, link });
     },
     async exists(electionId, code) {
-      const row = await db
-        .selectFrom('receipts')
-        .select('code')
-        .where('election_id', '=', electionId)
-        .where('code', '=', code)
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await first(ctx, q.receiptExists, { electionId, code })) !== undefined;
     },
     async list(electionId) {
-      const rows = await db
-        .selectFrom('receipts')
-        .select('code')
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'code'))
-        .execute();
-      return rows.map((r) => r.code);
+      return (await all(ctx, q.receiptList, { electionId })).map((r) => r.code);
     },
     async sealElection(electionId) {
-      await db.updateTable('receipts').set({ link: null }).where('election_id', '=', electionId).execute();
-      const rows: ReceiptRow[] = await db
-        .selectFrom('receipts')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'code'))
-        .execute();
-      await db.deleteFrom('receipts').where('election_id', '=', electionId).execute();
-      await rewrite(rows, (batch) => db.insertInto('receipts').values(batch).execute());
+      await run(ctx, q.receiptsUnlink, { electionId });
+      const rows = await all(ctx, q.receiptsOfElection, { electionId });
+      await run(ctx, q.receiptsDelete, { electionId });
+      await rewrite(rows, (batch) => ctx.db.insertInto('receipts').values(batch).execute());
     },
   };
 }
 
-export function participationRepo({ db, dialect }: RepoContext): ParticipationRepo {
+export function participationRepo(ctx: RepoContext): ParticipationRepo {
   return {
     async add(p) {
-      await db
-        .insertInto('participation')
-        .values({ election_id: p.electionId, contest_id: p.contestId, member_id: p.memberId })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await run(ctx, q.participationAdd, { election_id: p.electionId, contest_id: p.contestId, member_id: p.memberId });
     },
     async has(electionId, contestId, memberId) {
-      const row = await db
-        .selectFrom('participation')
-        .select('member_id')
-        .where('election_id', '=', electionId)
-        .where('contest_id', '=', contestId)
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await first(ctx, q.participationHas, { electionId, contestId, memberId })) !== undefined;
     },
     async voters(electionId) {
-      const rows = await db
-        .selectFrom('participation')
-        .select('member_id')
-        .where('election_id', '=', electionId)
-        // GROUP BY rather than DISTINCT: PostgreSQL rejects DISTINCT with an ORDER BY expression (collate).
-        .groupBy('member_id')
-        .orderBy(byBytes(dialect, 'member_id'))
-        .execute();
-      return rows.map((r) => r.member_id);
+      return (await all(ctx, q.participationVoters, { electionId })).map((r) => r.member_id);
     },
     async count(electionId, contestId) {
-      const row = await db
-        .selectFrom('participation')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('election_id', '=', electionId)
-        .where('contest_id', '=', contestId)
-        .executeTakeFirst();
-      return toCount(row?.n);
+      return toCount((await first(ctx, q.participationCount, { electionId, contestId }))?.n);
     },
   };
 }

@@ -1,12 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../connect.js';
-import type { Schema } from '../schema.js';
+import type { QueryTarget } from '../prepared.js';
 
-/** What every repository works on: the transaction's handle and which SQL it speaks. */
-export interface RepoContext {
-  db: Kysely<Schema>;
-  dialect: Dialect;
-}
+/** What every repository works on: the transaction's handle, its dialect, and on SQLite the raw connection. */
+export type RepoContext = QueryTarget;
 
 /**
  * Order text by its bytes on both databases. SQLite compares text with BINARY already; a PostgreSQL

@@ -1,5 +1,5 @@
-// Organisations, elections and what organisers set up before voting: contests, roles, the roll and
-// nominations.
+// Organisations, members, elections and what organisers set up before voting: contests, roles, the
+// roll and nominations.
 import type {
   ContestRepo,
   ElectionRepo,
@@ -25,236 +25,223 @@ import {
   rollToRow,
   seconderFromRow,
 } from '../mappers.js';
+import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
-export function orgRepo({ db }: RepoContext): OrgRepo {
+const ORG = ['id', 'platform', 'platform_org_id', 'name', 'default_locale', 'created_at'] as const;
+const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'updated_at'] as const;
+const ELECTION = ['id', 'org_id', 'number', 'title', 'channel_id', 'phase', 'created_by', 'settings', 'cancel_reason', 'phase_since', 'created_at'] as const;
+const CONTEST = ['id', 'election_id', 'number', 'name', 'seats', 'method', 'options'] as const;
+const ROLL = ['election_id', 'member_id', 'weight', 'status', 'reason', 'added_by', 'added_at'] as const;
+const NOMINATION = ['id', 'election_id', 'contest_id', 'number', 'nominee', 'nominator', 'statement', 'status', 'reason', 'candidate_number', 'created_at', 'updated_at'] as const;
+
+const without = <K extends string>(cols: readonly K[], ...drop: K[]) => cols.filter((c) => !drop.includes(c));
+
+const q = {
+  orgByPlatform: prepare((db, p) =>
+    db.selectFrom('orgs').selectAll().where('platform', '=', p('platform')).where('platform_org_id', '=', p('platformOrgId')),
+  ),
+  orgGet: prepare((db, p) => db.selectFrom('orgs').selectAll().where('id', '=', p('id'))),
+  orgInsert: prepare((db, p) => db.insertInto('orgs').values(rowParams(p, ORG))),
+
+  memberGet: prepare((db, p) => db.selectFrom('members').selectAll().where('org_id', '=', p('orgId')).where('member_id', '=', p('memberId'))),
+  memberUpsert: prepare((db, p) =>
+    db
+      .insertInto('members')
+      .values(rowParams(p, MEMBER))
+      .onConflict((oc) => oc.columns(['org_id', 'member_id']).doUpdateSet(rowParams(p, without(MEMBER, 'org_id', 'member_id')))),
+  ),
+
+  electionGet: prepare((db, p) => db.selectFrom('elections').selectAll().where('id', '=', p('id'))),
+  electionByNumber: prepare((db, p) =>
+    db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).where('number', '=', p('number')),
+  ),
+  // Numbers grow with creation, so they order newest first even when two share a timestamp.
+  electionList: prepare((db, p) => db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).orderBy('number', 'desc')),
+  electionMax: prepare((db, p) =>
+    db.selectFrom('elections').select((eb) => eb.fn.max('number').as('n')).where('org_id', '=', p('orgId')),
+  ),
+  electionInsert: prepare((db, p) => db.insertInto('elections').values(rowParams(p, ELECTION))),
+  electionUpdate: prepare((db, p) => db.updateTable('elections').set(rowParams(p, without(ELECTION, 'id'))).where('id', '=', p('id'))),
+  electionLock: prepare((db, p) => db.selectFrom('elections').select('id').where('id', '=', p('id')).forUpdate()),
+
+  contestList: prepare((db, p) => db.selectFrom('contests').selectAll().where('election_id', '=', p('electionId')).orderBy('number')),
+  contestInsert: prepare((db, p) => db.insertInto('contests').values(rowParams(p, CONTEST))),
+
+  roleList: prepare((db, p, dialect) =>
+    db
+      .selectFrom('election_roles')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .orderBy(byBytes(dialect, 'member_id'))
+      .orderBy(byBytes(dialect, 'role')),
+  ),
+  roleAdd: prepare((db, p) =>
+    db.insertInto('election_roles').values(rowParams(p, ['election_id', 'member_id', 'role'] as const)).onConflict((oc) => oc.doNothing()),
+  ),
+
+  rollGet: prepare((db, p) =>
+    db.selectFrom('roll_entries').selectAll().where('election_id', '=', p('electionId')).where('member_id', '=', p('memberId')),
+  ),
+  rollList: prepare((db, p, dialect) =>
+    db.selectFrom('roll_entries').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'member_id')),
+  ),
+  rollUpsert: prepare((db, p) =>
+    db
+      .insertInto('roll_entries')
+      .values(rowParams(p, ROLL))
+      .onConflict((oc) => oc.columns(['election_id', 'member_id']).doUpdateSet(rowParams(p, without(ROLL, 'election_id', 'member_id')))),
+  ),
+  rollRemove: prepare((db, p) =>
+    db.deleteFrom('roll_entries').where('election_id', '=', p('electionId')).where('member_id', '=', p('memberId')),
+  ),
+
+  nominationGet: prepare((db, p) =>
+    db.selectFrom('nominations').selectAll().where('election_id', '=', p('electionId')).where('number', '=', p('number')),
+  ),
+  nominationList: prepare((db, p) => db.selectFrom('nominations').selectAll().where('election_id', '=', p('electionId')).orderBy('number')),
+  nominationMax: prepare((db, p) =>
+    db.selectFrom('nominations').select((eb) => eb.fn.max('number').as('n')).where('election_id', '=', p('electionId')),
+  ),
+  nominationInsert: prepare((db, p) => db.insertInto('nominations').values(rowParams(p, NOMINATION))),
+  nominationUpdate: prepare((db, p) =>
+    db.updateTable('nominations').set(rowParams(p, without(NOMINATION, 'id'))).where('id', '=', p('id')),
+  ),
+  seconderList: prepare((db, p, dialect) =>
+    db
+      .selectFrom('seconders')
+      .selectAll()
+      .where('nomination_id', '=', p('nominationId'))
+      .orderBy('at')
+      .orderBy(byBytes(dialect, 'member_id')),
+  ),
+  seconderAdd: prepare((db, p) =>
+    db.insertInto('seconders').values(rowParams(p, ['nomination_id', 'member_id', 'at'] as const)).onConflict((oc) => oc.doNothing()),
+  ),
+};
+
+export function orgRepo(ctx: RepoContext): OrgRepo {
   return {
     async findByPlatform(platform, platformOrgId) {
-      const row = await db
-        .selectFrom('orgs')
-        .selectAll()
-        .where('platform', '=', platform)
-        .where('platform_org_id', '=', platformOrgId)
-        .executeTakeFirst();
+      const row = await first(ctx, q.orgByPlatform, { platform, platformOrgId });
       return row && orgFromRow(row);
     },
     async get(id) {
-      const row = await db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await first(ctx, q.orgGet, { id });
       return row && orgFromRow(row);
     },
     async insert(org) {
-      await db.insertInto('orgs').values(orgToRow(org)).execute();
+      await run(ctx, q.orgInsert, { ...orgToRow(org) });
     },
   };
 }
 
-export function memberRepo({ db }: RepoContext): MemberRepo {
+export function memberRepo(ctx: RepoContext): MemberRepo {
   return {
     async get(orgId, memberId) {
-      const row = await db
-        .selectFrom('members')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
+      const row = await first(ctx, q.memberGet, { orgId, memberId });
       return row && memberFromRow(row);
     },
     async upsert(member) {
-      const row = memberToRow(member);
-      await db
-        .insertInto('members')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['org_id', 'member_id']).doUpdateSet({
-            display_name: row.display_name,
-            locale: row.locale,
-            updated_at: row.updated_at,
-          }),
-        )
-        .execute();
+      await run(ctx, q.memberUpsert, { ...memberToRow(member) });
     },
   };
 }
 
-export function electionRepo({ db, dialect }: RepoContext): ElectionRepo {
+export function electionRepo(ctx: RepoContext): ElectionRepo {
   return {
     async get(id) {
-      const row = await db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await first(ctx, q.electionGet, { id });
       return row && electionFromRow(row);
     },
     async findByNumber(orgId, number) {
-      const row = await db
-        .selectFrom('elections')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('number', '=', number)
-        .executeTakeFirst();
+      const row = await first(ctx, q.electionByNumber, { orgId, number });
       return row && electionFromRow(row);
     },
     async list(orgId) {
-      // Numbers grow with creation, so they order newest first even when two share a timestamp.
-      const rows = await db
-        .selectFrom('elections')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .orderBy('number', 'desc')
-        .execute();
-      return rows.map(electionFromRow);
+      return (await all(ctx, q.electionList, { orgId })).map(electionFromRow);
     },
     async maxNumber(orgId) {
-      const row = await db
-        .selectFrom('elections')
-        .select((eb) => eb.fn.max('number').as('n'))
-        .where('org_id', '=', orgId)
-        .executeTakeFirst();
-      return toCount(row?.n);
+      return toCount((await first(ctx, q.electionMax, { orgId }))?.n);
     },
     async insert(election) {
-      await db.insertInto('elections').values(electionToRow(election)).execute();
+      await run(ctx, q.electionInsert, { ...electionToRow(election) });
     },
     async update(election) {
-      const { id, ...rest } = electionToRow(election);
-      await db.updateTable('elections').set(rest).where('id', '=', id).execute();
+      await run(ctx, q.electionUpdate, { ...electionToRow(election) });
     },
     async lock(id) {
-      // SQLite: transactions begin IMMEDIATE and Kysely holds the one connection, so writers are already
+      // SQLite: transactions begin IMMEDIATE and hold the one connection, so writers are already
       // serialised; a row lock only means something on PostgreSQL.
-      if (dialect !== 'postgres') return;
-      await db.selectFrom('elections').select('id').where('id', '=', id).forUpdate().execute();
+      if (ctx.dialect !== 'postgres') return;
+      await all(ctx, q.electionLock, { id });
     },
   };
 }
 
-export function contestRepo({ db }: RepoContext): ContestRepo {
+export function contestRepo(ctx: RepoContext): ContestRepo {
   return {
     async list(electionId) {
-      const rows = await db
-        .selectFrom('contests')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy('number')
-        .execute();
-      return rows.map(contestFromRow);
+      return (await all(ctx, q.contestList, { electionId })).map(contestFromRow);
     },
     async insert(contest) {
-      await db.insertInto('contests').values(contestToRow(contest)).execute();
+      await run(ctx, q.contestInsert, { ...contestToRow(contest) });
     },
   };
 }
 
-export function roleRepo({ db, dialect }: RepoContext): RoleRepo {
+export function roleRepo(ctx: RepoContext): RoleRepo {
   return {
     async list(electionId) {
-      const rows = await db
-        .selectFrom('election_roles')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'member_id'))
-        .orderBy(byBytes(dialect, 'role'))
-        .execute();
-      return rows.map(roleFromRow);
+      return (await all(ctx, q.roleList, { electionId })).map(roleFromRow);
     },
     async add(role) {
-      await db
-        .insertInto('election_roles')
-        .values({ election_id: role.electionId, member_id: role.memberId, role: role.role })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await run(ctx, q.roleAdd, { election_id: role.electionId, member_id: role.memberId, role: role.role });
     },
   };
 }
 
-export function rollRepo({ db, dialect }: RepoContext): RollRepo {
+export function rollRepo(ctx: RepoContext): RollRepo {
   return {
     async get(electionId, memberId) {
-      const row = await db
-        .selectFrom('roll_entries')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
+      const row = await first(ctx, q.rollGet, { electionId, memberId });
       return row && rollFromRow(row);
     },
     async list(electionId) {
-      const rows = await db
-        .selectFrom('roll_entries')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy(byBytes(dialect, 'member_id'))
-        .execute();
-      return rows.map(rollFromRow);
+      return (await all(ctx, q.rollList, { electionId })).map(rollFromRow);
     },
     async upsert(entry) {
-      const row = rollToRow(entry);
-      const { election_id: _e, member_id: _m, ...rest } = row;
-      await db
-        .insertInto('roll_entries')
-        .values(row)
-        .onConflict((oc) => oc.columns(['election_id', 'member_id']).doUpdateSet(rest))
-        .execute();
+      await run(ctx, q.rollUpsert, { ...rollToRow(entry) });
     },
     async remove(electionId, memberId) {
-      const result = await db
-        .deleteFrom('roll_entries')
-        .where('election_id', '=', electionId)
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return (await run(ctx, q.rollRemove, { electionId, memberId })) > 0;
     },
   };
 }
 
-export function nominationRepo({ db, dialect }: RepoContext): NominationRepo {
+export function nominationRepo(ctx: RepoContext): NominationRepo {
   return {
     async get(electionId, number) {
-      const row = await db
-        .selectFrom('nominations')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .where('number', '=', number)
-        .executeTakeFirst();
+      const row = await first(ctx, q.nominationGet, { electionId, number });
       return row && nominationFromRow(row);
     },
     async list(electionId) {
-      const rows = await db
-        .selectFrom('nominations')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy('number')
-        .execute();
-      return rows.map(nominationFromRow);
+      return (await all(ctx, q.nominationList, { electionId })).map(nominationFromRow);
     },
     async maxNumber(electionId) {
-      const row = await db
-        .selectFrom('nominations')
-        .select((eb) => eb.fn.max('number').as('n'))
-        .where('election_id', '=', electionId)
-        .executeTakeFirst();
-      return toCount(row?.n);
+      return toCount((await first(ctx, q.nominationMax, { electionId }))?.n);
     },
     async insert(nomination) {
-      await db.insertInto('nominations').values(nominationToRow(nomination)).execute();
+      await run(ctx, q.nominationInsert, { ...nominationToRow(nomination) });
     },
     async update(nomination) {
-      const { id, ...rest } = nominationToRow(nomination);
-      await db.updateTable('nominations').set(rest).where('id', '=', id).execute();
+      await run(ctx, q.nominationUpdate, { ...nominationToRow(nomination) });
     },
     async seconders(nominationId) {
-      const rows = await db
-        .selectFrom('seconders')
-        .selectAll()
-        .where('nomination_id', '=', nominationId)
-        .orderBy('at')
-        .orderBy(byBytes(dialect, 'member_id'))
-        .execute();
-      return rows.map(seconderFromRow);
+      return (await all(ctx, q.seconderList, { nominationId })).map(seconderFromRow);
     },
-    async addSeconder(seconder) {
-      await db
-        .insertInto('seconders')
-        .values({ nomination_id: seconder.nominationId, member_id: seconder.memberId, at: seconder.at })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    async addSeconder(s) {
+      await run(ctx, q.seconderAdd, { nomination_id: s.nominationId, member_id: s.memberId, at: s.at });
     },
   };
 }

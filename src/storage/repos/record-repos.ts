@@ -2,122 +2,127 @@
 // handled platform requests.
 import type { AuditRepo, OutboxRepo, RequestRepo, ResultRepo } from '../../core/shared/store.ports.js';
 import { auditFromRow, auditToRow, confirmationFromRow, outboxToRow, resultFromRow, resultToRow } from '../mappers.js';
+import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes } from './context.js';
 
-export function resultRepo({ db, dialect }: RepoContext): ResultRepo {
+const RESULT = ['election_id', 'contest_id', 'round', 'result', 'eligible', 'issued', 'created_at'] as const;
+const AUDIT = ['election_id', 'seq', 'at', 'actor', 'event', 'data', 'prev_hash', 'hash'] as const;
+const OUTBOX = [
+  'id', 'org_id', 'platform', 'platform_org_id', 'destination', 'body', 'dedupe_key', 'replaces', 'election_id',
+  'purpose', 'status', 'attempts', 'not_before', 'lease_until', 'sent_ref', 'sent_at', 'last_error', 'created_at',
+] as const;
+
+const q = {
+  resultPut: prepare((db, p) =>
+    db
+      .insertInto('results')
+      .values(rowParams(p, RESULT))
+      .onConflict((oc) =>
+        oc.columns(['election_id', 'contest_id', 'round']).doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'created_at'] as const)),
+      ),
+  ),
+  resultList: prepare((db, p) =>
+    db
+      .selectFrom('results as r')
+      .innerJoin('contests as c', 'c.id', 'r.contest_id')
+      .selectAll('r')
+      .where('r.election_id', '=', p('electionId'))
+      .orderBy('c.number')
+      .orderBy('r.round'),
+  ),
+  resultDelete: prepare((db, p) => db.deleteFrom('results').where('election_id', '=', p('electionId'))),
+  confirmationList: prepare((db, p, dialect) =>
+    db
+      .selectFrom('count_confirmations')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .orderBy('at')
+      .orderBy(byBytes(dialect, 'member_id')),
+  ),
+  // A scrutineer confirming twice still counts once towards the two-person rule.
+  confirmationAdd: prepare((db, p) =>
+    db.insertInto('count_confirmations').values(rowParams(p, ['election_id', 'member_id', 'at'] as const)).onConflict((oc) => oc.doNothing()),
+  ),
+
+  auditLast: prepare((db, p) =>
+    db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq', 'desc').limit(1),
+  ),
+  // (election_id, seq) is the primary key: two writers that read the same `last` cannot both append.
+  auditAppend: prepare((db, p) => db.insertInto('audit_entries').values(rowParams(p, AUDIT))),
+  auditList: prepare((db, p) => db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq')),
+  auditElections: prepare((db, _p, dialect) =>
+    db.selectFrom('audit_entries').select('election_id').groupBy('election_id').orderBy(byBytes(dialect, 'election_id')),
+  ),
+
+  outboxEnqueue: prepare((db, p) =>
+    db
+      .insertInto('outbox')
+      .values(rowParams(p, OUTBOX))
+      .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing()),
+  ),
+
+  requestGet: prepare((db, p) => db.selectFrom('requests').select('response').where('key', '=', p('key'))),
+  requestPut: prepare((db, p) =>
+    db
+      .insertInto('requests')
+      .values(rowParams(p, ['key', 'response', 'at'] as const))
+      .onConflict((oc) => oc.column('key').doUpdateSet(rowParams(p, ['response', 'at'] as const))),
+  ),
+};
+
+export function resultRepo(ctx: RepoContext): ResultRepo {
   return {
     async put(result) {
-      const row = resultToRow(result);
-      await db
-        .insertInto('results')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['election_id', 'contest_id', 'round']).doUpdateSet({
-            result: row.result,
-            eligible: row.eligible,
-            issued: row.issued,
-            created_at: row.created_at,
-          }),
-        )
-        .execute();
+      await run(ctx, q.resultPut, { ...resultToRow(result) });
     },
     async list(electionId) {
-      const rows = await db
-        .selectFrom('results as r')
-        .innerJoin('contests as c', 'c.id', 'r.contest_id')
-        .selectAll('r')
-        .where('r.election_id', '=', electionId)
-        .orderBy('c.number')
-        .orderBy('r.round')
-        .execute();
-      return rows.map(resultFromRow);
+      return (await all(ctx, q.resultList, { electionId })).map(resultFromRow);
     },
     async deleteForElection(electionId) {
-      await db.deleteFrom('results').where('election_id', '=', electionId).execute();
+      await run(ctx, q.resultDelete, { electionId });
     },
     async confirmations(electionId) {
-      const rows = await db
-        .selectFrom('count_confirmations')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy('at')
-        .orderBy(byBytes(dialect, 'member_id'))
-        .execute();
-      return rows.map(confirmationFromRow);
+      return (await all(ctx, q.confirmationList, { electionId })).map(confirmationFromRow);
     },
     async addConfirmation(c) {
-      // A scrutineer confirming twice still counts once towards the two-person rule.
-      await db
-        .insertInto('count_confirmations')
-        .values({ election_id: c.electionId, member_id: c.memberId, at: c.at })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await run(ctx, q.confirmationAdd, { election_id: c.electionId, member_id: c.memberId, at: c.at });
     },
   };
 }
 
-export function auditRepo({ db, dialect }: RepoContext): AuditRepo {
+export function auditRepo(ctx: RepoContext): AuditRepo {
   return {
     async last(electionId) {
-      const row = await db
-        .selectFrom('audit_entries')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await first(ctx, q.auditLast, { electionId });
       return row && auditFromRow(row);
     },
     async append(entry) {
-      // (election_id, seq) is the primary key: two writers that read the same `last` cannot both append.
-      await db.insertInto('audit_entries').values(auditToRow(entry)).execute();
+      await run(ctx, q.auditAppend, { ...auditToRow(entry) });
     },
     async list(electionId) {
-      const rows = await db
-        .selectFrom('audit_entries')
-        .selectAll()
-        .where('election_id', '=', electionId)
-        .orderBy('seq')
-        .execute();
-      return rows.map(auditFromRow);
+      return (await all(ctx, q.auditList, { electionId })).map(auditFromRow);
     },
     async electionIds() {
-      const rows = await db
-        .selectFrom('audit_entries')
-        .select('election_id')
-        .groupBy('election_id')
-        .orderBy(byBytes(dialect, 'election_id'))
-        .execute();
-      return rows.map((r) => r.election_id);
+      return (await all(ctx, q.auditElections, {})).map((r) => r.election_id);
     },
   };
 }
 
-export function outboxRepo({ db }: RepoContext): OutboxRepo {
+export function outboxRepo(ctx: RepoContext): OutboxRepo {
   return {
     async enqueue(message) {
-      const result = await db
-        .insertInto('outbox')
-        .values(outboxToRow(message))
-        .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      return (await run(ctx, q.outboxEnqueue, { ...outboxToRow(message) })) > 0;
     },
   };
 }
 
-export function requestRepo({ db }: RepoContext): RequestRepo {
+export function requestRepo(ctx: RepoContext): RequestRepo {
   return {
     async get(key) {
-      const row = await db.selectFrom('requests').select('response').where('key', '=', key).executeTakeFirst();
-      return row?.response;
+      return (await first(ctx, q.requestGet, { key }))?.response;
     },
     async put(key, response, at) {
-      await db
-        .insertInto('requests')
-        .values({ key, response, at })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ response, at }))
-        .execute();
+      await run(ctx, q.requestPut, { key, response, at });
     },
   };
 }
