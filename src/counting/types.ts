@@ -169,8 +169,9 @@ export interface MethodOptions {
   precision?: number;
   omega?: number;
   /** Meek: the PR Foundation reference rule (default), or Droop's generic Meek / Warren with guarded
-   *  arithmetic (precision + precision/2 guard digits; default precision 18, omega 9, safe batch defeats). */
-  meekRule?: 'prf' | 'guarded' | 'warren';
+   *  arithmetic (precision + precision/2 guard digits; default precision 18, omega 9, safe batch defeats),
+   *  or generic Meek in exact rationals (default omega 10). */
+  meekRule?: 'prf' | 'guarded' | 'warren' | 'rational';
   /** Lots for ties: Teller's generator (default) or java.util.Random seeded with `seed` as a Java long,
    *  drawing among the tied sorted by name (reproduces RCTab's `random` tie-break). */
   lotGenerator?: 'teller' | 'java';
@@ -178,6 +179,8 @@ export interface MethodOptions {
   continueUntilTwo?: boolean;
   /** IRV: the majority threshold is fixed from the first round's continuing votes (RCTab). */
   firstRoundThreshold?: boolean;
+  /** IRV with seats > 1: sequential (multi-pass) IRV, one count per seat without the earlier winners. */
+  sequential?: boolean;
 }
 
 export interface TallyInput {

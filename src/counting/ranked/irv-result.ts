@@ -6,7 +6,9 @@ export type IrvStop =
   | { kind: 'done' }
   | { kind: 'empty' }
   /** a tie the rule leaves to the organiser or to a re-vote: the count stops there */
-  | { kind: 'unresolved'; candidates: number[]; purpose: 'elect' | 'eliminate' };
+  | { kind: 'unresolved'; candidates: number[]; purpose: 'elect' | 'eliminate' }
+  /** sequential IRV ran out of candidates before every seat was filled */
+  | { kind: 'unfilled'; candidates: number[]; seats: number };
 
 export interface IrvOutcome {
   input: TallyInput;
@@ -15,7 +17,7 @@ export interface IrvOutcome {
   store: RankedStore;
   rounds: Round[];
   ties: TieRecord[];
-  winner: number;
+  winners: number[];
   stop: IrvStop | undefined;
   seed: string;
 }
@@ -31,9 +33,13 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
   }
 
   let furtherRound: CountResult['furtherRound'];
-  if (o.winner >= 0) {
-    explanation.push({ key: 'counting.irv.winner', params: { name: names[o.winner], rounds: rounds.length } });
-  } else if (o.stop?.kind === 'unresolved') {
+  const seats = o.input.seats;
+  if (o.winners.length > 0 && seats === 1) {
+    explanation.push({ key: 'counting.irv.winner', params: { name: names[o.winners[0]], rounds: rounds.length } });
+  } else if (o.winners.length > 0) {
+    explanation.push({ key: 'counting.irv.sequential_winners', params: { names: o.winners.map((c) => names[c]).join(', ') } });
+  }
+  if (o.stop?.kind === 'unresolved') {
     const tied = o.stop.candidates;
     const rule = o.options.tieBreak;
     explanation.push({
@@ -44,7 +50,10 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
       // a tie for the seat is re-voted for the seat; a tie for elimination is re-voted to keep all but one
       furtherRound = { kind: 'revote', candidates: [...tied], seats: o.stop.purpose === 'elect' ? 1 : tied.length - 1 };
     }
-  } else {
+  } else if (o.stop?.kind === 'unfilled') {
+    explanation.push({ key: 'counting.irv.unfilled', params: { seats: o.stop.seats } });
+    furtherRound = { kind: 'unfilled', candidates: [], seats: o.stop.seats };
+  } else if (o.winners.length === 0) {
     explanation.push({ key: 'counting.irv.no_winner' });
   }
 
@@ -55,9 +64,9 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
   return {
     method: 'irv',
     options,
-    seats: 1,
+    seats,
     candidates: names,
-    winners: o.winner >= 0 ? [o.winner] : [],
+    winners: o.winners,
     rounds,
     ties: o.ties,
     ballots: store.figures,

@@ -25,6 +25,9 @@ export default {
     'counting.irv.needs_revote': '{names} are tied; a re-vote among them is needed.',
     'counting.irv.needs_organiser': '{names} are tied; the organisers must decide before the count can go on.',
     'counting.irv.no_winner': 'No candidate could be elected.',
+    'counting.irv.pass': 'Count {pass} of {seats}: instant-runoff for one seat, without the candidates already elected.',
+    'counting.irv.sequential_winners': 'Elected, in order: {names}.',
+    'counting.irv.unfilled': '{seats} seats are left unfilled: no candidates remain.',
   },
   'zh-Hans': {
     'counting.irv.chart_title': '即时决选：每轮票数',
@@ -46,5 +49,8 @@ export default {
     'counting.irv.needs_revote': '{names} 票数相同；需要在他们之间重新投票。',
     'counting.irv.needs_organiser': '{names} 票数相同；组织者须先作出决定，计票才能继续。',
     'counting.irv.no_winner': '没有候选人能够当选。',
+    'counting.irv.pass': '第 {pass} 次计票（共 {seats} 次）：为一个席位进行即时决选，已当选的候选人不再参加。',
+    'counting.irv.sequential_winners': '依次当选：{names}。',
+    'counting.irv.unfilled': '还有 {seats} 个席位空缺：已没有候选人。',
   },
 } satisfies Catalog;

@@ -131,6 +131,28 @@ describe('instant-runoff', () => {
     expect(() => irv(names('A'), [rank(1, 3)])).toThrowError(TallyInputError);
   });
 
+  it('sequential IRV fills several seats, one count per seat without the earlier winners', () => {
+    const three = countIrv({
+      method: 'irv',
+      seats: 2,
+      candidates: names('A', 'B', 'C'),
+      ballots: [rank(5, 0, 1), rank(3, 1), rank(2, 2, 0)],
+      options: { sequential: true },
+    });
+    // pass 1: A 5 of 10 is short of 6; C out, to A: A 7. Pass 2 without A: B 8 of 10.
+    expect(three.winners).toEqual([0, 1]);
+    expect(three.seats).toBe(2);
+    expect(three.rounds.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(three.rounds[2].counts).toEqual([0, 8, 2]);
+    expect(three.rounds[2].exhausted).toBe(0);
+  });
+
+  it('sequential IRV reports seats it cannot fill', () => {
+    const r = countIrv({ method: 'irv', seats: 3, candidates: names('A', 'B'), ballots: [rank(2, 0), rank(1, 1)], options: { sequential: true } });
+    expect(r.winners).toEqual([0, 1]);
+    expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
+  });
+
   it('a lone candidate wins; no candidates elect nobody', () => {
     expect(irv(names('A'), []).winners).toEqual([0]);
     expect(irv([], []).winners).toEqual([]);
@@ -148,6 +170,7 @@ describe('explanations', () => {
     irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'organiser' }),
     irv(names('A', 'B'), [rank(3, 0), rank(3, 1)], { tieBreak: 'revote' }),
     irv(names('A', 'B'), [rank(2.5, 0), rank(2, 1)]),
+    countIrv({ method: 'irv', seats: 3, candidates: names('A', 'B'), ballots: [rank(2, 0), rank(1, 1)], options: { sequential: true } }),
   ];
   const lines = results.flatMap((r) => [...r.explanation, ...r.rounds.flatMap((x) => x.explanation), r.chart.title]);
 

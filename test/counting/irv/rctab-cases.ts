@@ -44,8 +44,10 @@ export function readConfig(name: string): RctabConfig {
   return JSON.parse(readFileSync(join(RCTAB_DIR, name, `${name}_config.json`), 'utf8')) as RctabConfig;
 }
 
-export function readReport(name: string): RctabReport {
-  return JSON.parse(readFileSync(join(RCTAB_DIR, name, `${name}_expected_detailed_report.json`), 'utf8')) as RctabReport;
+/** The expected report; multi-pass cases have one per seat (`pass` 1, 2, ...). */
+export function readReport(name: string, pass?: number): RctabReport {
+  const file = pass === undefined ? `${name}_expected_detailed_report.json` : `${name}_${pass}_expected_detailed_report.json`;
+  return JSON.parse(readFileSync(join(RCTAB_DIR, name, file), 'utf8')) as RctabReport;
 }
 
 const quote = (cell: string) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
@@ -100,6 +102,7 @@ export function rctabOptions(rules: RctabConfig['rules']): MethodOptions {
     batchElimination: rules.batchElimination === true,
     continueUntilTwo: rules.continueUntilTwoCandidatesRemain === true,
     firstRoundThreshold: rules.doesFirstRoundDetermineThreshold === true,
+    ...(rules.winnerElectionMode === 'multiPassIrv' ? { sequential: true } : {}),
   };
 }
 
