@@ -66,6 +66,9 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
     // Every pooled connection starts in the schema, so unqualified table names resolve there.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // pg emits 'error' when an idle pooled connection dies (server restart, network); the pool already
+  // drops that client, and without a listener Node would crash the process on the event.
+  pool.on('error', () => undefined);
   if (schema !== undefined) {
     try {
       await pool.query(`create schema if not exists "${schema}"`);

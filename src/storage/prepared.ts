@@ -71,32 +71,36 @@ function bind(c: Compiled, params: Record<string, unknown>): unknown[] {
 }
 
 // On SQLite the fast path is synchronous; returning a settled promise rather than going through an
-// async function saves a few microtask hops per query.
+// async function saves a few microtask hops per query. Errors (a missing parameter, a constraint) always
+// come back as a rejection, never as a synchronous throw.
 export function all<R>(target: QueryTarget, query: Prepared<R>, params: Record<string, unknown>): Promise<R[]> {
-  const c = compile(target, query);
-  const values = bind(c, params);
-  if (target.native !== undefined) return settle(() => target.native!.all(c.sql, values) as R[]);
-  return target.db.executeQuery<R>(CompiledQuery.raw(c.sql, values)).then((r) => r.rows);
+  return execute(target, query, params, 'all') as Promise<R[]>;
 }
 
 export function first<R>(target: QueryTarget, query: Prepared<R>, params: Record<string, unknown>): Promise<R | undefined> {
-  const c = compile(target, query);
-  const values = bind(c, params);
-  if (target.native !== undefined) return settle(() => target.native!.get(c.sql, values) as R | undefined);
-  return target.db.executeQuery<R>(CompiledQuery.raw(c.sql, values)).then((r) => r.rows[0]);
+  return execute(target, query, params, 'first') as Promise<R | undefined>;
 }
 
 /** Run a statement that returns no rows; the number of rows it inserted, changed or deleted. */
 export function run(target: QueryTarget, query: Prepared<unknown>, params: Record<string, unknown>): Promise<number> {
-  const c = compile(target, query);
-  const values = bind(c, params);
-  if (target.native !== undefined) return settle(() => target.native!.run(c.sql, values));
-  return target.db.executeQuery(CompiledQuery.raw(c.sql, values)).then((r) => Number(r.numAffectedRows ?? 0));
+  return execute(target, query, params, 'run') as Promise<number>;
 }
 
-function settle<T>(fn: () => T): Promise<T> {
+function execute(target: QueryTarget, query: Prepared<unknown>, params: Record<string, unknown>, mode: 'all' | 'first' | 'run'): Promise<unknown> {
   try {
-    return Promise.resolve(fn());
+    const c = compile(target, query);
+    const values = bind(c, params);
+    const native = target.native;
+    if (native !== undefined) {
+      if (mode === 'all') return Promise.resolve(native.all(c.sql, values));
+      if (mode === 'first') return Promise.resolve(native.get(c.sql, values));
+      return Promise.resolve(native.run(c.sql, values));
+    }
+    return target.db.executeQuery(CompiledQuery.raw(c.sql, values)).then((r) => {
+      if (mode === 'all') return r.rows;
+      if (mode === 'first') return r.rows[0];
+      return Number(r.numAffectedRows ?? 0);
+    });
   } catch (error) {
     return Promise.reject(error);
   }

@@ -7,7 +7,7 @@ import { type Seeded, seed } from './fixtures.js';
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-describe.each(testDatabases)('secret-ballot repositories on $name', (target) => {
+describe.each(testDatabases)('secret-ballot repositories on $label', (target) => {
   let opened: Opened;
   let store: Store;
   beforeAll(async () => {

@@ -7,12 +7,21 @@ import { migrateToLatest } from '../../src/storage/migrate.js';
 
 export interface TestDatabase {
   name: Dialect;
+  /** how the test run names it */
+  label: string;
   url: string;
+  /** SQLite: false runs the Store through Kysely's executor instead of the raw-statement fast path */
+  native?: boolean;
 }
 
 export const testDatabases: TestDatabase[] = [
-  { name: 'sqlite', url: ':memory:' },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, url: process.env.TEST_DATABASE_URL }] : []),
+  { name: 'sqlite', label: 'sqlite', url: ':memory:' },
+  // The same SQLite, with the Store's prepared queries going through Kysely's executor, as they do on
+  // PostgreSQL: both paths must behave the same.
+  { name: 'sqlite', label: 'sqlite via kysely', url: ':memory:', native: false },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'postgres' as const, label: 'postgres', url: process.env.TEST_DATABASE_URL }]
+    : []),
 ];
 
 export interface Opened {
@@ -33,6 +42,7 @@ export async function openTestDatabase(target: TestDatabase, options: { url?: st
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
   });
   if (options.migrate !== false) await migrateToLatest(database);
+  if (target.native === false) delete database.native;
   return {
     database,
     async dispose() {

@@ -9,7 +9,7 @@ import { makeMessage, makeOrg, seed } from './fixtures.js';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
 const iso = (minute: number) => at(minute).toISOString();
 
-describe.each(testDatabases)('delivery queue on $name', (target) => {
+describe.each(testDatabases)('delivery queue on $label', (target) => {
   let opened: Opened;
   let store: Store;
   let queue: DeliveryQueue;

@@ -6,7 +6,7 @@ import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 import { T0, makeContest, makeElection, makeOrg, seed } from './fixtures.js';
 
-describe.each(testDatabases)('organisation and election repositories on $name', (target) => {
+describe.each(testDatabases)('organisation and election repositories on $label', (target) => {
   let opened: Opened;
   let store: Store;
   beforeAll(async () => {

@@ -34,7 +34,7 @@ async function appTables(database: Database): Promise<string[]> {
     .sort();
 }
 
-describe.each(testDatabases)('migrations on $name', (target) => {
+describe.each(testDatabases)('migrations on $label', (target) => {
   let opened: Opened;
   beforeAll(async () => {
     opened = await openTestDatabase(target, { migrate: false });

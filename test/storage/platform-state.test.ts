@@ -3,7 +3,7 @@ import type { PlatformStateStore } from '../../src/core/index.js';
 import { createPlatformState } from '../../src/storage/platform-state.js';
 import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';
 
-describe.each(testDatabases)('platform state on $name', (target) => {
+describe.each(testDatabases)('platform state on $label', (target) => {
   let opened: Opened;
   let state: PlatformStateStore;
   beforeAll(async () => {

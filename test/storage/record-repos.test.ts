@@ -11,7 +11,7 @@ import { T0, makeMessage, seed } from './fixtures.js';
 const countResult = (winner: number) =>
   ({ method: 'plurality', seats: 1, candidates: ['Ann', '李明'], winners: [winner], rounds: [], ties: [] }) as unknown as CountResult;
 
-describe.each(testDatabases)('record repositories on $name', (target) => {
+describe.each(testDatabases)('record repositories on $label', (target) => {
   let opened: Opened;
   let store: Store;
   beforeAll(async () => {

@@ -61,7 +61,7 @@ function fileBytes(path: string): Buffer {
   return Buffer.concat(parts);
 }
 
-describe.each(testDatabases)('sealing on $name', (target) => {
+describe.each(testDatabases)('sealing on $label', (target) => {
   it('rewrites the ballots in random-id order and leaves no link', async () => {
     const opened = await openTestDatabase(target);
     try {
@@ -100,7 +100,7 @@ describe.each(testDatabases)('sealing on $name', (target) => {
 describe('sealing on SQLite, byte by byte', () => {
   it('keeps secure_delete on and leaves no link or salt in the database or WAL file', async () => {
     const path = join(scratch, 'seal', 'teller.db');
-    const opened = await openTestDatabase({ name: 'sqlite', url: ':memory:' }, { url: path });
+    const opened = await openTestDatabase({ name: 'sqlite', label: 'sqlite file', url: path });
     const store = createStore(opened.database);
     const s = await seed(store, 1);
     const { links } = await castAll(store, s, 200);

@@ -4,7 +4,7 @@ import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 import { makeElection, makeMessage, makeOrg } from './fixtures.js';
 
-describe.each(testDatabases)('transactions on $name', (target) => {
+describe.each(testDatabases)('transactions on $label', (target) => {
   let opened: Opened;
   let store: Store;
   beforeAll(async () => {
