@@ -8,6 +8,8 @@ export const BASIC_PERMISSIONS = (1n << 10n) | (1n << 11n); // view channel, sen
 
 export interface Who {
   userId: string;
+  /** the member's name as Discord shows it (username and global name) */
+  name?: string;
   /** present for interactions inside a server */
   guildId?: string;
   channelId: string;
@@ -25,7 +27,7 @@ export interface CommandOption {
 }
 
 function base(who: Who, type: number, data: unknown, message?: FakeMessage): Record<string, unknown> {
-  const user = { id: who.userId, username: `user${who.userId}`, discriminator: '0', global_name: null, avatar: null };
+  const user = { id: who.userId, username: who.name ?? `user${who.userId}`, discriminator: '0', global_name: who.name ?? null, avatar: null };
   const common: Record<string, unknown> = {
     id: snowflake(),
     application_id: '',
