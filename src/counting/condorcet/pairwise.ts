@@ -7,6 +7,7 @@ import type { MethodContext } from '../methods/shared/context.js';
 import { FigureTally, noIrregularities } from '../methods/shared/figures.js';
 import { forEachRankingGroup } from '../methods/shared/groups.js';
 import { noteIrregularities, RankingReader } from '../methods/shared/ranking.js';
+import { comparable } from '../methods/shared/select.js';
 
 export interface Pairwise {
   n: number;
@@ -25,7 +26,11 @@ export function buildPairwise(ctx: MethodContext): Pairwise {
   const reader = new RankingReader(ctx);
   const order = reader.order;
   const level = reader.level;
-  const unranked = new Int32Array(n);
+  // for 'implicit-last': ranked[a] = weight of ballots ranking a, both[a*n+b] = weight ranking both;
+  // ballots ranking a but not b are then ranked[a] - both[a*n+b], which costs far less per ballot
+  // than visiting every unranked candidate
+  const ranked = new Float64Array(n);
+  const both = new Float64Array(implicit ? n * n : 0);
   forEachRankingGroup(ctx, (ballot, w, count) => {
     if (!figures.add(w, reader.read(ballot), count)) return;
     noteIrregularities(reader, irregularities, count);
@@ -38,20 +43,26 @@ export function buildPairwise(ctx: MethodContext): Pairwise {
       const a = order[i];
       const row = a * n;
       const la = level[a];
+      if (implicit) ranked[a] += w;
       for (let j = i + 1; j < k; j++) {
         const b = order[j];
         if (level[b] > la) d[row + b] += w;
+        if (implicit) {
+          both[row + b] += w;
+          both[b * n + a] += w;
+        }
       }
     }
-    if (!implicit) return;
-    // every ranked candidate is preferred to every unranked one still standing
-    let u = 0;
-    for (let c = 0; c < n; c++) if (ctx.active[c] && !reader.ranked(c)) unranked[u++] = c;
-    for (let i = 0; i < k; i++) {
-      const row = order[i] * n;
-      for (let j = 0; j < u; j++) d[row + unranked[j]] += w;
-    }
   });
+  if (implicit) {
+    for (let a = 0; a < n; a++) {
+      if (!ctx.active[a]) continue;
+      for (let b = 0; b < n; b++) if (b !== a && ctx.active[b]) d[a * n + b] += ranked[a] - both[a * n + b];
+    }
+  }
+  // sums of fractional weights taken in a different order differ in the last bits; a pairwise tie
+  // must stay a tie, so the matrix is rounded like every other count
+  for (let i = 0; i < d.length; i++) d[i] = comparable(d[i]);
   return { n, d, figures, irregularities };
 }
 

@@ -68,3 +68,18 @@ describe('Condorcet methods', () => {
     expect(winnerNames(ignore)).toEqual(['C']);
   });
 });
+
+describe('pairwise arithmetic', () => {
+  it('fractional weights that sum to the same amount give an exact pairwise tie', () => {
+    // A over B with 0.1 + 0.2, B over A with 0.3: equal, whatever the float rounding of the sums
+    const ballots: Ballot[] = [
+      { kind: 'ranking', ranks: [0], weight: 0.1 },
+      { kind: 'ranking', ranks: [0, 1], weight: 0.2 },
+      { kind: 'ranking', ranks: [1], weight: 0.3 },
+    ];
+    const result = tally(input('copeland', 1, people('A', 'B'), ballots, { tieBreak: 'revote' }));
+    expect(result.pairwise![0][1]).toBe(result.pairwise![1][0]);
+    expect(result.ranking).toEqual([[0, 1]]);
+    expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [0, 1], seats: 1 });
+  });
+});
