@@ -25,6 +25,14 @@ describe('message catalogs', () => {
     expect(keys.filter((k) => !hasMessage(k))).toEqual([]);
   });
 
+  it('never define one key in two catalog files', async () => {
+    const { catalogs } = await import('../src/i18n/catalogs/all.js');
+    const seen = new Map<string, number>();
+    for (const c of catalogs) for (const k of Object.keys(c.en)) seen.set(k, (seen.get(k) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
+    expect(catalogs.length).toBeGreaterThanOrEqual(7);
+  });
+
   it('maps platform locales and fills placeholders', () => {
     expect(normaliseLocale('zh-CN')).toBe('zh-Hans');
     expect(normaliseLocale('zh_TW')).toBe('zh-Hans');

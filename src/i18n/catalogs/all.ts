@@ -1,4 +1,10 @@
 // Every catalog file, one per area. Add new areas here.
 import core from './core.js';
+import countingIrv from './counting-irv.js';
+import countingMethods from './counting-methods.js';
+import countingStv from './counting-stv.js';
+import delivery from './delivery.js';
+import discord from './discord.js';
+import slack from './slack.js';
 
-export const catalogs = [core];
+export const catalogs = [core, countingIrv, countingMethods, countingStv, delivery, discord, slack];
