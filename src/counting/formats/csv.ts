@@ -1,4 +1,4 @@
-// CSV ranked ballots: one ballot per line, candidate names in preference order.
+// CSV ranked ballots: one ballot per line, candidate names in preference order (read and written).
 //
 // The format, exactly:
 //  - Cells are separated by commas. A cell may be quoted with double quotes (a quote inside is written
@@ -182,4 +182,35 @@ export function readCsvBallots(
     for (const { ballot, rank } of overvotes) (ballot.ranks as (number | number[])[])[rank] = everyone;
   }
   return { candidates: list, ballots };
+}
+
+const quoteCell = (name: string) => (/[",]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);
+
+/**
+ * Writes ballots in the format above, header included (with a weight column when any weight is not 1),
+ * so that readCsvBallots(text, candidates) gives the same ballots back (trailing skipped ranks aside,
+ * which carry no meaning). Names that cannot be read back unchanged are refused.
+ */
+export function writeCsvBallots(candidates: readonly CandidateInput[], ballots: Iterable<RankingBallot>): string {
+  for (const c of candidates) {
+    if (c.name === '' || c.name !== c.name.trim() || c.name.includes('|') || c.name.startsWith('#') || /[\r\n]/.test(c.name)) {
+      throw new TallyInputError(`candidate name "${c.name}" cannot be written to CSV`, 'counting.csv.unwritable_name');
+    }
+  }
+  const list = [...ballots];
+  const weighted = list.some((b) => (b.weight ?? 1) !== 1);
+  const width = Math.max(1, ...list.map((b) => b.ranks.length));
+  const header = [...(weighted ? ['weight'] : []), ...Array.from({ length: width }, (_, i) => `rank ${i + 1}`)];
+  const name = (c: number) => {
+    const candidate = candidates[c];
+    if (!candidate) throw new TallyInputError(`unknown candidate ${c}`, 'counting.unknown_candidate');
+    return candidate.name;
+  };
+  const lines = list.map((b) => {
+    // the reader unquotes a cell before splitting an overvote, so the whole cell is quoted
+    const cells = b.ranks.map((r) => quoteCell(typeof r === 'number' ? name(r) : r.map(name).join('|')));
+    if (cells.length === 0 || cells.every((x) => x === '')) cells.push('', ''); // a blank ballot: commas only
+    return [...(weighted ? [String(b.weight ?? 1)] : []), ...cells].join(',');
+  });
+  return [header.join(','), ...lines].join('\n') + '\n';
 }

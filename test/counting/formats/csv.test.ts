@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, readCsvBallots, splitCsvLine, WRITE_IN_NAME } from '../../../src/counting/formats/csv.js';
-import { TallyInputError } from '../../../src/counting/types.js';
+import { CsvFormatError, readCsvBallots, splitCsvLine, writeCsvBallots, WRITE_IN_NAME } from '../../../src/counting/formats/csv.js';
+import { TallyInputError, type RankingBallot } from '../../../src/counting/types.js';
 
 describe('readCsvBallots', () => {
   it('reads one ballot per line, names in preference order, candidates in order of appearance', () => {
@@ -108,5 +109,47 @@ describe('malformed CSV', () => {
 describe('splitCsvLine', () => {
   it('keeps empty cells and trims unquoted ones', () => {
     expect(splitCsvLine(' a , ,"b c" ,', 1)).toEqual(['a', '', 'b c', '']);
+  });
+});
+
+describe('writeCsvBallots', () => {
+  const candidates = [{ name: 'Mavodones, Nicholas M. Jr.' }, { name: 'Say "Hi"' }, { name: 'C' }, { name: 'Others', writeIn: true }];
+  const rankArb = fc.oneof(
+    fc.integer({ min: 0, max: 3 }),
+    fc.constant([] as number[]),
+    fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 3 }),
+  );
+  const ballotArb = fc.record({
+    kind: fc.constant('ranking' as const),
+    weight: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 50 }), fc.constantFrom(0.5, 2.25)),
+    ranks: fc.array(rankArb, { maxLength: 5 }),
+  });
+  const normalise = (b: RankingBallot): RankingBallot => {
+    const ranks = [...b.ranks];
+    while (ranks.length > 0 && Array.isArray(ranks.at(-1)) && (ranks.at(-1) as number[]).length === 0) ranks.pop();
+    return (b.weight ?? 1) === 1 ? { kind: 'ranking', ranks } : { kind: 'ranking', weight: b.weight, ranks };
+  };
+
+  it('reads back what it wrote', () => {
+    fc.assert(
+      fc.property(fc.array(ballotArb, { maxLength: 12 }), (ballots) => {
+        const text = writeCsvBallots(candidates, ballots);
+        const back = readCsvBallots(text, candidates);
+        expect(back.candidates).toEqual(candidates);
+        expect(back.ballots).toEqual(ballots.map(normalise));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes a header, quotes names with commas, and marks overvotes and skips', () => {
+    const text = writeCsvBallots(candidates, [{ kind: 'ranking', ranks: [0, [], [1, 2]] }]);
+    expect(text).toBe('rank 1,rank 2,rank 3\n"Mavodones, Nicholas M. Jr.",,"Say ""Hi""|C"\n');
+  });
+
+  it('refuses names it could not read back', () => {
+    expect(() => writeCsvBallots([{ name: 'A|B' }], [])).toThrowError(TallyInputError);
+    expect(() => writeCsvBallots([{ name: '#uwi' }], [])).toThrowError(TallyInputError);
+    expect(() => writeCsvBallots([{ name: ' A' }], [])).toThrowError(TallyInputError);
   });
 });
