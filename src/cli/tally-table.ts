@@ -1,17 +1,11 @@
 // The human-readable report of `teller tally`: the explanation lines and a round-by-round table.
 
 import type { CountResult, Explanation } from '../counting/index.js';
-import methodsCatalog from '../i18n/catalogs/counting-methods.js';
-import irvCatalog from '../i18n/catalogs/counting-irv.js';
-import stvCatalog from '../i18n/catalogs/counting-stv.js';
 import { catalogFor, normaliseLocale } from '../i18n/index.js';
-import type { Catalog } from '../i18n/catalog.types.js';
 
-const COUNTING: Catalog[] = [methodsCatalog, irvCatalog, stvCatalog];
-
+/** Like i18n's translate, but numbers are printed without float noise (0.1 + 0.2 shows as 0.3). */
 export function lineText(locale: string | undefined, line: Explanation): string {
-  const lang = normaliseLocale(locale);
-  const template = COUNTING.map((c) => c[lang][line.key]).find((t) => t !== undefined) ?? catalogFor(lang)[line.key] ?? line.key;
+  const template = catalogFor(normaliseLocale(locale))[line.key] ?? catalogFor('en')[line.key] ?? line.key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = line.params?.[name];
     return v === undefined ? whole : typeof v === 'number' ? formatNumber(v) : v;
