@@ -216,6 +216,8 @@ export function buildRankedStore(
     start.push(entries.length);
   }
   groupMembers.length = groupStart.data[groupStart.length - 1];
+  // as for counts: a sum of decimal weights must not depend on the order the ballots came in
+  figures.validWeight = Math.round(figures.validWeight * 1e9) / 1e9;
 
   return {
     size,

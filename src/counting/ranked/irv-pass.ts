@@ -27,6 +27,8 @@ export interface IrvPassOutcome {
   stop: IrvStop | undefined;
 }
 
+const roundVotes = (v: number) => Math.round(v * 1e9) / 1e9;
+
 export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
   const { store, candidates, options, ties, tieRecords, firstRound, pass } = input;
   const n = candidates.length;
@@ -74,6 +76,8 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
         i = following;
       }
       counts[from] = 0;
+      for (const to of Object.keys(transfer.to)) transfer.to[Number(to)] = roundVotes(transfer.to[Number(to)]);
+      transfer.exhausted = roundVotes(transfer.exhausted);
       return transfer;
     });
   };
@@ -101,12 +105,15 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
   for (let round = firstRound; round <= firstRound + 2 * n + 2 && stop === undefined; round++) {
     const alive: number[] = [];
     for (let c = 0; c < n; c++) if (continuing[c] === 1) alive.push(c);
-    const roundCounts = Array.from(counts, (v, c) => (continuing[c] === 1 ? v : 0));
-    const active = alive.reduce((sum, c) => sum + counts[c], 0);
+    // Fractional weights summed in a different order differ in the last bits; rounding every count to
+    // 9 decimals before deciding anything keeps ties and thresholds independent of ballot order.
+    for (let c = 0; c < n; c++) counts[c] = continuing[c] === 1 ? roundVotes(counts[c]) : 0;
+    const roundCounts = Array.from(counts);
+    const active = roundVotes(alive.reduce((sum, c) => sum + counts[c], 0));
     if (!thresholdFixed) threshold = majorityThreshold(active);
     if (options.firstRoundThreshold) thresholdFixed = true;
-    const [overvote, skippedRanks, duplicate, noMoreChoices] = exhaustedBy;
-    const exhaustedNow = overvote + skippedRanks + duplicate + noMoreChoices;
+    const [overvote, skippedRanks, duplicate, noMoreChoices] = Array.from(exhaustedBy, roundVotes);
+    const exhaustedNow = roundVotes(overvote + skippedRanks + duplicate + noMoreChoices);
     const why: Explanation[] = [
       ...(round === firstRound && pass.seats > 1 ? [{ key: 'counting.irv.pass', params: { pass: pass.number, seats: pass.seats } }] : []),
       { key: 'counting.irv.round', params: { round, active, threshold, exhausted: exhaustedNow } },

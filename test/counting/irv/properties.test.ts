@@ -58,6 +58,30 @@ describe('IRV properties', () => {
     );
   });
 
+  it('reordering ballots with decimal weights never changes the result either', () => {
+    const tenths = fc.integer({ min: 1, max: 30 }).map((k) => k / 10);
+    const decimalElection = fc.integer({ min: 2, max: 5 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        ballots: fc.array(
+          fc.record({ kind: fc.constant('ranking' as const), weight: tenths, ranks: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }) }),
+          { maxLength: 30 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(decimalElection, ({ n, ballots }) => {
+        const reversed = [...ballots].reverse();
+        const sorted = [...ballots].sort((a, b) => a.weight - b.weight);
+        // no seed given: the one derived from the input must not depend on the order either
+        const expected = countIrv(input(n, ballots, {}));
+        expect(countIrv(input(n, reversed, {}))).toEqual(expected);
+        expect(countIrv(input(n, sorted, {}))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('re-running with the same seed gives the identical result', () => {
     fc.assert(
       fc.property(electionArb, ({ n, ballots, options }) => {
