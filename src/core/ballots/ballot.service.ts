@@ -8,6 +8,19 @@ import { fail, ok, type Result } from '../shared/result.js';
 import { ballotLink, electionKey, receiptLink } from './ballot.keys.js';
 import { limitsFor, normaliseChoice, shuffled } from './ballot.rules.js';
 
+// Contests and candidates are fixed once the list is published, so while voting is open the number of
+// candidates per contest can be remembered by contest id (random, never reused) for the cast path.
+const candidateCounts = new Map<string, number>();
+
+async function candidateCount(ctx: CommandContext, contest: Contest): Promise<number> {
+  const known = candidateCounts.get(contest.id);
+  if (known !== undefined) return known;
+  const all = await ctx.tx.nominations.list(contest.electionId);
+  const count = all.filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null).length;
+  if (current(ctx).phase === 'voting') candidateCounts.set(contest.id, count);
+  return count;
+}
+
 export interface Candidate {
   number: number;
   memberId: string;
@@ -65,8 +78,8 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
 export async function cast(ctx: CommandContext, contest: Contest, choices: string, weight: number): Promise<Result<{ receipt: string; replaced: boolean }>> {
   const e = current(ctx);
   // only the number of candidates matters here: choices are canonical numbers 1..n
-  const candidates = (await ctx.tx.nominations.list(e.id)).filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null);
-  const content = normaliseChoice(choices, limitsFor(contest, candidates.length), candidates.length);
+  const candidates = await candidateCount(ctx, contest);
+  const content = normaliseChoice(choices, limitsFor(contest, candidates), candidates);
   if (!content.ok) return content;
   const salt = await ctx.tx.secrets.getSalt(e.id);
   if (!salt) throw new Error(`election ${e.id} is open for voting but has no key salt`);

@@ -60,6 +60,8 @@ function rawArgs(def: CommandDef<any>, invocation: Invocation, text: string | un
 
 export function createDispatcher(commands: readonly CommandDef<any>[], deps: DispatchDeps) {
   const specs: CommandSpec[] = commands.map((c) => c.spec);
+  // Organisations never change once created, so one lookup per process is enough.
+  const orgs = new Map<string, Organisation>();
 
   async function run(invocation: Invocation): Promise<DispatchResult> {
     const t = translator(invocation.actor.locale);
@@ -111,7 +113,10 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
 
   async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<void>)[]): Promise<CommandContext> {
     const now = deps.clock.now();
-    const org = await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.locale, now);
+    const orgKey = `${invocation.platform}:${invocation.platformOrgId}`;
+    const org = orgs.get(orgKey) ?? (await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.locale, now));
+    // cache only after commit: a rolled-back insert must not be remembered
+    if (!orgs.has(orgKey)) after.push(async () => void orgs.set(orgKey, org));
     await rememberMember(tx, org, invocation, now);
     const locale = normaliseLocale(invocation.actor.locale ?? org.defaultLocale);
     const t = translator(locale);

@@ -20,9 +20,23 @@ export async function moveTo(ctx: CommandContext, to: Phase, data: Record<string
   return ok(next);
 }
 
+// Contests can only be added in draft, so from voting on an election's list is fixed and can be
+// remembered by election id (random, never reused).
+const fixedContests = new Map<string, Contest[]>();
+const FIXED: readonly string[] = ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'];
+
+async function contestsOf(ctx: CommandContext): Promise<Contest[]> {
+  const e = current(ctx);
+  const known = fixedContests.get(e.id);
+  if (known) return known;
+  const list = await ctx.tx.contests.list(e.id);
+  if (FIXED.includes(e.phase)) fixedContests.set(e.id, list);
+  return list;
+}
+
 /** A contest by number ("2") or name, case-insensitive. */
 export async function findContest(ctx: CommandContext, ref: string | undefined): Promise<Result<Contest>> {
-  const contests = await ctx.tx.contests.list(current(ctx).id);
+  const contests = await contestsOf(ctx);
   if (contests.length === 0) return fail('contest.none');
   if (ref === undefined) {
     if (contests.length === 1) return ok(contests[0]);
