@@ -64,6 +64,7 @@ export class RankingReader {
     const limit = Math.min(ranks.length, this.maxRankings);
     for (let r = 0; r < ranks.length; r++) {
       const entry = ranks[r];
+      if (typeof entry !== 'number' && !Array.isArray(entry)) return 'invalid';
       const group = typeof entry === 'number' ? null : entry;
       if (group !== null && group.length === 0) {
         skipsInARow++;
