@@ -38,4 +38,23 @@ describe('Borda count', () => {
     expect(exhaust.rounds[0].counts).toEqual([4.5, 3.5, 4]);
     expect(winnerNames(exhaust)).toEqual(['Ana']);
   });
+
+  it('honours the skipped-rank and maximum-rankings rules', () => {
+    const abc = people('Ana', 'Ben', 'Cai');
+    // Ana, a skipped rank, then Ben: with no skips tolerated Ben is never reached
+    const ballots = [rk(0, [], 1)];
+    expect(tally(input('borda', 1, abc, ballots)).rounds[0].counts).toEqual([3, 2, 1]);
+    const strict = tally(input('borda', 1, abc, ballots, { irregularities: { maxSkippedRanks: 0 } }));
+    expect(strict.rounds[0].counts).toEqual([3, 1.5, 1.5]);
+    expect(strict.irregularities.skippedRanks).toBe(1);
+    const one = tally(input('borda', 1, abc, [rk(2, 1, 0)], { irregularities: { maxRankings: 1 } }));
+    expect(one.rounds[0].counts).toEqual([1.5, 1.5, 3]);
+  });
+
+  it('counts a rank that is not a candidate as an invalid ballot', () => {
+    const odd = { kind: 'ranking', ranks: [0, 'Ben' as unknown as number] } as Ballot;
+    const result = tally(input('borda', 1, abcd, [odd, rk(1)]));
+    expect(result.ballots).toMatchObject({ cast: 2, valid: 1, invalid: 1 });
+  });
 });
+
