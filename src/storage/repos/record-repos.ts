@@ -1,6 +1,7 @@
 // What an election leaves behind: results and their confirmations, the audit chain, queued messages and
 // handled platform requests.
 import type { AuditRepo, OutboxRepo, RequestRepo, ResultRepo } from '../../core/shared/store.ports.js';
+import { sql } from 'kysely';
 import { auditFromRow, auditToRow, confirmationFromRow, outboxToRow, resultFromRow, resultToRow } from '../mappers.js';
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes } from './context.js';
@@ -44,8 +45,10 @@ const q = {
     db.insertInto('count_confirmations').values(rowParams(p, ['election_id', 'member_id', 'at'] as const)).onConflict((oc) => oc.doNothing()),
   ),
 
+  // A literal LIMIT: with a bound one SQLite plans the backwards index walk several times slower, and
+  // this runs on every cast.
   auditLast: prepare((db, p) =>
-    db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq', 'desc').limit(1),
+    db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq', 'desc').limit(sql.lit(1)),
   ),
   // (election_id, seq) is the primary key: two writers that read the same `last` cannot both append.
   auditAppend: prepare((db, p) => db.insertInto('audit_entries').values(rowParams(p, AUDIT))),
