@@ -54,8 +54,13 @@ export function createStore(database: Database): Store {
     async scrub() {
       if (dialect === 'sqlite') {
         // Copy the WAL into the main file (where secure_delete has zeroed freed cells) and truncate it,
-        // so no old page image holding a link survives in the -wal file.
-        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        // so no old page image holding a link survives in the -wal file. Another connection reading an
+        // old snapshot (a second process on the same file) keeps the WAL alive: say so rather than
+        // report a scrub that did not happen.
+        const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        if (Number(result.rows[0]?.busy ?? 0) !== 0) {
+          throw new Error('scrub incomplete: another connection is reading the database; run it again when it is idle');
+        }
         return;
       }
       // VACUUM cannot run inside a transaction; Kysely runs this on a pooled connection in autocommit.

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
@@ -120,5 +121,30 @@ describe('sealing on SQLite, byte by byte', () => {
     expect(after.includes('salt-that-must-vanish-0123456789')).toBe(false);
     // The ballots are still there, only unlinked.
     expect(after.includes('RC-00001')).toBe(true);
+  });
+});
+
+describe('scrubbing SQLite while another connection reads', () => {
+  it('refuses to report success while a reader keeps the WAL alive, and succeeds once it is gone', async () => {
+    const path = join(scratch, 'busy', 'teller.db');
+    const opened = await openTestDatabase({ name: 'sqlite', label: 'sqlite file', url: path });
+    const store = createStore(opened.database);
+    try {
+      const s = await seed(store, 1);
+      await castAll(store, s, 5);
+      await sql`pragma busy_timeout = 50`.execute(opened.database.db);
+      // A second process holding a read snapshot, as `teller` commands run beside the bot might.
+      const reader = new BetterSqlite3(path);
+      reader.prepare('begin').run();
+      reader.prepare('select count(*) from ballots').get();
+      await store.transaction((tx) => tx.ballots.sealElection(s.election.id));
+      await expect(store.scrub()).rejects.toThrow(/scrub incomplete/);
+      reader.prepare('commit').run();
+      reader.close();
+      await expect(store.scrub()).resolves.toBeUndefined();
+      expect(readFileSync(`${path}-wal`).length).toBe(0);
+    } finally {
+      await opened.dispose();
+    }
   });
 });
