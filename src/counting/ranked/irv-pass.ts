@@ -183,7 +183,7 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
       number: round,
       counts: roundCounts,
       quota: threshold,
-      transfers: transfers.length > 0 ? transfers : undefined,
+      ...(transfers.length > 0 ? { transfers } : {}),
       elected,
       eliminated,
       exhausted: exhaustedNow,
@@ -194,7 +194,8 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
 
     if (stop !== undefined) break;
     const stillAlive = alive.length - eliminated.length;
-    if (alive.length === 0) stop = { kind: 'empty' };
+    // nothing left to decide (no candidate, or only undeclared write-ins): another round would repeat this one
+    if (alive.length === 0 || (elected.length === 0 && eliminated.length === 0 && winner < 0)) stop = { kind: 'empty' };
     else if (keepTwo ? !(stillAlive > 2 || eliminated.length > 0) : winner >= 0) stop = { kind: 'done' };
   }
 

@@ -153,6 +153,21 @@ describe('instant-runoff', () => {
     expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
   });
 
+  it('leaves the seat unfilled when only undeclared write-ins remain', () => {
+    const r = irv([{ name: 'A', withdrawn: true }, { name: 'Write-ins', writeIn: true }], [rank(3, 1), rank(1, 0)]);
+    expect(r.winners).toEqual([]);
+    expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
+    expect(r.explanation.map((e) => e.key)).toContain('counting.irv.unfilled');
+  });
+
+  it('refuses a java lot without an integer seed', () => {
+    const tied = [rank(2, 0), rank(2, 1), rank(3, 2)];
+    expect(() => irv(names('A', 'B', 'C'), tied, { lotGenerator: 'java', seed: 'x' })).toThrowError(TallyInputError);
+    const r = irv(names('A', 'B', 'C'), tied, { lotGenerator: 'java', seed: '0' });
+    // java.util.Random(0).nextDouble() = 0.7309...: index 1 of [A, B] sorted by name
+    expect(r.ties[0]).toMatchObject({ rule: 'lot', seed: '0', chosen: [1] });
+  });
+
   it('a lone candidate wins; no candidates elect nobody', () => {
     expect(irv(names('A'), []).winners).toEqual([0]);
     expect(irv([], []).winners).toEqual([]);
