@@ -32,15 +32,18 @@ export class DiscordSender implements PlatformSender {
   readonly platform = 'discord' as const;
   private readonly base: string;
   private readonly dmChannels = new Map<string, string>();
+  /** election id -> the channel its notices went to, so delivery problems can be reported there */
+  readonly electionChannels = new Map<string, string>();
   private readonly pacer: RequestPacer;
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly o: DiscordSenderOptions) {
     this.base = `${(o.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '')}/v10`;
-    // a small burst: Discord counts its global limit per second, so a full-second burst at a window
-    // boundary would spend two windows at once
+    // Discord counts its global limit in fixed one-second windows; a bucket of rate r and burst b can
+    // put r + b requests into one window, so pace at (limit - b) with a burst of about 2% of it.
     const rps = o.requestsPerSecond ?? 50;
-    this.pacer = new RequestPacer(rps, Math.max(1, Math.floor(rps / 10)));
+    const burst = Math.max(1, Math.floor(rps / 50));
+    this.pacer = new RequestPacer(Math.max(1, rps - burst), burst);
     this.fetchFn = o.fetch ?? fetch;
   }
 
@@ -66,6 +69,7 @@ export class DiscordSender implements PlatformSender {
       const channelId = message.destination.kind === 'channel' ? message.destination.channelId : await this.dmChannel(message.destination.memberId, ctx.signal);
       const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
       const { json, hints } = await this.call('POST', `/channels/${channelId}/messages`, body, rendered.files, ctx.signal, true);
+      if (message.destination.kind === 'channel' && message.electionId) this.electionChannels.set(message.electionId, channelId);
       return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
     } catch (err) {
       if (err instanceof HttpFailure) return err.result;

@@ -31,6 +31,7 @@ export default {
     'discord.ballot.modal_title': 'Your ranking',
     'discord.ballot.modal_label': 'Candidate numbers, first choice first',
     'discord.ballot.modal_placeholder': 'e.g. 3 1 2',
+    'discord.delivery.unreachable': '{count} of {total} members could not be sent their ballot by direct message (their DMs are closed). They can vote with the Vote button on the voting-open post.',
   },
   'zh-Hans': {
     'discord.command.election': '举办选举：设置、提名、投票、计票',
@@ -61,5 +62,6 @@ export default {
     'discord.ballot.modal_title': '你的排序',
     'discord.ballot.modal_label': '候选人编号，第一选择在前',
     'discord.ballot.modal_placeholder': '例如 3 1 2',
+    'discord.delivery.unreachable': '{total} 位成员中有 {count} 位无法通过私信收到选票（他们关闭了私信）。他们可以使用投票开始帖子上的"投票"按钮投票。',
   },
 } satisfies Catalog;

@@ -6,7 +6,7 @@ import { DiscordSender } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker, type PlatformSender } from '../../../adapters/shared/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { FakeQueue } from '../shared/fake-queue.js';
-import { CHANNEL, GUILD } from './harness.js';
+import { CHANNEL, GUILD, startHarness, until as waitUntil } from './harness.js';
 
 const voters = (n: number) => Array.from({ length: n }, (_, i) => String(400000000000000000n + BigInt(i)));
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -96,10 +96,11 @@ describe('Discord delivery', () => {
         return result;
       },
     };
-    createDeliveryWorker({ queue: crash, sender: dying, limits: { buckets: {} }, leaseMs: 300, idleMs: 10, concurrency: 1 }).start();
+    // the lease is generous so a slow machine does not end it before the sends (the worker aborts near its end)
+    createDeliveryWorker({ queue: crash, sender: dying, limits: { buckets: {} }, leaseMs: 1500, idleMs: 10, concurrency: 1 }).start();
     await until(() => crash.crashed);
     expect(queue.statusCounts().sent).toBe(4);
-    await new Promise((r) => setTimeout(r, 350)); // the dead worker's lease runs out
+    await new Promise((r) => setTimeout(r, 1600)); // the dead worker's lease runs out
     await worker(queue, sender()).drain({ untilEmpty: true });
     for (const v of all) expect(discord.dmsTo(v).length, v).toBe(1);
     expect(queue.statusCounts()).toMatchObject({ sent: 12, pending: 0, sending: 0 });
@@ -152,3 +153,28 @@ async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe("the bot's own delivery worker", () => {
+  it('tells the election channel how many members could not be reached, and only the count', async () => {
+    const h = await startHarness({ delivery: { limits: { global: { ratePerSecond: 200, burst: 20 }, buckets: {} } } });
+    try {
+      const all = voters(5);
+      h.discord.closedDms.add(all[1]);
+      h.discord.closedDms.add(all[3]);
+      h.core.delivery.enqueue(
+        { orgId: 'org1', destination: { kind: 'channel', channelId: CHANNEL }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: 'e3:voting-open', electionId: 'e3', purpose: 'notice' },
+        new Date(0),
+        GUILD,
+      );
+      for (const v of all) h.core.delivery.enqueue({ ...ballotMessage(v), purpose: 'ballot' }, new Date(0), GUILD);
+      await waitUntil(() => h.discord.messagesIn(CHANNEL).length >= 2, 15000);
+      const [open, warning] = h.discord.messagesIn(CHANNEL);
+      expect(open.components[0].components[0].custom_id).toBe(`ballot.get:election=3;g=${GUILD}`);
+      expect(warning.embeds[0].description).toMatch(/^2 of 5 members could not be sent their ballot/);
+      expect(JSON.stringify(warning)).not.toContain(all[1]);
+      expect(h.core.delivery.statusCounts()).toMatchObject({ sent: 4, unreachable: 2 });
+    } finally {
+      await h.stop();
+    }
+  });
+});

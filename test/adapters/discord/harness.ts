@@ -38,3 +38,11 @@ export async function startHarness(options: Partial<DiscordBotOptions> & { limit
     },
   };
 }
+
+export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,7 +1,7 @@
 // Slash commands through the real discord.js client connected to the fake gateway.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { autocomplete, interact, MANAGE_GUILD, slashCommand, type Who } from '../../fakes/discord/interactions.js';
-import { CHANNEL, GUILD, startHarness, type Harness } from './harness.js';
+import { CHANNEL, GUILD, startHarness, until, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
 const member: Who = { userId: '300000000000000001', guildId: GUILD, channelId: CHANNEL };
@@ -107,11 +107,3 @@ describe('slow commands', () => {
     expect((msgs[0].flags ?? 0) & EPHEMERAL).toBe(0);
   });
 });
-
-export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
