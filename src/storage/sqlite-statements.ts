@@ -16,8 +16,6 @@ export interface NativeSqlite {
   get(sqlText: string, parameters: readonly unknown[]): unknown;
   /** run a statement; the number of rows it changed */
   run(sqlText: string, parameters: readonly unknown[]): number;
-  /** true when the statement returns rows (SELECT, or RETURNING) */
-  reader(sqlText: string): boolean;
   readonly inTransaction: boolean;
   /** Kysely's view of the same connection */
   readonly forKysely: SqliteDatabase;
@@ -42,7 +40,6 @@ export function nativeSqlite(raw: BetterSqlite3.Database): NativeSqlite {
     all: (sqlText, parameters) => prepare(sqlText).all(...parameters),
     get: (sqlText, parameters) => prepare(sqlText).get(...parameters),
     run: (sqlText, parameters) => prepare(sqlText).run(...parameters).changes,
-    reader: (sqlText) => prepare(sqlText).reader,
     get inTransaction() {
       return raw.inTransaction;
     },
