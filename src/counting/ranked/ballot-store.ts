@@ -125,6 +125,7 @@ export function buildRankedStore(
       throw new TallyInputError(`ballot ${number} has weight ${weight}`, 'counting.bad_weight');
     }
     const ranks = ballot.ranks;
+    if (!Array.isArray(ranks)) throw new TallyInputError(`ballot ${number} has no list of ranks`, 'counting.bad_rank');
     const last = Math.min(ranks.length, maxRankings);
     let lastMarked = 0;
     let previousMark = 0;
@@ -142,6 +143,9 @@ export function buildRankedStore(
     for (let r = 1; r <= last; r++) {
       const mark = ranks[r - 1];
       const single = typeof mark === 'number';
+      if (!single && !Array.isArray(mark)) {
+        throw new TallyInputError(`ballot ${number} rank ${r} is neither a candidate nor a list of candidates`, 'counting.bad_rank');
+      }
       const count = single ? 1 : mark.length;
       if (count === 0) continue;
       let repeat = false;

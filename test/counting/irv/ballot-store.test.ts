@@ -120,5 +120,8 @@ describe('refused input', () => {
     expect(() => buildRankedStore([{ kind: 'marks', marks: [0] }], cands)).toThrowError(TallyInputError);
     expect(() => buildRankedStore([{ kind: 'ranking', weight: -1, ranks: [0] }], cands)).toThrowError(/weight -1/);
     expect(() => buildRankedStore([ballot(1.5)], cands)).toThrowError(TallyInputError);
+    const malformed = { kind: 'ranking', ranks: [0, null] } as unknown as RankingBallot;
+    expect(() => buildRankedStore([malformed], cands)).toThrowError(/ballot 1 rank 2 is neither a candidate nor a list/);
+    expect(() => buildRankedStore([{ kind: 'ranking' } as unknown as RankingBallot], cands)).toThrowError(TallyInputError);
   });
 });
