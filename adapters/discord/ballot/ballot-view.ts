@@ -3,6 +3,7 @@
 // Marks and opinions are select menus; scores go one candidate (and criterion) at a time; ranked
 // ballots one rank at a time, or typed in a modal.
 import type { BallotForm } from '../../../src/core/index.js';
+import { escapeDiscordMarkdown as md } from '../../shared/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { clip, EPHEMERAL, type DiscordMessage } from '../render/message.js';
 import { scoreSteps, type Draft } from './ballot-draft.js';
@@ -16,7 +17,7 @@ export function ballotId(op: string, d: Draft): string {
 
 export function renderDraft(d: Draft, t: T): DiscordMessage {
   const { form } = d;
-  const lines = [form.instructions, '', ...form.options.map((o) => `**${o.number}.** ${o.name}${o.statement ? ` — ${o.statement}` : ''}`)];
+  const lines = [form.instructions, '', ...form.options.map((o) => `**${o.number}.** ${md(o.name)}${o.statement ? ` — ${md(o.statement)}` : ''}`)];
   const progress = progressLine(d, t);
   if (progress) lines.push('', progress);
   if (d.error) lines.unshift(`⚠️ ${d.error}`, '');
@@ -28,7 +29,8 @@ function progressLine(d: Draft, t: T): string | undefined {
   const { form } = d;
   if (form.kind === 'ranking') {
     if (d.ranking.length === 0) return undefined;
-    const names = d.ranking.map((n, i) => `${i + 1}. ${nameOf(form, n)}`);
+    // names and statements are member-written: escaped so they cannot restyle the ballot
+    const names = d.ranking.map((n, i) => `${i + 1}\\. ${md(nameOf(form, n))}`);
     return `${t('discord.ballot.your_ranking')}\n${names.join('\n')}`;
   }
   if (form.kind === 'scores' || form.kind === 'criteria') {

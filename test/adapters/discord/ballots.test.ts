@@ -173,3 +173,20 @@ describe('other ballot kinds and the channel button', () => {
     expect(h.discord.messagesIn(CHANNEL)).toHaveLength(1); // nothing public besides the notice
   });
 });
+
+describe('member-written text on a ballot', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('escapes markdown and @everyone in candidate names, and keeps select labels plain', async () => {
+    h.core.addElection({ number: '8', title: 'Chair', kind: 'marks', candidates: ['**Bold** @everyone', '张三'], roll: new Set([ALICE]) });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '8'));
+    const { message } = await new Voter(h.discord, dmWho(h.discord, ALICE)).press(dm, 'ballot.get');
+    expect(message.embeds[0].description).toContain('\\*\\*Bold\\*\\* @\u200beveryone');
+    expect(message.embeds[0].description).toContain('**2.** 张三');
+    expect(message.components[0].components[0].options.map((o: any) => o.label)).toEqual(['**Bold** @everyone', '张三']);
+  });
+});
