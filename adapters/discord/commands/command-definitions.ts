@@ -93,17 +93,20 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
     routes.set(`${ROOT} ${group} ${sub}`, spec);
   }
 
-  const json: CommandJson[] = [{ name: ROOT, type: 1, ...describe('discord.command.election'), options: top }];
+  // contexts [0]: guild channels only. Elections belong to a server, so Discord should not offer the
+  // commands in DMs at all (ballot buttons in DMs are components, not commands, and still work).
+  const json: CommandJson[] = [{ name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top }];
   for (const [name, id] of Object.entries(SHORTCUTS)) {
     const spec = core.commands.find((c) => c.id === id);
     if (!spec) continue;
-    json.push({ name, type: 1, ...describe(spec.summaryKey), options: optionsOf(spec.args, describe) });
+    json.push({ name, type: 1, ...describe(spec.summaryKey), contexts: [0], options: optionsOf(spec.args, describe) });
     routes.set(name, spec);
   }
   json.push({
     name: TEXT_COMMAND,
     type: 1,
     ...describe('discord.command.teller'),
+    contexts: [0],
     options: [{ type: Opt.String, name: 'command', required: true, ...describe('discord.option.command') }],
   });
   json.push({

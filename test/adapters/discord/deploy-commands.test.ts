@@ -66,6 +66,8 @@ describe('deploy-commands', () => {
       const firstOptional = opts.findIndex((o) => !o.required);
       if (firstOptional >= 0) expect(opts.slice(firstOptional).every((o) => !o.required)).toBe(true);
     }
+    // offered in servers only: an election belongs to a server
+    expect(discord.deployed.get('global')!.map((c) => c.contexts)).toEqual(discord.deployed.get('global')!.map(() => [0]));
     const settings = discord.deployed.get('global')!.find((c) => c.name === 'teller-settings');
     expect(settings.default_member_permissions).toBe(String(1n << 5n));
     expect(discord.deployed.get('global')!.find((c) => c.name === 'election').description_localizations?.['zh-CN']).toBe('举办选举：设置、提名、投票、计票');
