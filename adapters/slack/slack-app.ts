@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { ChartData, TellerCore } from '../../src/core/index.js';
-import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
+import { createDeliveryWorker, renderChart, type DeliveryWorker, type DeliveryWorkerOptions, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { PlatformStateInstallationStore } from './installation-store.js';
 import { consoleLogger, type SlackLogger } from './logger.js';
@@ -115,7 +115,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const sender = new SlackSender({
     tokenFor: async (teamId) => (oauth ? store.botTokenFor(teamId) : config.botToken),
     apiUrl: config.apiUrl,
-    renderChart: options.renderChart,
+    // the organisation's default language titles the image: a channel post has no single reader
+    renderChart:
+      options.renderChart ??
+      (async (chart) => (await renderChart(chart, { title: core.translate(undefined, chart.title.key, chart.title.params) })).png),
     chartTitle: (m) => core.translate(undefined, 'slack.chart.title') || m.purpose,
     logger,
   });

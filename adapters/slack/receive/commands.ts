@@ -36,6 +36,16 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     }
 
     const args = { text: shortcut ? text : text || 'help' };
+    if (shortcut === 'ballot.get') {
+      // /vote never answers in the ack (it opens a modal, or says why not via response_url), so ack
+      // first: the modal's trigger_id stays valid for 3 s from the command, not from the ack.
+      await ack();
+      const inv = await buildInvocation(ctx, client, src, shortcut, args);
+      const result = await ctx.core.dispatch(inv);
+      logResult(ctx, shortcut, result);
+      await deliver(ctx, client, respond, command, inv, result, true);
+      return;
+    }
     const work = buildInvocation(ctx, client, src, shortcut ?? '', args).then(async (inv) => {
       const result = await ctx.core.dispatch(inv);
       logResult(ctx, shortcut ?? 'election', result);

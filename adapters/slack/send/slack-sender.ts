@@ -3,7 +3,7 @@
 // (conversations.history with include_all_metadata). A results chart is uploaded with Slack's current
 // upload flow (files.getUploadURLExternal, POST the bytes, files.completeUploadExternal).
 
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { ChartData, OutboundMessage } from '../../../src/core/index.js';
 import type { PlatformSender, SendContext, SendResult } from '../../shared/index.js';
 import type { SlackLogger } from '../logger.js';
@@ -161,6 +161,8 @@ export class SlackSender implements PlatformSender {
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
         timeout: this.o.timeoutMs ?? 15_000,
+        // the worker records every failure itself; WebClient's own warnings would repeat each one
+        logLevel: LogLevel.ERROR,
       });
       this.clients.set(token, client);
     }

@@ -11,6 +11,7 @@ interface Row extends OutboundMessage {
 
 export class MemoryQueue implements DeliveryQueue {
   readonly rows: Row[] = [];
+  private readonly byId = new Map<string, Row>();
 
   enqueue(platformOrgId: string, m: NewOutboundMessage, now = new Date()): OutboundMessage | undefined {
     if (this.rows.some((r) => r.orgId === m.orgId && r.dedupeKey === m.dedupeKey)) return undefined;
@@ -25,6 +26,7 @@ export class MemoryQueue implements DeliveryQueue {
       createdAt: now.toISOString(),
     };
     this.rows.push(row);
+    this.byId.set(row.id, row);
     return row;
   }
 
@@ -81,7 +83,7 @@ export class MemoryQueue implements DeliveryQueue {
   }
 
   private get(id: string): Row {
-    const r = this.rows.find((x) => x.id === id);
+    const r = this.byId.get(id);
     if (!r) throw new Error(`no message ${id}`);
     return r;
   }

@@ -92,6 +92,15 @@ export class FakeSlackServer {
     return this.calls.filter((c) => c.method === method && (outcome === 'any' || c.outcome === outcome));
   }
 
+  /** counts for a fake running in another process (benchmarks): calls by method/outcome, posts per channel */
+  stats(): { calls: Record<string, number>; perChannel: Record<string, number> } {
+    const calls: Record<string, number> = {};
+    for (const c of this.calls) calls[`${c.method} ${c.outcome}`] = (calls[`${c.method} ${c.outcome}`] ?? 0) + 1;
+    const perChannel: Record<string, number> = {};
+    for (const m of this.messages) perChannel[m.channel] = (perChannel[m.channel] ?? 0) + 1;
+    return { calls, perChannel };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
@@ -104,6 +113,12 @@ export class FakeSlackServer {
       this.responses.push({ url: url.pathname, body: JSON.parse(raw.toString('utf8') || '{}') });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
+    }
+    if (url.pathname === '/_stats') return json(res, this.stats());
+    if (url.pathname === '/_fail' && req.method === 'POST') {
+      const { method, fault, times } = JSON.parse(raw.toString('utf8')) as { method: string; fault: Fault; times?: number };
+      this.failNext(method, fault, times);
+      return json(res, { ok: true });
     }
     if (!url.pathname.startsWith('/api/')) {
       res.writeHead(404).end();
