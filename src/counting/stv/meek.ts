@@ -12,13 +12,13 @@ import { StvCount, electable } from './common.js';
 import { floorDiv, formatScaled, mulDivCeil, mulDivFloor, scaleFor, scaledMulUp, toNumber } from './fixed.js';
 import type { PaperGroup } from './prepare.js';
 import { checkStvInput, prepareBallots } from './prepare.js';
-import { countGuardedMeek } from './meek-guarded.js';
+import { countDroopMeek } from './meek-droop.js';
 import { sureLosers } from './scottish.js';
 
 export function countMeekStv(input: TallyInput): CountResult {
   checkStvInput(input);
   const opts: MethodOptions = input.options ?? {};
-  if (opts.meekRule === 'guarded' || opts.meekRule === 'warren') return countGuardedMeek(input, opts.meekRule === 'warren');
+  if (opts.meekRule !== undefined && opts.meekRule !== 'prf') return countDroopMeek(input, opts.meekRule);
   const places = opts.precision ?? 9;
   const S = scaleFor(places);
   const omegaPlaces = opts.omega ?? 6;

@@ -11,6 +11,8 @@ export default {
       'Meek STV (PR Foundation reference rule) for {seats} seat(s): {places} decimal places, products rounded up, quota recomputed each iteration, iteration until the surplus is below 10^-{omega}.',
     'counting.stv.rule_meek_guarded':
       'Meek STV (Droop generic rule) for {seats} seat(s): {places} decimal places plus {guard} guard digits, products truncated, quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}, sure losers defeated together.',
+    'counting.stv.rule_meek_rational':
+      'Meek STV (Droop generic rule) for {seats} seat(s) in exact fractions (shown to {places} places, {guard} guard digits): quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}, sure losers defeated together.',
     'counting.stv.rule_warren_guarded':
       'Warren STV for {seats} seat(s): each candidate keeps up to their keep factor of a ballot; {places} decimal places plus {guard} guard digits, quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}.',
     'counting.stv.ballots': 'Ballots cast: {cast}; valid: {valid} (total weight {total}); blank: {blank}; invalid: {invalid}.',
@@ -44,6 +46,7 @@ export default {
     'counting.stv.bad_omega': 'Omega must be a whole number of decimal places, at most the precision.',
     'counting.stv.bad_weight': 'A ballot weight has more decimal places than the count uses.',
     'counting.stv.precision_overflow': 'Too much ballot weight for this precision; use fewer decimal places.',
+    'counting.stv.rational_too_large': 'Exact fractions grew too large to finish this count; use guarded or PR Foundation Meek.',
     'counting.blt.malformed': 'The BLT file is malformed.',
     'counting.blt.unwritable': 'This election cannot be written as a BLT file.',
   },
@@ -56,6 +59,8 @@ export default {
       'Meek 单记名可转移投票制（比例代表基金会参考规则），应选 {seats} 席：{places} 位小数，乘积向上取整，每次迭代重新计算商数，迭代至盈余低于 10^-{omega}。',
     'counting.stv.rule_meek_guarded':
       'Meek 单记名可转移投票制（Droop 通用规则），应选 {seats} 席：{places} 位小数另加 {guard} 位保护位，乘积截断，商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}，必败者一并淘汰。',
+    'counting.stv.rule_meek_rational':
+      'Meek 单记名可转移投票制（Droop 通用规则），应选 {seats} 席，以精确分数计算（显示 {places} 位小数，{guard} 位保护位）：商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}，必败者一并淘汰。',
     'counting.stv.rule_warren_guarded':
       'Warren 单记名可转移投票制，应选 {seats} 席：每位候选人至多保留选票的保留系数部分；{places} 位小数另加 {guard} 位保护位，商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}。',
     'counting.stv.ballots': '投出选票：{cast}；有效：{valid}（总权重 {total}）；空白：{blank}；无效：{invalid}。',
@@ -89,6 +94,7 @@ export default {
     'counting.stv.bad_omega': 'Omega 必须是整数位小数，且不超过精度。',
     'counting.stv.bad_weight': '某张选票的权重小数位数超过了计票所用的精度。',
     'counting.stv.precision_overflow': '在此精度下选票总权重过大；请减少小数位数。',
+    'counting.stv.rational_too_large': '精确分数增长过大，无法完成本次计票；请改用保护位算术或比例代表基金会 Meek 规则。',
     'counting.blt.malformed': 'BLT 文件格式有误。',
     'counting.blt.unwritable': '此选举无法写成 BLT 文件。',
   },

@@ -1,15 +1,13 @@
 // Every Droop reference case whose rule Teller implements, compared round by round, digit for digit.
 //
 // Rule tags covered: scotland-fixed-p5-d5 (countScottishStv) and meek-prf-o6-fixed-p9-d9 (countMeekStv),
-// both digit for digit; meek-o9-guarded-p18-g9-d18 and warren-o9-guarded-p18-g9-d18 (countMeekStv with
-// meekRule 'guarded' / 'warren'), compared as doubles: Round.counts are numbers, so the 18th decimal is
-// checked only as far as a double holds it (about 16 significant digits) — the winners, the rounds and
-// who is defeated when are compared exactly. The guarded cases include meek-equal-rank-1/2 (equal rankings).
-// Not covered, and why:
-//  - meek-o10-rational-d12: exact rational arithmetic (vote > quota, omega 10^-10); Teller's Meek counts
-//    are fixed-point, so this rule is not implemented.
-//  - wigm-prf-fixed-p4-d4: the PRF Reference WIGM rule is not a method Teller offers (Scottish STV is its
-//    statutory variant).
+// both digit for digit; meek-o9-guarded-p18-g9-d18, warren-o9-guarded-p18-g9-d18 and meek-o10-rational-d12
+// (countMeekStv with meekRule 'guarded' / 'warren' / 'rational'), compared as doubles: Round.counts are
+// numbers, so the 18 displayed decimals of the guarded reports are checked only as far as a double holds
+// them (about 16 significant digits); the rational reports' 12 decimals are checked in full. Winners,
+// rounds and who is defeated when are compared exactly. The guarded cases include meek-equal-rank-1/2.
+// Not covered, and why: wigm-prf-fixed-p4-d4 — the PRF Reference WIGM rule is not a method Teller offers
+// (Scottish STV is its statutory variant).
 //
 // Droop's "by lot" is the first tied candidate in tie order (README §2.1), which is `options.tieOrder`.
 import { describe, expect, it } from 'vitest';
@@ -19,7 +17,7 @@ import type { CountResult, TallyInput } from '../../../src/counting/types.js';
 import type { DroopAction, DroopCase } from './droop-reference.js';
 import { droopCases, indexOf } from './droop-reference.js';
 
-function inputFor(c: DroopCase, method: TallyInput['method'], meekRule?: 'guarded' | 'warren'): TallyInput {
+function inputFor(c: DroopCase, method: TallyInput['method'], meekRule?: 'guarded' | 'warren' | 'rational'): TallyInput {
   const e = c.election;
   return {
     method,
@@ -138,14 +136,15 @@ describe('Meek STV against the PRF Reference Meek reports', () => {
   });
 });
 
-describe('guarded Meek and Warren against the Droop generic-rule reports', () => {
+describe('guarded Meek, Warren and rational Meek against the Droop generic-rule reports', () => {
   const cases = [
     ...droopCases('meek-o9-guarded-p18-g9-d18').map((c) => ({ c, rule: 'guarded' as const })),
     ...droopCases('warren-o9-guarded-p18-g9-d18').map((c) => ({ c, rule: 'warren' as const })),
+    ...droopCases('meek-o10-rational-d12').map((c) => ({ c, rule: 'rational' as const })),
   ];
 
-  it('finds the ten guarded Meek reports and the Warren report', () => {
-    expect(cases.map((x) => x.rule)).toEqual([...Array(10).fill('guarded'), 'warren']);
+  it('finds the ten guarded Meek reports, the Warren report and the four rational reports', () => {
+    expect(cases.map((x) => x.rule)).toEqual([...Array(10).fill('guarded'), 'warren', ...Array(4).fill('rational')]);
   });
 
   for (const { c, rule } of cases) {

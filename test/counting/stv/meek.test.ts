@@ -93,3 +93,12 @@ describe('countMeekStv', () => {
     expect(batch.winners).toEqual(single.winners);
   });
 });
+
+describe('countMeekStv with exact rationals', () => {
+  it('refuses, rather than runs for hours, when the fractions outgrow any practical size', () => {
+    // one paper for A then B with 3 seats: the surplus halves each iteration and the fractions square
+    const ballots = [rank(5, 0, 1)];
+    expect(() => meek(3, names('A', 'B', 'C', 'D'), ballots, { meekRule: 'rational' })).toThrow(/grew past 4096 bits/);
+    expect(meek(3, names('A', 'B', 'C', 'D'), ballots, { meekRule: 'guarded' }).winners).toEqual([0, 1, 2]);
+  });
+});

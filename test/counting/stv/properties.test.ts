@@ -132,10 +132,12 @@ describe('Scottish and Meek agree where there is nothing to disagree about', () 
   });
 });
 
+// Exact rationals are left out: their denominators grow with every iteration, so a random election that
+// needs many iterations can take minutes; the rational rule is checked against Droop's reports instead.
 describe.each(['guarded', 'warren'] as const)('Meek with meekRule %s', (meekRule) => {
   const run = (e: Election, options: TallyInput['options'] = {}) => countMeekStv({ method: 'stv-meek', ...e, options: { meekRule, ...options } });
 
-  it('conserves the votes in every round (to double precision: the exact values carry 27 places)', () => {
+  it('conserves the votes in every round (to double precision: the exact values carry more places)', () => {
     fc.assert(
       fc.property(election, (e) => {
         const r = run(e);
