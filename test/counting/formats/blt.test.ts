@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BltElection } from '../../../src/counting/formats/blt.js';
 import { readBlt, writeBlt } from '../../../src/counting/formats/blt.js';
 import { TallyInputError } from '../../../src/counting/types.js';
+import { DROOP_DIR } from '../stv/droop-reference.js';
 
 describe('readBlt', () => {
   it('reads the classic format: header, weighted ballots, names and title', () => {
@@ -121,5 +124,31 @@ describe('writeBlt', () => {
 
   it('refuses names that BLT cannot quote', () => {
     expect(() => writeBlt({ title: 'T', seats: 1, candidates: [{ name: 'Say "hi"' }], ballots: [] })).toThrow(/double quote/);
+  });
+});
+
+describe('the reference ballot files', () => {
+  const files = readdirSync(DROOP_DIR).flatMap((d) => {
+    try {
+      return readdirSync(join(DROOP_DIR, d)).filter((f) => f.endsWith('.blt')).map((f) => join(DROOP_DIR, d, f));
+    } catch {
+      return [];
+    }
+  });
+
+  it('are all read, and written back unchanged in meaning', () => {
+    expect(files).toHaveLength(15);
+    for (const f of files) {
+      const e = readBlt(readFileSync(f, 'utf8'));
+      expect(readBlt(writeBlt(e))).toEqual(e);
+    }
+  });
+
+  it('read the Glasgow Calton ward as 5,199 ballots for 10 candidates and 3 seats', () => {
+    const e = readBlt(readFileSync(files.find((f) => f.endsWith('Calton-2007.blt'))!, 'utf8'));
+    expect(e.seats).toBe(3);
+    expect(e.candidates).toHaveLength(10);
+    expect(e.ballots.reduce((s, b) => s + (b.weight ?? 1), 0)).toBe(5199);
+    expect(e.candidates[7].name).toBe('George Redmond');
   });
 });
