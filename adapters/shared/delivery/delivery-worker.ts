@@ -4,8 +4,10 @@
 // when the lease runs out) and nothing is sent twice (a message that may already have reached the
 // platform is looked up with sender.findSent before any re-send).
 
+import { setMaxListeners } from 'node:events';
 import type { OutboundMessage } from '../../../src/core/index.js';
 import { backoffDelay } from './backoff.js';
+import { ClaimPump } from './claim-pump.js';
 import { systemClock } from './clock.js';
 import type { DeliveryStats, DeliveryWorker, DeliveryWorkerOptions } from './delivery-worker.types.js';
 import type { SendResult } from './platform-sender.js';
@@ -29,9 +31,10 @@ class Worker implements DeliveryWorker {
   private readonly progress: ProgressTracker;
   /** retries this worker scheduled, so drain({ untilEmpty }) knows when the queue is truly empty */
   private readonly scheduled = new Map<string, number>();
-  private stopping = new AbortController();
-  private hardAbort = new AbortController();
+  private stopping = listenable(new AbortController());
+  private hardAbort = listenable(new AbortController());
   private loop: Promise<void> | undefined;
+  private readonly pump: ClaimPump;
 
   constructor(options: DeliveryWorkerOptions) {
     this.o = {
@@ -49,13 +52,14 @@ class Worker implements DeliveryWorker {
     };
     this.limiter = new RateLimiter(this.o.limits, this.o.clock);
     this.progress = new ProgressTracker(this.o.queue, this.o.clock, this.o.progressEveryMs, options.onProgress, this.o.log);
+    this.pump = this.createPump();
   }
 
   start(): void {
     if (this.loop) return;
-    this.stopping = new AbortController();
-    this.hardAbort = new AbortController();
-    this.loop = this.runForever().finally(() => (this.loop = undefined));
+    this.stopping = listenable(new AbortController());
+    this.hardAbort = listenable(new AbortController());
+    this.loop = this.pump.run({ forever: true, stop: this.stopping.signal }).finally(() => (this.loop = undefined));
   }
 
   async stop(options: { graceMs?: number } = {}): Promise<void> {
@@ -75,50 +79,34 @@ class Worker implements DeliveryWorker {
   }
 
   async drain(options: { untilEmpty?: boolean } = {}): Promise<DeliveryStats> {
-    for (;;) {
-      if ((await this.round()) > 0) continue;
-      await this.progress.flush(true);
+    const nextScheduled = () => {
+      // a retry long overdue was taken by another worker; do not wait for it forever
+      for (const [id, at] of this.scheduled) if (at < this.now() - this.o.leaseMs) this.scheduled.delete(id);
       const next = Math.min(...this.scheduled.values());
-      if (!options.untilEmpty || !Number.isFinite(next)) return { ...this.stats };
-      await this.o.clock.sleep(Math.max(1, next - this.now()));
-    }
-  }
-
-  private async runForever(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      let handled = 0;
-      try {
-        handled = await this.round();
-      } catch (error) {
-        this.o.log({ kind: 'error', where: 'claim', error: String(error) });
-      }
-      if (handled === 0) {
-        await this.progress.flush(true);
-        await this.o.clock.sleep(this.o.idleMs, this.stopping.signal);
-      }
-    }
-  }
-
-  /** claim one batch and process it; returns how many messages were claimed */
-  private async round(): Promise<number> {
-    const claimedAt = this.now();
-    const batch = await this.o.queue.claim(this.o.sender.platform, this.claimLimit(), new Date(claimedAt), this.o.leaseMs);
-    if (batch.length === 0) return 0;
-    this.stats.claimed += batch.length;
-    // stop sending a little before the lease ends, so no other worker can hold the same message while we send it
-    const leaseEnd = claimedAt + this.o.leaseMs - Math.min(5_000, this.o.leaseMs / 10);
-    const groups = groupByDestination(batch);
-    let next = 0;
-    const runner = async () => {
-      while (next < groups.length) {
-        const group = groups[next++];
-        // one destination's messages go out in claim order: a notice and its later edit must not swap
-        for (const message of group) await this.processSafely(message, leaseEnd);
-      }
+      return options.untilEmpty && Number.isFinite(next) ? next : undefined;
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, groups.length) }, runner));
-    await this.progress.flush(false);
-    return batch.length;
+    await this.pump.run({ forever: false, stop: new AbortController().signal, nextScheduled });
+    return { ...this.stats };
+  }
+
+  private createPump(): ClaimPump {
+    return new ClaimPump({
+      claim: async (limit, now, leaseMs) => {
+        const batch = await this.o.queue.claim(this.o.sender.platform, limit, now, leaseMs);
+        this.stats.claimed += batch.length;
+        return batch;
+      },
+      process: (message, leaseEnd) => this.processSafely(message, leaseEnd),
+      claimLimit: () => this.claimLimit(),
+      concurrency: this.o.concurrency,
+      batchSize: this.o.batchSize,
+      leaseMs: this.o.leaseMs,
+      idleMs: this.o.idleMs,
+      clock: this.o.clock,
+      onIdle: () => this.progress.flush(true),
+      onProgress: () => this.progress.flush(false),
+      onClaimError: (error) => this.o.log({ kind: 'error', where: 'claim', error: String(error) }),
+    });
   }
 
   /** never claim more than the platform-wide limit lets us send within half a lease */
@@ -278,15 +266,10 @@ class Worker implements DeliveryWorker {
   }
 }
 
-function groupByDestination(batch: OutboundMessage[]): OutboundMessage[][] {
-  const groups = new Map<string, OutboundMessage[]>();
-  for (const m of batch) {
-    const key = `${m.platformOrgId}/${m.destination.kind === 'dm' ? `dm:${m.destination.memberId}` : m.destination.channelId}`;
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
-  }
-  return [...groups.values()];
+/** every in-flight send and rate-limit wait listens on these two signals; that is expected, not a leak */
+function listenable(controller: AbortController): AbortController {
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 function errorText(error: unknown): string {

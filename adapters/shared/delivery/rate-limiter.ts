@@ -19,6 +19,8 @@ interface Bucket {
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  /** prune when the map grows past this; doubled after a prune that freed little, so pruning stays amortised O(1) */
+  private pruneAt = MAX_IDLE_BUCKETS;
 
   constructor(
     private readonly config: RateLimitConfig,
@@ -92,7 +94,10 @@ export class RateLimiter {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      if (this.buckets.size > MAX_IDLE_BUCKETS) this.prune();
+      if (this.buckets.size > this.pruneAt) {
+        this.prune();
+        this.pruneAt = Math.max(MAX_IDLE_BUCKETS, this.buckets.size * 2);
+      }
       const limit = key === GLOBAL ? this.config.global : this.limitFor(key);
       b = { limit, tokens: limit?.burst ?? 0, refilledAt: this.clock.now().getTime(), pausedUntil: 0 };
       this.buckets.set(key, b);
