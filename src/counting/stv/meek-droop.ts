@@ -224,7 +224,8 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
 
   return count.result({
     method: 'stv-meek',
-    options: opts,
+    // the result records the rules actually applied, defaults included
+    options: { quota: 'droop', batchElimination: true, tieBreak: 'lot', ...opts, omega: omegaPlaces, ...(A.guard > 0 ? { precision: A.places } : {}) },
     winners,
     quota: A.toNumber(quota),
     ...(furtherRound ? { furtherRound } : {}),

@@ -206,7 +206,8 @@ export function countMeekStv(input: TallyInput): CountResult {
 
   return count.result({
     method: 'stv-meek',
-    options: opts,
+    // the result records the rules actually applied, defaults included
+    options: { meekRule: 'prf', quota: 'droop', precision: places, omega: omegaPlaces, batchElimination: false, tieBreak: 'lot', ...opts },
     winners,
     quota: toNumber(quota, S),
     ...(furtherRound ? { furtherRound } : {}),

@@ -218,7 +218,8 @@ export function countScottishStv(input: TallyInput): CountResult {
 
   return count.result({
     method: 'stv-scottish',
-    options: opts,
+    // the result records the rules actually applied, defaults included
+    options: { quota: 'droop', surplusOrder: 'largest', batchElimination: false, tieBreak: 'backwards', ...opts },
     winners,
     quota: toNumber(quota, S),
     ...(furtherRound ? { furtherRound } : {}),
