@@ -160,6 +160,30 @@ describe('other ballot kinds and the channel button', () => {
     expect(h.core.elections.get('6')!.ballots.get(ALICE)).toBe('1=4,3=0');
   });
 
+  it('criteria: a score per candidate and criterion, in criteria order', async () => {
+    h.core.addElection({ number: '9', title: 'Grants', kind: 'criteria', candidates: ['Ana', 'Bo'], roll: new Set([ALICE]) });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '9'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    expect(message.components[0].components[0].placeholder).toBe('Ana: Vision');
+    expect(message.components[0].components[0].options.map((o: any) => o.value)).toEqual(['1', '2', '3', '4', '5']);
+    for (const score of ['5', '4', '2', '3']) ({ message } = await alice.pick(message, 'discord.ballot:op=score', [score]));
+    ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('9')!.ballots.get(ALICE)).toBe('1=5/4,2=2/3');
+  });
+
+  it('opinions: approve and oppose selects exclude each other', async () => {
+    h.core.addElection({ number: '10', title: 'Motion', kind: 'opinions', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '10'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    ({ message } = await alice.pick(message, 'discord.ballot:op=approve', ['1', '3']));
+    expect(message.components[1].components[0].options.map((o: any) => o.value)).toEqual(['2']);
+    ({ message } = await alice.pick(message, 'discord.ballot:op=oppose', ['2']));
+    ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('10')!.ballots.get(ALICE)).toBe('1:+,3:+,2:-');
+  });
+
   it('the Vote button on a channel post opens the same ballot ephemerally', async () => {
     h.core.addElection({ number: '7', title: 'Chair', kind: 'marks', candidates: ['Ana', 'Bo'], roll: new Set([BOB]) });
     const post = await sendDm(h.discord, { ...ballotDm(BOB, '7'), destination: { kind: 'channel', channelId: CHANNEL } });
