@@ -1,6 +1,6 @@
 // A whole election driven only through Slack payloads into the real Bolt app and the real core (SQLite
 // in memory): the demo's script typed as slash commands, ballots delivered by DM through the outbound
-// queue, cast through the Vote button and the modal, one vote changed, then counted and announced. The
+// queue, cast through the Vote button and the modal, one vote changed, reminders, then counted and announced. The
 // announcement must say what the console's says for the same election.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,9 +73,15 @@ async function vote(member: string, contest: string, choices: string): Promise<v
   const state = marks.element!.type === 'radio_buttons' || marks.element!.type === 'static_select'
     ? { v: { selected_option: picked[0] ?? null } }
     : { v: { selected_options: picked } };
+  const dmBefore = fake.messages.filter((m) => m.channel === `D${uid(member)}`).length;
   const res = await interact(submission(view as never, { marks: state }, uid(member)));
   const body = (await res.json()) as { response_action: string; errors?: unknown };
   expect(body.response_action, `${member} casting ${choices} in contest ${contest}: ${JSON.stringify(body.errors)}`).toBe('update');
+  // the DM confirms with a receipt code and nothing about the choice
+  await waitFor(() => fake.messages.filter((m) => m.channel === `D${uid(member)}`).length > dmBefore);
+  const receipt = fake.messages.filter((m) => m.channel === `D${uid(member)}`).at(-1)!.text ?? '';
+  expect(receipt).toMatch(/receipt code/i);
+  for (const name of ['amy', 'eli', 'hana', 'kai', 'nia', 'tao']) expect(receipt.toLowerCase()).not.toContain(name);
 }
 
 beforeAll(async () => {
@@ -108,6 +114,12 @@ describe('a whole election through Slack', () => {
     expect([...perVoter.values()].every((n) => n === 1)).toBe(true);
 
     for (const [member, line] of demoVotes()) {
+      if (line === '/election voting close 1') {
+        // reminders go only to the two members on the roll who have not voted
+        const before = fake.messages.length;
+        expect(await type('olga', '/election voting remind 1')).not.toMatch(BAD);
+        expect(fake.messages.slice(before).map((m) => m.channel).sort()).toEqual(['DUUMA', 'DUVIC']);
+      }
       const cast = /^\/election cast 1 (\d) ?(.*)$/.exec(line);
       if (cast) await vote(member, cast[1], cast[2]);
       else expect(await type(member, line), `${member}: ${line}`).not.toMatch(BAD);
