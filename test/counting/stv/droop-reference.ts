@@ -72,7 +72,3 @@ export function droopCases(tag: string): DroopCase[] {
 
 /** cid (1-based, as in the report) → candidate index */
 export const indexOf = (cid: string): number => Number(cid) - 1;
-
-export function fixed(x: number, places: number): string {
-  return x.toFixed(places);
-}
