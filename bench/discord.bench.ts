@@ -40,7 +40,7 @@ async function fanOut(voters: number, rps: number): Promise<{ seconds: number; r
   const worker = createDeliveryWorker({
     queue,
     sender,
-    limits: { global: { ratePerSecond: limit, burst: Math.max(1, Math.floor(limit / 50)) }, buckets: { dm: { ratePerSecond: 1, burst: 5 } } },
+    limits: { global: { ratePerSecond: limit, burst: limit }, buckets: { dm: { ratePerSecond: 1, burst: 5 } } },
     concurrency: 16,
     batchSize: 200,
     backoff: { baseMs: 50, maxMs: 1000 },

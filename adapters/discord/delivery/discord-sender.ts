@@ -39,11 +39,7 @@ export class DiscordSender implements PlatformSender {
 
   constructor(private readonly o: DiscordSenderOptions) {
     this.base = `${(o.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '')}/v10`;
-    // Discord counts its global limit in fixed one-second windows; a bucket of rate r and burst b can
-    // put r + b requests into one window, so pace at (limit - b) with a burst of about 2% of it.
-    const rps = o.requestsPerSecond ?? 50;
-    const burst = Math.max(1, Math.floor(rps / 50));
-    this.pacer = new RequestPacer(Math.max(1, rps - burst), burst);
+    this.pacer = new RequestPacer(o.requestsPerSecond ?? 50);
     this.fetchFn = o.fetch ?? fetch;
   }
 
