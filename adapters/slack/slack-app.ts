@@ -14,6 +14,7 @@ import { registerActions } from './receive/actions.js';
 import { registerCommands } from './receive/commands.js';
 import { createContext } from './receive/context.js';
 import { registerViews } from './receive/views.js';
+import { ProgressPoster } from './send/progress-poster.js';
 import { SlackSender } from './send/slack-sender.js';
 import { SLACK_RATE_LIMITS } from './slack-limits.js';
 
@@ -112,7 +113,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerViews(bolt, ctx);
   bolt.error(async (err) => logger.error('slack handler error', { error: String(err) }));
 
-  const sender = new SlackSender({
+  let progress: ProgressPoster | undefined;
+  const sender: SlackSender = new SlackSender({
+    observe: (m) => progress?.observe(m),
     tokenFor: async (teamId) => (oauth ? store.botTokenFor(teamId) : config.botToken),
     apiUrl: config.apiUrl,
     // the organisation's default language titles the image: a channel post has no single reader
@@ -122,11 +125,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     chartTitle: (m) => core.translate(undefined, 'slack.chart.title') || m.purpose,
     logger,
   });
+  progress = new ProgressPoster((team) => sender.client(team), (locale, key, params) => core.translate(locale, key, params));
   const worker = createDeliveryWorker({
     queue: core.delivery,
     sender,
     limits: options.limits ?? SLACK_RATE_LIMITS,
-    onProgress: options.onProgress ?? ((r) => logger.info('slack delivery progress', { ...r })),
+    onProgress: options.onProgress ?? ((r) => progress!.report(r)),
     log: (event) => (event.kind === 'error' || event.kind === 'gave-up' ? logger.warn('slack delivery', event) : logger.debug('slack delivery', event)),
     ...options.worker,
   });

@@ -23,6 +23,8 @@ export interface SlackSenderOptions {
   logger?: SlackLogger;
   /** Web API timeout per call; default 15 s */
   timeoutMs?: number;
+  /** sees every message before it is sent (the progress poster learns election channels from them) */
+  observe?: (message: OutboundMessage) => void;
 }
 
 export class SlackSender implements PlatformSender {
@@ -42,6 +44,7 @@ export class SlackSender implements PlatformSender {
   }
 
   async send(message: OutboundMessage, ctx: SendContext): Promise<SendResult> {
+    this.o.observe?.(message);
     const client = await this.client(message.platformOrgId);
     if (!client) return { kind: 'unreachable', error: `no Slack installation for team ${message.platformOrgId}` };
     const text = fallbackText(message.body);
@@ -151,7 +154,8 @@ export class SlackSender implements PlatformSender {
     return id;
   }
 
-  private async client(teamId: string): Promise<WebClient | undefined> {
+  /** the Web API client for a workspace (no retries: the worker owns them) */
+  async client(teamId: string): Promise<WebClient | undefined> {
     const token = await this.o.tokenFor(teamId);
     if (!token) return undefined;
     let client = this.clients.get(token);
