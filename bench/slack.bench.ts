@@ -141,7 +141,9 @@ async function ackBench(): Promise<void> {
 async function fanOut(voters: number, allowed: number): Promise<{ seconds: number; sent: number; distinct: number; doubled: number; limitedCalls: number }> {
   const limited = allowed > 0;
   const fake = await startFake(
-    limited ? { perMethod: { 'chat.postMessage': { limit: allowed, windowMs: 1000 } }, perChannel: { limit: 1, windowMs: 1000 } } : {},
+    // Slack states its method limits per minute (bursts tolerated inside the minute); the per-channel
+    // limit is about one message a second.
+    limited ? { perMethod: { 'chat.postMessage': { limit: allowed * 60, windowMs: 60_000 } }, perChannel: { limit: 1, windowMs: 1000 } } : {},
   );
   if (limited) {
     // a few faults on the way, including posts that happen and then answer 500
@@ -153,11 +155,13 @@ async function fanOut(voters: number, allowed: number): Promise<{ seconds: numbe
     queue.enqueue('T1', { orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: `b${i}`, electionId: 'e', purpose: 'ballot' });
   }
   const sender = new SlackSender({ tokenFor: async () => 'xoxb-bench', apiUrl: fake.apiUrl });
+  // One second of burst: late timer wake-ups on a busy machine would otherwise waste tokens, and
+  // burst + 60 s at 98% stays under the fake's per-minute allowance.
   const rate = limited ? allowed * 0.98 : 1_000_000;
   const worker = createDeliveryWorker({
     queue,
     sender,
-    limits: { buckets: { 'chat.postMessage': { ratePerSecond: rate, burst: limited ? 2 : 1_000_000 }, channel: { ratePerSecond: 1, burst: 1 }, 'find-sent': { ratePerSecond: 100, burst: 20 } } },
+    limits: { buckets: { 'chat.postMessage': { ratePerSecond: rate, burst: limited ? allowed : 1_000_000 }, channel: { ratePerSecond: 1, burst: 1 }, 'find-sent': { ratePerSecond: 100, burst: 20 } } },
     concurrency: 48,
     batchSize: 500,
     backoff: { baseMs: 50, maxMs: 500 },
@@ -180,7 +184,10 @@ async function fanOut(voters: number, allowed: number): Promise<{ seconds: numbe
 }
 
 export async function run(): Promise<void> {
-  await ackBench();
+  // SLACK_BENCH=ack or SLACK_BENCH=fanout runs one half
+  const part = process.env.SLACK_BENCH ?? 'all';
+  if (part !== 'fanout') await ackBench();
+  if (part === 'ack') return;
   const base = await fanOut(2_000, 0);
   const ceiling = 2_000 / base.seconds;
   console.log(`fan-out baseline, no limits: 2,000 DMs in ${base.seconds.toFixed(2)} s = ${ceiling.toFixed(0)}/s (this machine's ceiling right now)`);
@@ -189,7 +196,7 @@ export async function run(): Promise<void> {
   const voters = 10_000;
   const r = await fanOut(voters, allowed);
   const achieved = voters / r.seconds;
-  console.log(`fan-out ${voters.toLocaleString()} voters, fake allows ${allowed} chat.postMessage/s and 1/s per channel, 20 injected 500s:`);
+  console.log(`fan-out ${voters.toLocaleString()} voters, fake allows ${allowed * 60} chat.postMessage/min (${allowed}/s) and 1/s per channel, 20 injected 500s:`);
   console.log(`  ${r.seconds.toFixed(2)} s = ${achieved.toFixed(1)}/s = ${((achieved / allowed) * 100).toFixed(1)}% of the allowed rate (target >= 90%)`);
   console.log(`  sent ${r.sent}/${voters}, distinct DMs ${r.distinct}, lost ${voters - r.distinct}, doubled ${r.doubled}, 429s ${r.limitedCalls}`);
 }
