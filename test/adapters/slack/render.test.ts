@@ -89,3 +89,15 @@ describe('messages', () => {
     );
   });
 });
+
+describe('logging', () => {
+  it('never forwards Bolt debug output, which would contain submitted ballots', async () => {
+    const { boltLogger } = await import('../../../adapters/slack/bolt-logger.js');
+    const seen: string[] = [];
+    const sink = { debug: (m: string) => seen.push(m), info: (m: string) => seen.push(m), warn: (m: string) => seen.push(m), error: (m: string) => seen.push(m) };
+    const bolt = boltLogger(sink);
+    bolt.debug(JSON.stringify({ view: { state: { values: { 'rank-1': { v: { selected_option: { value: '3' } } } } } } }));
+    bolt.warn('socket reconnecting');
+    expect(seen).toEqual(['socket reconnecting']);
+  });
+});
