@@ -13,7 +13,7 @@ const N = Number(process.env.DELIVERY_BENCH_N ?? 10_000);
 const RATE = 500; // messages per second the fake platform allows (Discord allows 50 a second; Slack less)
 // The worker is configured a little under the platform's rate with a small burst, as the Slack and
 // Discord adapters are: event-loop stalls bunch sends together, and a 429 costs far more than 5%.
-const LIMITS = { global: { ratePerSecond: RATE * 0.95, burst: 5 }, buckets: { dm: { ratePerSecond: 1, burst: 1 } } };
+const LIMITS = { global: { ratePerSecond: RATE * 0.95, burst: 10 }, buckets: { dm: { ratePerSecond: 1, burst: 1 } } };
 
 /** the platform side: its own token bucket, what it delivered, and scripted faults */
 class Platform implements PlatformSender {

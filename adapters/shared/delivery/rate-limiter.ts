@@ -15,6 +15,8 @@ interface Bucket {
   tokens: number;
   refilledAt: number;
   pausedUntil: number;
+  /** acquirers asleep on this bucket, so each sleeps until its own turn */
+  waiting: number;
 }
 
 export class RateLimiter {
@@ -43,7 +45,17 @@ export class RateLimiter {
         return true;
       }
       if (readyAt > deadline) return false;
-      await this.clock.sleep(readyAt - now, signal);
+      // Waiters queue up: each sleeps until the token its place in line will get, instead of all
+      // waking for every token and all but one going back to sleep (thousands of wake-ups a second
+      // in a big fan-out, which cost more than the sends).
+      const blocked = buckets.filter((b) => this.readyAt(b, now) > now);
+      const wakeAt = Math.max(...blocked.map((b) => this.readyAt(b, now, b.waiting)));
+      for (const b of blocked) b.waiting++;
+      try {
+        await this.clock.sleep(Math.min(wakeAt, deadline) - now, signal);
+      } finally {
+        for (const b of blocked) b.waiting--;
+      }
     }
   }
 
@@ -70,13 +82,14 @@ export class RateLimiter {
     if (h.remaining <= 0) b.pausedUntil = Math.max(b.pausedUntil, this.clock.now().getTime() + h.resetAfterMs);
   }
 
-  private readyAt(b: Bucket, now: number): number {
-    let at = Math.max(now, b.pausedUntil);
-    if (b.limit) {
-      this.refill(b, now);
-      if (b.tokens < 1) at = Math.max(at, now + ((1 - b.tokens) / b.limit.ratePerSecond) * 1000);
-    }
-    return at;
+  /** when the bucket has a token for a waiter with `ahead` others in line before it */
+  private readyAt(b: Bucket, now: number, ahead = 0): number {
+    const start = Math.max(now, b.pausedUntil);
+    if (!b.limit) return start;
+    this.refill(b, now);
+    // tokens do not accrue while paused, so the count now is the count when the pause ends
+    const missing = 1 + ahead - b.tokens;
+    return missing > 0 ? start + (missing / b.limit.ratePerSecond) * 1000 : start;
   }
 
   private refill(b: Bucket, now: number): void {
@@ -99,7 +112,7 @@ export class RateLimiter {
         this.pruneAt = Math.max(MAX_IDLE_BUCKETS, this.buckets.size * 2);
       }
       const limit = key === GLOBAL ? this.config.global : this.limitFor(key);
-      b = { limit, tokens: limit?.burst ?? 0, refilledAt: this.clock.now().getTime(), pausedUntil: 0 };
+      b = { limit, tokens: limit?.burst ?? 0, refilledAt: this.clock.now().getTime(), pausedUntil: 0, waiting: 0 };
       this.buckets.set(key, b);
     }
     return b;
@@ -115,7 +128,7 @@ export class RateLimiter {
   private prune(): void {
     const now = this.clock.now().getTime();
     for (const [key, b] of this.buckets) {
-      if (key === GLOBAL || b.pausedUntil > now) continue;
+      if (key === GLOBAL || b.pausedUntil > now || b.waiting > 0) continue;
       this.refill(b, now);
       if (!b.limit || b.tokens >= b.limit.burst) this.buckets.delete(key);
     }

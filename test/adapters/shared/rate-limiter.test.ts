@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, RateLimiter } from '../../../adapters/shared/index.js';
+import { backoffDelay, RateLimiter, systemClock, type Clock } from '../../../adapters/shared/index.js';
 import { VirtualClock } from './virtual-clock.js';
 
 const FAR = Number.MAX_SAFE_INTEGER;
@@ -63,6 +63,22 @@ describe('rate limiter', () => {
     limiter.hint({ key: 'route', remaining: 0, resetAfterMs: 1_200 });
     await limiter.acquire(['route'], FAR);
     expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(1_200);
+  });
+});
+
+describe('rate limiter waiters', () => {
+  it('lines concurrent waiters up instead of waking them all for every token', async () => {
+    let sleeps = 0;
+    const counting: Clock = { now: () => systemClock.now(), sleep: (ms, signal) => (sleeps++, systemClock.sleep(ms, signal)) };
+    const limiter = new RateLimiter({ global: { ratePerSecond: 200, burst: 1 }, buckets: {} }, counting);
+    const started = performance.now();
+    const got: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, () => limiter.acquire([], FAR).then(() => got.push(performance.now() - started))));
+    expect(got).toHaveLength(20);
+    // 19 tokens at 200/s take at least 95 ms (a lower bound: a loaded machine only makes it later)
+    expect(Math.max(...got)).toBeGreaterThanOrEqual(90);
+    // each waiter sleeps about once; waking all 19 for every token would be about 190 sleeps
+    expect(sleeps).toBeLessThan(60);
   });
 });
 
