@@ -170,7 +170,9 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
     if (flags & DUP) irregularities.duplicates++;
     if (flags & WRITE_IN) irregularities.writeIns++;
     if (!(flags & MARKED)) {
+      // a blank ballot is valid (types.ts: blank is a valid choice) but adds nothing to the quota base
       figures.blank++;
+      figures.valid++;
       continue;
     }
     if (len === 0 || weight === 0) {
