@@ -13,12 +13,12 @@ import type { DeliveryStats, DeliveryWorker, DeliveryWorkerOptions } from './del
 import type { SendResult } from './platform-sender.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { RateLimiter } from './rate-limiter.js';
-import { maybeSentBefore, notSent, UNKNOWN } from './send-markers.js';
+import { countersOf, maybeSentBefore, notSent, UNKNOWN, withCounters } from './send-markers.js';
 
 /** the limiter key findSent spends from (Slack conversations.history is Tier 3) */
 export const FIND_SENT_KEY = 'find-sent';
-/** how many times an update waits for the message it edits before it is posted as a new one */
-const REPLACE_WAITS = 3;
+/** how many times an update waits for the message it edits (2 s, 4 s ... 20 s: almost two minutes in all) before it is posted as a new one */
+const REPLACE_WAITS = 10;
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   return new Worker(options);
@@ -135,8 +135,9 @@ class Worker implements DeliveryWorker {
     let replacesRef: string | undefined;
     if (message.replaces) {
       replacesRef = await this.o.queue.sentRefOf(message.orgId, message.replaces);
-      if (!replacesRef && attempt <= REPLACE_WAITS)
-        return this.handBack(message, this.now() + 2_000 * attempt, 'waiting for the message it replaces');
+      const { waits } = countersOf(message.lastError);
+      if (!replacesRef && waits < REPLACE_WAITS)
+        return this.handBack(message, this.now() + Math.min(30_000, 2_000 * (waits + 1)), 'waiting for the message it replaces', 1);
       // editing is idempotent, so an update whose earlier outcome is unknown is simply sent again
     } else if (maybeSentBefore(message)) {
       if (await this.recover(message, attempt, leaseEnd)) return;
@@ -231,25 +232,30 @@ class Worker implements DeliveryWorker {
   }
 
   private async retry(message: OutboundMessage, attempt: number, result: Extract<SendResult, { kind: 'retry' }>): Promise<void> {
-    if (attempt >= this.o.maxAttempts) {
+    const counters = countersOf(message.lastError);
+    const failures = counters.failures + 1;
+    if (failures >= this.o.maxAttempts) {
       // before calling it failed, make sure the last attempt did not in fact post it
       if ((result.maybeSent || maybeSentBefore(message)) && !message.replaces && (await this.lookUp(message)))
         return;
-      return this.giveUp(message, 'failed', `${result.error} (after ${attempt} attempts)`);
+      return this.giveUp(message, 'failed', `${result.error} (gave up after ${failures} failed attempts)`);
     }
-    const delayMs = Math.max(backoffDelay(this.o.backoff, attempt, this.o.random), result.retryAfterMs ?? 0);
+    const delayMs = Math.max(backoffDelay(this.o.backoff, failures, this.o.random), result.retryAfterMs ?? 0);
     // a maybe-sent error stays marked so that the next attempt looks before it sends
-    const error = result.maybeSent || maybeSentBefore(message) ? UNKNOWN + result.error : notSent(message, result.error);
+    const text = withCounters(result.error, { ...counters, failures });
+    const error = result.maybeSent || maybeSentBefore(message) ? UNKNOWN + text : notSent(message, text);
     await this.o.queue.retryLater(message.id, new Date(this.now() + delayMs), error);
     this.scheduled.set(message.id, this.now() + delayMs);
     this.stats.retried++;
     this.o.log({ kind: 'retry', id: message.id, attempt, delayMs, error: result.error });
   }
 
-  private async handBack(message: OutboundMessage, at: number, reason: string): Promise<void> {
+  private async handBack(message: OutboundMessage, at: number, reason: string, addWaits = 0): Promise<void> {
     // handing back never follows a send that may have happened, so the message stays "certainly not sent"
-    // unless an earlier attempt left it unknown
-    const error = maybeSentBefore(message) && !message.replaces ? UNKNOWN + reason : notSent(message, reason);
+    // unless an earlier attempt left it unknown; the failure count carries over, a 429 adds nothing to it
+    const counters = countersOf(message.lastError);
+    const text = withCounters(reason, { ...counters, waits: counters.waits + addWaits });
+    const error = maybeSentBefore(message) && !message.replaces ? UNKNOWN + text : notSent(message, text);
     await this.o.queue.retryLater(message.id, new Date(at), error);
     this.scheduled.set(message.id, at);
   }

@@ -19,7 +19,7 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   /** how long a claim protects a message from other workers; default 60 s */
   leaseMs?: number;
-  /** attempts before a message is marked 'failed'; default 8 */
+  /** failed attempts (5xx, network errors, lookups that could not answer) before a message is marked 'failed'; 429s never count; default 8 */
   maxAttempts?: number;
   /** exponential backoff with full jitter for 5xx and network errors; default 1 s doubling to 5 min */
   backoff?: { baseMs: number; maxMs: number };

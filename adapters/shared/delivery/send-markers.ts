@@ -23,3 +23,24 @@ export function maybeSentBefore(message: { attempts: number; lastError?: string 
   if (marked) return Number(marked[1]) !== message.attempts;
   return message.attempts > 0 || message.lastError !== undefined;
 }
+
+/**
+ * Counts carried in lastError across attempts: failed sends (5xx, network; what maxAttempts limits) and
+ * waits for a replaced message. The queue's own `attempts` also counts 429s and hand-backs, which must
+ * never make a message give up, so they are kept apart here.
+ */
+export interface Counters {
+  failures: number;
+  waits: number;
+}
+
+export function countersOf(lastError: string | undefined): Counters {
+  const f = /\[f=(\d+)\]/.exec(lastError ?? '');
+  const w = /\[w=(\d+)\]/.exec(lastError ?? '');
+  return { failures: f ? Number(f[1]) : 0, waits: w ? Number(w[1]) : 0 };
+}
+
+export function withCounters(text: string, c: Counters): string {
+  const tags = [c.failures > 0 ? `[f=${c.failures}]` : '', c.waits > 0 ? `[w=${c.waits}]` : ''].filter(Boolean);
+  return tags.length ? `${text} ${tags.join(' ')}` : text;
+}

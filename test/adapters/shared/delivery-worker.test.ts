@@ -84,8 +84,31 @@ describe('delivery worker', () => {
     expect(gaps[1]).toBeGreaterThanOrEqual(1_500);
     expect(gaps[2]).toBeGreaterThanOrEqual(3_000);
     expect(queue.rows[0].status).toBe('failed');
-    expect(queue.rows[0].lastError).toContain('after 4 attempts');
+    expect(queue.rows[0].lastError).toContain('after 4 failed attempts');
     expect(queue.rows[1].status).toBe('sent');
+  });
+
+  it('does not count 429s towards giving up', async () => {
+    const { queue, platform, worker } = setup(1, (_id, call) => (call < 6 ? { status: 429, retryAfterMs: 1_000 } : call < 9 ? { status: 500 } : 'ok'), {
+      maxAttempts: 4,
+    });
+    await worker.drain({ untilEmpty: true });
+    // six 429s and three 500s: the queue counted nine attempts, but only three failures
+    expect(platform.calls).toHaveLength(10);
+    expect(queue.rows[0]).toMatchObject({ status: 'sent', attempts: 9 });
+  });
+
+  it('lets an update wait almost two minutes for the message it edits before posting it as new', async () => {
+    const clock = new VirtualClock();
+    const queue = new FakeQueue();
+    queue.enqueue({ orgId: 'org1', destination: { kind: 'channel', channelId: 'C1' }, body: { text: 'turnout' }, dedupeKey: 't1', replaces: 'never-sent', purpose: 'turnout' }, clock.now());
+    const platform = new FakePlatform(clock);
+    const start = clock.now().getTime();
+    await createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock }).drain({ untilEmpty: true });
+    expect(platform.calls).toHaveLength(1);
+    expect(platform.calls[0].replacesRef).toBeUndefined();
+    expect(platform.calls[0].at - start).toBeGreaterThanOrEqual(110_000);
+    expect(queue.rows[0].status).toBe('sent');
   });
 
   it('does not post twice when the platform answered 500 after posting', async () => {
