@@ -88,10 +88,11 @@ export class SlackSender implements PlatformSender {
     }
 
     if (chartFileId) {
-      const [channel, ts] = splitRef(ref);
-      // The message is out; losing the image must not make the worker post the text again.
+      const [channel] = splitRef(ref);
+      // Shared into the channel right under the results (not into a thread, where it would hide behind
+      // "1 reply"). The message is out; losing the image must not make the worker post the text again.
       await client.files
-        .completeUploadExternal({ files: [{ id: chartFileId, title: this.o.chartTitle?.(message) ?? 'chart.png' }], channel_id: channel, thread_ts: ts })
+        .completeUploadExternal({ files: [{ id: chartFileId, title: this.o.chartTitle?.(message) ?? 'chart.png' }], channel_id: channel })
         .catch((err: unknown) => this.o.logger?.warn('slack chart share failed', { id: message.id, error: String(err) }));
     }
     return { kind: 'sent', ref };

@@ -108,7 +108,7 @@ describe('Slack sender through the delivery worker', () => {
     expect(order).toEqual(['files.getUploadURLExternal', 'chat.postMessage', 'files.completeUploadExternal']);
     const fileId = (fake.callsOf('files.completeUploadExternal')[0].params.files as { id: string }[])[0].id;
     expect(fake.uploads.get(fileId)).toEqual(PNG);
-    expect(fake.callsOf('files.completeUploadExternal')[0].params).toMatchObject({ channel_id: 'C1', thread_ts: fake.messages[0].ts });
+    expect(fake.callsOf('files.completeUploadExternal')[0].params).toMatchObject({ channel_id: 'C1' });
     expect(fake.callsOf('files.getUploadURLExternal')[0].params).toMatchObject({ filename: 'chart.png', length: String(PNG.length) });
   });
 

@@ -143,10 +143,11 @@ describe('a whole election through Slack', () => {
     expect(slackFacts.filter((l) => l.startsWith('Elected:'))).toEqual(['Elected: amy', 'Elected: hana, kai, nia']);
     expect(slackFacts).toEqual(facts(consoleResults.split('\n')));
 
-    // the chart went up with the results post, in its thread
-    const complete = fake.callsOf('files.completeUploadExternal').at(-1)!.params;
-    expect(complete).toMatchObject({ channel_id: 'C1', thread_ts: slackResults!.ts });
-    const png = fake.uploads.get((complete.files as { id: string }[])[0].id)!;
+    // the chart went up into the channel right after the results post
+    const complete = fake.callsOf('files.completeUploadExternal').at(-1)!;
+    expect(complete.params).toMatchObject({ channel_id: 'C1' });
+    expect(complete.at).toBeGreaterThanOrEqual(fake.callsOf('chat.postMessage').find((c) => c.params.channel === 'C1' && /Results/.test(String(c.params.text)))!.at);
+    const png = fake.uploads.get((complete.params.files as { id: string }[])[0].id)!;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });
