@@ -30,25 +30,78 @@ export function bindRepos(ctx: RepoContext): Tx {
   };
 }
 
+/** Most commands one SQLite commit may carry; a batch is what queued up while the last one ran. */
+const MAX_BATCH = 256;
+
+interface Queued {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 export function createStore(database: Database): Store {
   const { db, dialect, native } = database;
-  return {
-    transaction(fn) {
-      if (native === undefined) return db.transaction().execute((trx) => fn(bindRepos({ db: trx, dialect })));
-      // SQLite: hold Kysely's one connection (its mutex keeps the delivery queue and everyone else out)
-      // and drive the transaction on the raw handle, so the repositories' prepared queries can skip
-      // Kysely's executor; queries built with Kysely inside go through `conn`, the same connection.
-      return db.connection().execute(async (conn) => {
-        native.run('begin', []);
+  const queue: Queued[] = [];
+  let draining = false;
+
+  // Group commit (SQLite): a commit costs far more than the statements of one command (every dirty
+  // page goes to the WAL), so commands that arrive while one batch runs are run together in the next:
+  // one BEGIN … COMMIT, each command inside its own SAVEPOINT. A command that fails rolls back to its
+  // savepoint and changes nothing; the others are unaffected. Every caller hears back only after the
+  // COMMIT, so nothing is acknowledged before it is durable. Commands still run one after another, so
+  // each sees what the ones before it wrote, exactly as separate transactions would.
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, MAX_BATCH);
         try {
-          const result = await fn(bindRepos({ db: conn, dialect, native }));
-          native.run('commit', []);
-          return result;
+          const outcomes = await db.connection().execute(async (conn) => runBatch(batch, bindRepos({ db: conn, dialect, native })));
+          outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
         } catch (error) {
-          // SQLite may already have rolled back on its own (e.g. disk full); rolling back twice throws.
-          if (native.inTransaction) native.run('rollback', []);
-          throw error;
+          // the connection itself failed (closed database): nobody may be left waiting
+          for (const item of batch) item.reject(error);
         }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  async function runBatch(batch: Queued[], tx: Tx): Promise<({ ok: true; value: unknown } | { ok: false; error: unknown })[]> {
+    const sqlite = native!;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      sqlite.run('begin', []);
+      for (const item of batch) {
+        sqlite.run('savepoint command', []);
+        try {
+          const value = await item.fn(tx);
+          sqlite.run('release command', []);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // SQLite may have rolled back the whole transaction on its own (disk full, I/O error): then
+          // the commands before this one are gone too, and the batch fails as a whole below.
+          if (!sqlite.inTransaction) throw error;
+          sqlite.run('rollback to command', []);
+          sqlite.run('release command', []);
+          outcomes.push({ ok: false, error });
+        }
+      }
+      sqlite.run('commit', []);
+      return outcomes;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.run('rollback', []);
+      return batch.map(() => ({ ok: false as const, error }));
+    }
+  }
+
+  return {
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      if (native === undefined) return db.transaction().execute((trx) => fn(bindRepos({ db: trx, dialect })));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
       });
     },
     async scrub() {

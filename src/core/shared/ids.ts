@@ -1,8 +1,9 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 /** Random ids: never derived from time or sequence, so their order says nothing about when rows were made. */
 export function randomId(): string {
-  return randomBytes(16).toString('hex');
+  // randomUUID draws from a cached entropy pool: 122 random bits without a syscall per id
+  return randomUUID().replace(/-/g, '');
 }
 
 // Crockford's base32 without I, L, O, U: easy to read out and type back.
