@@ -1,12 +1,17 @@
 import type { Logger } from './core/index.js';
 
 type Level = 'debug' | 'info' | 'error' | 'silent';
+const RANK = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 } as const;
 
-/** One line per event on stderr. Callers never pass ballot choices (see core/commands/dispatch.ts). */
-export function createLogger(level: Level, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
-  const show = (l: 'info' | 'error') => level !== 'silent' && (l === 'error' || level !== 'error');
-  const line = (l: 'info' | 'error', message: string, meta?: Record<string, unknown>) => {
-    if (show(l)) write(`${new Date().toISOString()} ${l.toUpperCase()} ${message}${meta ? ' ' + JSON.stringify(meta) : ''}`);
+export interface AppLogger extends Logger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** One line per event on stderr, at LOG_LEVEL and above. Callers never pass ballot choices (see core/commands/dispatch.ts). */
+export function createLogger(level: Level, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): AppLogger {
+  const line = (l: 'debug' | 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) => {
+    if (RANK[l] >= RANK[level]) write(`${new Date().toISOString()} ${l.toUpperCase()} ${message}${meta ? ' ' + JSON.stringify(meta) : ''}`);
   };
-  return { info: (m, meta) => line('info', m, meta), error: (m, meta) => line('error', m, meta) };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

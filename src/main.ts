@@ -5,6 +5,7 @@ import { createSlackApp } from '../adapters/slack/slack-app.js';
 import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
+import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
 import { connect, createDeliveryQueue, createPlatformState, createStore, migrateToLatest, type Database } from './storage/index.js';
 
@@ -41,18 +42,18 @@ export interface Running {
 }
 
 /** Start every configured platform (Slack, Discord); each runs its own outbound delivery worker. */
-export async function startPlatforms(teller: Teller, config: Config, logger: Logger): Promise<Running> {
+export async function startPlatforms(teller: Teller, config: Config, logger: AppLogger): Promise<Running> {
   const stops: (() => Promise<void>)[] = [];
   const chartPng = chartRenderer(teller.core);
   const platforms: string[] = [];
   if (config.slack) {
-    const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng });
+    const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng, logger });
     await slack.start();
     stops.push(() => slack.stop());
     platforms.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${slack.port ?? config.slack.port})`);
   }
   if (config.discord) {
-    const discord = createDiscordBot({ core: teller.core, config: config.discord, renderChart: chartPng });
+    const discord = createDiscordBot({ core: teller.core, config: config.discord, renderChart: chartPng, logger });
     await discord.start();
     stops.push(() => discord.stop());
     platforms.push(discord.httpPort ? `Discord (gateway and HTTP interactions on port ${discord.httpPort})` : 'Discord');

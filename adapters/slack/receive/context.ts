@@ -62,7 +62,8 @@ export async function buildInvocation(
       memberId: src.userId,
       displayName: profile.displayName ?? src.userName,
       locale: profile.locale,
-      isAdmin: profile.isAdmin,
+      // No isAdmin: on Slack any member may create an election (branch organisers are rarely workspace
+      // admins); the core reads isAdmin as the platform's own "may create elections" setting.
     },
     channelId: src.channelId,
     command,

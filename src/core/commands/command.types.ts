@@ -54,7 +54,10 @@ export interface Actor {
   displayName?: string;
   /** 'en', 'zh-Hans', or a platform locale such as 'zh-CN' / 'en-GB' */
   locale?: string;
-  /** the platform says this member administers the workspace/server (Manage Server on Discord) */
+  /**
+   * The platform's own answer to "may this member create elections?" (Discord: Manage Server or the
+   * server's chosen role). Left undefined where the platform has no such setting: then anyone may.
+   */
   isAdmin?: boolean;
 }
 
