@@ -38,6 +38,12 @@ describe('a whole election through the registry', () => {
     const changed = await h.ok('erin', 'cast 1 1 1');
     expect(changed).toMatch(/replaces/);
     await h.ok('olga', 'voting close 1');
+    // published for anyone to check and recount: receipts apart from ballots, no links
+    const published = await h.ok('frank', 'voting ballots 1');
+    expect(published).toContain('Receipts (5)');
+    expect(published).toMatch(/Chair: 5 ballot\(s\): [12](?:\n[12]){4}/);
+    const ballotRows = h.store.state.ballots.map((b) => b.content).sort();
+    expect(ballotRows).toEqual(['1', '1', '1', '2', '2']);
     await h.ok('olga', 'count 1');
     const early = await h.run('olga', 'announce 1');
     expect(early.kind).toBe('domain-error');

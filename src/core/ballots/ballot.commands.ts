@@ -210,3 +210,29 @@ export const closeVoting = defineCommand<{ election: number }>({
   },
 });
 
+
+/**
+ * After close: the receipts (sorted) and the ballots (in random-id order, without receipts or links),
+ * so each voter can find their receipt and anyone can recount.
+ */
+export const publishedBallots = defineCommand<{ election: number }>({
+  id: 'ballots.show',
+  path: ['voting', 'ballots'],
+  access: 'anyone',
+  phases: ['closed', 'counted', 'announced', 'certified', 'archived'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    const ballots = await ctx.tx.ballots.listPublished(e.id);
+    const receipts = await ctx.tx.receipts.list(e.id);
+    const fields = contests.map((c) => {
+      const mine = ballots.filter((b) => b.contestId === c.id);
+      const weighted = mine.some((b) => b.weight !== 1);
+      const lines = mine.map((b) => (b.content === '' ? ctx.t('ballots.blank') : b.content) + (weighted ? ` ×${b.weight}` : ''));
+      return { label: ctx.t('ballots.contest', { contest: c.name, count: mine.length }), value: lines.join('\n') || '—' };
+    });
+    fields.unshift({ label: ctx.t('ballots.receipts', { count: receipts.length }), value: receipts.join('\n') || '—' });
+    return toActor(ctx.t('ballots.explain'), { title: ctx.t('ballots.title', { number: e.number, title: e.title }), fields, tone: 'info' });
+  },
+});

@@ -40,6 +40,7 @@ const domain: CommandDef<any>[] = [
   ballots.checkReceipt,
   ballots.remindVoters,
   ballots.closeVoting,
+  ballots.publishedBallots,
   results.runCount,
   results.confirmCount,
   results.announceResult,
