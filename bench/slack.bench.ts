@@ -14,7 +14,7 @@ import { SlackSender } from '../adapters/slack/send/slack-sender.js';
 import type { RateLimits } from '../test/fakes/slack/rate-limits.js';
 import { FakeCore, ok } from '../test/adapters/slack/fake-core.js';
 import { quietLogger } from '../test/adapters/slack/harness.js';
-import { MemoryQueue } from '../test/adapters/slack/memory-queue.js';
+import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
 
 const SECRET = 'bench-secret';
 const CONCURRENCY = 20;
@@ -137,9 +137,9 @@ async function fanOut(voters: number, allowed: number): Promise<{ seconds: numbe
     await fake.fail('chat.postMessage', { status: 500 }, 10);
     await fake.fail('chat.postMessage', { status: 500, applied: true }, 10);
   }
-  const queue = new MemoryQueue();
+  const queue = new FakeQueue('slack');
   for (let i = 0; i < voters; i++) {
-    queue.enqueue('T1', { orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: `b${i}`, electionId: 'e', purpose: 'ballot' });
+    queue.enqueue({ orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: `b${i}`, electionId: 'e', purpose: 'ballot' }, new Date(), 'T1');
   }
   const sender = new SlackSender({ tokenFor: async () => 'xoxb-bench', apiUrl: fake.apiUrl });
   // One second of burst: late timer wake-ups on a busy machine would otherwise waste tokens, and

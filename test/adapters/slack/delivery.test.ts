@@ -3,19 +3,19 @@ import type { OutboundMessage } from '../../../src/core/index.js';
 import { createDeliveryWorker, type DeliveryWorker, type RateLimitConfig } from '../../../adapters/shared/index.js';
 import { SlackSender } from '../../../adapters/slack/send/slack-sender.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { MemoryQueue } from './memory-queue.js';
+import { FakeQueue } from '../shared/fake-queue.js';
 
 const ROOMY: RateLimitConfig = { buckets: { 'chat.postMessage': { ratePerSecond: 1000, burst: 1000 }, channel: { ratePerSecond: 1000, burst: 1000 } } };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
 
 let fake: FakeSlackServer;
-let queue: MemoryQueue;
+let queue: FakeQueue;
 let sender: SlackSender;
 
 beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
-  queue = new MemoryQueue();
+  queue = new FakeQueue('slack');
   sender = new SlackSender({ tokenFor: async () => 'xoxb-test', apiUrl: fake.apiUrl, renderChart: () => PNG });
 });
 afterEach(async () => fake.stop());
@@ -26,14 +26,14 @@ function worker(leaseMs = 10_000): DeliveryWorker {
 
 function enqueueBallots(n: number): OutboundMessage[] {
   return Array.from({ length: n }, (_, i) =>
-    queue.enqueue('T1', {
+    queue.enqueue({
       orgId: 'org1',
       destination: { kind: 'dm', memberId: `U${i}` },
       body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] },
       dedupeKey: `ballot-3-U${i}`,
       electionId: 'e3',
       purpose: 'ballot',
-    })!,
+    }, new Date(), 'T1')!,
   );
 }
 
@@ -102,7 +102,7 @@ describe('Slack sender through the delivery worker', () => {
 
   it('uploads the results chart with the external upload flow beside the results post', async () => {
     const chart = { kind: 'bars' as const, title: { key: 'x' }, labels: ['王小明', 'Bob'], series: [{ name: 'votes', values: [5, 3] }] };
-    queue.enqueue('T1', { orgId: 'org1', destination: { kind: 'channel', channelId: 'C1' }, body: { title: 'Results', text: 'Chair: 王小明', chart: chart as never }, dedupeKey: 'results-3', purpose: 'results' });
+    queue.enqueue({ orgId: 'org1', destination: { kind: 'channel', channelId: 'C1' }, body: { title: 'Results', text: 'Chair: 王小明', chart: chart as never }, dedupeKey: 'results-3', purpose: 'results' }, new Date(), 'T1');
     await worker().drain({ untilEmpty: true });
     const order = fake.calls.map((c) => c.method).filter((m) => m.startsWith('files.') || m === 'chat.postMessage');
     expect(order).toEqual(['files.getUploadURLExternal', 'chat.postMessage', 'files.completeUploadExternal']);
@@ -114,9 +114,9 @@ describe('Slack sender through the delivery worker', () => {
 
   it('updates the turnout line in place with chat.update', async () => {
     const first = { orgId: 'org1', destination: { kind: 'channel' as const, channelId: 'C1' }, body: { text: 'Turnout 0 of 40' }, dedupeKey: 'turnout-3', purpose: 'notice' };
-    queue.enqueue('T1', first);
+    queue.enqueue(first, new Date(), 'T1');
     await worker().drain({ untilEmpty: true });
-    queue.enqueue('T1', { ...first, body: { text: 'Turnout 12 of 40' }, dedupeKey: 'turnout-3-12', replaces: 'turnout-3' });
+    queue.enqueue({ ...first, body: { text: 'Turnout 12 of 40' }, dedupeKey: 'turnout-3-12', replaces: 'turnout-3' }, new Date(), 'T1');
     await worker().drain({ untilEmpty: true });
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
     const update = fake.callsOf('chat.update')[0].params;

@@ -3,7 +3,7 @@
 
 import type { CommandSpec, DispatchResult, Invocation, PlatformStateStore, Reply, TellerCore } from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
-import { MemoryQueue } from './memory-queue.js';
+import { FakeQueue } from '../shared/fake-queue.js';
 
 export const SPECS: CommandSpec[] = [
   { id: 'help', path: ['help'], summaryKey: 'help', args: [], access: 'anyone', listed: true },
@@ -99,7 +99,7 @@ export class MemoryState implements PlatformStateStore {
 export class FakeCore implements TellerCore {
   readonly invocations: Invocation[] = [];
   readonly commands = SPECS;
-  readonly delivery = new MemoryQueue();
+  readonly delivery = new FakeQueue('slack');
   readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
 

@@ -4,7 +4,7 @@ import { ProgressPoster } from '../../../adapters/slack/send/progress-poster.js'
 import { SlackSender } from '../../../adapters/slack/send/slack-sender.js';
 import { translate } from '../../../src/i18n/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { MemoryQueue } from './memory-queue.js';
+import { FakeQueue } from '../shared/fake-queue.js';
 
 let fake: FakeSlackServer;
 beforeEach(async () => {
@@ -15,13 +15,13 @@ afterEach(async () => fake.stop());
 
 describe('fan-out progress for the organisers', () => {
   it('keeps one progress line in the election channel, edited in place until all ballots are out', async () => {
-    const queue = new MemoryQueue();
+    const queue = new FakeQueue('slack');
     let poster: ProgressPoster | undefined;
     const sender: SlackSender = new SlackSender({ tokenFor: async () => 'xoxb', apiUrl: fake.apiUrl, observe: (m) => poster?.observe(m) });
     poster = new ProgressPoster((t) => sender.client(t), translate, 50);
-    queue.enqueue('T1', { orgId: 'o', destination: { kind: 'channel', channelId: 'C1' }, body: { text: 'Voting is open' }, dedupeKey: 'open', electionId: 'e1', purpose: 'notice' });
+    queue.enqueue({ orgId: 'o', destination: { kind: 'channel', channelId: 'C1' }, body: { text: 'Voting is open' }, dedupeKey: 'open', electionId: 'e1', purpose: 'notice' }, new Date(), 'T1');
     for (let i = 0; i < 60; i++) {
-      queue.enqueue('T1', { orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Vote' }, dedupeKey: `b${i}`, electionId: 'e1', purpose: 'ballot' });
+      queue.enqueue({ orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Vote' }, dedupeKey: `b${i}`, electionId: 'e1', purpose: 'ballot' }, new Date(), 'T1');
     }
     const worker = createDeliveryWorker({
       queue,
