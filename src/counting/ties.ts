@@ -75,7 +75,8 @@ export function breakTie(
 ): TieOutcome {
   const record = (chosen: number[], rule: TieBreakRule): TieOutcome => ({
     chosen,
-    record: { round, purpose, candidates: [...tied], rule, chosen, ...(rule === 'lot' ? { seed: ctx.lot.seed } : {}) },
+    // a seed is recorded only where the generator actually drew (below)
+    record: { round, purpose, candidates: [...tied], rule, chosen },
   });
 
   if (ctx.rule === 'organiser' || ctx.rule === 'revote') {
@@ -89,6 +90,9 @@ export function breakTie(
 
   let remaining = [...tied];
   const chosen: number[] = [];
+  // whether an earlier round told any of them apart; if none did, what settles the tie is the lot (or the
+  // predetermined order standing in for it), and the record says so rather than naming the rule tried
+  let narrowed = false;
   if (ctx.rule === 'backwards' || ctx.rule === 'forwards') {
     const rounds = ctx.rule === 'backwards' ? [...ctx.history].reverse() : ctx.history;
     for (const counts of rounds) {
@@ -97,6 +101,7 @@ export function breakTie(
       const byCount = new Map<number, number[]>();
       for (const c of remaining) byCount.set(counts[c] ?? 0, [...(byCount.get(counts[c] ?? 0) ?? []), c]);
       if (byCount.size < 2) continue;
+      narrowed = true;
       const levels = [...byCount.keys()].sort((a, b) => (want === 'lowest' ? a - b : b - a));
       for (const level of levels) {
         const group = byCount.get(level)!;
@@ -121,11 +126,10 @@ export function breakTie(
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;
     };
     const picked = [...remaining].sort((a, b) => rank(a) - rank(b)).slice(0, need);
-    const out = record([...chosen, ...picked], ctx.rule);
-    return out;
+    return record([...chosen, ...picked], narrowed ? ctx.rule : 'lot');
   }
   const drawn = drawByLot(ctx.lot, remaining, need);
-  const out = record([...chosen, ...drawn], chosen.length > 0 ? ctx.rule : 'lot');
+  const out = record([...chosen, ...drawn], narrowed ? ctx.rule : 'lot');
   out.record.seed = ctx.lot.seed;
   return out;
 }

@@ -67,14 +67,6 @@ export class StvCount {
       ...(this.input.options?.tieOrder ? { tieOrder: this.input.options.tieOrder } : {}),
     };
     const outcome = breakTie(ctx, [...tied].sort((a, b) => a - b), 1, want, purpose, round.number);
-    if ((this.rule === 'backwards' || this.rule === 'forwards') && outcome.chosen !== null) {
-      // when no earlier round told them apart, the statute's "by lot" decided: record that, not the rule tried
-      const differed = this.history.some((counts) => counts.length > 0 && tied.some((c) => counts[c] !== counts[tied[0]]));
-      if (!differed) {
-        outcome.record.rule = 'lot';
-        if (!this.input.options?.tieOrder) outcome.record.seed = this.lot.seed;
-      }
-    }
     this.ties.push(outcome.record);
     round.explanation.push(tieLine(this, outcome.record));
     return outcome.chosen === null ? null : outcome.chosen[0];
