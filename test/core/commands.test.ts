@@ -95,6 +95,19 @@ describe('dispatch: arguments, roles, phases, failures', () => {
   });
 });
 
+describe('cancelling while voting is open', () => {
+  it('destroys the links exactly as a close does', async () => {
+    const h = harness();
+    await electionInVoting(h);
+    await h.ok('alice', 'cast 1 1 1');
+    await h.ok('olga', 'cancel 1 the branch merged');
+    expect(h.store.state.salts).toEqual({});
+    expect(h.store.state.ballots.every((b) => b.link === null)).toBe(true);
+    expect(h.store.state.receipts.every((r) => r.link === null)).toBe(true);
+    expect(h.store.scrubbed).toBe(1);
+  });
+});
+
 describe('roles and rules', () => {
   it('does not let a scrutineer stand, nor a candidate scrutinise', async () => {
     const h = harness();

@@ -23,18 +23,8 @@ async function turnoutText(ctx: CommandContext, final: boolean): Promise<string>
 async function updateTurnout(ctx: CommandContext, final = false): Promise<void> {
   const e = current(ctx);
   const bucket = final ? 'final' : String(Math.floor(ctx.now.getTime() / TURNOUT_EVERY_MS));
-  const memo = `${e.id}:${bucket}`;
   if (!final && turnoutPosted.get(e.id) === Number(bucket)) return;
-  const channelId = e.channelId ?? ctx.channelId;
-  if (!channelId) return;
-  await ctx.enqueue({
-    destination: { kind: 'channel', channelId },
-    body: { text: await turnoutText(ctx, final), tone: 'info' },
-    dedupeKey: `${memo}:${TURNOUT_KEY}`,
-    replaces: `${e.id}:${TURNOUT_KEY}`,
-    electionId: e.id,
-    purpose: 'turnout',
-  });
+  await notifyChannel(ctx, `${bucket}:${TURNOUT_KEY}`, { text: await turnoutText(ctx, final), tone: 'info' }, 'turnout', TURNOUT_KEY);
   if (!final) turnoutPosted.set(e.id, Number(bucket));
 }
 
@@ -73,13 +63,7 @@ export const openVoting = defineCommand<{ election: number }>({
       actions: [{ label: ctx.t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
       tone: 'info',
     });
-    await ctx.enqueue({
-      destination: { kind: 'channel', channelId: e.channelId ?? ctx.channelId ?? '' },
-      body: { text: await turnoutText(ctx, false), tone: 'info' },
-      dedupeKey: `${e.id}:${TURNOUT_KEY}`,
-      electionId: e.id,
-      purpose: 'turnout',
-    });
+    await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
     return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
   },
 });

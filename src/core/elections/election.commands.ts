@@ -229,6 +229,7 @@ export const cancelElection = defineCommand<{ election: number; reason: string }
       await ctx.tx.secrets.deleteSalt(e.id);
       await ctx.tx.ballots.sealElection(e.id);
       await ctx.tx.receipts.sealElection(e.id);
+      ctx.afterCommit(ctx.scrub);
     }
     const text = ctx.t('election.cancelled', { number: e.number, title: e.title, reason: args.reason });
     await notifyChannel(ctx, 'cancelled', { text, tone: 'warning' });

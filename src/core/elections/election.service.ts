@@ -48,11 +48,18 @@ export async function findContest(ctx: CommandContext, ref: string | undefined):
 }
 
 /** Post to the election's channel (or where the command ran) through the outbound queue. */
-export async function notifyChannel(ctx: CommandContext, key: string, body: Parameters<CommandContext['enqueue']>[0]['body'], purpose = 'notice'): Promise<void> {
+export async function notifyChannel(
+  ctx: CommandContext,
+  key: string,
+  body: Parameters<CommandContext['enqueue']>[0]['body'],
+  purpose = 'notice',
+  /** the key of an earlier post this one edits in place */
+  replaces?: string,
+): Promise<void> {
   const e = current(ctx);
   const channelId = e.channelId ?? ctx.channelId;
   if (!channelId) return;
-  await ctx.enqueue({ destination: { kind: 'channel', channelId }, body, dedupeKey: `${e.id}:${key}`, electionId: e.id, purpose });
+  await ctx.enqueue({ destination: { kind: 'channel', channelId }, body, dedupeKey: `${e.id}:${key}`, electionId: e.id, purpose, ...(replaces ? { replaces: `${e.id}:${replaces}` } : {}) });
 }
 
 /** Send a member a DM through the outbound queue, in their language. */
