@@ -14,6 +14,8 @@ const RUNS = 5;
 const T0 = '2026-11-23T10:00:00.000Z';
 
 const rid = () => randomBytes(12).toString('base64url');
+/** a ciphertext's size: a 256-byte padded block, its tag and nonce, in base64 */
+const SEALED = `v1.${randomBytes(12).toString('base64url')}.${randomBytes(272).toString('base64url')}`;
 
 interface Fixture {
   orgId: string;
@@ -39,7 +41,7 @@ async function setUp(store: Store, voters: number): Promise<Fixture> {
       createdAt: T0,
     });
     await tx.contests.insert({ id: f.contestId, electionId: f.electionId, number: 1, name: 'Chair', seats: 1, method: 'plurality', options: {} });
-    await tx.secrets.putSalt(f.electionId, rid());
+    await tx.secrets.put(f.electionId, { salt: rid(), keyCheck: null });
     for (let i = 0; i < voters; i++) {
       await tx.roll.upsert({ electionId: f.electionId, memberId: `U${i}`, weight: 1, status: 'eligible', reason: null, addedBy: 'U0', addedAt: T0 });
     }
@@ -52,16 +54,15 @@ async function castViaStore(store: Store, f: Fixture, i: number): Promise<void> 
   await store.transaction(async (tx) => {
     const key = `req-${f.electionId}-${i}`;
     if ((await tx.requests.get(key)) !== undefined) return;
-    await tx.elections.lock(f.electionId);
-    await tx.elections.get(f.electionId);
+    await tx.elections.findByNumberLocked(f.orgId, 1);
     await tx.contests.list(f.electionId);
     await tx.roll.get(f.electionId, `U${i}`);
-    await tx.secrets.getSalt(f.electionId);
+    await tx.secrets.get(f.electionId);
     const link = `link-${i}`;
-    await tx.ballots.upsertByLink({ id: rid(), electionId: f.electionId, contestId: f.contestId, link, weight: 1, content: '1' });
+    await tx.castBallots.put({ id: rid(), electionId: f.electionId, contestId: f.contestId, link, sealed: SEALED });
     if ((await tx.receipts.findByLink(f.electionId, link)) === undefined) await tx.receipts.insert(f.electionId, `R${i}`, link);
     await tx.participation.add({ electionId: f.electionId, contestId: f.contestId, memberId: `U${i}` });
-    await tx.requests.put(key, '{"kind":"ok"}', T0);
+    await tx.requests.put(key, '{"kind":"ok"}', T0, f.electionId);
   });
 }
 
@@ -74,31 +75,35 @@ function rawCaster(raw: BetterSqlite3.Database, f: Fixture): (i: number) => void
     begin: raw.prepare('begin immediate'),
     commit: raw.prepare('commit'),
     reqGet: raw.prepare('select response from requests where key = ?'),
-    election: raw.prepare('select * from elections where id = ?'),
+    election: raw.prepare('select * from elections where org_id = ? and number = ?'),
     contests: raw.prepare('select * from contests where election_id = ? order by number'),
     roll: raw.prepare('select * from roll_entries where election_id = ? and member_id = ?'),
-    salt: raw.prepare('select salt from election_secrets where election_id = ?'),
+    salt: raw.prepare('select salt, key_check from election_secrets where election_id = ?'),
+    find: raw.prepare('select id from cast_ballots where contest_id = ? and link = ?'),
     upsert: raw.prepare(
-      'insert into ballots (id, election_id, contest_id, link, weight, content) values (?, ?, ?, ?, ?, ?) on conflict (contest_id, link) do update set weight = excluded.weight, content = excluded.content',
+      'insert into cast_ballots (id, election_id, contest_id, link, sealed) values (?, ?, ?, ?, ?) on conflict (contest_id, link) do update set sealed = excluded.sealed',
     ),
     receipt: raw.prepare('select code from receipts where election_id = ? and link = ?'),
     receiptIns: raw.prepare('insert into receipts (election_id, code, link) values (?, ?, ?)'),
     part: raw.prepare('insert into participation (election_id, contest_id, member_id) values (?, ?, ?) on conflict do nothing'),
-    reqPut: raw.prepare('insert into requests (key, response, at) values (?, ?, ?) on conflict (key) do update set response = excluded.response, at = excluded.at'),
+    reqPut: raw.prepare(
+      'insert into requests (key, response, at, election_id) values (?, ?, ?, ?) on conflict (key) do update set response = excluded.response, at = excluded.at, election_id = excluded.election_id',
+    ),
   };
   return (i) => {
     q.begin.run();
     const key = `raw-${f.electionId}-${i}`;
     q.reqGet.get(key);
-    q.election.get(f.electionId);
+    q.election.get(f.orgId, 1);
     q.contests.all(f.electionId);
     q.roll.get(f.electionId, `U${i}`);
     q.salt.get(f.electionId);
     const link = `raw-link-${i}`;
-    q.upsert.run(rid(), f.electionId, f.contestId, link, 1, '1');
+    q.find.get(f.contestId, link);
+    q.upsert.run(rid(), f.electionId, f.contestId, link, SEALED);
     if (q.receipt.get(f.electionId, link) === undefined) q.receiptIns.run(f.electionId, `RR${i}`, link);
     q.part.run(f.electionId, f.contestId, `R${i}`);
-    q.reqPut.run(key, '{"kind":"ok"}', T0);
+    q.reqPut.run(key, '{"kind":"ok"}', T0, f.electionId);
     q.commit.run();
   };
 }

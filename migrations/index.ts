@@ -2,7 +2,9 @@
 // an old one. A static list (rather than reading the folder) works the same under tsx, vitest and a build.
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-initial.js';
+import * as sealedBallots from './2026-12-07-sealed-ballots.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
+  '2026-12-07-sealed-ballots': sealedBallots,
 };

@@ -5,6 +5,7 @@ import { ConsoleSession } from '../adapters/console/console.js';
 import { verifyChain } from './core/audit/audit.rules.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runDemo } from './demo.js';
+import { startJobLoop } from './job-loop.js';
 import { createLogger } from './logger.js';
 import { buildTeller, deployDiscordCommands } from './main.js';
 import { connect, createStore, migrateToLatest } from './storage/index.js';
@@ -22,6 +23,7 @@ const USAGE = `Usage: teller <command>
 async function startConsole(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel);
   const teller = await buildTeller(config, logger);
+  const jobs = startJobLoop(teller.core, logger);
   const session = new ConsoleSession(teller.core, { member: config.consoleMember, ...(config.consoleLocale ? { locale: config.consoleLocale } : {}), write: (t) => console.log(t + '\n') });
   console.log(`Teller console on ${config.databaseUrl}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`);
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
@@ -44,6 +46,7 @@ async function startConsole(config: Config): Promise<number> {
     });
     rl.on('close', () => void chain.then(() => done()));
   });
+  await jobs.stop();
   await teller.close();
   return 0;
 }

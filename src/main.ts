@@ -7,6 +7,7 @@ import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
 import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
+import { checkSecretFingerprint } from './secret-fingerprint.js';
 import { connect, createDeliveryQueue, createPlatformState, createStore, migrateToLatest, type Database } from './storage/index.js';
 
 export interface Teller {
@@ -19,12 +20,20 @@ export interface Teller {
 export async function buildTeller(config: Config, logger: Logger, overrides: { databaseUrl?: string; secret?: string } = {}): Promise<Teller> {
   const database = await connect(overrides.databaseUrl ?? config.databaseUrl);
   await migrateToLatest(database);
+  const store = createStore(database);
+  const serverSecret = overrides.secret ?? loadServerSecret(config.secret, config.dataDir);
+  try {
+    await checkSecretFingerprint(store, serverSecret);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const core = createCore({
-    store: createStore(database),
+    store,
     delivery: createDeliveryQueue(database),
     platformState: createPlatformState(database),
     clock: systemClock,
-    serverSecret: overrides.secret ?? loadServerSecret(config.secret, config.dataDir),
+    serverSecret,
     logger,
   });
   return { core, database, close: () => database.close() };

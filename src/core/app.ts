@@ -4,6 +4,7 @@ import type { Logger } from './commands/context.js';
 import { COMMANDS, COMMAND_SPECS } from './commands/registry.js';
 import type { DeliveryQueue } from './delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './index.js';
+import { createJobRunner } from './jobs/job-runner.js';
 import type { Clock } from './shared/clock.js';
 import type { Store } from './shared/store.ports.js';
 
@@ -19,8 +20,10 @@ export interface CoreDeps {
 
 export function createCore(deps: CoreDeps): TellerCore {
   const dispatcher = createDispatcher(COMMANDS, deps);
+  const jobs = createJobRunner({ store: deps.store, clock: deps.clock, logger: deps.logger, runAsTeller: dispatcher.runAsTeller });
   return {
     dispatch: dispatcher.run,
+    runJobs: jobs.runDue,
     commands: COMMAND_SPECS,
     translate,
     delivery: deps.delivery,

@@ -30,6 +30,11 @@ export interface TellerCore {
    * back as { kind: 'failed', ref }.
    */
   dispatch(invocation: Invocation): Promise<DispatchResult>;
+  /**
+   * Run every durable job that is due (retrying a purge after close; later, the timetable). The
+   * composition root calls it on a timer; several processes may call it at once, each job runs once.
+   */
+  runJobs(): Promise<number>;
   /** every command, for help, Slack's manifest and Discord's deployed definitions */
   readonly commands: readonly CommandSpec[];
   /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */

@@ -71,6 +71,7 @@ export const electionToRow = (e: Election): ElectionRow => ({
   cancel_reason: e.cancelReason,
   phase_since: e.phaseSince,
   created_at: e.createdAt,
+  seal: e.seal ?? null,
 });
 
 export const electionFromRow = (r: ElectionRow): Election => ({
@@ -85,6 +86,7 @@ export const electionFromRow = (r: ElectionRow): Election => ({
   cancelReason: r.cancel_reason,
   phaseSince: r.phase_since,
   createdAt: r.created_at,
+  ...(r.seal === 'pending' || r.seal === 'done' ? { seal: r.seal } : {}),
 });
 
 export const contestToRow = (c: Contest): ContestRow => ({

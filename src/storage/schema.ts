@@ -31,6 +31,8 @@ export interface ElectionRow {
   cancel_reason: string | null;
   phase_since: string;
   created_at: string;
+  /** 'pending' from close until deleted secrets are physically purged, then 'done'; null before close */
+  seal: string | null;
 }
 
 export interface ContestRow {
@@ -84,14 +86,27 @@ export interface SeconderRow {
 export interface ElectionSecretRow {
   election_id: string;
   salt: string;
+  /** HMAC of a fixed label under the election key: a process with another server secret refuses to cast */
+  key_check: string | null;
 }
 
-/** No voter column, no time, random id: nothing joins a ballot to participation (ARCHITECTURE §2). */
+/**
+ * A ballot while voting is open: ciphertext under the election key, found again by the voter's link.
+ * Deleted at close, after its plaintext went to `ballots` in shuffled order.
+ */
+export interface CastBallotRow {
+  id: string;
+  election_id: string;
+  contest_id: string;
+  link: string;
+  sealed: string;
+}
+
+/** Written at close, shuffled: no voter column, no link, no time (ARCHITECTURE §2). */
 export interface BallotRow {
   id: string;
   election_id: string;
   contest_id: string;
-  link: string | null;
   weight: number;
   content: string;
 }
@@ -160,6 +175,28 @@ export interface RequestRow {
   key: string;
   response: string;
   at: string;
+  /** so the close can purge the replies stored for its election's retries */
+  election_id: string | null;
+}
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  election_id: string | null;
+  dedupe_key: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface SettingRow {
+  key: string;
+  value: string;
 }
 
 export interface PlatformStateRow {
@@ -179,6 +216,7 @@ export interface Schema {
   nominations: NominationRow;
   seconders: SeconderRow;
   election_secrets: ElectionSecretRow;
+  cast_ballots: CastBallotRow;
   ballots: BallotRow;
   receipts: ReceiptRow;
   participation: ParticipationRow;
@@ -188,4 +226,6 @@ export interface Schema {
   outbox: OutboxRow;
   requests: RequestRow;
   platform_state: PlatformStateRow;
+  jobs: JobRow;
+  settings: SettingRow;
 }

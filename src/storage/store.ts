@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import type { Store, Tx } from '../core/shared/store.ports.js';
 import type { Database } from './connect.js';
-import { ballotRepo, participationRepo, receiptRepo, secretRepo } from './repos/ballot-repos.js';
+import { ballotRepo, castBallotRepo, participationRepo, receiptRepo, secretRepo } from './repos/ballot-repos.js';
+import { jobRepo, settingRepo } from './repos/job-repos.js';
 import type { RepoContext } from './repos/context.js';
 import { contestRepo, electionRepo, memberRepo, nominationRepo, orgRepo, roleRepo, rollRepo } from './repos/election-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
@@ -20,6 +21,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     roll: rollRepo(ctx),
     nominations: nominationRepo(ctx),
     secrets: secretRepo(ctx),
+    castBallots: castBallotRepo(ctx),
     ballots: ballotRepo(ctx),
     receipts: receiptRepo(ctx),
     participation: participationRepo(ctx),
@@ -27,6 +29,8 @@ export function bindRepos(ctx: RepoContext): Tx {
     audit: auditRepo(ctx),
     outbox: outboxRepo(ctx),
     requests: requestRepo(ctx),
+    jobs: jobRepo(ctx),
+    settings: settingRepo(ctx),
   };
 }
 
@@ -104,20 +108,39 @@ export function createStore(database: Database): Store {
         if (!draining) void drain();
       });
     },
-    async scrub() {
+    async purge() {
       if (dialect === 'sqlite') {
         // Copy the WAL into the main file (where secure_delete has zeroed freed cells) and truncate it,
-        // so no old page image holding a link survives in the -wal file. Another connection reading an
-        // old snapshot (a second process on the same file) keeps the WAL alive: say so rather than
-        // report a scrub that did not happen.
-        const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
-        if (Number(result.rows[0]?.busy ?? 0) !== 0) {
-          throw new Error('scrub incomplete: another connection is reading the database; run it again when it is idle');
+        // so no old page image of a ciphertext, link or salt survives in the -wal file. Another
+        // connection reading an old snapshot (a backup, the sqlite3 shell, a second process) keeps the
+        // WAL alive: then the purge has not happened, and saying so is the only honest answer.
+        const result = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        const row = result.rows[0];
+        if (Number(row?.busy ?? 0) !== 0) {
+          throw new Error('purge incomplete: another connection is reading the database, so its write-ahead log cannot be emptied yet');
         }
         return;
       }
-      // VACUUM cannot run inside a transaction; Kysely runs this on a pooled connection in autocommit.
-      await sql`vacuum ballots, receipts, election_secrets`.execute(db);
+      // Plain VACUUM only marks dead tuples free: their bytes and their xmin (which equals the xmin of the
+      // cast's audit entry) stay on the page. VACUUM FULL writes each table, its indexes and its TOAST
+      // into new files; the old files are truncated at commit. It cannot run inside a transaction (this
+      // connection is in autocommit). Its exclusive lock waits behind any open reader of those tables,
+      // and every cast would queue behind it: give up after a few seconds, and the retry job comes back.
+      await db.connection().execute(async (conn) => {
+        await sql`set lock_timeout = '5s'`.execute(conn);
+        try {
+          await sql`vacuum full cast_ballots, receipts, election_secrets, requests, ballots`.execute(conn);
+        } finally {
+          await sql`reset lock_timeout`.execute(conn);
+        }
+        try {
+          await sql`checkpoint`.execute(conn);
+        } catch (error) {
+          // CHECKPOINT needs superuser or pg_checkpoint; without it the old files are still truncated,
+          // and PostgreSQL removes them at its next own checkpoint.
+          if (!/permission denied|must be superuser|pg_checkpoint/i.test(String(error))) throw error;
+        }
+      });
     },
   };
 }

@@ -40,9 +40,10 @@ describe('audit chain', () => {
     const cast = entries.filter((e) => e.event === 'ballot.cast');
     expect(cast).toHaveLength(1);
     expect(Object.keys(cast[0].data)).toEqual(['contest']);
-    const ballot = h.store.state.ballots[0];
+    const ballot = h.store.state.castBallots[0];
     const serialised = JSON.stringify(entries);
     expect(serialised).not.toContain(ballot.id);
-    expect(serialised).not.toContain(ballot.link!);
+    expect(serialised).not.toContain(ballot.link);
+    expect(serialised).not.toContain(ballot.sealed);
   });
 });

@@ -102,9 +102,11 @@ describe('cancelling while voting is open', () => {
     await h.ok('alice', 'cast 1 1 1');
     await h.ok('olga', 'cancel 1 the branch merged');
     expect(h.store.state.salts).toEqual({});
-    expect(h.store.state.ballots.every((b) => b.link === null)).toBe(true);
+    // stronger than wiping links: the uncounted ballots are gone with them
+    expect(h.store.state.castBallots).toEqual([]);
+    expect(h.store.state.ballots).toEqual([]);
     expect(h.store.state.receipts.every((r) => r.link === null)).toBe(true);
-    expect(h.store.scrubbed).toBe(1);
+    expect(h.store.purged).toBe(1);
   });
 });
 

@@ -65,9 +65,11 @@ describe('a whole election through the registry', () => {
     await electionInVoting(h);
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => h.run('alice', `cast 1 1 ${(i % 2) + 1}`)));
     expect(results.every((r) => r.kind === 'ok')).toBe(true);
-    expect(h.store.state.ballots).toHaveLength(1);
+    expect(h.store.state.castBallots).toHaveLength(1);
     expect(h.store.state.receipts).toHaveLength(1);
-    // the last one counts: the 200th cast chose candidate 2
+    // the last one counts: the 200th cast chose candidate 2 (readable only once the close decrypts it)
+    await h.ok('olga', 'voting close 1');
+    expect(h.store.state.ballots).toHaveLength(1);
     expect(h.store.state.ballots[0].content).toBe('2');
   });
 

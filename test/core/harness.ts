@@ -27,16 +27,17 @@ export interface Harness {
   ok(member: string, text: string): Promise<string>;
 }
 
-export function harness(): Harness {
-  const store = new MemoryStore();
-  const clock = new FakeClock();
+/** A core on a fresh store, or (to play a second Teller process) on another harness's store and clock. */
+export function harness(opts: { store?: MemoryStore; clock?: FakeClock; secret?: string } = {}): Harness {
+  const store = opts.store ?? new MemoryStore();
+  const clock = opts.clock ?? new FakeClock();
   const errors: string[] = [];
   const core = createCore({
     store,
     delivery: unusedQueue,
     platformState: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
     clock,
-    serverSecret: 'test-server-secret',
+    serverSecret: opts.secret ?? 'test-server-secret',
     logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
   });
   const run: Harness['run'] = (member, text, opts = {}) =>

@@ -9,7 +9,7 @@ import type { Nomination, Seconder } from '../../src/core/nominations/nomination
 import type { Organisation } from '../../src/core/orgs/org.types.js';
 import type { CountConfirmation, StoredResult } from '../../src/core/results/result.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
-import type { Member, Store, Tx } from '../../src/core/shared/store.ports.js';
+import type { CastBallot, ElectionSecret, Job, Member, Store, Tx } from '../../src/core/shared/store.ports.js';
 
 export interface MemoryState {
   orgs: Organisation[];
@@ -20,7 +20,8 @@ export interface MemoryState {
   roll: RollEntry[];
   nominations: Nomination[];
   seconders: Seconder[];
-  salts: Record<string, string>;
+  salts: Record<string, ElectionSecret>;
+  castBallots: CastBallot[];
   ballots: StoredBallot[];
   receipts: { electionId: string; code: string; link: string | null }[];
   participation: { electionId: string; contestId: string; memberId: string }[];
@@ -28,7 +29,9 @@ export interface MemoryState {
   confirmations: CountConfirmation[];
   audit: AuditEntry[];
   outbox: OutboundMessage[];
-  requests: Record<string, string>;
+  requests: Record<string, { response: string; at: string; electionId: string | null }>;
+  jobs: Job[];
+  settings: Record<string, string>;
 }
 
 const empty = (): MemoryState => ({
@@ -41,6 +44,7 @@ const empty = (): MemoryState => ({
   nominations: [],
   seconders: [],
   salts: {},
+  castBallots: [],
   ballots: [],
   receipts: [],
   participation: [],
@@ -49,13 +53,17 @@ const empty = (): MemoryState => ({
   audit: [],
   outbox: [],
   requests: {},
+  jobs: [],
+  settings: {},
 });
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class MemoryStore implements Store {
   state: MemoryState = empty();
-  scrubbed = 0;
+  purged = 0;
+  /** set to make purges fail, as a SQLite reader holding an old snapshot would */
+  purgeFails = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -73,8 +81,9 @@ export class MemoryStore implements Store {
     return next;
   }
 
-  async scrub(): Promise<void> {
-    this.scrubbed++;
+  async purge(): Promise<void> {
+    if (this.purgeFails) throw new Error('purge incomplete: a reader holds an old snapshot');
+    this.purged++;
   }
 
   /** Every row count, to show that a failed command wrote nothing. */
@@ -108,7 +117,7 @@ export class MemoryStore implements Store {
         update: async (e) => {
           s().elections = s().elections.map((x) => (x.id === e.id ? clone(e) : x));
         },
-        lock: async () => undefined,
+        findByNumberLocked: async (orgId, n) => clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
       },
       contests: {
         list: async (eid) => clone(s().contests.filter((c) => c.electionId === eid).sort((a, b) => a.number - b.number)),
@@ -147,22 +156,26 @@ export class MemoryStore implements Store {
         },
       },
       secrets: {
-        getSalt: async (eid) => s().salts[eid],
-        putSalt: async (eid, salt) => void (s().salts[eid] = salt),
-        deleteSalt: async (eid) => void delete s().salts[eid],
+        get: async (eid) => clone(s().salts[eid]),
+        put: async (eid, secret) => void (s().salts[eid] = clone(secret)),
+        delete: async (eid) => void delete s().salts[eid],
+      },
+      castBallots: {
+        put: async (b) => {
+          const i = s().castBallots.findIndex((x) => x.contestId === b.contestId && x.link === b.link);
+          if (i >= 0) s().castBallots[i] = { ...s().castBallots[i], sealed: b.sealed };
+          else s().castBallots.push(clone(b));
+          return i >= 0;
+        },
+        listForElection: async (eid) => clone(s().castBallots.filter((b) => b.electionId === eid).sort(byId)),
+        deleteForElection: async (eid) => {
+          s().castBallots = s().castBallots.filter((b) => b.electionId !== eid);
+        },
       },
       ballots: {
-        upsertByLink: async (b) => {
-          const i = s().ballots.findIndex((x) => x.contestId === b.contestId && x.link === b.link);
-          if (i >= 0) s().ballots[i] = { ...s().ballots[i], content: b.content, weight: b.weight };
-          else s().ballots.push(clone(b));
-        },
+        insertMany: async (list) => void s().ballots.push(...clone(list)),
         listForCount: async (cid) => s().ballots.filter((b) => b.contestId === cid).sort(byId).map((b) => ({ weight: b.weight, content: b.content })),
         count: async (cid) => s().ballots.filter((b) => b.contestId === cid).length,
-        sealElection: async (eid) => {
-          const mine = s().ballots.filter((b) => b.electionId === eid).map((b) => ({ ...b, link: null }));
-          s().ballots = [...s().ballots.filter((b) => b.electionId !== eid), ...mine.sort(byId)];
-        },
         listPublished: async (eid) => s().ballots.filter((b) => b.electionId === eid).sort(byId).map((b) => ({ contestId: b.contestId, weight: b.weight, content: b.content })),
       },
       receipts: {
@@ -205,8 +218,47 @@ export class MemoryStore implements Store {
         },
       },
       requests: {
-        get: async (k) => s().requests[k],
-        put: async (k, v) => void (s().requests[k] = v),
+        get: async (k) => s().requests[k]?.response,
+        put: async (k, response, at, electionId) => void (s().requests[k] = { response, at, electionId }),
+        deleteForElection: async (eid) => {
+          for (const [k, v] of Object.entries(s().requests)) if (v.electionId === eid) delete s().requests[k];
+        },
+        deleteBefore: async (at) => {
+          let n = 0;
+          for (const [k, v] of Object.entries(s().requests)) if (v.at < at) (delete s().requests[k], n++);
+          return n;
+        },
+      },
+      jobs: {
+        schedule: async (job) => {
+          if (s().jobs.some((j) => j.dedupeKey === job.dedupeKey)) return false;
+          s().jobs.push(clone(job));
+          return true;
+        },
+        claimDue: async (now, leaseUntil, limit) => {
+          const due = s()
+            .jobs.filter((j) => j.runAt <= now && (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)))
+            .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : byId(a, b)))
+            .slice(0, limit);
+          for (const j of due) Object.assign(j, { status: 'running', leaseUntil, attempts: j.attempts + 1 });
+          return clone(due);
+        },
+        finish: async (id, at) => {
+          const j = s().jobs.find((x) => x.id === id);
+          if (j) Object.assign(j, { status: 'done', doneAt: at, leaseUntil: null, lastError: null });
+        },
+        retry: async (id, runAt, error) => {
+          const j = s().jobs.find((x) => x.id === id);
+          if (j) Object.assign(j, { status: runAt === null ? 'failed' : 'pending', runAt: runAt ?? j.runAt, lastError: error, leaseUntil: null });
+        },
+        finishByKey: async (key, at) => {
+          const j = s().jobs.find((x) => x.dedupeKey === key && (x.status === 'pending' || x.status === 'running'));
+          if (j) Object.assign(j, { status: 'done', doneAt: at, leaseUntil: null });
+        },
+      },
+      settings: {
+        get: async (k) => s().settings[k],
+        putIfAbsent: async (k, v) => (s().settings[k] ??= v),
       },
     };
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { CastBallot, Store } from '../../src/core/shared/store.ports.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';
 import { type Seeded, seed } from './fixtures.js';
@@ -16,51 +16,53 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
   });
   afterAll(() => opened.dispose());
 
-  function ballot(s: Seeded, contest: number, link: string | null, content: string, weight = 1): StoredBallot {
-    return { id: randomId('b_'), electionId: s.election.id, contestId: s.contests[contest]!.id, link, weight, content };
+  function ballot(s: Seeded, contest: number, content: string, weight = 1): StoredBallot {
+    return { id: randomId('b_'), electionId: s.election.id, contestId: s.contests[contest]!.id, weight, content };
   }
 
-  it('puts, replaces, reads and deletes the per-election salt', async () => {
+  function castBallot(s: Seeded, contest: number, link: string, sealed: string): CastBallot {
+    return { id: randomId('c_'), electionId: s.election.id, contestId: s.contests[contest]!.id, link, sealed };
+  }
+
+  it('puts, replaces, reads and deletes the per-election salt and key check', async () => {
     const s = await seed(store, 1);
     await store.transaction(async (tx) => {
-      expect(await tx.secrets.getSalt(s.election.id)).toBeUndefined();
-      await tx.secrets.putSalt(s.election.id, 'salt-1');
-      expect(await tx.secrets.getSalt(s.election.id)).toBe('salt-1');
-      await tx.secrets.putSalt(s.election.id, 'salt-2');
-      expect(await tx.secrets.getSalt(s.election.id)).toBe('salt-2');
-      await tx.secrets.deleteSalt(s.election.id);
-      expect(await tx.secrets.getSalt(s.election.id)).toBeUndefined();
+      expect(await tx.secrets.get(s.election.id)).toBeUndefined();
+      await tx.secrets.put(s.election.id, { salt: 'salt-1', keyCheck: 'check-1' });
+      expect(await tx.secrets.get(s.election.id)).toEqual({ salt: 'salt-1', keyCheck: 'check-1' });
+      await tx.secrets.put(s.election.id, { salt: 'salt-2', keyCheck: null });
+      expect(await tx.secrets.get(s.election.id)).toEqual({ salt: 'salt-2', keyCheck: null });
+      await tx.secrets.delete(s.election.id);
+      expect(await tx.secrets.get(s.election.id)).toBeUndefined();
     });
   });
 
-  it('keeps one ballot per link and contest: the last cast counts', async () => {
+  it('keeps one sealed ballot per link and contest, says when a cast replaced one, and deletes an election\'s', async () => {
     const s = await seed(store, 2);
+    const other = await seed(store, 1);
     await store.transaction(async (tx) => {
-      await tx.ballots.upsertByLink(ballot(s, 0, 'link-a', '1'));
-      await tx.ballots.upsertByLink(ballot(s, 0, 'link-b', '2', 3));
-      await tx.ballots.upsertByLink(ballot(s, 0, 'link-a', '3', 2));
+      expect(await tx.castBallots.put(castBallot(s, 0, 'link-a', 'sealed-1'))).toBe(false);
+      expect(await tx.castBallots.put(castBallot(s, 0, 'link-b', 'sealed-2'))).toBe(false);
+      expect(await tx.castBallots.put(castBallot(s, 0, 'link-a', 'sealed-3'))).toBe(true);
       // The same link in another contest is another ballot.
-      await tx.ballots.upsertByLink(ballot(s, 1, 'link-a', '1'));
+      expect(await tx.castBallots.put(castBallot(s, 1, 'link-a', 'sealed-4'))).toBe(false);
+      await tx.castBallots.put(castBallot(other, 0, 'keep-me', 'sealed-5'));
     });
-    await store.transaction(async (tx) => {
-      expect(await tx.ballots.count(s.contests[0]!.id)).toBe(2);
-      expect(await tx.ballots.count(s.contests[1]!.id)).toBe(1);
-      expect(await tx.ballots.count('no-such-contest')).toBe(0);
-      const counted = await tx.ballots.listForCount(s.contests[0]!.id);
-      expect(counted.sort((x, y) => byteOrder(x.content, y.content))).toEqual([
-        { weight: 3, content: '2' },
-        { weight: 2, content: '3' },
-      ]);
-    });
+    const held = await store.transaction((tx) => tx.castBallots.listForElection(s.election.id));
+    expect(held.map((b) => b.sealed).sort()).toEqual(['sealed-2', 'sealed-3', 'sealed-4']);
+    expect(held.map((b) => b.id)).toEqual([...held.map((b) => b.id)].sort(byteOrder));
+    await store.transaction((tx) => tx.castBallots.deleteForElection(s.election.id));
+    expect(await store.transaction((tx) => tx.castBallots.listForElection(s.election.id))).toEqual([]);
+    expect(await store.transaction((tx) => tx.castBallots.listForElection(other.election.id))).toHaveLength(1);
   });
 
-  it('lists ballots for the count and for publication in random-id order', async () => {
+  it('lists counted ballots for the count and for publication in random-id order', async () => {
     const s = await seed(store, 2);
-    const written = Array.from({ length: 30 }, (_, i) => ballot(s, i % 2, `link-${i}`, String(i), 1 + (i % 3)));
-    await store.transaction(async (tx) => {
-      for (const b of written) await tx.ballots.upsertByLink(b);
-    });
+    const written = Array.from({ length: 30 }, (_, i) => ballot(s, i % 2, String(i), 1 + (i % 3)));
+    await store.transaction((tx) => tx.ballots.insertMany(written));
     const inIdOrder = [...written].sort((x, y) => byteOrder(x.id, y.id));
+    expect(await store.transaction((tx) => tx.ballots.count(s.contests[0]!.id))).toBe(15);
+    expect(await store.transaction((tx) => tx.ballots.count('no-such-contest'))).toBe(0);
     const forCount = await store.transaction((tx) => tx.ballots.listForCount(s.contests[1]!.id));
     expect(forCount).toEqual(inIdOrder.filter((b) => b.contestId === s.contests[1]!.id).map((b) => ({ weight: b.weight, content: b.content })));
     const published = await store.transaction((tx) => tx.ballots.listPublished(s.election.id));
@@ -69,12 +71,12 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
 
   it('leaves exactly one row when 200 casts for one link race through separate transactions', async () => {
     const s = await seed(store, 1);
-    const casts = Array.from({ length: 200 }, (_, i) => ballot(s, 0, 'the-link', `choice-${i}`));
-    await Promise.all(casts.map((b) => store.transaction((tx) => tx.ballots.upsertByLink(b))));
-    const rows = await store.transaction((tx) => tx.ballots.listForCount(s.contests[0]!.id));
+    const casts = Array.from({ length: 200 }, (_, i) => castBallot(s, 0, 'the-link', `choice-${i}`));
+    await Promise.all(casts.map((b) => store.transaction((tx) => tx.castBallots.put(b))));
+    const rows = await store.transaction((tx) => tx.castBallots.listForElection(s.election.id));
     expect(rows).toHaveLength(1);
     // Whichever committed last won, and it is one of the casts.
-    expect(casts.map((b) => b.content)).toContain(rows[0]!.content);
+    expect(casts.map((b) => b.sealed)).toContain(rows[0]!.sealed);
   });
 
   it('issues receipts apart from ballots, finds them by link and by code, lists them by code', async () => {
@@ -116,31 +118,20 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
     });
   });
 
-  it('seals an election: no link survives, ballots and receipts stay, other elections are untouched', async () => {
+  it('seals receipts: no link survives, the receipts stay, other elections are untouched', async () => {
     const s = await seed(store, 2);
     const other = await seed(store, 1);
-    const ballots = Array.from({ length: 40 }, (_, i) => ballot(s, i % 2, `seal-link-${i}`, String(i % 5), 1));
     await store.transaction(async (tx) => {
-      for (const b of ballots) await tx.ballots.upsertByLink(b);
       for (let i = 0; i < 20; i++) await tx.receipts.insert(s.election.id, `R${String(i).padStart(3, '0')}`, `seal-link-${i}`);
-      await tx.ballots.upsertByLink(ballot(other, 0, 'keep-me', '1'));
       await tx.receipts.insert(other.election.id, 'KEEP', 'keep-me');
     });
-    const before = await store.transaction((tx) => tx.ballots.listPublished(s.election.id));
+    await store.transaction((tx) => tx.receipts.sealElection(s.election.id));
     await store.transaction(async (tx) => {
-      await tx.ballots.sealElection(s.election.id);
-      await tx.receipts.sealElection(s.election.id);
-    });
-    await store.transaction(async (tx) => {
-      expect(await tx.ballots.listPublished(s.election.id)).toEqual(before);
       expect(await tx.receipts.list(s.election.id)).toHaveLength(20);
       expect(await tx.receipts.findByLink(s.election.id, 'seal-link-3')).toBeUndefined();
       expect(await tx.receipts.exists(s.election.id, 'R003')).toBe(true);
       expect(await tx.receipts.findByLink(other.election.id, 'keep-me')).toBe('KEEP');
     });
-    const links = await opened.database.db.selectFrom('ballots').select(['election_id', 'link']).where('link', 'is not', null).execute();
-    expect(links.filter((r) => r.election_id === s.election.id)).toEqual([]);
-    expect(links.filter((r) => r.election_id === other.election.id)).toEqual([{ election_id: other.election.id, link: 'keep-me' }]);
     const receiptLinks = await opened.database.db.selectFrom('receipts').select('link').where('election_id', '=', s.election.id).execute();
     expect(receiptLinks.every((r) => r.link === null)).toBe(true);
   });

@@ -65,7 +65,7 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       expect(await tx.elections.findByNumber('other-org', 1)).toBeUndefined();
       expect(await tx.elections.list(org.id)).toEqual([second, first]);
       expect(await tx.elections.maxNumber(org.id)).toBe(2);
-      await tx.elections.lock(first.id);
+      expect(await tx.elections.findByNumberLocked(org.id, 1)).toEqual(first);
       const cancelled = { ...first, phase: 'cancelled' as const, cancelReason: 'postponed', phaseSince: '2026-11-24T00:00:00.000Z', title: 'Renamed' };
       await tx.elections.update(cancelled);
       expect(await tx.elections.get(first.id)).toEqual(cancelled);

@@ -7,11 +7,13 @@ import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 const TABLES = [
   'audit_entries',
   'ballots',
+  'cast_ballots',
   'contests',
   'count_confirmations',
   'election_roles',
   'election_secrets',
   'elections',
+  'jobs',
   'members',
   'nominations',
   'orgs',
@@ -23,7 +25,10 @@ const TABLES = [
   'results',
   'roll_entries',
   'seconders',
+  'settings',
 ];
+
+const ALL = ['2026-11-23-initial', '2026-12-07-sealed-ballots'];
 
 async function appTables(database: Database): Promise<string[]> {
   const tables = await database.db.introspection.getTables();
@@ -44,22 +49,25 @@ describe.each(testDatabases)('migrations on $label', (target) => {
   it('goes up, all the way down to nothing, and up again', async () => {
     const { database } = opened;
     expect(await appTables(database)).toEqual([]);
-    expect(await migrateToLatest(database)).toEqual(['2026-11-23-initial']);
+    expect(await migrateToLatest(database)).toEqual(ALL);
     expect(await appTables(database)).toEqual(TABLES);
     // Nothing pending: a second run is a no-op.
     expect(await migrateToLatest(database)).toEqual([]);
 
-    expect(await migrateDown(database)).toEqual(['2026-11-23-initial']);
+    expect(await migrateDown(database)).toEqual([...ALL].reverse());
     expect(await appTables(database)).toEqual([]);
 
-    expect(await migrateToLatest(database)).toEqual(['2026-11-23-initial']);
+    expect(await migrateToLatest(database)).toEqual(ALL);
     expect(await appTables(database)).toEqual(TABLES);
   });
 
   it('gives ballots no voter column and no time column', async () => {
     const tables = await opened.database.db.introspection.getTables();
     const ballots = tables.find((t) => t.name === 'ballots' && (opened.database.schema === undefined || t.schema === opened.database.schema));
-    expect(ballots?.columns.map((c) => c.name).sort()).toEqual(['content', 'contest_id', 'election_id', 'id', 'link', 'weight']);
+    // counted ballots have no link either: they are written at close, after every link is gone
+    expect(ballots?.columns.map((c) => c.name).sort()).toEqual(['content', 'contest_id', 'election_id', 'id', 'weight']);
+    const cast = tables.find((t) => t.name === 'cast_ballots' && (opened.database.schema === undefined || t.schema === opened.database.schema));
+    expect(cast?.columns.map((c) => c.name).sort()).toEqual(['contest_id', 'election_id', 'id', 'link', 'sealed']);
     const participation = tables.find((t) => t.name === 'participation' && (opened.database.schema === undefined || t.schema === opened.database.schema));
     expect(participation?.columns.map((c) => c.name).sort()).toEqual(['contest_id', 'election_id', 'member_id']);
     // No column anywhere gets a database default or an autoincrement: ids and times are made by the app.
@@ -78,7 +86,7 @@ describe.each(testDatabases)('migrations on $label', (target) => {
   it.runIf(target.name === 'sqlite')('creates the secret-ballot tables WITHOUT ROWID on SQLite', async () => {
     const rows = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table'`.execute(opened.database.db);
     const withoutRowid = rows.rows.filter((r) => /without rowid\s*$/i.test(r.sql)).map((r) => r.name).sort();
-    expect(withoutRowid).toEqual(expect.arrayContaining(['ballots', 'participation', 'receipts']));
+    expect(withoutRowid).toEqual(expect.arrayContaining(['ballots', 'cast_ballots', 'participation', 'receipts']));
     expect(withoutRowid).not.toContain('orgs');
   });
 });

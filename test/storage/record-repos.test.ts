@@ -103,10 +103,27 @@ describe.each(testDatabases)('record repositories on $label', (target) => {
     const key = randomId('req_');
     await store.transaction(async (tx) => {
       expect(await tx.requests.get(key)).toBeUndefined();
-      await tx.requests.put(key, '{"kind":"ok"}', T0);
+      await tx.requests.put(key, '{"kind":"ok"}', T0, null);
       expect(await tx.requests.get(key)).toBe('{"kind":"ok"}');
-      await tx.requests.put(key, '{"kind":"ok","again":true}', T0);
+      await tx.requests.put(key, '{"kind":"ok","again":true}', T0, null);
       expect(await tx.requests.get(key)).toBe('{"kind":"ok","again":true}');
     });
+  });
+
+  it('purges an election\'s stored replies, and every reply older than a time', async () => {
+    const s = await seed(store, 1);
+    const [cast, other, old] = [randomId('req_'), randomId('req_'), randomId('req_')];
+    await store.transaction(async (tx) => {
+      await tx.requests.put(cast, '{"receipt":"K7QX"}', '2026-11-24T10:00:00.000Z', s.election.id);
+      await tx.requests.put(other, '{"kind":"ok"}', '2026-11-24T10:00:00.000Z', null);
+      await tx.requests.put(old, '{"kind":"ok"}', '2026-11-20T10:00:00.000Z', null);
+    });
+    await store.transaction((tx) => tx.requests.deleteForElection(s.election.id));
+    expect(await store.transaction((tx) => tx.requests.get(cast))).toBeUndefined();
+    expect(await store.transaction((tx) => tx.requests.get(other))).toBe('{"kind":"ok"}');
+    const purged = await store.transaction((tx) => tx.requests.deleteBefore('2026-11-23T00:00:00.000Z'));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(await store.transaction((tx) => tx.requests.get(old))).toBeUndefined();
+    expect(await store.transaction((tx) => tx.requests.get(other))).toBe('{"kind":"ok"}');
   });
 });

@@ -1,5 +1,6 @@
-// Secret ballot at the storage level (ARCHITECTURE §2): after close no link, no salt and no insertion
-// order survives — in query results, in the physical row order, and (SQLite) in the file's bytes.
+// Secret ballot at the storage level (ARCHITECTURE §2): after close no link, no salt, no ciphertext and
+// no insertion order survives — in query results, in the physical row order, and (SQLite) in the file's
+// bytes. The core's whole close is attacked in test/integration.
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { CastBallot, Store } from '../../src/core/shared/store.ports.js';
 import { createStore } from '../../src/storage/store.js';
 import { openTestDatabase, randomId, testDatabases } from './databases.js';
 import { type Seeded, seed } from './fixtures.js';
@@ -22,38 +22,44 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const linkOf = (member: string) => createHmac('sha256', 'test-election-key').update(member).digest('base64url');
 
 /** Cast `voters` ballots (each voter changes their mind once) and issue receipts, in reverse id order. */
-async function castAll(store: Store, s: Seeded, voters: number): Promise<{ links: string[]; ballots: StoredBallot[] }> {
+async function castAll(store: Store, s: Seeded, voters: number): Promise<{ links: string[]; ballots: CastBallot[] }> {
   const links = Array.from({ length: voters }, (_, i) => linkOf(`U${i}`));
   const ballots = links.map((link) => ({
     id: randomId('b_'),
     electionId: s.election.id,
     contestId: s.contests[0]!.id,
     link,
-    weight: 1,
-    content: '1>2',
+    sealed: `sealed-1>2-${link}`,
   }));
   // Insertion order is the reverse of id order, so any order that survives would be visible.
   const castOrder = [...ballots].sort((a, b) => byteOrder(b.id, a.id));
   await store.transaction(async (tx) => {
-    await tx.secrets.putSalt(s.election.id, 'salt-that-must-vanish-0123456789');
+    await tx.secrets.put(s.election.id, { salt: 'salt-that-must-vanish-0123456789', keyCheck: 'key-check-that-must-vanish' });
     for (const [i, b] of castOrder.entries()) {
-      await tx.ballots.upsertByLink(b);
-      await tx.receipts.insert(s.election.id, `RC-${String(voters - i).padStart(5, '0')}`, b.link!);
+      await tx.castBallots.put(b);
+      await tx.receipts.insert(s.election.id, `RC-${String(voters - i).padStart(5, '0')}`, b.link);
       await tx.participation.add({ electionId: s.election.id, contestId: b.contestId, memberId: `U${i}` });
     }
     // A change of vote: same link, new content, the row keeps one ballot.
-    for (const b of castOrder.slice(0, 5)) await tx.ballots.upsertByLink({ ...b, id: randomId('b_'), content: '2>1' });
+    for (const b of castOrder.slice(0, 5)) await tx.castBallots.put({ ...b, id: randomId('b_'), sealed: `sealed-2>1-${b.link}` });
   });
   return { links, ballots };
 }
 
-async function close(store: Store, s: Seeded) {
-  await store.transaction(async (tx) => {
-    await tx.ballots.sealElection(s.election.id);
+/** What the core's close does to storage: plaintext in shuffled order, then every ciphertext, link and the salt gone. */
+async function close(store: Store, s: Seeded): Promise<string[]> {
+  const written = await store.transaction(async (tx) => {
+    const cast = await tx.castBallots.listForElection(s.election.id);
+    const plain = cast.map((b) => ({ id: randomId('p_'), electionId: b.electionId, contestId: b.contestId, weight: 1, content: b.sealed.split('-')[1]! }));
+    const shuffled = [...plain].sort(() => Math.random() - 0.5);
+    await tx.ballots.insertMany(shuffled);
+    await tx.castBallots.deleteForElection(s.election.id);
     await tx.receipts.sealElection(s.election.id);
-    await tx.secrets.deleteSalt(s.election.id);
+    await tx.secrets.delete(s.election.id);
+    return shuffled.map((b) => b.id);
   });
-  await store.scrub();
+  await store.purge();
+  return written;
 }
 
 function fileBytes(path: string): Buffer {
@@ -63,31 +69,33 @@ function fileBytes(path: string): Buffer {
 }
 
 describe.each(testDatabases)('sealing on $label', (target) => {
-  it('rewrites the ballots in random-id order and leaves no link', async () => {
+  it('keeps the counted ballots in the order the seal wrote them and leaves no ciphertext, link or salt', async () => {
     const opened = await openTestDatabase(target);
     try {
       const store = createStore(opened.database);
       const s = await seed(store, 1);
       const { ballots } = await castAll(store, s, 60);
-      const idsInOrder = ballots.map((b) => b.id).sort(byteOrder);
+      const castOrder = [...ballots].sort((a, b) => byteOrder(b.id, a.id)).map((b) => b.id);
       const db = opened.database.db;
-      const physical = async () =>
+      const physical = async (table: 'ballots' | 'cast_ballots') =>
         target.name === 'postgres'
-          ? (await sql<{ id: string }>`select id from ballots where election_id = ${s.election.id} order by ctid`.execute(db)).rows.map((r) => r.id)
+          ? (await sql<{ id: string }>`select id from ${sql.table(table)} where election_id = ${s.election.id} order by ctid`.execute(db)).rows.map((r) => r.id)
           : // No ORDER BY on purpose: this is the order the table itself keeps.
-            (await sql<{ id: string }>`select id from ballots`.execute(db)).rows.map((r) => r.id);
+            (await sql<{ id: string }>`select id from ${sql.table(table)}`.execute(db)).rows.map((r) => r.id);
 
       if (target.name === 'postgres') {
-        // Control: before the seal PostgreSQL's heap still holds the cast order.
-        expect(await physical()).not.toEqual(idsInOrder);
+        // Control: before the seal PostgreSQL's heap still holds the cast order (re-votes moved to the end).
+        expect(await physical('cast_ballots')).not.toEqual([...castOrder].sort(byteOrder));
+        expect((await physical('cast_ballots')).slice(0, 10)).toEqual(castOrder.slice(5, 15));
       }
-      await close(store, s);
-      expect(await physical()).toEqual(idsInOrder);
-      const linked = await db.selectFrom('ballots').select('id').where('link', 'is not', null).execute();
-      expect(linked).toEqual([]);
+      const written = await close(store, s);
+      // The counted ballots are new rows with new ids: nothing of the cast order can carry over, and the
+      // table keeps the seal's (shuffled) order on PostgreSQL and id order on SQLite (WITHOUT ROWID).
+      expect(await physical('ballots')).toEqual(target.name === 'postgres' ? written : [...written].sort(byteOrder));
+      expect(await physical('cast_ballots')).toEqual([]);
       const receiptLinks = await db.selectFrom('receipts').select('code').where('link', 'is not', null).execute();
       expect(receiptLinks).toEqual([]);
-      expect(await store.transaction((tx) => tx.secrets.getSalt(s.election.id))).toBeUndefined();
+      expect(await store.transaction((tx) => tx.secrets.get(s.election.id))).toBeUndefined();
       // The ballots themselves survive, five of them changed.
       const counted = await store.transaction((tx) => tx.ballots.listForCount(s.contests[0]!.id));
       expect(counted.filter((b) => b.content === '2>1')).toHaveLength(5);
@@ -109,7 +117,7 @@ describe('sealing on SQLite, byte by byte', () => {
     expect(secureDelete.rows[0]?.secure_delete).toBe(1);
 
     // Control: before the seal the links are in the files, so the search below can find them.
-    await store.scrub();
+    await store.purge();
     const before = fileBytes(path);
     expect(links.filter((l) => before.includes(l))).toHaveLength(links.length);
     expect(before.includes('salt-that-must-vanish-0123456789')).toBe(true);
@@ -119,12 +127,14 @@ describe('sealing on SQLite, byte by byte', () => {
     const after = fileBytes(path);
     expect(links.filter((l) => after.includes(l))).toEqual([]);
     expect(after.includes('salt-that-must-vanish-0123456789')).toBe(false);
-    // The ballots are still there, only unlinked.
+    expect(after.includes('key-check-that-must-vanish')).toBe(false);
+    expect(after.includes('sealed-1>2-')).toBe(false);
+    // The receipts are still there, only unlinked.
     expect(after.includes('RC-00001')).toBe(true);
   });
 });
 
-describe('scrubbing SQLite while another connection reads', () => {
+describe('purging SQLite while another connection reads', () => {
   it('refuses to report success while a reader keeps the WAL alive, and succeeds once it is gone', async () => {
     const path = join(scratch, 'busy', 'teller.db');
     const opened = await openTestDatabase({ name: 'sqlite', label: 'sqlite file', url: path });
@@ -136,12 +146,12 @@ describe('scrubbing SQLite while another connection reads', () => {
       // A second process holding a read snapshot, as `teller` commands run beside the bot might.
       const reader = new BetterSqlite3(path);
       reader.prepare('begin').run();
-      reader.prepare('select count(*) from ballots').get();
-      await store.transaction((tx) => tx.ballots.sealElection(s.election.id));
-      await expect(store.scrub()).rejects.toThrow(/scrub incomplete/);
+      reader.prepare('select count(*) from cast_ballots').get();
+      await store.transaction((tx) => tx.castBallots.deleteForElection(s.election.id));
+      await expect(store.purge()).rejects.toThrow(/purge incomplete/);
       reader.prepare('commit').run();
       reader.close();
-      await expect(store.scrub()).resolves.toBeUndefined();
+      await expect(store.purge()).resolves.toBeUndefined();
       expect(readFileSync(`${path}-wal`).length).toBe(0);
     } finally {
       await opened.dispose();

@@ -32,7 +32,7 @@ describe.each(testDatabases)('transactions on $label', (target) => {
         await tx.orgs.insert(org);
         await tx.elections.insert(makeElection(org.id, 1));
         await tx.outbox.enqueue(makeMessage(org));
-        await tx.requests.put(`req-${org.id}`, 'reply', org.createdAt);
+        await tx.requests.put(`req-${org.id}`, 'reply', org.createdAt, null);
         throw boom;
       }),
     ).rejects.toBe(boom);
@@ -69,8 +69,7 @@ describe.each(testDatabases)('transactions on $label', (target) => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
         store.transaction(async (tx) => {
-          await tx.elections.lock(election.id);
-          const current = await tx.elections.get(election.id);
+          const current = await tx.elections.findByNumberLocked(org.id, 1);
           await tx.elections.update({ ...current!, title: String(Number(current!.title) + 1) });
         }),
       ),

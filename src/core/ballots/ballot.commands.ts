@@ -5,12 +5,13 @@ import { toActor, toChannel } from '../commands/say.js';
 import { current, findContest, moveTo, notifyChannel, notifyMember } from '../elections/election.service.js';
 import { normaliseReceipt, randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
+import { electionKey, keyCheck } from './ballot.keys.js';
+import { planPurge, sealBallotBox } from './ballot.seal.js';
 import { ballotForm, cast, voterCheck } from './ballot.service.js';
 
 const TURNOUT_KEY = 'turnout';
 /** The live turnout line is edited at most once a minute per election, however fast ballots arrive. */
 const TURNOUT_EVERY_MS = 60_000;
-const turnoutPosted = new Map<string, number>();
 
 async function turnoutText(ctx: CommandContext, final: boolean): Promise<string> {
   const e = current(ctx);
@@ -23,6 +24,7 @@ async function turnoutText(ctx: CommandContext, final: boolean): Promise<string>
 async function updateTurnout(ctx: CommandContext, final = false): Promise<void> {
   const e = current(ctx);
   const bucket = final ? 'final' : String(Math.floor(ctx.now.getTime() / TURNOUT_EVERY_MS));
+  const turnoutPosted = ctx.state.table<number>('turnout-posted');
   if (!final && turnoutPosted.get(e.id) === Number(bucket)) return;
   await notifyChannel(ctx, `${bucket}:${TURNOUT_KEY}`, { text: await turnoutText(ctx, final), tone: 'info' }, 'turnout', TURNOUT_KEY);
   if (!final) turnoutPosted.set(e.id, Number(bucket));
@@ -38,7 +40,9 @@ export const openVoting = defineCommand<{ election: number }>({
     const e = current(ctx);
     const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
     if (voters.length === 0) return fail('voting.empty_roll');
-    await ctx.tx.secrets.putSalt(e.id, randomSalt());
+    // the key check lets a process with a different server secret refuse to cast (see electionKeys)
+    const salt = randomSalt();
+    await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
     const moved = await moveTo(ctx, 'voting', { eligible: voters.length });
     if (!moved.ok) return moved;
     for (const v of voters) {
@@ -178,15 +182,14 @@ export const closeVoting = defineCommand<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
     const e = current(ctx);
-    // Destroy every link between voters and ballots: the key's salt, the ballot and receipt links,
-    // and (by rewriting rows in random-id order) any physical insertion order.
-    await ctx.tx.secrets.deleteSalt(e.id);
-    await ctx.tx.ballots.sealElection(e.id);
-    await ctx.tx.receipts.sealElection(e.id);
+    // Destroy every link between voters and ballots: decrypt and shuffle the ballots, delete the
+    // ciphertexts, the links and the key's salt; then purge them from the files after the commit.
+    const sealed = await sealBallotBox(ctx, e);
+    if (!sealed.ok) return sealed;
     const moved = await moveTo(ctx, 'closed');
     if (!moved.ok) return moved;
     await updateTurnout(ctx, true);
-    ctx.afterCommit(ctx.scrub);
+    await planPurge(ctx, { report: false });
     const receipts = (await ctx.tx.receipts.list(e.id)).length;
     const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
     await notifyChannel(ctx, 'voting-closed', { text, tone: 'info' });
@@ -195,9 +198,35 @@ export const closeVoting = defineCommand<{ election: number }>({
 });
 
 
+/** A weight shared by fewer ballots than this in a contest is never printed beside a ballot. */
+export const MIN_SHARED_WEIGHT = 5;
+
+function isWeighted(ballots: readonly { weight: number }[]): boolean {
+  return ballots.some((b) => b.weight !== 1);
+}
+
 /**
- * After close: the receipts (sorted) and the ballots (in random-id order, without receipts or links),
- * so each voter can find their receipt and anyone can recount.
+ * One contest's published ballots. A rare weight names its voter (the published roll shows who holds
+ * it), so weights are printed only where at least MIN_SHARED_WEIGHT ballots share them; the rest are
+ * listed without weights, and only when there are enough of them to hide among.
+ */
+function ballotLines(ctx: CommandContext, ballots: readonly { weight: number; content: string }[]): string[] {
+  const show = (b: { content: string }) => (b.content === '' ? ctx.t('ballots.blank') : b.content);
+  if (!isWeighted(ballots)) return ballots.map(show);
+  const classSize = new Map<number, number>();
+  for (const b of ballots) classSize.set(b.weight, (classSize.get(b.weight) ?? 0) + 1);
+  const common = ballots.filter((b) => classSize.get(b.weight)! >= MIN_SHARED_WEIGHT);
+  const rare = ballots.filter((b) => classSize.get(b.weight)! < MIN_SHARED_WEIGHT);
+  const lines = common.map((b) => `${show(b)} ×${b.weight}`);
+  if (rare.length >= MIN_SHARED_WEIGHT) lines.push(ctx.t('ballots.rare_weights', { count: rare.length }), ...rare.map(show));
+  else if (rare.length > 0) lines.push(ctx.t('ballots.rare_withheld', { count: rare.length }));
+  return lines;
+}
+
+/**
+ * After close: the receipts (sorted) and the ballots, each contest in its own random order (random
+ * ids, assigned at the seal), without receipts or links, so each voter can find their receipt and
+ * anyone can recount. Weighted elections publish per-ballot lists only once an organiser chose to.
  */
 export const publishedBallots = defineCommand<{ election: number }>({
   id: 'ballots.show',
@@ -210,13 +239,38 @@ export const publishedBallots = defineCommand<{ election: number }>({
     const contests = await ctx.tx.contests.list(e.id);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     const receipts = await ctx.tx.receipts.list(e.id);
+    const withheld = isWeighted(ballots) && !e.settings.publishWeightedBallots;
     const fields = contests.map((c) => {
       const mine = ballots.filter((b) => b.contestId === c.id);
-      const weighted = mine.some((b) => b.weight !== 1);
-      const lines = mine.map((b) => (b.content === '' ? ctx.t('ballots.blank') : b.content) + (weighted ? ` ×${b.weight}` : ''));
-      return { label: ctx.t('ballots.contest', { contest: c.name, count: mine.length }), value: lines.join('\n') || '—' };
+      const value = withheld ? ctx.t('ballots.weighted_withheld') : ballotLines(ctx, mine).join('\n');
+      return { label: ctx.t('ballots.contest', { contest: c.name, count: mine.length }), value: value || '—' };
     });
     fields.unshift({ label: ctx.t('ballots.receipts', { count: receipts.length }), value: receipts.join('\n') || '—' });
     return toActor(ctx.t('ballots.explain'), { title: ctx.t('ballots.title', { number: e.number, title: e.title }), fields, tone: 'info' });
+  },
+});
+
+/** An organiser's informed choice to publish a weighted election's ballots (off by default). */
+export const publishWeightedBallots = defineCommand<{ election: number; confirm?: 'yes' }>({
+  id: 'ballots.publish',
+  path: ['voting', 'ballots', 'publish'],
+  access: 'organiser',
+  phases: ['closed', 'counted', 'announced', 'certified', 'archived'],
+  args: { election: arg.election('arg.election'), confirm: arg.choice('arg.confirm', ['yes'], { optional: true, named: true }) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    if (!isWeighted(await ctx.tx.ballots.listPublished(e.id))) return toActor(ctx.t('ballots.already_public', { number: e.number }));
+    if (e.settings.publishWeightedBallots) return toActor(ctx.t('ballots.weighted_published', { number: e.number }));
+    if (args.confirm !== 'yes') {
+      return toActor(ctx.t('ballots.weighted_warning', { number: e.number, min: MIN_SHARED_WEIGHT }), {
+        tone: 'warning',
+        actions: [{ label: ctx.t('ballots.publish_anyway'), command: 'ballots.publish', args: { election: String(e.number), confirm: 'yes' }, style: 'danger' }],
+      });
+    }
+    const next = { ...e, settings: { ...e.settings, publishWeightedBallots: true } };
+    await ctx.tx.elections.update(next);
+    ctx.election = next;
+    await ctx.audit('ballots.published_weighted');
+    return toActor(ctx.t('ballots.weighted_published', { number: e.number }));
   },
 });

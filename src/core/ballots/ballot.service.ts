@@ -1,18 +1,47 @@
 import { randomInt } from 'node:crypto';
 import type { CommandContext } from '../commands/context.js';
 import type { BallotForm } from '../commands/reply.js';
-import type { Contest } from '../elections/election.types.js';
+import type { Contest, Election } from '../elections/election.types.js';
 import { current } from '../elections/election.service.js';
 import { randomId, receiptCode } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { ballotLink, electionKey, receiptLink } from './ballot.keys.js';
+import { sealBallot } from './ballot.crypto.js';
+import { ballotLink, contentKey, electionKey, keyMatches, receiptLink } from './ballot.keys.js';
 import { limitsFor, normaliseChoice, shuffled } from './ballot.rules.js';
+
+export interface ElectionKeys {
+  /** links are HMACs under this */
+  key: Buffer;
+  /** the ballot-content cipher's key */
+  content: Buffer;
+}
+
+/**
+ * The election's keys, derived from the server secret and the salt, after checking them against the
+ * key-check value stored at voting open. While voting is open the salt cannot change (it is written at
+ * open and deleted at close, and every command reads the phase under the election's lock), so the keys
+ * are remembered per election for the cast path and forgotten when the election closes.
+ */
+export async function electionKeys(ctx: CommandContext, e: Election): Promise<Result<ElectionKeys>> {
+  const cache = ctx.state.table<ElectionKeys>('election-keys');
+  const known = cache.get(e.id);
+  if (known) return ok(known);
+  const secret = await ctx.tx.secrets.get(e.id);
+  if (!secret) throw new Error(`election ${e.id} is open for voting but has no key salt`);
+  const key = electionKey(ctx.serverSecret, secret.salt);
+  if (secret.keyCheck !== null && !keyMatches(key, secret.keyCheck)) {
+    ctx.alert('this process has a different server secret from the one election keys were made with: set the same TELLER_SECRET (or teller.key) on every Teller process sharing this database', { election: e.number });
+    return fail('ballot.key_mismatch');
+  }
+  const keys = { key, content: contentKey(key) };
+  if (e.phase === 'voting') cache.set(e.id, keys);
+  return ok(keys);
+}
 
 // Contests and candidates are fixed once the list is published, so while voting is open the number of
 // candidates per contest can be remembered by contest id (random, never reused) for the cast path.
-const candidateCounts = new Map<string, number>();
-
 async function candidateCount(ctx: CommandContext, contest: Contest): Promise<number> {
+  const candidateCounts = ctx.state.table<number>('candidate-counts');
   const known = candidateCounts.get(contest.id);
   if (known !== undefined) return known;
   const all = await ctx.tx.nominations.list(contest.electionId);
@@ -72,8 +101,10 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
 }
 
 /**
- * Record (or replace) this voter's ballot in a contest. The ballot row carries only the HMAC link, so
- * the last ballot replaces the earlier one; the receipt is kept apart and stays the same on a re-vote.
+ * Record (or replace) this voter's ballot in a contest: ciphertext, stored under the voter's HMAC link
+ * so the last ballot replaces the earlier one. Whether it replaced one is what the link says, never what
+ * participation says: one voter can never hold two counted ballots. The receipt is kept apart and stays
+ * the same on a re-vote.
  */
 export async function cast(ctx: CommandContext, contest: Contest, choices: string, weight: number): Promise<Result<{ receipt: string; replaced: boolean }>> {
   const e = current(ctx);
@@ -81,12 +112,12 @@ export async function cast(ctx: CommandContext, contest: Contest, choices: strin
   const candidates = await candidateCount(ctx, contest);
   const content = normaliseChoice(choices, limitsFor(contest, candidates), candidates);
   if (!content.ok) return content;
-  const salt = await ctx.tx.secrets.getSalt(e.id);
-  if (!salt) throw new Error(`election ${e.id} is open for voting but has no key salt`);
-  const key = electionKey(ctx.serverSecret, salt);
+  const keys = await electionKeys(ctx, e);
+  if (!keys.ok) return keys;
+  const { key } = keys.value;
   const me = ctx.actor.memberId;
-  const replaced = await ctx.tx.participation.has(e.id, contest.id, me);
-  await ctx.tx.ballots.upsertByLink({ id: randomId(), electionId: e.id, contestId: contest.id, link: ballotLink(key, contest.id, me), weight, content: content.value });
+  const sealed = sealBallot(keys.value.content, e.id, contest.id, { weight, content: content.value });
+  const replaced = await ctx.tx.castBallots.put({ id: randomId(), electionId: e.id, contestId: contest.id, link: ballotLink(key, contest.id, me), sealed });
   const rLink = receiptLink(key, me);
   let receipt = await ctx.tx.receipts.findByLink(e.id, rLink);
   if (!receipt) {

@@ -1,14 +1,13 @@
-// Ballot content and participation are stored apart and nothing joins them (ARCHITECTURE §2):
-// a ballot row has a random id, no voter column and no time; the only link to its voter is an HMAC
-// under a per-election key, and that column is wiped at close together with the key's salt.
+// Ballot content and participation are stored apart and nothing joins them (ARCHITECTURE §2). While
+// voting is open a ballot is ciphertext under the election key, found again only through an HMAC link
+// of its voter; at close it is decrypted, shuffled and stored as below, with no link, no voter and no
+// time, and the ciphertexts, links and the key's salt are deleted.
 
 export interface StoredBallot {
   /** random; never derived from the voter or from time */
   id: string;
   electionId: string;
   contestId: string;
-  /** HMAC(electionKey, contest, member) while voting is open; null after close */
-  link: string | null;
   weight: number;
   /** the choice in the contest's ballot syntax, canonical candidate numbers ("3>1>2", "2,5", ...) */
   content: string;
@@ -25,10 +24,4 @@ export interface Participation {
   electionId: string;
   contestId: string;
   memberId: string;
-}
-
-export interface ElectionSecret {
-  electionId: string;
-  /** random salt; with the server secret it derives the election key. Deleted at close. */
-  salt: string;
 }

@@ -32,7 +32,8 @@ export interface ArgSpec {
   max?: number;
 }
 
-export type Access = 'anyone' | 'creator' | 'organiser' | 'scrutineer' | 'organiser-or-scrutineer';
+/** 'teller': only Teller itself runs it (jobs, follow-ups); never listed, never offered to members. */
+export type Access = 'anyone' | 'creator' | 'organiser' | 'scrutineer' | 'organiser-or-scrutineer' | 'teller';
 
 export interface CommandSpec {
   /** dotted id: 'election.create', 'roll.add', 'ballot.cast' */

@@ -3,8 +3,9 @@ import type { Locale } from '../../i18n/catalog.types.js';
 import type { NewOutboundMessage } from '../delivery/outbound.types.js';
 import type { Election, ElectionRoleName } from '../elections/election.types.js';
 import type { Organisation } from '../orgs/org.types.js';
-import type { Tx } from '../shared/store.ports.js';
-import type { Actor } from './command.types.js';
+import type { InstanceState } from '../shared/instance-state.js';
+import type { Job, Tx } from '../shared/store.ports.js';
+import type { Actor, DispatchResult } from './command.types.js';
 
 /** What a handler gets: the open transaction and everything already checked about the actor. */
 export interface CommandContext {
@@ -28,10 +29,23 @@ export interface CommandContext {
   enqueue(message: Omit<NewOutboundMessage, 'orgId'>): Promise<boolean>;
   /** append to the election's audit chain; never pass ballot content */
   audit(event: string, data?: Record<string, string | number | boolean | null>): Promise<void>;
-  /** work to do after the transaction commits (e.g. scrubbing freed pages after a seal) */
-  afterCommit(fn: () => Promise<void>): void;
-  /** scrub freed database pages (after a seal); run it through afterCommit */
-  scrub: () => Promise<void>;
+  /**
+   * Work to do after the transaction commits (e.g. purging what a seal deleted). It may return a
+   * result that replaces the command's own, when what it found changes what the actor must be told.
+   */
+  afterCommit(fn: () => Promise<DispatchResult | void>): void;
+  /** physically purge what a seal deleted (Store.purge); only from afterCommit, outside the transaction */
+  purge: () => Promise<void>;
+  /** plan durable work in this transaction: it exists exactly when the command commits */
+  schedule(job: Pick<Job, 'kind' | 'dedupeKey' | 'runAt'> & Partial<Pick<Job, 'electionId' | 'payload'>>): Promise<boolean>;
+  /** run another command as Teller itself (after commit only), in this organisation */
+  runAsTeller(command: string, args: Record<string, unknown>): Promise<DispatchResult>;
+  /** this core instance's memo tables */
+  state: InstanceState;
+  /** tell the operator (the log at ERROR): something needs them, not the member */
+  alert(message: string, meta?: Record<string, unknown>): void;
+  /** true when Teller runs this command itself (a job, a follow-up), not a member */
+  byTeller: boolean;
 }
 
 export interface Logger {

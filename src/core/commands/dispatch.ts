@@ -8,6 +8,7 @@ import { allowedCommandIds } from '../elections/election.rules.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import { errorRef, randomId } from '../shared/ids.js';
+import { InstanceState } from '../shared/instance-state.js';
 import type { Store, Tx } from '../shared/store.ports.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './command.types.js';
@@ -28,6 +29,9 @@ export interface DispatchDeps {
 class Abort {
   constructor(readonly result: DispatchResult) {}
 }
+
+/** The actor id of commands Teller runs itself (jobs, follow-ups after a commit). */
+export const TELLER_ACTOR = 'teller';
 
 const only = (text: string, tone: Reply['body']['tone'] = 'error'): Reply => ({ visibility: 'only-you', body: { text, tone } });
 
@@ -62,6 +66,17 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
   const specs: CommandSpec[] = commands.map((c) => c.spec);
   // Organisations never change once created, so one lookup per process is enough.
   const orgs = new Map<string, Organisation>();
+  const state = new InstanceState();
+  // Invocations Teller made itself. Only these may run 'teller' commands: adapters build invocations
+  // from platform payloads, and no field of a payload can put an object into this set.
+  const byTeller = new WeakSet<Invocation>();
+
+  /** Run a command as Teller itself, in an organisation it already knows. */
+  function runAsTeller(org: Pick<Organisation, 'platform' | 'platformOrgId'>, command: string, args: Record<string, unknown>): Promise<DispatchResult> {
+    const invocation: Invocation = { platform: org.platform, platformOrgId: org.platformOrgId, actor: { memberId: TELLER_ACTOR }, command, args };
+    byTeller.add(invocation);
+    return run(invocation);
+  }
 
   async function run(invocation: Invocation): Promise<DispatchResult> {
     const t = translator(invocation.actor.locale);
@@ -77,7 +92,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       const lines = issues.map((i) => `• ${i.field}: ${i.message}`).join('\n');
       return { kind: 'invalid', issues, reply: only(t('dispatch.invalid', { issues: lines, usage: usage(def.spec, t) })) };
     }
-    const after: (() => Promise<void>)[] = [];
+    const after: (() => Promise<DispatchResult | void>)[] = [];
     try {
       const result = await deps.store.transaction(async (tx) => {
         if (invocation.idempotencyKey) {
@@ -91,17 +106,20 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
           throw new Abort({ kind: 'domain-error', code, reply: only(ctx.t(code, params)) });
         }
         const answer: DispatchResult = { kind: 'ok', reply: outcome.value };
-        if (invocation.idempotencyKey) await tx.requests.put(requestKey(invocation), JSON.stringify(answer), deps.clock.now().toISOString());
+        if (invocation.idempotencyKey) {
+          await tx.requests.put(requestKey(invocation), JSON.stringify(answer), deps.clock.now().toISOString(), ctx.election?.id ?? null);
+        }
         return answer;
       });
+      let answer = result;
       for (const fn of after) {
         try {
-          await fn();
+          answer = (await fn()) ?? answer;
         } catch (e) {
           deps.logger.error('after-commit work failed', { command: def.spec.id, error: String(e) });
         }
       }
-      return result;
+      return answer;
     } catch (e) {
       if (e instanceof Abort) return e.result;
       const ref = errorRef();
@@ -111,7 +129,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     }
   }
 
-  async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<void>)[]): Promise<CommandContext> {
+  async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<DispatchResult | void>)[]): Promise<CommandContext> {
     const now = deps.clock.now();
     const orgKey = `${invocation.platform}:${invocation.platformOrgId}`;
     const org = orgs.get(orgKey) ?? (await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.locale, now));
@@ -123,9 +141,8 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     let election: Election | undefined;
     let roles: ElectionRoleName[] = [];
     if (typeof args.election === 'number') {
-      election = await tx.elections.findByNumber(org.id, args.election);
+      election = await tx.elections.findByNumberLocked(org.id, args.election);
       if (!election) throw new Abort({ kind: 'domain-error', code: 'election.not_found', reply: only(t('election.not_found', { number: args.election })) });
-      await tx.elections.lock(election.id);
     }
     const spec = def.spec;
     // roles matter for access and for saying what is allowed; a voter's cast needs neither
@@ -133,7 +150,8 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     if (election && needRoles) {
       roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
     }
-    if (!mayRun(spec.access, roles, invocation)) {
+    const teller = byTeller.has(invocation);
+    if (!teller && !mayRun(spec.access, roles, invocation)) {
       throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
     }
     if (election && spec.phases && !spec.phases.includes(election.phase)) {
@@ -180,12 +198,34 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       afterCommit(fn) {
         after.push(fn);
       },
-      scrub: () => deps.store.scrub(),
+      purge: () => deps.store.purge(),
+      async schedule(job) {
+        return tx.jobs.schedule({
+          id: randomId(),
+          electionId: job.electionId ?? ctx.election?.id ?? null,
+          payload: job.payload ?? {},
+          status: 'pending',
+          attempts: 0,
+          leaseUntil: null,
+          lastError: null,
+          createdAt: now.toISOString(),
+          doneAt: null,
+          kind: job.kind,
+          dedupeKey: job.dedupeKey,
+          runAt: job.runAt,
+        });
+      },
+      runAsTeller: (command, commandArgs) => runAsTeller(org, command, commandArgs),
+      state,
+      alert(message, meta) {
+        deps.logger.error(message, { command: spec.id, ...meta });
+      },
+      byTeller: teller,
     };
     return ctx;
   }
 
-  return { run, specs };
+  return { run, specs, runAsTeller, state };
 }
 
 function requestKey(inv: Invocation): string {
@@ -194,6 +234,8 @@ function requestKey(inv: Invocation): string {
 
 function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], inv: Invocation): boolean {
   switch (access) {
+    case 'teller':
+      return false;
     case 'anyone':
       return true;
     case 'creator':

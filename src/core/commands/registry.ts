@@ -3,6 +3,7 @@
 
 import * as audit from '../audit/audit.commands.js';
 import * as ballots from '../ballots/ballot.commands.js';
+import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
 import * as results from '../results/result.commands.js';
@@ -40,6 +41,10 @@ const domain: CommandDef<any>[] = [
   ballots.checkReceipt,
   ballots.remindVoters,
   ballots.closeVoting,
+  seal.sealAgain,
+  seal.markSealed,
+  seal.alertOrganisers,
+  ballots.publishWeightedBallots,
   ballots.publishedBallots,
   results.runCount,
   results.confirmCount,

@@ -4,6 +4,7 @@ import { defineCommand } from '../commands/define.js';
 import { mention, toActor, toChannel } from '../commands/say.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { discardBallotBox, planPurge } from '../ballots/ballot.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { current, moveTo, notifyChannel } from './election.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
@@ -56,7 +57,8 @@ export const showElection = defineCommand<{ election: number }>({
   access: 'anyone',
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    return toActor('', await describeElection(ctx, current(ctx)));
+    const { text, ...rest } = await describeElection(ctx, current(ctx));
+    return toActor(text, rest);
   },
 });
 
@@ -223,13 +225,12 @@ export const cancelElection = defineCommand<{ election: number; reason: string }
     const e = current(ctx);
     const moved = await moveTo(ctx, 'cancelled', { reason: args.reason });
     if (!moved.ok) return moved;
-    await ctx.tx.elections.update({ ...moved.value, cancelReason: args.reason });
+    ctx.election = { ...moved.value, cancelReason: args.reason };
+    await ctx.tx.elections.update(ctx.election);
     if (e.phase === 'voting') {
-      // voting never finished: destroy the links exactly as a normal close would
-      await ctx.tx.secrets.deleteSalt(e.id);
-      await ctx.tx.ballots.sealElection(e.id);
-      await ctx.tx.receipts.sealElection(e.id);
-      ctx.afterCommit(ctx.scrub);
+      // voting never finished: destroy the ballots and links, and purge them as a close would
+      await discardBallotBox(ctx, e);
+      await planPurge(ctx, { report: false });
     }
     const text = ctx.t('election.cancelled', { number: e.number, title: e.title, reason: args.reason });
     await notifyChannel(ctx, 'cancelled', { text, tone: 'warning' });

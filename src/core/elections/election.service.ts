@@ -22,11 +22,11 @@ export async function moveTo(ctx: CommandContext, to: Phase, data: Record<string
 
 // Contests can only be added in draft, so from voting on an election's list is fixed and can be
 // remembered by election id (random, never reused).
-const fixedContests = new Map<string, Contest[]>();
 const FIXED: readonly string[] = ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'];
 
 async function contestsOf(ctx: CommandContext): Promise<Contest[]> {
   const e = current(ctx);
+  const fixedContests = ctx.state.table<Contest[]>('fixed-contests');
   const known = fixedContests.get(e.id);
   if (known) return known;
   const list = await ctx.tx.contests.list(e.id);

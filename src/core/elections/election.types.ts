@@ -22,7 +22,18 @@ export interface ElectionSettings {
   selfNomination: boolean;
   /** days of the public notice period after announcing, before certification */
   objectionDays: number;
+  /**
+   * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
+   * default, because a voter whose weight is rare can be picked out of the list.
+   */
+  publishWeightedBallots?: boolean;
 }
+
+/**
+ * After close, the deleted ciphertexts, links and salt must also be purged from the database's files.
+ * 'pending' until that purge has succeeded (a reader holding an old snapshot can block it), then 'done'.
+ */
+export type SealState = 'pending' | 'done';
 
 export interface Election {
   id: string;
@@ -38,6 +49,8 @@ export interface Election {
   /** ISO time the current phase began */
   phaseSince: string;
   createdAt: string;
+  /** set at close */
+  seal?: SealState;
 }
 
 export type BallotOrder = 'shuffled' | 'alphabetical' | 'fixed';

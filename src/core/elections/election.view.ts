@@ -18,7 +18,10 @@ export async function describeElection(ctx: CommandContext, e: Election): Promis
   const who = (role: string) => roles.filter((r) => r.role === role).map((r) => `<@${r.memberId}>`).join(', ') || '—';
   return {
     title: ctx.t('election.show_title', { number: e.number, title: e.title }),
-    text: ctx.t('election.show_phase', { phase: ctx.t(`phase.${e.phase}`) }) + (e.cancelReason ? `\n${ctx.t('election.cancel_reason', { reason: e.cancelReason })}` : ''),
+    text:
+      ctx.t('election.show_phase', { phase: ctx.t(`phase.${e.phase}`) }) +
+      (e.seal === 'pending' ? ` — ${ctx.t('voting.seal_status', { number: e.number })}` : '') +
+      (e.cancelReason ? `\n${ctx.t('election.cancel_reason', { reason: e.cancelReason })}` : ''),
     fields: [
       { label: ctx.t('field.contests'), value: contests.map((c) => `${c.number}. ${c.name} — ${c.seats} · ${ctx.t(`method.${c.method}`)}`).join('\n') || '—' },
       { label: ctx.t('field.organisers'), value: who('organiser') },

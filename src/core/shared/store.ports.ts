@@ -43,11 +43,12 @@ export interface ElectionRepo {
   insert(election: Election): Promise<void>;
   update(election: Election): Promise<void>;
   /**
-   * Take the election's row lock for the rest of the transaction (PostgreSQL: SELECT … FOR UPDATE; SQLite
-   * serialises writers already). Every command that changes an election calls it first, so phase changes,
-   * casts and audit appends of one election never interleave across processes.
+   * Read the election under its row lock, held for the rest of the transaction (PostgreSQL: SELECT … FOR
+   * UPDATE; SQLite transactions begin IMMEDIATE and so already hold the write lock). Dispatch loads every
+   * election this way, so phase checks, phase changes, casts and audit appends of one election never
+   * interleave across processes, and no command acts on a phase that has already moved on.
    */
-  lock(id: string): Promise<void>;
+  findByNumberLocked(orgId: string, number: number): Promise<Election | undefined>;
 }
 
 export interface ContestRepo {
@@ -83,27 +84,45 @@ export interface NominationRepo {
   addSeconder(seconder: Seconder): Promise<void>;
 }
 
+export interface ElectionSecret {
+  /** random, made at voting open; with the server secret it derives the election key */
+  salt: string;
+  /** HMAC of a fixed label under the election key; null for elections opened before it existed */
+  keyCheck: string | null;
+}
+
 export interface SecretRepo {
-  getSalt(electionId: string): Promise<string | undefined>;
-  putSalt(electionId: string, salt: string): Promise<void>;
-  deleteSalt(electionId: string): Promise<void>;
+  get(electionId: string): Promise<ElectionSecret | undefined>;
+  put(electionId: string, secret: ElectionSecret): Promise<void>;
+  delete(electionId: string): Promise<void>;
+}
+
+/** A ballot while voting is open: ciphertext only, found again by the voter's link. */
+export interface CastBallot {
+  id: string;
+  electionId: string;
+  contestId: string;
+  link: string;
+  sealed: string;
+}
+
+export interface CastBallotRepo {
+  /**
+   * Store the voter's sealed ballot, replacing the one already held for (contestId, link); true when it
+   * replaced one. The caller holds the election's lock, so two casts of one voter never interleave.
+   */
+  put(ballot: CastBallot): Promise<boolean>;
+  listForElection(electionId: string): Promise<CastBallot[]>;
+  deleteForElection(electionId: string): Promise<void>;
 }
 
 export interface BallotRepo {
-  /**
-   * Store a ballot for the link, replacing any earlier ballot with the same (contestId, link): the last
-   * one counts. Storage keeps a unique index on (contest_id, link).
-   */
-  upsertByLink(ballot: StoredBallot): Promise<void>;
+  /** plaintext ballots, written once at close in the (shuffled) order given */
+  insertMany(ballots: readonly StoredBallot[]): Promise<void>;
   /** the content of every ballot of a contest, in random-id order */
   listForCount(contestId: string): Promise<{ weight: number; content: string }[]>;
   count(contestId: string): Promise<number>;
-  /**
-   * At close: wipe every link of the election, then rewrite the election's ballot rows in random-id
-   * order so that no physical insertion order survives (PostgreSQL heaps keep insertion order).
-   */
-  sealElection(electionId: string): Promise<void>;
-  /** the election's ballots for publication after close, without links, in random-id order */
+  /** the election's ballots for publication after close, in random-id order */
   listPublished(electionId: string): Promise<{ contestId: string; weight: number; content: string }[]>;
 }
 
@@ -153,7 +172,52 @@ export interface OutboxRepo {
 /** Platform request ids already handled, with the reply given, so a retried request runs once. */
 export interface RequestRepo {
   get(key: string): Promise<string | undefined>;
-  put(key: string, response: string, at: string): Promise<void>;
+  put(key: string, response: string, at: string, electionId: string | null): Promise<void>;
+  /** at close: the stored replies of the election's commands (casts carry receipt codes) */
+  deleteForElection(electionId: string): Promise<void>;
+  /** platforms retry within minutes; older replies are only a record of who did what when */
+  deleteBefore(at: string): Promise<number>;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** Durable work the core does later: retrying a purge, and (with the timetable) phase moves and notices. */
+export interface Job {
+  id: string;
+  kind: string;
+  electionId: string | null;
+  /** one job per key: planning the same work twice keeps the first */
+  dedupeKey: string;
+  payload: Record<string, string | number | boolean | null>;
+  status: JobStatus;
+  runAt: string;
+  attempts: number;
+  leaseUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+export interface JobRepo {
+  /** insert unless the dedupe key exists; returns whether it was inserted */
+  schedule(job: Job): Promise<boolean>;
+  /**
+   * Take up to `limit` jobs that are due (pending, or running with an expired lease) and lease them
+   * until `leaseUntil`. On PostgreSQL SKIP LOCKED keeps two processes from taking the same job.
+   */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<Job[]>;
+  finish(id: string, at: string): Promise<void>;
+  /** back to pending at `runAt`, or 'failed' for good when `runAt` is null */
+  retry(id: string, runAt: string | null, error: string): Promise<void>;
+  /** mark the pending job with this key done (the work happened another way) */
+  finishByKey(dedupeKey: string, at: string): Promise<void>;
+}
+
+/** Small server-wide facts, such as the fingerprint of the server secret this database was set up with. */
+export interface SettingRepo {
+  get(key: string): Promise<string | undefined>;
+  /** insert unless present; returns the value now stored */
+  putIfAbsent(key: string, value: string): Promise<string>;
 }
 
 export interface Tx {
@@ -165,6 +229,7 @@ export interface Tx {
   roll: RollRepo;
   nominations: NominationRepo;
   secrets: SecretRepo;
+  castBallots: CastBallotRepo;
   ballots: BallotRepo;
   receipts: ReceiptRepo;
   participation: ParticipationRepo;
@@ -172,15 +237,19 @@ export interface Tx {
   audit: AuditRepo;
   outbox: OutboxRepo;
   requests: RequestRepo;
+  jobs: JobRepo;
+  settings: SettingRepo;
 }
 
 export interface Store {
   /** Run fn in one database transaction; commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * Scrub space freed by a seal, outside any transaction: on SQLite a WAL checkpoint (TRUNCATE) so the
-   * WAL no longer holds page images with links (secure_delete already zeroes freed pages in the main
-   * file); on PostgreSQL a VACUUM of the ballot and receipt tables.
+   * Physically purge what a seal deleted, outside any transaction. SQLite: a WAL checkpoint (TRUNCATE),
+   * so no old page image of a ciphertext, link or salt survives in the -wal file (secure_delete already
+   * zeroed freed cells in the main file). PostgreSQL: VACUUM FULL rewrites every table that held them
+   * into fresh files (plain VACUUM leaves dead tuples, with their xmin, on the page), then CHECKPOINT.
+   * Throws when the purge could not complete (e.g. another connection holds an old SQLite snapshot).
    */
-  scrub(): Promise<void>;
+  purge(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
 import discord from './discord.js';
+import secrecy from './secrecy.js';
 import slack from './slack.js';
 
-export const catalogs = [core, countingIrv, countingMethods, countingStv, delivery, discord, slack];
+export const catalogs = [core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];

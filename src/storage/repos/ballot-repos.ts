@@ -1,37 +1,39 @@
-// The secret-ballot tables (ARCHITECTURE §2): salts, ballots, receipts and participation. Ballots and
-// participation share nothing a join could use; links are HMACs that the seal wipes at close.
-import type { BallotRepo, ParticipationRepo, ReceiptRepo, SecretRepo } from '../../core/shared/store.ports.js';
+// The secret-ballot tables (ARCHITECTURE §2): salts, cast (encrypted) ballots, counted ballots, receipts
+// and participation. Ballots and participation share nothing a join could use; links are HMACs, deleted
+// at close with the ciphertexts they find.
+import type { BallotRepo, CastBallotRepo, ParticipationRepo, ReceiptRepo, SecretRepo } from '../../core/shared/store.ports.js';
 import { all, first, prepare, rowParams, run } from '../prepared.js';
-import type { BallotRow, ReceiptRow } from '../schema.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
-// Rows per INSERT when a seal rewrites a table: 6 parameters a ballot stays far below both databases'
+// Rows per INSERT when a seal writes a table: 5 parameters a ballot stays far below both databases
 // bound-parameter limits.
 const REWRITE_BATCH = 500;
 
 const q = {
-  saltGet: prepare((db, p) => db.selectFrom('election_secrets').select('salt').where('election_id', '=', p('electionId'))),
-  saltPut: prepare((db, p) =>
+  secretGet: prepare((db, p) => db.selectFrom('election_secrets').select(['salt', 'key_check']).where('election_id', '=', p('electionId'))),
+  secretPut: prepare((db, p) =>
     db
       .insertInto('election_secrets')
-      .values({ election_id: p('electionId'), salt: p('salt') })
-      .onConflict((oc) => oc.column('election_id').doUpdateSet({ salt: p('salt') })),
+      .values({ election_id: p('electionId'), salt: p('salt'), key_check: p('keyCheck') })
+      .onConflict((oc) => oc.column('election_id').doUpdateSet({ salt: p('salt'), key_check: p('keyCheck') })),
   ),
-  saltDelete: prepare((db, p) => db.deleteFrom('election_secrets').where('election_id', '=', p('electionId'))),
+  secretDelete: prepare((db, p) => db.deleteFrom('election_secrets').where('election_id', '=', p('electionId'))),
 
-  // One statement: a re-vote replaces the content in place, and two racing casts for one link can never
-  // leave two rows (the unique index arbitrates).
-  ballotUpsert: prepare((db, p) =>
+  castFind: prepare((db, p) => db.selectFrom('cast_ballots').select('id').where('contest_id', '=', p('contestId')).where('link', '=', p('link'))),
+  // One statement: a re-vote replaces the ciphertext in place, and two racing casts for one link can
+  // never leave two rows (the unique index arbitrates). Every cast also holds the election's lock, so
+  // the lookup before it tells truly whether this cast replaced one.
+  castUpsert: prepare((db, p) =>
     db
-      .insertInto('ballots')
-      .values(rowParams(p, ['id', 'election_id', 'contest_id', 'link', 'weight', 'content'] as const))
-      .onConflict((oc) =>
-        oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({
-          weight: eb.ref('excluded.weight'),
-          content: eb.ref('excluded.content'),
-        })),
-      ),
+      .insertInto('cast_ballots')
+      .values(rowParams(p, ['id', 'election_id', 'contest_id', 'link', 'sealed'] as const))
+      .onConflict((oc) => oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({ sealed: eb.ref('excluded.sealed') }))),
   ),
+  castList: prepare((db, p, dialect) =>
+    db.selectFrom('cast_ballots').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'id')),
+  ),
+  castDelete: prepare((db, p) => db.deleteFrom('cast_ballots').where('election_id', '=', p('electionId'))),
+
   ballotsForCount: prepare((db, p, dialect) =>
     db.selectFrom('ballots').select(['weight', 'content']).where('contest_id', '=', p('contestId')).orderBy(byBytes(dialect, 'id')),
   ),
@@ -45,11 +47,6 @@ const q = {
       .where('election_id', '=', p('electionId'))
       .orderBy(byBytes(dialect, 'id')),
   ),
-  ballotsOfElection: prepare((db, p, dialect) =>
-    db.selectFrom('ballots').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'id')),
-  ),
-  ballotsUnlink: prepare((db, p) => db.updateTable('ballots').set({ link: null }).where('election_id', '=', p('electionId'))),
-  ballotsDelete: prepare((db, p) => db.deleteFrom('ballots').where('election_id', '=', p('electionId'))),
 
   receiptByLink: prepare((db, p) =>
     db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).where('link', '=', p('link')),
@@ -101,29 +98,41 @@ const q = {
 
 export function secretRepo(ctx: RepoContext): SecretRepo {
   return {
-    async getSalt(electionId) {
-      return (await first(ctx, q.saltGet, { electionId }))?.salt;
+    async get(electionId) {
+      const row = await first(ctx, q.secretGet, { electionId });
+      return row && { salt: row.salt, keyCheck: row.key_check };
     },
-    async putSalt(electionId, salt) {
-      await run(ctx, q.saltPut, { electionId, salt });
+    async put(electionId, secret) {
+      await run(ctx, q.secretPut, { electionId, salt: secret.salt, keyCheck: secret.keyCheck });
     },
-    async deleteSalt(electionId) {
-      await run(ctx, q.saltDelete, { electionId });
+    async delete(electionId) {
+      await run(ctx, q.secretDelete, { electionId });
+    },
+  };
+}
+
+export function castBallotRepo(ctx: RepoContext): CastBallotRepo {
+  return {
+    async put(b) {
+      const replaced = (await first(ctx, q.castFind, { contestId: b.contestId, link: b.link })) !== undefined;
+      await run(ctx, q.castUpsert, { id: b.id, election_id: b.electionId, contest_id: b.contestId, link: b.link, sealed: b.sealed });
+      return replaced;
+    },
+    async listForElection(electionId) {
+      const rows = await all(ctx, q.castList, { electionId });
+      return rows.map((r) => ({ id: r.id, electionId: r.election_id, contestId: r.contest_id, link: r.link, sealed: r.sealed }));
+    },
+    async deleteForElection(electionId) {
+      await run(ctx, q.castDelete, { electionId });
     },
   };
 }
 
 export function ballotRepo(ctx: RepoContext): BallotRepo {
   return {
-    async upsertByLink(b) {
-      await run(ctx, q.ballotUpsert, {
-        id: b.id,
-        election_id: b.electionId,
-        contest_id: b.contestId,
-        link: b.link,
-        weight: b.weight,
-        content: b.content,
-      });
+    async insertMany(ballots) {
+      const rows = ballots.map((b) => ({ id: b.id, election_id: b.electionId, contest_id: b.contestId, weight: b.weight, content: b.content }));
+      await inBatches(rows, (batch) => ctx.db.insertInto('ballots').values(batch).execute());
     },
     async listForCount(contestId) {
       const rows = await all(ctx, q.ballotsForCount, { contestId });
@@ -131,12 +140,6 @@ export function ballotRepo(ctx: RepoContext): BallotRepo {
     },
     async count(contestId) {
       return toCount((await first(ctx, q.ballotCount, { contestId }))?.n);
-    },
-    async sealElection(electionId) {
-      await run(ctx, q.ballotsUnlink, { electionId });
-      const rows = await all(ctx, q.ballotsOfElection, { electionId });
-      await run(ctx, q.ballotsDelete, { electionId });
-      await rewrite(rows, (batch) => ctx.db.insertInto('ballots').values(batch).execute());
     },
     async listPublished(electionId) {
       const rows = await all(ctx, q.ballotsPublished, { electionId });
@@ -163,7 +166,7 @@ export function receiptRepo(ctx: RepoContext): ReceiptRepo {
       await run(ctx, q.receiptsUnlink, { electionId });
       const rows = await all(ctx, q.receiptsOfElection, { electionId });
       await run(ctx, q.receiptsDelete, { electionId });
-      await rewrite(rows, (batch) => ctx.db.insertInto('receipts').values(batch).execute());
+      await inBatches(rows, (batch) => ctx.db.insertInto('receipts').values(batch).execute());
     },
   };
 }
@@ -185,11 +188,7 @@ export function participationRepo(ctx: RepoContext): ParticipationRepo {
   };
 }
 
-/**
- * Re-insert sealed rows in key order. On PostgreSQL a heap keeps rows where they were written, so
- * deleting and writing them back in random-id order leaves no trace of the order voters cast in
- * (the dead tuples go at the next VACUUM, see Store.scrub).
- */
-async function rewrite<R extends BallotRow | ReceiptRow>(rows: R[], insert: (batch: R[]) => Promise<unknown>) {
+/** Insert rows in the order given, a batch per statement. */
+async function inBatches<R>(rows: readonly R[], insert: (batch: R[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += REWRITE_BATCH) await insert(rows.slice(i, i + REWRITE_BATCH));
 }

@@ -30,7 +30,7 @@ import { type RepoContext, byBytes, toCount } from './context.js';
 
 const ORG = ['id', 'platform', 'platform_org_id', 'name', 'default_locale', 'created_at'] as const;
 const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'updated_at'] as const;
-const ELECTION = ['id', 'org_id', 'number', 'title', 'channel_id', 'phase', 'created_by', 'settings', 'cancel_reason', 'phase_since', 'created_at'] as const;
+const ELECTION = ['id', 'org_id', 'number', 'title', 'channel_id', 'phase', 'created_by', 'settings', 'cancel_reason', 'phase_since', 'created_at', 'seal'] as const;
 const CONTEST = ['id', 'election_id', 'number', 'name', 'seats', 'method', 'options'] as const;
 const ROLL = ['election_id', 'member_id', 'weight', 'status', 'reason', 'added_by', 'added_at'] as const;
 const NOMINATION = ['id', 'election_id', 'contest_id', 'number', 'nominee', 'nominator', 'statement', 'status', 'reason', 'candidate_number', 'created_at', 'updated_at'] as const;
@@ -63,7 +63,11 @@ const q = {
   ),
   electionInsert: prepare((db, p) => db.insertInto('elections').values(rowParams(p, ELECTION))),
   electionUpdate: prepare((db, p) => db.updateTable('elections').set(rowParams(p, without(ELECTION, 'id'))).where('id', '=', p('id'))),
-  electionLock: prepare((db, p) => db.selectFrom('elections').select('id').where('id', '=', p('id')).forUpdate()),
+  // Lock, then read: the row comes back under its lock, so no command checks a phase another
+  // transaction is about to change (five concurrent closes would otherwise all see 'voting').
+  electionByNumberLocked: prepare((db, p) =>
+    db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).where('number', '=', p('number')).forUpdate(),
+  ),
 
   contestList: prepare((db, p) => db.selectFrom('contests').selectAll().where('election_id', '=', p('electionId')).orderBy('number')),
   contestInsert: prepare((db, p) => db.insertInto('contests').values(rowParams(p, CONTEST))),
@@ -170,11 +174,11 @@ export function electionRepo(ctx: RepoContext): ElectionRepo {
     async update(election) {
       await run(ctx, q.electionUpdate, { ...electionToRow(election) });
     },
-    async lock(id) {
-      // SQLite: transactions begin IMMEDIATE and hold the one connection, so writers are already
-      // serialised; a row lock only means something on PostgreSQL.
-      if (ctx.dialect !== 'postgres') return;
-      await all(ctx, q.electionLock, { id });
+    async findByNumberLocked(orgId, number) {
+      // SQLite: every transaction begins IMMEDIATE (see store.ts), so it already holds the database's
+      // write lock when it reads; a row lock only means something on PostgreSQL.
+      const row = await first(ctx, ctx.dialect === 'postgres' ? q.electionByNumberLocked : q.electionByNumber, { orgId, number });
+      return row && electionFromRow(row);
     },
   };
 }

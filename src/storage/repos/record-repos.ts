@@ -68,9 +68,11 @@ const q = {
   requestPut: prepare((db, p) =>
     db
       .insertInto('requests')
-      .values(rowParams(p, ['key', 'response', 'at'] as const))
-      .onConflict((oc) => oc.column('key').doUpdateSet(rowParams(p, ['response', 'at'] as const))),
+      .values(rowParams(p, ['key', 'response', 'at', 'election_id'] as const))
+      .onConflict((oc) => oc.column('key').doUpdateSet(rowParams(p, ['response', 'at', 'election_id'] as const))),
   ),
+  requestsOfElection: prepare((db, p) => db.deleteFrom('requests').where('election_id', '=', p('electionId'))),
+  requestsBefore: prepare((db, p) => db.deleteFrom('requests').where('at', '<', p('at'))),
 };
 
 export function resultRepo(ctx: RepoContext): ResultRepo {
@@ -124,8 +126,14 @@ export function requestRepo(ctx: RepoContext): RequestRepo {
     async get(key) {
       return (await first(ctx, q.requestGet, { key }))?.response;
     },
-    async put(key, response, at) {
-      await run(ctx, q.requestPut, { key, response, at });
+    async put(key, response, at, electionId) {
+      await run(ctx, q.requestPut, { key, response, at, election_id: electionId });
+    },
+    async deleteForElection(electionId) {
+      await run(ctx, q.requestsOfElection, { electionId });
+    },
+    async deleteBefore(at) {
+      return run(ctx, q.requestsBefore, { at });
     },
   };
 }

@@ -43,6 +43,10 @@ const say = (text: string, visibility: Reply['visibility'] = 'only-you'): Reply 
 
 export class FakeCore implements TellerCore {
   readonly commands = SPECS;
+  /** adapters never run jobs; the composition root does */
+  async runJobs(): Promise<number> {
+    return 0;
+  }
   readonly invocations: Invocation[] = [];
   readonly delivery = new FakeQueue('discord');
   readonly state = new Map<string, unknown>();

@@ -99,6 +99,10 @@ export class MemoryState implements PlatformStateStore {
 export class FakeCore implements TellerCore {
   readonly invocations: Invocation[] = [];
   readonly commands = SPECS;
+  /** adapters never run jobs; the composition root does */
+  async runJobs(): Promise<number> {
+    return 0;
+  }
   readonly delivery = new FakeQueue('slack');
   readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');

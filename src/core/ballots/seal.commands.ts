@@ -1,0 +1,70 @@
+// Finishing the seal: the organisers' command to purge again, and the step Teller runs itself once a
+// purge has succeeded (see ballot.seal.ts).
+import { arg } from '../commands/args.js';
+import { defineCommand } from '../commands/define.js';
+import { toActor } from '../commands/say.js';
+import { current, notifyMember } from '../elections/election.service.js';
+import type { Election, Phase } from '../elections/election.types.js';
+import { planPurge, sealJobKey } from './ballot.seal.js';
+
+const AFTER_CLOSE: readonly Phase[] = ['closed', 'counted', 'announced', 'certified', 'archived', 'cancelled'];
+
+export const sealAgain = defineCommand<{ election: number }>({
+  id: 'voting.seal',
+  path: ['voting', 'seal'],
+  access: 'organiser',
+  phases: AFTER_CLOSE,
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
+    await planPurge(ctx, { report: true });
+    // replaced after the commit by the outcome of the purge
+    return toActor(ctx.t('voting.sealing', { number: e.number }));
+  },
+});
+
+export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no' }>({
+  id: 'ballots.sealed',
+  path: ['ballots', 'sealed'],
+  access: 'teller',
+  listed: false,
+  phases: AFTER_CLOSE,
+  args: { election: arg.election('arg.election'), notify: arg.choice('arg.notify', ['yes', 'no']) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
+    const next: Election = { ...e, seal: 'done' };
+    await ctx.tx.elections.update(next);
+    ctx.election = next;
+    await ctx.tx.jobs.finishByKey(sealJobKey(e.id), ctx.now.toISOString());
+    await ctx.audit('ballots.sealed');
+    if (args.notify === 'yes') {
+      const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
+      for (const o of organisers) {
+        await notifyMember(ctx, o.memberId, `sealed:${o.memberId}`, (t) => ({ text: t('voting.sealed_notice', { number: e.number, title: e.title }), tone: 'success' }));
+      }
+    }
+    return toActor(ctx.t('voting.sealed_done', { number: e.number, title: e.title }));
+  },
+});
+
+/** What Teller may alert organisers about; each has a message `alert.<about>`. */
+const ALERTS = ['seal_failing'] as const;
+
+export const alertOrganisers = defineCommand<{ election: number; about: (typeof ALERTS)[number] }>({
+  id: 'organisers.alert',
+  path: ['organisers', 'alert'],
+  access: 'teller',
+  listed: false,
+  args: { election: arg.election('arg.election'), about: arg.choice('arg.about', ALERTS) },
+  async handler(ctx, args) {
+    const e = current(ctx);
+    const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
+    const key = `alert.${args.about}`;
+    for (const o of organisers) {
+      await notifyMember(ctx, o.memberId, `alert:${args.about}:${ctx.now.toISOString().slice(0, 13)}:${o.memberId}`, (t) => ({ text: t(key, { number: e.number, title: e.title }), tone: 'warning' }));
+    }
+    return toActor(ctx.t(key, { number: e.number, title: e.title }));
+  },
+});

@@ -1,0 +1,107 @@
+// Durable jobs and server-wide settings.
+import type { Job, JobRepo, JobStatus, SettingRepo } from '../../core/shared/store.ports.js';
+import { first, prepare, rowParams, run } from '../prepared.js';
+import type { JobRow } from '../schema.js';
+import type { RepoContext } from './context.js';
+
+const JOB = ['id', 'kind', 'election_id', 'dedupe_key', 'payload', 'status', 'run_at', 'attempts', 'lease_until', 'last_error', 'created_at', 'done_at'] as const;
+
+const q = {
+  jobInsert: prepare((db, p) => db.insertInto('jobs').values(rowParams(p, JOB)).onConflict((oc) => oc.column('dedupe_key').doNothing())),
+  jobFinish: prepare((db, p) => db.updateTable('jobs').set({ status: 'done', done_at: p('at'), lease_until: null, last_error: null }).where('id', '=', p('id'))),
+  jobFinishByKey: prepare((db, p) =>
+    db
+      .updateTable('jobs')
+      .set({ status: 'done', done_at: p('at'), lease_until: null })
+      .where('dedupe_key', '=', p('key'))
+      .where('status', 'in', ['pending', 'running']),
+  ),
+  jobRetry: prepare((db, p) =>
+    db.updateTable('jobs').set({ status: p('status'), run_at: p('runAt'), last_error: p('error'), lease_until: null }).where('id', '=', p('id')),
+  ),
+  settingGet: prepare((db, p) => db.selectFrom('settings').select('value').where('key', '=', p('key'))),
+  settingInsert: prepare((db, p) => db.insertInto('settings').values(rowParams(p, ['key', 'value'] as const)).onConflict((oc) => oc.column('key').doNothing())),
+};
+
+function jobFromRow(r: JobRow): Job {
+  return {
+    id: r.id,
+    kind: r.kind,
+    electionId: r.election_id,
+    dedupeKey: r.dedupe_key,
+    payload: JSON.parse(r.payload) as Job['payload'],
+    status: r.status as JobStatus,
+    runAt: r.run_at,
+    attempts: Number(r.attempts),
+    leaseUntil: r.lease_until,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    doneAt: r.done_at,
+  };
+}
+
+export function jobRepo(ctx: RepoContext): JobRepo {
+  return {
+    async schedule(job) {
+      const row = {
+        id: job.id,
+        kind: job.kind,
+        election_id: job.electionId,
+        dedupe_key: job.dedupeKey,
+        payload: JSON.stringify(job.payload),
+        status: job.status,
+        run_at: job.runAt,
+        attempts: job.attempts,
+        lease_until: job.leaseUntil,
+        last_error: job.lastError,
+        created_at: job.createdAt,
+        done_at: job.doneAt,
+      };
+      return (await run(ctx, q.jobInsert, row)) > 0;
+    },
+    async claimDue(now, leaseUntil, limit) {
+      // One statement picks and leases the batch. On PostgreSQL SKIP LOCKED lets a second process pass
+      // over rows the first is claiming instead of waiting and then taking them too; a job whose lease
+      // ran out (its runner died) is due again.
+      const rows = await ctx.db
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'running', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', (eb) => {
+          const due = eb
+            .selectFrom('jobs')
+            .select('id')
+            .where((w) => w.or([w('status', '=', 'pending'), w.and([w('status', '=', 'running'), w('lease_until', '<=', now)])]))
+            .where('run_at', '<=', now)
+            .orderBy('run_at')
+            .orderBy('id')
+            .limit(limit);
+          return ctx.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+        })
+        .returningAll()
+        .execute();
+      // RETURNING gives no order; run them in the order they were due
+      return rows.map(jobFromRow).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
+    },
+    async finish(id, at) {
+      await run(ctx, q.jobFinish, { id, at });
+    },
+    async retry(id, runAt, error) {
+      await run(ctx, q.jobRetry, { id, status: runAt === null ? 'failed' : 'pending', runAt: runAt ?? new Date(0).toISOString(), error });
+    },
+    async finishByKey(key, at) {
+      await run(ctx, q.jobFinishByKey, { key, at });
+    },
+  };
+}
+
+export function settingRepo(ctx: RepoContext): SettingRepo {
+  return {
+    async get(key) {
+      return (await first(ctx, q.settingGet, { key }))?.value;
+    },
+    async putIfAbsent(key, value) {
+      await run(ctx, q.settingInsert, { key, value });
+      return (await first(ctx, q.settingGet, { key }))!.value;
+    },
+  };
+}
