@@ -19,20 +19,26 @@ const q = {
   ),
   secretDelete: prepare((db, p) => db.deleteFrom('election_secrets').where('election_id', '=', p('electionId'))),
 
-  castFind: prepare((db, p) => db.selectFrom('cast_ballots').select('id').where('contest_id', '=', p('contestId')).where('link', '=', p('link'))),
   // One statement: a re-vote replaces the ciphertext in place, and two racing casts for one link can
-  // never leave two rows (the unique index arbitrates). Every cast also holds the election's lock, so
-  // the lookup before it tells truly whether this cast replaced one.
+  // never leave two rows (the unique index arbitrates). The row keeps its first id, so the id it returns
+  // says whether this cast replaced an earlier one.
   castUpsert: prepare((db, p) =>
     db
       .insertInto('cast_ballots')
       .values(rowParams(p, ['id', 'election_id', 'contest_id', 'link', 'sealed'] as const))
-      .onConflict((oc) => oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({ sealed: eb.ref('excluded.sealed') }))),
+      .onConflict((oc) => oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({ sealed: eb.ref('excluded.sealed') })))
+      .returning('id'),
   ),
+  // Through the contests: the (contest_id, link) index serves both, and no election index is kept.
   castList: prepare((db, p, dialect) =>
-    db.selectFrom('cast_ballots').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'id')),
+    db
+      .selectFrom('cast_ballots')
+      .selectAll()
+      .where('contest_id', 'in', (eb) => eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')))
+      .orderBy(byBytes(dialect, 'id')),
   ),
-  castDelete: prepare((db, p) => db.deleteFrom('cast_ballots').where('election_id', '=', p('electionId'))),
+  castDelete: prepare((db, p) =>
+    db.deleteFrom('cast_ballots').where('contest_id', 'in', (eb) => eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')))),
 
   ballotsForCount: prepare((db, p, dialect) =>
     db.selectFrom('ballots').select(['weight', 'content']).where('contest_id', '=', p('contestId')).orderBy(byBytes(dialect, 'id')),
@@ -114,9 +120,8 @@ export function secretRepo(ctx: RepoContext): SecretRepo {
 export function castBallotRepo(ctx: RepoContext): CastBallotRepo {
   return {
     async put(b) {
-      const replaced = (await first(ctx, q.castFind, { contestId: b.contestId, link: b.link })) !== undefined;
-      await run(ctx, q.castUpsert, { id: b.id, election_id: b.electionId, contest_id: b.contestId, link: b.link, sealed: b.sealed });
-      return replaced;
+      const row = await first(ctx, q.castUpsert, { id: b.id, election_id: b.electionId, contest_id: b.contestId, link: b.link, sealed: b.sealed });
+      return row?.id !== b.id;
     },
     async listForElection(electionId) {
       const rows = await all(ctx, q.castList, { electionId });
