@@ -100,6 +100,11 @@ export class MemoryStore implements Store {
         findByPlatform: async (platform, pid) => clone(s().orgs.find((o) => o.platform === platform && o.platformOrgId === pid)),
         get: async (id) => clone(s().orgs.find((o) => o.id === id)),
         insert: async (o) => void s().orgs.push(clone(o)),
+        insertIfAbsent: async (o) => {
+          const known = s().orgs.find((x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId);
+          if (!known) s().orgs.push(clone(o));
+          return clone(known ?? o);
+        },
       },
       members: {
         get: async (orgId, memberId) => clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),
@@ -113,6 +118,7 @@ export class MemoryStore implements Store {
         findByNumber: async (orgId, n) => clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
         list: async (orgId) => clone(s().elections.filter((e) => e.orgId === orgId).sort((a, b) => b.number - a.number)),
         maxNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)),
+        nextNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)) + 1,
         insert: async (e) => void s().elections.push(clone(e)),
         update: async (e) => {
           s().elections = s().elections.map((x) => (x.id === e.id ? clone(e) : x));

@@ -261,8 +261,7 @@ async function ensureOrg(tx: Tx, platform: Platform, platformOrgId: string, name
     defaultLocale: normaliseLocale(locale),
     createdAt: now.toISOString(),
   };
-  await tx.orgs.insert(org);
-  return org;
+  return tx.orgs.insertIfAbsent(org);
 }
 
 async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: Date): Promise<void> {

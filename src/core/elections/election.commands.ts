@@ -33,7 +33,7 @@ export const createElection = defineCommand<{ title: string; channel?: string }>
     const election: Election = {
       id: randomId(),
       orgId: ctx.org.id,
-      number: (await ctx.tx.elections.maxNumber(ctx.org.id)) + 1,
+      number: await ctx.tx.elections.nextNumber(ctx.org.id),
       title: args.title,
       channelId: args.channel ?? ctx.channelId ?? null,
       phase: 'draft',

@@ -17,6 +17,11 @@ export interface OrgRepo {
   findByPlatform(platform: Platform, platformOrgId: string): Promise<Organisation | undefined>;
   get(id: string): Promise<Organisation | undefined>;
   insert(org: Organisation): Promise<void>;
+  /**
+   * Insert unless the platform's organisation is known already, and return the one stored: two
+   * processes meeting a new workspace at once both get the same organisation, neither an error.
+   */
+  insertIfAbsent(org: Organisation): Promise<Organisation>;
 }
 
 /** What Teller last heard about a member, so messages to them use their name and language. */
@@ -40,6 +45,11 @@ export interface ElectionRepo {
   list(orgId: string): Promise<Election[]>;
   /** the highest number used in the organisation, 0 when none */
   maxNumber(orgId: string): Promise<number>;
+  /**
+   * The number for a new election, holding the organisation's row lock until the transaction ends
+   * (PostgreSQL), so two concurrent creates never pick the same number.
+   */
+  nextNumber(orgId: string): Promise<number>;
   insert(election: Election): Promise<void>;
   update(election: Election): Promise<void>;
   /**

@@ -43,6 +43,12 @@ const q = {
   ),
   orgGet: prepare((db, p) => db.selectFrom('orgs').selectAll().where('id', '=', p('id'))),
   orgInsert: prepare((db, p) => db.insertInto('orgs').values(rowParams(p, ORG))),
+  orgInsertIfAbsent: prepare((db, p) =>
+    db.insertInto('orgs').values(rowParams(p, ORG)).onConflict((oc) => oc.columns(['platform', 'platform_org_id']).doNothing()),
+  ),
+  // NO KEY UPDATE: it still serialises creates, but does not conflict with the KEY SHARE locks that
+  // foreign keys (members, elections) take on the organisation, which would deadlock two first commands.
+  orgLock: prepare((db, p) => db.selectFrom('orgs').select('id').where('id', '=', p('id')).forNoKeyUpdate()),
 
   memberGet: prepare((db, p) => db.selectFrom('members').selectAll().where('org_id', '=', p('orgId')).where('member_id', '=', p('memberId'))),
   memberUpsert: prepare((db, p) =>
@@ -137,6 +143,11 @@ export function orgRepo(ctx: RepoContext): OrgRepo {
     async insert(org) {
       await run(ctx, q.orgInsert, { ...orgToRow(org) });
     },
+    async insertIfAbsent(org) {
+      await run(ctx, q.orgInsertIfAbsent, { ...orgToRow(org) });
+      const row = await first(ctx, q.orgByPlatform, { platform: org.platform, platformOrgId: org.platformOrgId });
+      return orgFromRow(row!);
+    },
   };
 }
 
@@ -173,6 +184,11 @@ export function electionRepo(ctx: RepoContext): ElectionRepo {
     },
     async update(election) {
       await run(ctx, q.electionUpdate, { ...electionToRow(election) });
+    },
+    async nextNumber(orgId) {
+      // SQLite: the transaction already holds the write lock (BEGIN IMMEDIATE)
+      if (ctx.dialect === 'postgres') await all(ctx, q.orgLock, { id: orgId });
+      return toCount((await first(ctx, q.electionMax, { orgId }))?.n) + 1;
     },
     async findByNumberLocked(orgId, number) {
       // SQLite: every transaction begins IMMEDIATE (see store.ts), so it already holds the database's
