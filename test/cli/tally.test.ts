@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { runTally } from '../../src/cli/tally.js';
 
-const SHARED = new URL('../../../shared/tabulation-cases/', import.meta.url);
+const SHARED = new URL('../fixtures/tabulation/', import.meta.url);
 
 const AGM = JSON.stringify({
   title: 'Club AGM',

@@ -1,9 +1,9 @@
-// Loading the condorcet-php reference vectors (../shared/tabulation-cases/condorcet-php, README §3):
+// Loading the condorcet-php reference vectors (test/fixtures/tabulation/condorcet-php, README §3):
 // Condorcet PHP vote lines and Debian tally sheets, turned into Teller ballots.
 import { readFileSync } from 'node:fs';
 import type { RankingBallot } from '../../../src/counting/index.js';
 
-export const CASES_DIR = new URL('../../../../shared/tabulation-cases/condorcet-php/', import.meta.url);
+export const CASES_DIR = new URL('../../fixtures/tabulation/condorcet-php/', import.meta.url);
 
 export interface Vector {
   id: string;

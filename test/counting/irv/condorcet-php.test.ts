@@ -1,4 +1,4 @@
-// The plain-IRV vectors of the Condorcet PHP suite (../shared/tabulation-cases/condorcet-php/cases.json).
+// The plain-IRV vectors of the Condorcet PHP suite (test/fixtures/tabulation/condorcet-php/cases.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ interface Case {
   expected: { irv?: { ranking: string[][]; rounds?: Record<string, number>[] } };
 }
 const cases = (
-  JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'tabulation-cases', 'condorcet-php', 'cases.json'), 'utf8')) as {
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'tabulation', 'condorcet-php', 'cases.json'), 'utf8')) as {
     cases: Case[];
   }
 ).cases;

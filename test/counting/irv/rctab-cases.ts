@@ -1,4 +1,4 @@
-// Reads an RCTab reference case (../shared/tabulation-cases/rctab/<case>) into a Teller tally input:
+// Reads an RCTab reference case (test/fixtures/tabulation/rctab/<case>) into a Teller tally input:
 // the derived ballots.csv / ballots_grouped.csv goes through Teller's own CSV reader, and the RCTab
 // rule parameters become MethodOptions.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readCsvBallots, splitCsvLine, WRITE_IN_NAME } from '../../../src/counting/formats/csv.js';
 import type { MethodOptions, TallyInput, TieBreakRule } from '../../../src/counting/types.js';
 
-export const RCTAB_DIR = join(process.cwd(), '..', 'shared', 'tabulation-cases', 'rctab');
+export const RCTAB_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tabulation', 'rctab');
 
 interface RctabSource {
   undeclaredWriteInLabel?: string;

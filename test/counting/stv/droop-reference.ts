@@ -1,4 +1,4 @@
-// Loads the Droop reference cases (../shared/tabulation-cases/droop, README §2) and reads the
+// Loads the Droop reference cases (test/fixtures/tabulation/droop, README §2) and reads the
 // expected JSON reports into per-round snapshots that the STV tests compare digit for digit.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -7,7 +7,7 @@ import type { BltElection } from '../../../src/counting/formats/blt.js';
 import { readBlt } from '../../../src/counting/formats/blt.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DROOP_DIR = resolve(here, '../../../../shared/tabulation-cases/droop');
+export const DROOP_DIR = resolve(here, '../../fixtures/tabulation/droop');
 
 export interface DroopCandidateState {
   state: string;
