@@ -7,8 +7,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { runDemo } from './demo.js';
 import { startJobLoop } from './job-loop.js';
 import { createLogger } from './logger.js';
-import { buildTeller, deployDiscordCommands } from './main.js';
-import { connect, createStore, migrateToLatest } from './storage/index.js';
+import { buildTeller, deployDiscordCommands, openDatabase } from './main.js';
+import { StartupError } from './startup-error.js';
+import { createStore } from './storage/index.js';
 
 const USAGE = `Usage: teller <command>
   start                      run Teller (Slack and/or Discord when configured, else the local console)
@@ -52,9 +53,8 @@ async function startConsole(config: Config): Promise<number> {
 }
 
 async function auditVerify(config: Config): Promise<number> {
-  const database = await connect(config.databaseUrl);
+  const { database } = await openDatabase(config);
   try {
-    await migrateToLatest(database);
     const store = createStore(database);
     let broken = 0;
     await store.transaction(async (tx) => {
@@ -99,6 +99,17 @@ async function deployDiscord(config: Config, args: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    // a setting or database the operator must fix: one sentence, no stack trace
+    if (!(e instanceof StartupError)) throw e;
+    console.error(e instanceof ConfigError ? `Configuration error:\n${e.message}` : e.message);
+    return e.exitCode;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'tally') {
     const { runTally } = await import('./cli/tally.js');
@@ -108,22 +119,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error:\n${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadConfig(process.env);
   switch (command) {
     case 'start':
       return (await import('./start.js')).start(config, startConsole);
     case 'migrate': {
-      const database = await connect(config.databaseUrl);
-      const applied = await migrateToLatest(database);
+      const { database, applied } = await openDatabase(config);
       await database.close();
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
       return 0;

@@ -1,5 +1,6 @@
 // The environment, parsed once. Every variable Teller reads is here (and in the README).
 import { z } from 'zod';
+import { StartupError } from './startup-error.js';
 
 const optional = z
   .string()
@@ -7,9 +8,26 @@ const optional = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+export const SUPPORTED_DATABASES = 'a postgres:// or postgresql:// URL, a SQLite file path (optionally written sqlite:path or file:path), or :memory:';
+
+/** A URL scheme Teller would otherwise mistake for part of a SQLite file name (mysql://… became ./mysql:/…). */
+function checkDatabaseUrl(url: string, ctx: z.RefinementCtx): void {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
+  if (scheme === undefined || scheme === 'sqlite' || scheme === 'file') return;
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    ctx.addIssue({ code: 'custom', message: `${scheme}:// is not a database Teller supports; use ${SUPPORTED_DATABASES}` });
+    return;
+  }
+  try {
+    new URL(url);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not a valid PostgreSQL URL (postgres://user:password@host:5432/database; percent-encode special characters in the password)' });
+  }
+}
+
 const schema = z.object({
-  DATABASE_URL: optional,
-  TELLER_DATA_DIR: z.string().trim().default('./data'),
+  DATABASE_URL: optional.superRefine((v, ctx) => (v === undefined ? undefined : checkDatabaseUrl(v, ctx))),
+  TELLER_DATA_DIR: optional.transform((v) => v ?? './data'),
   TELLER_SECRET: optional.pipe(z.string().min(16, 'TELLER_SECRET must be at least 16 characters').optional()),
   TELLER_LOCALE: optional,
   TELLER_MEMBER: optional,
@@ -33,6 +51,8 @@ export type Env = z.infer<typeof schema>;
 
 export interface Config {
   databaseUrl: string;
+  /** which variable chose databaseUrl, so a start-up error names the one to change (DATABASE_URL when absent) */
+  databaseSetting?: 'DATABASE_URL' | 'TELLER_DATA_DIR';
   dataDir: string;
   secret?: string;
   consoleLocale?: string;
@@ -57,7 +77,8 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {}
+/** A setting that is wrong on its face; like every StartupError it stops Teller with status 2. */
+export class ConfigError extends StartupError {}
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
@@ -77,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     databaseUrl: e.DATABASE_URL ?? `${e.TELLER_DATA_DIR.replace(/\/$/, '')}/teller.db`,
+    databaseSetting: e.DATABASE_URL === undefined ? 'TELLER_DATA_DIR' : 'DATABASE_URL',
     dataDir: e.TELLER_DATA_DIR,
     ...(e.TELLER_SECRET ? { secret: e.TELLER_SECRET } : {}),
     ...(e.TELLER_LOCALE ? { consoleLocale: e.TELLER_LOCALE } : {}),

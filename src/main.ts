@@ -8,7 +8,8 @@ import type { Config } from './config.js';
 import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
 import { checkSecretFingerprint } from './secret-fingerprint.js';
-import { connect, createDeliveryQueue, createPlatformState, createStore, migrateToLatest, type Database } from './storage/index.js';
+import { StartupError } from './startup-error.js';
+import { connect, createDeliveryQueue, createPlatformState, createStore, explainOpenError, migrateToLatest, type Database } from './storage/index.js';
 
 export interface Teller {
   core: TellerCore;
@@ -16,15 +17,33 @@ export interface Teller {
   close(): Promise<void>;
 }
 
+/**
+ * Open the database and bring its schema up to date. A database the operator must fix (unreachable,
+ * missing, not a database, read-only ...) throws a StartupError naming the setting to change.
+ */
+export async function openDatabase(config: Config, url = config.databaseUrl): Promise<{ database: Database; applied: string[] }> {
+  const target = { url, setting: url === config.databaseUrl ? (config.databaseSetting ?? 'DATABASE_URL') : 'DATABASE_URL' } as const;
+  let database: Database | undefined;
+  try {
+    database = await connect(url);
+    return { database, applied: await migrateToLatest(database) };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    const why = explainOpenError(error, target);
+    throw why ? new StartupError(why, { cause: error }) : error;
+  }
+}
+
 /** Open the database, bring its schema up to date and build the core. */
 export async function buildTeller(config: Config, logger: Logger, overrides: { databaseUrl?: string; secret?: string } = {}): Promise<Teller> {
-  const database = await connect(overrides.databaseUrl ?? config.databaseUrl);
-  await migrateToLatest(database);
+  const { database } = await openDatabase(config, overrides.databaseUrl ?? config.databaseUrl);
   const store = createStore(database);
-  const serverSecret = overrides.secret ?? loadServerSecret(config.secret, config.dataDir);
+  let serverSecret: string;
   try {
+    serverSecret = overrides.secret ?? loadServerSecret(config.secret, config.dataDir);
     await checkSecretFingerprint(store, serverSecret);
   } catch (error) {
+    // an open PostgreSQL pool would keep the process alive after the error is reported
     await database.close();
     throw error;
   }

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ConnectTimeoutError, DatabaseUrlError, sqlitePath } from './open-errors.js';
 import type { Schema } from './schema.js';
 import { type NativeSqlite, nativeSqlite } from './sqlite-statements.js';
 
@@ -32,33 +33,47 @@ export interface ConnectOptions {
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/** How long the first PostgreSQL connection may take before start-up gives up with a clear message. */
+const FIRST_CONNECT_MS = 10_000;
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, options);
+  if (/^postgres(ql)?:\/\//i.test(url)) return connectPostgres(url, options);
   return connectSqlite(url);
 }
 
 function connectSqlite(url: string): Database {
-  const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  const path = sqlitePath(url);
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(resolve(path)), { recursive: true });
   const raw = new BetterSqlite3(path === '' ? ':memory:' : path);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('foreign_keys = ON');
-  // Secret ballot: links and salts deleted at close must not linger in free pages of the file.
-  raw.pragma('secure_delete = ON');
-  raw.pragma('busy_timeout = 5000');
-  // With WAL, NORMAL keeps the database consistent on power loss and only risks the last commits.
-  raw.pragma('synchronous = NORMAL');
+  try {
+    // the first statement is where a file that is not a database, or cannot be written, shows
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    // Secret ballot: links and salts deleted at close must not linger in free pages of the file.
+    raw.pragma('secure_delete = ON');
+    raw.pragma('busy_timeout = 5000');
+    // With WAL, NORMAL keeps the database consistent on power loss and only risks the last commits.
+    raw.pragma('synchronous = NORMAL');
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
   const native = nativeSqlite(raw);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native.forKysely }) });
   return { db, dialect: 'sqlite', native, close: () => db.destroy() };
 }
 
 async function connectPostgres(url: string, options: ConnectOptions): Promise<Database> {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError('it is not a valid URL (percent-encode special characters in the user name or password)');
+  }
   const schema = options.schema ?? parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`invalid schema name: ${schema}`);
+  await probe(parsed.toString());
 
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
@@ -79,4 +94,26 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', ...(schema === undefined ? {} : { schema }), close: () => db.destroy() };
+}
+
+/**
+ * Open and close one connection first: the pool connects lazily, and without a bound a firewalled host
+ * would keep start-up waiting for the operating system's TCP timeout (minutes) before saying anything.
+ */
+async function probe(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  client.on('error', () => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectTimeoutError(`no answer within ${FIRST_CONNECT_MS / 1000} s`)), FIRST_CONNECT_MS);
+  });
+  const connecting = client.connect();
+  // after a timeout the attempt may still fail; that is already answered
+  connecting.catch(() => undefined);
+  try {
+    await Promise.race([connecting, timeout]);
+  } finally {
+    clearTimeout(timer);
+    await client.end().catch(() => undefined);
+  }
 }

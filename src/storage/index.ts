@@ -4,3 +4,4 @@ export { migrateDown, migrateToLatest } from './migrate.js';
 export { createStore } from './store.js';
 export { createDeliveryQueue } from './delivery-queue.js';
 export { createPlatformState } from './platform-state.js';
+export { explainOpenError, type DatabaseSetting } from './open-errors.js';

@@ -15,6 +15,7 @@ import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './comman
 import type { CommandContext, Logger } from './context.js';
 import type { CommandDef } from './define.js';
 import { helpReply, usage } from './help.js';
+import { argIssueText } from './args.js';
 import { argsFromText, tokenize } from './tokenize.js';
 import type { Reply } from './reply.js';
 
@@ -273,7 +274,9 @@ async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: D
   await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
 }
 
-/** zod's messages name the expected form; only a missing argument gets our own (translated) word. */
-function issueMessage(issue: { code: string; message: string }, t: Translate): string {
+/** zod's messages name the expected form; a missing argument and the issues args.ts raises get our own (translated) words. */
+function issueMessage(issue: { code: string; message: string; params?: Record<string, unknown> }, t: Translate): string {
+  const own = argIssueText(issue, t);
+  if (own !== undefined) return own;
   return issue.code === 'invalid_type' && /undefined/.test(issue.message) ? t('dispatch.missing') : issue.message;
 }

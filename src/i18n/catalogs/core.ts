@@ -84,6 +84,8 @@ const en: Record<string, string> = {
   'arg.choices': 'your choices, e.g. 2 or 3>1>2',
   'arg.receipt': 'your receipt code',
   'arg.last': 'how many entries to show',
+  'arg.control_character': 'contains a control character ({char}) that cannot be stored; remove it and try again',
+  'arg.broken_character': 'contains a broken character (half of a UTF-16 pair); retype it and try again',
   // command summaries
   'command.election.create.summary': 'create an election',
   'command.election.show.summary': 'show an election',
@@ -375,6 +377,8 @@ const zh: Record<string, string> = {
   'arg.choices': '你的选择，例如 2 或 3>1>2',
   'arg.receipt': '你的回执码',
   'arg.last': '显示的条数',
+  'arg.control_character': '含有无法保存的控制字符（{char}）；请删除后重试',
+  'arg.broken_character': '含有损坏的字符（不成对的 UTF-16 代理项）；请重新输入后重试',
   'command.election.create.summary': '创建选举',
   'command.election.show.summary': '查看选举',
   'command.election.list.summary': '列出选举',
