@@ -21,12 +21,17 @@ const USAGE = `Usage: teller <command>
                              register the slash commands with Discord (one guild, or global)
   help                       this text`;
 
+/** A PostgreSQL URL as it may be shown on screen: the password never is. */
+function withoutPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}
+
 async function startConsole(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel);
   const teller = await buildTeller(config, logger);
   const jobs = startJobLoop(teller.core, logger);
   const session = new ConsoleSession(teller.core, { member: config.consoleMember, ...(config.consoleLocale ? { locale: config.consoleLocale } : {}), write: (t) => console.log(t + '\n') });
-  console.log(`Teller console on ${config.databaseUrl}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`);
+  console.log(`Teller console on ${withoutPassword(config.databaseUrl)}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`);
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
   await session.deliver();
   rl.prompt();
