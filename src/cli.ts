@@ -2,7 +2,6 @@
 import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import { ConsoleSession } from '../adapters/console/console.js';
-import { verifyChain } from './core/audit/audit.rules.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runDemo } from './demo.js';
 import { startJobLoop } from './job-loop.js';
@@ -15,7 +14,8 @@ const USAGE = `Usage: teller <command>
   start                      run Teller (Slack and/or Discord when configured, else the local console)
   migrate                    bring the database schema up to date
   demo                       run a whole example election and print the announcement
-  audit verify               check every election's audit chain
+  audit verify [--election ID] [--expect COUNT:HEAD]
+                             check every election's audit chain (or one, against its posted checkpoints)
   tally FILE --method M ...  count a ballot file (.blt, .csv, .json); see README
   discord deploy-commands [--guild ID]
                              register the slash commands with Discord (one guild, or global)
@@ -57,26 +57,11 @@ async function startConsole(config: Config): Promise<number> {
   return 0;
 }
 
-async function auditVerify(config: Config): Promise<number> {
+async function auditVerify(config: Config, args: string[]): Promise<number> {
   const { database } = await openDatabase(config);
   try {
-    const store = createStore(database);
-    let broken = 0;
-    await store.transaction(async (tx) => {
-      const ids = await tx.audit.electionIds();
-      for (const id of ids) {
-        const election = await tx.elections.get(id);
-        const label = election ? `election ${election.number} "${election.title}"` : `election ${id}`;
-        const check = verifyChain(await tx.audit.list(id));
-        if (check.ok) console.log(`${label}: intact (${check.entries} entries)`);
-        else {
-          broken++;
-          console.log(`${label}: BROKEN at entry ${check.seq} (${check.problem})`);
-        }
-      }
-      if (ids.length === 0) console.log('no audit entries yet');
-    });
-    return broken === 0 ? 0 : 1;
+    const { runAuditVerify } = await import('./cli/audit-verify.js');
+    return await runAuditVerify(createStore(database), args, { out: (l) => console.log(l), err: (l) => console.error(l) });
   } finally {
     await database.close();
   }
@@ -137,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
     case 'demo':
       return runDemo(config, (t) => console.log(t));
     case 'audit':
-      if (rest[0] === 'verify') return auditVerify(config);
+      if (rest[0] === 'verify') return auditVerify(config, rest.slice(1));
       break;
     case 'discord':
       if (rest[0] === 'deploy-commands') return deployDiscord(config, rest.slice(1));

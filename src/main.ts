@@ -77,12 +77,14 @@ export async function startPlatforms(teller: Teller, config: Config, logger: App
   if (config.slack) {
     const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng, logger });
     await slack.start();
+    teller.core.readChannelsWith('slack', (team, channel) => slack.readChannel(team, channel));
     stops.push(() => slack.stop());
     platforms.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${slack.port ?? config.slack.port})`);
   }
   if (config.discord) {
     const discord = createDiscordBot({ core: teller.core, config: config.discord, renderChart: chartPng, logger });
     await discord.start();
+    teller.core.readChannelsWith('discord', (guild, channel) => discord.readChannel(guild, channel));
     stops.push(() => discord.stop());
     platforms.push(discord.httpPort ? `Discord (gateway and HTTP interactions on port ${discord.httpPort})` : 'Discord');
   }

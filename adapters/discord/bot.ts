@@ -1,6 +1,7 @@
 // The Discord adapter's factory: the gateway client, the optional HTTP interactions endpoint and the
 // delivery worker for the outbound queue. It acknowledges, translates, dispatches and renders.
 import { Client, REST, Routes } from 'discord.js';
+import { readChannelTexts } from './delivery/channel-reader.js';
 import type { TellerCore } from '../../src/core/index.js';
 import { createDeliveryWorker, type DeliveryWorker, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
 import { DraftStore } from './ballot/ballot-draft.js';
@@ -43,6 +44,8 @@ export interface DiscordBot {
   /** the HTTP interactions endpoint's port once started (0 when not running) */
   readonly httpPort: number;
   readonly handler: InteractionHandler;
+  /** a channel's recent message texts, for audit verification */
+  readChannel(guildId: string, channelId: string): Promise<string[]>;
 }
 
 /** Discord's published limits: 50 requests/s per bot, about 5 messages per 5 s in one channel */
@@ -78,6 +81,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
 
   return {
     handler,
+    readChannel: (_guildId, channelId) => readChannelTexts(rest, channelId),
     get httpPort() {
       return http?.port ?? 0;
     },

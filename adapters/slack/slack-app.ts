@@ -15,6 +15,7 @@ import { registerCommands } from './receive/commands.js';
 import { createContext } from './receive/context.js';
 import { registerViews } from './receive/views.js';
 import { ProgressPoster } from './send/progress-poster.js';
+import { readChannelTexts } from './send/channel-reader.js';
 import { SlackSender } from './send/slack-sender.js';
 import { SLACK_RATE_LIMITS } from './slack-limits.js';
 
@@ -50,6 +51,8 @@ export interface SlackApp {
   stop(): Promise<void>;
   readonly bolt: App;
   readonly sender: SlackSender;
+  /** a channel's recent message texts, for audit verification */
+  readChannel(teamId: string, channelId: string): Promise<string[]>;
   readonly worker: DeliveryWorker;
   /** the HTTP port actually bound (HTTP mode, or the OAuth install server in Socket Mode) */
   readonly port: number | undefined;
@@ -140,6 +143,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     bolt,
     sender,
     worker,
+    async readChannel(teamId, channelId) {
+      return readChannelTexts(await sender.client(teamId), channelId);
+    },
     get port() {
       return port;
     },

@@ -1,8 +1,8 @@
 import { translate } from '../i18n/index.js';
-import { createDispatcher } from './commands/dispatch.js';
+import { type ChannelReader, createDispatcher } from './commands/dispatch.js';
 import type { Logger } from './commands/context.js';
 import { COMMANDS, COMMAND_SPECS } from './commands/registry.js';
-import type { DeliveryQueue } from './delivery/outbound.types.js';
+import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './index.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import type { Clock } from './shared/clock.js';
@@ -19,11 +19,15 @@ export interface CoreDeps {
 }
 
 export function createCore(deps: CoreDeps): TellerCore {
-  const dispatcher = createDispatcher(COMMANDS, deps);
+  const channelReaders = new Map<Platform, ChannelReader>();
+  const dispatcher = createDispatcher(COMMANDS, { ...deps, channelReaders });
   const jobs = createJobRunner({ store: deps.store, clock: deps.clock, logger: deps.logger, runAsTeller: dispatcher.runAsTeller });
   return {
     dispatch: dispatcher.run,
     runJobs: jobs.runDue,
+    readChannelsWith(platform, reader) {
+      channelReaders.set(platform, reader);
+    },
     commands: COMMAND_SPECS,
     translate,
     delivery: deps.delivery,

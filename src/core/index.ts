@@ -35,6 +35,11 @@ export interface TellerCore {
    * composition root calls it on a timer; several processes may call it at once, each job runs once.
    */
   runJobs(): Promise<number>;
+  /**
+   * Let verification read a platform's channels back: `reader` returns a channel's recent messages as
+   * text. Slack and Discord register one when they start; the console has none.
+   */
+  readChannelsWith(platform: Platform, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void;
   /** every command, for help, Slack's manifest and Discord's deployed definitions */
   readonly commands: readonly CommandSpec[];
   /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
@@ -48,3 +53,5 @@ export { createCore, type CoreDeps } from './app.js';
 export type { Logger } from './commands/context.js';
 export type { Clock } from './shared/clock.js';
 export type { Store } from './shared/store.ports.js';
+export { verifyStoredAudits, type StoredAuditVerdict } from './audit/audit.use-cases.js';
+export type { AuditVerdict, Checkpoint } from './audit/audit.verify.js';

@@ -117,6 +117,7 @@ export class MemoryStore implements Store {
         get: async (id) => clone(s().elections.find((e) => e.id === id)),
         findByNumber: async (orgId, n) => clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
         list: async (orgId) => clone(s().elections.filter((e) => e.orgId === orgId).sort((a, b) => b.number - a.number)),
+        listAll: async () => clone(s().elections.sort(byId)),
         maxNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)),
         nextNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)) + 1,
         insert: async (e) => void s().elections.push(clone(e)),

@@ -46,6 +46,11 @@ export interface CommandContext {
   alert(message: string, meta?: Record<string, unknown>): void;
   /** true when Teller runs this command itself (a job, a follow-up), not a member */
   byTeller: boolean;
+  /**
+   * The recent messages of a channel of this organisation, where its platform can read them back
+   * (undefined where it cannot, as in the console). A platform call: use it only after the commit.
+   */
+  readChannel?: (channelId: string) => Promise<string[]>;
 }
 
 export interface Logger {

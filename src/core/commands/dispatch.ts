@@ -10,6 +10,7 @@ import type { Clock } from '../shared/clock.js';
 import { errorRef, randomId } from '../shared/ids.js';
 import { InstanceState } from '../shared/instance-state.js';
 import type { Store, Tx } from '../shared/store.ports.js';
+import { postCheckpoint } from '../audit/audit.checkpoint.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './command.types.js';
 import type { CommandContext, Logger } from './context.js';
@@ -19,11 +20,16 @@ import { argIssueText } from './args.js';
 import { argsFromText, tokenize } from './tokenize.js';
 import type { Reply } from './reply.js';
 
+/** A platform's way to read a channel's recent messages back (for audit checkpoints). */
+export type ChannelReader = (platformOrgId: string, channelId: string) => Promise<string[]>;
+
 export interface DispatchDeps {
   store: Store;
   clock: Clock;
   serverSecret: string;
   logger: Logger;
+  /** filled by the composition root as platforms start */
+  channelReaders?: Map<Platform, ChannelReader>;
 }
 
 /** Thrown inside the transaction to roll it back while still answering with a value. */
@@ -101,7 +107,12 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
           if (seen) return JSON.parse(seen) as DispatchResult;
         }
         const ctx = await buildContext(tx, invocation, def, parsed.data as Record<string, unknown>, after);
+        const before = ctx.election;
         const outcome = await def.handler(ctx, parsed.data);
+        if (outcome.ok && ctx.election && before && (ctx.election.phase !== before.phase || ctx.election.seal !== before.seal)) {
+          // every phase change and the seal are anchored outside the database
+          await postCheckpoint(ctx, ctx.election);
+        }
         if (!outcome.ok) {
           const { code, params } = outcome.error;
           throw new Abort({ kind: 'domain-error', code, reply: only(ctx.t(code, params)) });
@@ -152,6 +163,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
     }
     const teller = byTeller.has(invocation);
+    const reader = deps.channelReaders?.get(org.platform);
     if (!teller && !mayRun(spec.access, roles, invocation)) {
       throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
     }
@@ -222,6 +234,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         deps.logger.error(message, { command: spec.id, ...meta });
       },
       byTeller: teller,
+      ...(reader ? { readChannel: (channelId: string) => reader(org.platformOrgId, channelId) } : {}),
     };
     return ctx;
   }

@@ -53,7 +53,7 @@ const domain: CommandDef<any>[] = [
   elections.cancelElection,
   elections.archiveElection,
   audit.showAudit,
-  audit.verifyAudit,
+  audit.verifyAuditCommand,
 ];
 
 export const COMMANDS: readonly CommandDef<any>[] = [...domain, helpCommand(() => COMMAND_SPECS)];

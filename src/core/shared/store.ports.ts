@@ -43,6 +43,8 @@ export interface ElectionRepo {
   findByNumber(orgId: string, number: number): Promise<Election | undefined>;
   /** newest first */
   list(orgId: string): Promise<Election[]>;
+  /** every election of every organisation (audit verification), in id order */
+  listAll(): Promise<Election[]>;
   /** the highest number used in the organisation, 0 when none */
   maxNumber(orgId: string): Promise<number>;
   /**

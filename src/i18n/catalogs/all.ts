@@ -1,4 +1,5 @@
 // Every catalog file, one per area. Add new areas here.
+import audit from './audit.js';
 import core from './core.js';
 import countingIrv from './counting-irv.js';
 import countingMethods from './counting-methods.js';
@@ -8,4 +9,4 @@ import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
 
-export const catalogs = [core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];
+export const catalogs = [audit, core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];

@@ -64,6 +64,7 @@ const q = {
   ),
   // Numbers grow with creation, so they order newest first even when two share a timestamp.
   electionList: prepare((db, p) => db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).orderBy('number', 'desc')),
+  electionAll: prepare((db, _p, dialect) => db.selectFrom('elections').selectAll().orderBy(byBytes(dialect, 'id'))),
   electionMax: prepare((db, p) =>
     db.selectFrom('elections').select((eb) => eb.fn.max('number').as('n')).where('org_id', '=', p('orgId')),
   ),
@@ -175,6 +176,9 @@ export function electionRepo(ctx: RepoContext): ElectionRepo {
     },
     async list(orgId) {
       return (await all(ctx, q.electionList, { orgId })).map(electionFromRow);
+    },
+    async listAll() {
+      return (await all(ctx, q.electionAll, {})).map(electionFromRow);
     },
     async maxNumber(orgId) {
       return toCount((await first(ctx, q.electionMax, { orgId }))?.n);

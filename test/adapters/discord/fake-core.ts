@@ -47,6 +47,10 @@ export class FakeCore implements TellerCore {
   async runJobs(): Promise<number> {
     return 0;
   }
+  readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
+  readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
+    this.channelReaders.push(reader);
+  }
   readonly invocations: Invocation[] = [];
   readonly delivery = new FakeQueue('discord');
   readonly state = new Map<string, unknown>();

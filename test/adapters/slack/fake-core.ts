@@ -103,6 +103,10 @@ export class FakeCore implements TellerCore {
   async runJobs(): Promise<number> {
     return 0;
   }
+  readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
+  readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
+    this.channelReaders.push(reader);
+  }
   readonly delivery = new FakeQueue('slack');
   readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');

@@ -149,7 +149,7 @@ export class FakeDiscord {
         const retry_after = verdict.retryAfterMs / 1000;
         return send(429, { message: 'You are being rate limited.', retry_after, global: verdict.global }, verdict.headers);
       }
-      const [status, out] = this.route(method, path, body);
+      const [status, out] = this.route(method, path, { ...body, query: url.searchParams });
       if (fault) return send(fault.status, { message: 'Server error', code: 0 });
       send(status, out, verdict.headers);
     } catch (err) {
@@ -224,6 +224,15 @@ export class FakeDiscord {
         if (json.nonce !== undefined) this.nonces.set(`${channelId}:${json.nonce}`, m.id);
         return [200, this.toApi(m)];
       }
+      if (method === 'GET' && p.length === 3) {
+        // newest first, as Discord lists them; `before` pages back (ids are snowflakes: later = larger)
+        const limit = Math.min(100, Number(body.query?.get('limit') ?? 50));
+        const before = body.query?.get('before');
+        const inChannel = [...this.messages.values()]
+          .filter((m) => m.channelId === channelId && (!before || BigInt(m.id) < BigInt(before)))
+          .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+        return [200, inChannel.slice(0, limit).map((m) => this.toApi(m))];
+      }
       if (method === 'PATCH' && p.length === 4) {
         if (!this.messages.has(p[3])) return [404, { message: 'Unknown Message', code: 10008 }];
         return [200, this.toApi(this.storeMessage(channelId, json, body.files, 'bot', p[3]))];
@@ -276,6 +285,7 @@ export class FakeDiscord {
 interface ParsedBody {
   json: any;
   files: FakeMessage['attachments'];
+  query?: URLSearchParams;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
