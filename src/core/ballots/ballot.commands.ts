@@ -72,13 +72,29 @@ export const openVoting = defineCommand<{ election: number }>({
   },
 });
 
-export const getBallot = defineCommand<{ election: number; contest?: string }>({
+/** A bare /vote: the elections this member can vote in now, each a button to its ballot. */
+async function openToMe(ctx: CommandContext) {
+  const open: { number: number; title: string }[] = [];
+  for (const e of await ctx.tx.elections.list(ctx.org.id)) {
+    if (e.phase !== 'voting') continue;
+    const entry = await ctx.tx.roll.get(e.id, ctx.actor.memberId);
+    if (entry?.status === 'eligible') open.push(e);
+  }
+  if (open.length === 0) return toActor(ctx.t('ballot.none_open'), { tone: 'info' });
+  return toActor(ctx.t('ballot.which_election'), {
+    tone: 'info',
+    actions: open.map((e) => ({ label: `#${e.number} ${e.title}`, command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' as const })),
+  });
+}
+
+export const getBallot = defineCommand<{ election?: number; contest?: string }>({
   id: 'ballot.get',
   path: ['vote'],
   access: 'anyone',
   phases: ['voting'],
-  args: { election: arg.election('arg.election'), contest: arg.contest('arg.contest', { optional: true }) },
+  args: { election: arg.election('arg.election', { optional: true }), contest: arg.contest('arg.contest', { optional: true }) },
   async handler(ctx, args) {
+    if (args.election === undefined) return openToMe(ctx);
     const e = current(ctx);
     const voter = await voterCheck(ctx);
     if (!voter.ok) return voter;
@@ -111,7 +127,7 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
   args: {
     election: arg.election('arg.election'),
     contest: arg.contest('arg.contest'),
-    choices: arg.text('arg.choices', 5000, { optional: true }),
+    choices: arg.text('arg.choices', 5000, { optional: true, allowEmpty: true }),
   },
   async handler(ctx, args) {
     const voter = await voterCheck(ctx);

@@ -40,7 +40,7 @@ const members = z.union([z.string(), z.array(z.string())]).transform((v, ctx) =>
   const ids: string[] = [];
   for (const p of parts) {
     const id = parseMember(p);
-    if (!id) ctx.addIssue({ code: 'custom', message: `"${p}" is not a member; use @name` });
+    if (!id) ctx.addIssue({ code: 'custom', message: 'arg.not_a_member', params: { [KEYED]: true, text: p.slice(0, 80) } });
     else if (!ids.includes(id)) ids.push(id);
   }
   if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one member, such as @alice' });
@@ -107,9 +107,10 @@ export const arg = {
   int: (descriptionKey: string, min: number, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
     make('int', z.union([z.number(), z.string().trim().regex(/^-?\d+$/, 'a whole number')]).transform(Number).pipe(z.number().int().min(min).max(max)), { min, max })(descriptionKey, opts),
   word: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
-    make('word', oneWord().min(1).max(max))(descriptionKey, opts),
-  text: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
-    make('text', freeText().min(1).max(max))(descriptionKey, opts),
+    make('word', oneWord().min(1).max(max), { max })(descriptionKey, opts),
+  /** `allowEmpty`: "" is a value (an empty ballot choice is a blank ballot), not a missing argument */
+  text: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean; allowEmpty?: boolean } = {}) =>
+    make('text', opts.allowEmpty ? freeText().max(max) : freeText().min(1).max(max), { max })(descriptionKey, opts),
   choice: <T extends string>(descriptionKey: string, choices: readonly [T, ...T[]], opts: { optional?: boolean; named?: boolean } = {}) =>
     make('choice', z.string().trim().toLowerCase().pipe(z.enum(choices)), { choices })(descriptionKey, opts),
 };

@@ -16,6 +16,7 @@ import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './comman
 import type { CommandContext, Logger } from './context.js';
 import type { CommandDef } from './define.js';
 import { helpReply, usage } from './help.js';
+import { argLabel, expectedText } from './arg-text.js';
 import { argIssueText } from './args.js';
 import { argsFromText, tokenize } from './tokenize.js';
 import type { Reply } from './reply.js';
@@ -50,6 +51,8 @@ export function resolveCommand(commands: readonly CommandDef<any>[], invocation:
   }
   const text = 'text' in raw && typeof raw.text === 'string' ? raw.text : '';
   const words = tokenize(text).map((w) => w.toLowerCase());
+  // a bare /election is a request for help, not an unknown command
+  if (words.length === 0) return { def: commands.find((c) => c.spec.id === 'help'), text: '' };
   let best: CommandDef<any> | undefined;
   for (const c of commands) {
     const p = c.spec.path;
@@ -94,9 +97,9 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     const { args: raw, extra } = rawArgs(def, invocation, text);
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success || extra.length > 0) {
-      const issues: ArgIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '') || t('dispatch.arguments'), message: issueMessage(i, t) }));
+      const issues: ArgIssue[] = parsed.success ? [] : oneIssuePerArg(parsed.error.issues).map((i) => describeIssue(def.spec, i, raw, t));
       if (extra.length > 0) issues.push({ field: t('dispatch.arguments'), message: t('dispatch.unexpected', { words: extra.join(' ') }) });
-      const lines = issues.map((i) => `• ${i.field}: ${i.message}`).join('\n');
+      const lines = issues.map((i) => `• ${i.message}`).join('\n');
       return { kind: 'invalid', issues, reply: only(t('dispatch.invalid', { issues: lines, usage: usage(def.spec, t) })) };
     }
     const after: (() => Promise<DispatchResult | void>)[] = [];
@@ -287,9 +290,31 @@ async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: D
   await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
 }
 
-/** zod's messages name the expected form; a missing argument and the issues args.ts raises get our own (translated) words. */
-function issueMessage(issue: { code: string; message: string; params?: Record<string, unknown> }, t: Translate): string {
+type ZodIssue = { code: string; message: string; path: readonly PropertyKey[]; params?: Record<string, unknown> };
+
+/** zod may report several issues for one value (a union's branches); the member needs one per argument. */
+function oneIssuePerArg(issues: readonly ZodIssue[]): ZodIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = String(i.path[0] ?? '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A sentence in the member's language naming the argument as the README spells it and saying what is
+ * expected. Issues args.ts raises with a catalog key (a stray control character, a word that is not a
+ * member) keep their own words.
+ */
+function describeIssue(spec: CommandSpec, issue: ZodIssue, raw: Record<string, unknown>, t: Translate): ArgIssue {
+  const name = String(issue.path[0] ?? '');
+  const arg = spec.args.find((a) => a.name === name);
   const own = argIssueText(issue, t);
-  if (own !== undefined) return own;
-  return issue.code === 'invalid_type' && /undefined/.test(issue.message) ? t('dispatch.missing') : issue.message;
+  if (!arg) return { field: name || t('dispatch.arguments'), message: own ?? t('dispatch.issue_unknown', { arg: argLabel(name) }) };
+  const label = argLabel(arg.name);
+  const missing = raw[name] === undefined;
+  const message = own !== undefined ? t('dispatch.issue_own', { arg: label, message: own }) : t(missing ? 'dispatch.issue_missing' : 'dispatch.issue_bad', { arg: label, expected: expectedText(arg, t) });
+  return { field: name, message };
 }

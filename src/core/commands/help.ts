@@ -1,12 +1,13 @@
 import type { Translate } from '../../i18n/index.js';
 import type { ElectionRoleName, Phase } from '../elections/election.types.js';
 import { allowedCommandIds } from '../elections/election.rules.js';
+import { argLabel, placeholder } from './arg-text.js';
 import type { ArgSpec, CommandSpec } from './command.types.js';
 import type { Reply } from './reply.js';
 
 function argUsage(a: ArgSpec): string {
-  const name = a.kind === 'members' ? `${a.name}…` : a.name;
-  const body = a.positional ? `<${name}>` : `${a.name}=<${a.kind}>`;
+  const name = argLabel(a.name);
+  const body = a.positional ? (a.kind === 'members' ? `<${name}…>` : `<${name}>`) : `${name}=${placeholder(a)}`;
   return a.required ? body : `[${body}]`;
 }
 

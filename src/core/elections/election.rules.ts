@@ -35,6 +35,6 @@ function roleAllows(access: CommandSpec['access'], roles: readonly ElectionRoleN
 /** Commands about an election that these roles may run in this phase (for help and wrong-phase errors). */
 export function allowedCommandIds(specs: readonly CommandSpec[], phase: Phase, roles: readonly ElectionRoleName[]): string[] {
   return specs
-    .filter((s) => s.listed && s.args.some((a) => a.name === 'election' && a.required) && (!s.phases || s.phases.includes(phase)) && roleAllows(s.access, roles))
+    .filter((s) => s.listed && s.args.some((a) => a.name === 'election') && (!s.phases || s.phases.includes(phase)) && roleAllows(s.access, roles))
     .map((s) => s.id);
 }

@@ -1,4 +1,5 @@
 // Every catalog file, one per area. Add new areas here.
+import args from './args.js';
 import audit from './audit.js';
 import core from './core.js';
 import countingIrv from './counting-irv.js';
@@ -9,4 +10,4 @@ import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
 
-export const catalogs = [audit, core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];
+export const catalogs = [args, audit, core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];

@@ -4,7 +4,6 @@ const en: Record<string, string> = {
   // dispatch
   'dispatch.unknown': "I don't know that command. Here is what you can do:",
   'dispatch.invalid': 'That command needs fixing:\n{issues}\n{usage}',
-  'dispatch.missing': 'missing',
   'dispatch.arguments': 'arguments',
   'dispatch.unexpected': 'unexpected "{words}"',
   'dispatch.forbidden': 'Only {role} can use {command}.',
@@ -300,7 +299,6 @@ const en: Record<string, string> = {
 const zh: Record<string, string> = {
   'dispatch.unknown': '没有这个命令。你可以使用：',
   'dispatch.invalid': '命令需要修改：\n{issues}\n{usage}',
-  'dispatch.missing': '缺少',
   'dispatch.arguments': '参数',
   'dispatch.unexpected': '多余的内容"{words}"',
   'dispatch.forbidden': '只有{role}可以使用 {command}。',
