@@ -48,7 +48,11 @@ describe('a whole election through the registry', () => {
     const early = await h.run('olga', 'announce 1');
     expect(early.kind).toBe('domain-error');
     await h.ok('sam', 'count confirm 1');
-    const announced = await h.ok('olga', 'announce 1');
+    expect(await h.ok('olga', 'announce 1')).toMatch(/^Posted in <#general>: Results/);
+    // one event, one post: the results are in the channel notice, once
+    const notices = h.store.state.outbox.filter((m) => m.purpose === 'results');
+    expect(notices).toHaveLength(1);
+    const announced = [notices[0]!.body.text, ...(notices[0]!.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
     expect(announced).toContain('Alice: 3 ✓');
     expect(announced).toContain('Dave: 2');
     expect(announced).toContain('eligible 6, ballots issued 6, cast 5');

@@ -2,7 +2,7 @@ import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
 import { toActor, toChannel } from '../commands/say.js';
-import { current, findContest, moveTo, notifyChannel, notifyMember } from '../elections/election.service.js';
+import { current, findContest, moveTo, notifyChannel, notifyMember, postNotice } from '../elections/election.service.js';
 import { normaliseReceipt, randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
 import { electionKey, keyCheck } from './ballot.keys.js';
@@ -208,8 +208,7 @@ export const closeVoting = defineCommand<{ election: number }>({
     await planPurge(ctx, { report: false });
     const receipts = (await ctx.tx.receipts.list(e.id)).length;
     const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
-    await notifyChannel(ctx, 'voting-closed', { text, tone: 'info' });
-    return toChannel(text);
+    return postNotice(ctx, 'voting-closed', { text, tone: 'info' });
   },
 });
 

@@ -6,7 +6,7 @@ import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { discardBallotBox, planPurge } from '../ballots/ballot.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
-import { current, moveTo, notifyChannel } from './election.service.js';
+import { current, moveTo, notifyChannel, postNotice } from './election.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
 
@@ -210,8 +210,7 @@ export const openNominations = defineCommand<{ election: number }>({
     const moved = await moveTo(ctx, 'nominating');
     if (!moved.ok) return moved;
     const text = ctx.t('nominations.opened_notice', { title: e.title, number: e.number, contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'), seconders: e.settings.seconders });
-    await notifyChannel(ctx, 'nominations-open', { title: ctx.t('nominations.opened_title', { title: e.title }), text, tone: 'info' });
-    return toChannel(text);
+    return postNotice(ctx, 'nominations-open', { title: ctx.t('nominations.opened_title', { title: e.title }), text, tone: 'info' });
   },
 });
 

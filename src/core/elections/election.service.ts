@@ -1,4 +1,5 @@
 import type { CommandContext } from '../commands/context.js';
+import type { Reply } from '../commands/reply.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Contest, Election, Phase } from './election.types.js';
 import { canMove } from './election.rules.js';
@@ -60,6 +61,24 @@ export async function notifyChannel(
   const channelId = e.channelId ?? ctx.channelId;
   if (!channelId) return;
   await ctx.enqueue({ destination: { kind: 'channel', channelId }, body, dedupeKey: `${e.id}:${key}`, electionId: e.id, purpose, ...(replaces ? { replaces: `${e.id}:${replaces}` } : {}) });
+}
+
+/**
+ * One event, one post: a public notice goes to the election's channel through the queue (durable, sent
+ * once), and the member who caused it is told where it went, not shown a second copy. With no channel
+ * to post to, the member is shown the notice itself.
+ */
+export async function postNotice(
+  ctx: CommandContext,
+  key: string,
+  body: Parameters<CommandContext['enqueue']>[0]['body'],
+  purpose = 'notice',
+): Promise<Result<Reply>> {
+  const channelId = current(ctx).channelId ?? ctx.channelId;
+  if (!channelId) return ok({ visibility: 'only-you', body: { tone: 'success', ...body } });
+  await notifyChannel(ctx, key, body, purpose);
+  const what = body.title ?? body.text.split('\n')[0] ?? '';
+  return ok({ visibility: 'only-you', body: { tone: 'success', text: ctx.t('notice.posted', { channel: `<#${channelId}>`, what }) } });
 }
 
 /** Send a member a DM through the outbound queue, in their language. */

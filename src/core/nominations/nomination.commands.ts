@@ -2,7 +2,7 @@ import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
 import { mention, toActor, toChannel } from '../commands/say.js';
-import { current, findContest, moveTo, notifyChannel, notifyMember } from '../elections/election.service.js';
+import { current, findContest, moveTo, notifyChannel, notifyMember, postNotice } from '../elections/election.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding, candidateOrder } from './nomination.rules.js';
@@ -73,7 +73,8 @@ export const nominate = defineCommand<{ election: number; contest: string; membe
         tone: 'info',
       }));
     }
-    return toChannel(ctx.t('nomination.created', { number: n.number, member: mention(nominee), contest: contest.value.name, needed: e.settings.seconders, election: e.number }));
+    const created = e.settings.seconders > 0 ? 'nomination.created' : 'nomination.created_unseconded';
+    return postNotice(ctx, `nominated:${n.number}`, { text: ctx.t(created, { number: n.number, member: mention(nominee), contest: contest.value.name, needed: e.settings.seconders, election: e.number }), tone: 'info' });
   },
 });
 
@@ -120,7 +121,8 @@ function answer(id: 'nomination.accept' | 'nomination.decline', accept: boolean)
       if (n.status === 'seconding') return fail('nomination.still_seconding', { number: n.number });
       if (n.status !== 'awaiting-acceptance') return fail('nomination.already_answered', { number: n.number, status: ctx.t(`nomination.status_${n.status}`) });
       await save(ctx, { ...n, status: accept ? 'accepted' : 'declined' }, accept ? 'nomination.accepted' : 'nomination.declined');
-      return toChannel(ctx.t(accept ? 'nomination.accepted' : 'nomination.declined', { number: n.number, member: mention(n.nominee) }));
+      const text = ctx.t(accept ? 'nomination.accepted' : 'nomination.declined', { number: n.number, member: mention(n.nominee) });
+      return postNotice(ctx, `${accept ? 'accepted' : 'declined'}:${n.number}`, { text, tone: 'info' });
     },
   });
 }
@@ -194,8 +196,7 @@ export const closeNominations = defineCommand<{ election: number }>({
     const moved = await moveTo(ctx, 'reviewing');
     if (!moved.ok) return moved;
     const text = ctx.t('nominations.closed', { number: moved.value.number, title: moved.value.title });
-    await notifyChannel(ctx, 'nominations-closed', { text, tone: 'info' });
-    return toChannel(text);
+    return postNotice(ctx, 'nominations-closed', { text, tone: 'info' });
   },
 });
 
@@ -228,7 +229,6 @@ export const publishCandidates = defineCommand<{ election: number }>({
     if (!moved.ok) return moved;
     const title = ctx.t('candidates.published_title', { title: e.title });
     const text = ctx.t('candidates.published_text', { number: e.number });
-    await notifyChannel(ctx, 'candidates-published', { title, text, fields: sections, tone: 'info' });
-    return toChannel(text, { title, fields: sections });
+    return postNotice(ctx, 'candidates-published', { title, text, fields: sections, tone: 'info' });
   },
 });

@@ -1,7 +1,7 @@
 import { arg } from '../commands/args.js';
 import { defineCommand } from '../commands/define.js';
 import { toActor, toChannel } from '../commands/say.js';
-import { current, moveTo, notifyChannel } from '../elections/election.service.js';
+import { current, moveTo, notifyChannel, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
@@ -71,8 +71,7 @@ export const announceResult = defineCommand<{ election: number }>({
     const days = e.settings.objectionDays;
     const notice = days > 0 ? ctx.t('result.objection_window', { days }) : '';
     const full = { ...body, text: [body.text, notice].filter(Boolean).join('\n') };
-    await notifyChannel(ctx, 'results', full, 'results');
-    return toChannel(full.text, full);
+    return postNotice(ctx, 'results', full, 'results');
   },
 });
 
@@ -89,7 +88,6 @@ export const certifyResult = defineCommand<{ election: number }>({
     const moved = await moveTo(ctx, 'certified');
     if (!moved.ok) return moved;
     const text = ctx.t('result.certified', { title: e.title, number: e.number });
-    await notifyChannel(ctx, 'certified', { text, tone: 'success' });
-    return toChannel(text);
+    return postNotice(ctx, 'certified', { text, tone: 'success' });
   },
 });

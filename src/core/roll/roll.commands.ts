@@ -2,7 +2,7 @@ import { arg } from '../commands/args.js';
 import { defineCommand } from '../commands/define.js';
 import { mention, toActor, toChannel } from '../commands/say.js';
 import { ROLL_OPEN } from '../elections/election.rules.js';
-import { current, notifyChannel } from '../elections/election.service.js';
+import { current, notifyChannel, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 import { parseRollImport } from './roll.rules.js';
 import type { RollEntry } from './roll.types.js';
@@ -102,9 +102,8 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
     if (args.publish === 'yes') {
       // the published roll shows eligibility only, not the reasons organisers recorded
       const publicText = roll.filter((r) => r.status === 'eligible').map((r) => mention(r.memberId) + (weighted ? ` ×${r.weight}` : '')).join('\n') || ctx.t('roll.empty');
-      await notifyChannel(ctx, `roll-published:${ctx.now.toISOString()}`, { title, text: publicText, tone: 'info' });
       await ctx.audit('roll.published', { count: roll.length });
-      return toChannel(publicText, { title });
+      return postNotice(ctx, `roll-published:${ctx.now.toISOString()}`, { title, text: publicText, tone: 'info' });
     }
     return toActor(text, { title, tone: 'info' });
   },

@@ -100,7 +100,10 @@ describe('a whole election through Discord', () => {
     await ok(d.run('olga', 'voting.close', { election: '1' }));
     await ok(d.run('olga', 'count.run', { election: '1' }));
     await ok(d.run('sam', 'count.confirm', { election: '1' }));
-    const announced = await ok(d.run('olga', 'result.announce', { election: '1' }));
+    // the announcement is one post in the channel (the organiser is told where it went)
+    expect(await ok(d.run('olga', 'result.announce', { election: '1' }))).toMatch(/Posted in/);
+    const resultsNotice = (outbox: typeof store.state.outbox) => outbox.filter((m) => m.purpose === 'results').map((m) => [m.body.text, ...(m.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n')).join('\n');
+    const announced = resultsNotice(store.state.outbox);
     await deliver();
 
     // the same election in the console
@@ -127,7 +130,8 @@ describe('a whole election through Discord', () => {
       ['sam', 'count confirm 1'],
     ];
     for (const [who, line] of lines) await h.ok(who, line);
-    const consoleAnnounced = await h.ok('olga', 'announce 1');
+    await h.ok('olga', 'announce 1');
+    const consoleAnnounced = resultsNotice(h.store.state.outbox);
     const normalise = (s: string) => s.replace(/<@(\d+)>/g, (_, id: string) => `<@${d.nameOf(id) ?? id}>`).replace(/\s+/g, ' ').trim();
     expect(normalise(announced)).toBe(normalise(consoleAnnounced));
     expect(announced).toMatch(/Alice/);
