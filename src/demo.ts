@@ -74,18 +74,21 @@ export async function runDemo(config: Config, write: (text: string) => void): Pr
   const teller = await buildTeller(config, createLogger('error'), { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
   try {
     const silent: string[] = [];
-    const session = new ConsoleSession(teller.core, { member: 'olga', showDms: false, write: (t) => silent.push(t) });
+    const locale = config.consoleLocale;
+    const session = new ConsoleSession(teller.core, { member: 'olga', showDms: false, ...(locale ? { locale } : {}), write: (t) => silent.push(t) });
+    const t = (key: string, params?: Record<string, string | number>) => teller.core.translate(locale, key, params);
+    const resultsTitle = `== ${t('result.title', { title: 'Branch committee 2026' })}`;
     for (const [member, line] of [...DEMO_SCRIPT, ...demoVotes()]) {
       session.member = member;
       const before = silent.length;
       await session.handleLine(line);
       const reply = silent[before] ?? '';
-      if (/Something went wrong|needs fixing|not possible now/.test(reply)) {
+      if (session.lastResult?.kind !== 'ok') {
         write(`demo step failed: @${member} ${line}\n${reply}`);
         return 1;
       }
     }
-    const announcement = [...silent].reverse().find((t) => t.startsWith('[#general]') && t.includes('== Results'));
+    const announcement = [...silent].reverse().find((x) => x.startsWith('[#general]') && x.includes(resultsTitle));
     write(`Demo election: ${MEMBERS.length} members on the roll, 7 nominations (one rejected), 20 voters, one changed vote.\n`);
     write(announcement ?? silent.slice(-1)[0]);
     return announcement ? 0 : 1;

@@ -17,6 +17,8 @@ const SHORTCUTS: Record<string, string> = { '/vote': 'ballot.get', '/nominate': 
 export class ConsoleSession {
   member: string;
   locale: string | undefined;
+  /** what the last command typed came to (the demo stops on anything but ok) */
+  lastResult: DispatchResult | undefined;
   private readonly channel: string;
 
   constructor(
@@ -54,6 +56,7 @@ export class ConsoleSession {
     if (head === '/election' || head === '/help' || head in SHORTCUTS) {
       const command = head === '/election' ? '' : head === '/help' ? 'help' : SHORTCUTS[head];
       const result = await this.dispatch(command, tail);
+      this.lastResult = result;
       this.options.write(this.renderResult(result));
       await this.deliver();
       return true;

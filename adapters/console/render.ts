@@ -14,12 +14,15 @@ export function actionCommand(action: Action, commands: readonly CommandSpec[]):
 
 function ballotLines(form: BallotForm): string[] {
   const lines = form.options.map((o) => `   ${o.number}. ${o.name}${o.statement ? ` — ${o.statement}` : ''}`);
+  // A template, not a filled-in line: a line in this voter's (shuffled) display order, pasted back,
+  // would cast a choice the voter never made.
+  const criteria = (form.criteria ?? ['x']).map(() => 's').join('/');
   const example: Record<BallotForm['kind'], string> = {
-    marks: form.options.slice(0, Math.max(1, Math.min(form.maxChoices, 2))).map((o) => o.number).join(','),
-    ranking: form.options.map((o) => o.number).join('>'),
-    opinions: form.options.map((o, i) => `${o.number}:${i === 0 ? '+' : '-'}`).join(','),
-    scores: form.options.map((o) => `${o.number}=${form.scoreRange?.max ?? 5}`).join(','),
-    criteria: form.options.map((o) => `${o.number}=${(form.criteria ?? ['x']).map(() => 3).join('/')}`).join(','),
+    marks: form.maxChoices > 1 ? 'N,N,…' : 'N',
+    ranking: 'N>N>…',
+    opinions: 'N:+,N:-,N:0,…',
+    scores: `N=${form.scoreRange?.min ?? 0}..${form.scoreRange?.max ?? 5},…`,
+    criteria: `N=${criteria},…`,
   };
   return [...lines, `   → /election cast ${form.election} ${form.contest} ${example[form.kind]}`];
 }

@@ -11,6 +11,21 @@ export function contestDefaults(method: MethodId, seats: number): ContestOptions
   return base;
 }
 
+const ANNOUNCED: readonly Election['phase'][] = ['announced', 'certified', 'archived'];
+
+/** Who was elected, once the result is public: before the announcement only scrutineers see a count. */
+async function announcedResults(ctx: CommandContext, e: Election): Promise<{ label: string; value: string }[]> {
+  if (!ANNOUNCED.includes(e.phase)) return [];
+  const contests = await ctx.tx.contests.list(e.id);
+  const results = await ctx.tx.results.list(e.id);
+  const lines = contests.map((c) => {
+    const r = results.filter((x) => x.contestId === c.id).at(-1)?.result;
+    const elected = r ? r.winners.map((w) => r.candidates[w]).join(', ') || ctx.t('result.none_elected') : '—';
+    return `${c.number}. ${c.name}: ${elected}`;
+  });
+  return [{ label: ctx.t('result.elected'), value: lines.join('\n') || '—' }];
+}
+
 export async function describeElection(ctx: CommandContext, e: Election): Promise<Omit<MessageBody, 'text'> & { text: string }> {
   const contests = await ctx.tx.contests.list(e.id);
   const roles = await ctx.tx.roles.list(e.id);
@@ -28,6 +43,15 @@ export async function describeElection(ctx: CommandContext, e: Election): Promis
       { label: ctx.t('field.scrutineers'), value: who('scrutineer') },
       { label: ctx.t('field.roll'), value: String(roll.filter((r) => r.status === 'eligible').length) },
       { label: ctx.t('field.channel'), value: e.channelId ? `<#${e.channelId}>` : '—' },
+      {
+        label: ctx.t('field.settings'),
+        value: ctx.t('election.settings_value', {
+          seconders: e.settings.seconders,
+          self: ctx.t(e.settings.selfNomination ? 'word.yes' : 'word.no'),
+          days: e.settings.objectionDays,
+        }),
+      },
+      ...(await announcedResults(ctx, e)),
     ],
     tone: 'info',
   };

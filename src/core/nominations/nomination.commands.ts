@@ -41,7 +41,9 @@ export const nominate = defineCommand<{ election: number; contest: string; membe
     const nominee = args.member ?? ctx.actor.memberId;
     const self = nominee === ctx.actor.memberId;
     if (self && !e.settings.selfNomination) return fail('nomination.self_not_allowed');
-    if (!(await eligible(ctx, ctx.actor.memberId))) return fail('nomination.nominator_not_on_roll');
+    const mine = await ctx.tx.roll.get(e.id, ctx.actor.memberId);
+    if (!mine) return fail('nomination.nominator_not_on_roll');
+    if (mine.status !== 'eligible') return fail('nomination.nominator_ineligible', { reason: mine.reason ?? '—' });
     if (!(await eligible(ctx, nominee))) return fail('nomination.nominee_not_on_roll', { member: mention(nominee) }, 'member');
     const roles = await ctx.tx.roles.list(e.id);
     if (roles.some((r) => r.memberId === nominee && r.role === 'scrutineer')) return fail('role.scrutineer_is_candidate', { member: mention(nominee) }, 'member');
@@ -74,7 +76,7 @@ export const nominate = defineCommand<{ election: number; contest: string; membe
       }));
     }
     const created = e.settings.seconders > 0 ? 'nomination.created' : 'nomination.created_unseconded';
-    return postNotice(ctx, `nominated:${n.number}`, { text: ctx.t(created, { number: n.number, member: mention(nominee), contest: contest.value.name, needed: e.settings.seconders, election: e.number }), tone: 'info' });
+    return postNotice(ctx, `nomination:${n.number}`, { text: ctx.t(created, { number: n.number, member: mention(nominee), contest: contest.value.name, needed: e.settings.seconders, election: e.number }), tone: 'info' });
   },
 });
 

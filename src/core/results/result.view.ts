@@ -19,7 +19,11 @@ export function contestSummary(t: Translate, contest: Contest, stored: StoredRes
   const voteLines = votes.map((v) => `${v.name}: ${fmt(v.first)}${multi ? ` → ${fmt(v.last)}` : ''}${r.winners.includes(v.i) ? ' ✓' : ''}`);
   const fields: Field[] = [
     { label: t('result.turnout'), value: t('result.turnout_value', { eligible: stored.eligible, issued: stored.issued, cast: b.cast, pct: turnout }) },
-    { label: t('result.ballots'), value: t('result.ballots_value', { valid: b.valid, blank: b.blank, invalid: b.invalid }) },
+    {
+      label: t('result.ballots'),
+      // with weights, ballots and votes differ: say both, so "valid 13" is not read as 13 votes
+      value: weighted ? t('result.ballots_value_weighted', { valid: b.valid, blank: b.blank, invalid: b.invalid, weight: fmt(b.validWeight) }) : t('result.ballots_value', { valid: b.valid, blank: b.blank, invalid: b.invalid }),
+    },
     { label: multi ? t('result.votes_rounds', { rounds: r.rounds.length }) : t('result.votes'), value: voteLines.join('\n') || '—' },
     { label: t('result.elected'), value: r.winners.map((w) => r.candidates[w]).join(', ') || t('result.none_elected') },
   ];
@@ -33,7 +37,6 @@ export function contestSummary(t: Translate, contest: Contest, stored: StoredRes
     const fr = r.furtherRound;
     fields.push({ label: t('result.further_round'), value: t(`result.further_${fr.kind}`, { seats: fr.seats, names: fr.candidates.map((c) => r.candidates[c]).join(', ') }) });
   }
-  if (weighted) fields.push({ label: t('result.weighted'), value: t('result.weighted_note') });
   return fields.map((f, i) => (i === 0 ? { ...f, label: `${contest.name} — ${f.label}` } : f));
 }
 
@@ -43,6 +46,8 @@ export function announcement(t: Translate, title: string, contests: Contest[], r
     const stored = results.find((r) => r.contestId === c.id);
     if (stored) fields.push(...contestSummary(t, c, stored, weighted));
   }
+  // one warning for the whole announcement, not one under every contest
+  if (weighted && fields.length > 0) fields.push({ label: t('result.weighted'), value: t('result.weighted_note') });
   const confirm = confirmedBy.length > 0 ? t('result.confirmed_by', { names: confirmedBy.map((m) => `<@${m}>`).join(', ') }) : t('result.unconfirmed');
   const first = results[0];
   return {

@@ -25,9 +25,15 @@ export const addToRoll = defineCommand<{ election: number; members: string[]; we
   args: { election: arg.election('arg.election'), members: arg.members('arg.members'), weight: arg.int('arg.weight', 1, 1_000_000, { optional: true, named: true }) },
   async handler(ctx, args) {
     const e = current(ctx);
-    for (const m of args.members) await ctx.tx.roll.upsert(entry(e.id, m, args.weight ?? 1, ctx.actor.memberId, ctx.now.toISOString()));
+    let added = 0;
+    for (const m of args.members) {
+      if (!(await ctx.tx.roll.get(e.id, m))) added++;
+      await ctx.tx.roll.upsert(entry(e.id, m, args.weight ?? 1, ctx.actor.memberId, ctx.now.toISOString()));
+    }
     await ctx.audit('roll.added', { members: args.members.join(' '), weight: args.weight ?? 1 });
-    return toActor(ctx.t('roll.added', { count: args.members.length, number: e.number }));
+    const already = args.members.length - added;
+    if (already === 0) return toActor(ctx.t('roll.added', { count: added, number: e.number }));
+    return toActor(ctx.t('roll.added_already', { count: added, already, number: e.number, weight: args.weight ?? 1 }));
   },
 });
 

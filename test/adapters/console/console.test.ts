@@ -59,6 +59,9 @@ describe('the local console', () => {
     expect(ballot).toMatch(/1\. amy — Ten years as a rep/);
     expect(ballot).toMatch(/2\. eli/);
     expect(ballot).toContain('→ /election cast 1 1');
+    // a template, never a line in this voter's shuffled order that pasting back would cast
+    expect(ballot).toMatch(/→ \/election cast 1 1 N$/m);
+    expect(ballot).not.toMatch(/cast 1 1 \d/);
   });
 });
 
@@ -74,5 +77,15 @@ describe('npm run demo', () => {
     expect(text).toMatch(/eli: 8/);
     expect(text).toMatch(/Elected: hana, kai, nia/);
     expect(text).toContain('Count confirmed by @sam.');
+  });
+
+  it('speaks TELLER_LOCALE', async () => {
+    const lines: string[] = [];
+    const code = await runDemo({ ...config, consoleLocale: 'zh-Hans' }, (t) => lines.push(t));
+    const text = lines.join('\n');
+    expect(code).toBe(0);
+    expect(text).toContain('== 选举结果：Branch committee 2026 ==');
+    expect(text).toMatch(/当选: hana, kai, nia/);
+    expect(text).not.toContain('Turnout');
   });
 });
