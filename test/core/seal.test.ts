@@ -120,12 +120,12 @@ describe('stored replies to platform retries', () => {
 });
 
 describe('published ballots in weighted elections', () => {
-  it('withholds per-ballot lists unless an organiser chose to publish them, and never prints a rare weight', async () => {
+  it('withholds per-ballot lists unless an organiser chose to publish them, and then prints every weight', async () => {
     const h = harness();
-    const voters = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus', 'hal'];
+    const voters = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus', 'hal', 'ida', 'jon'];
     await electionInVoting(h, 'plurality', 1, voters);
-    h.store.state.roll.find((r) => r.memberId === 'alice')!.weight = 7;
-    for (const v of voters) await h.ok(v, `cast 1 1 ${v === 'alice' ? 2 : 1}`);
+    for (const v of voters.slice(0, 5)) h.store.state.roll.find((r) => r.memberId === v)!.weight = 3;
+    for (const [i, v] of voters.entries()) await h.ok(v, `cast 1 1 ${i % 2 === 0 ? 2 : 1}`);
     await h.ok('olga', 'voting close 1');
     const hidden = await h.ok('frank', 'voting ballots 1');
     expect(hidden).toMatch(/Not published: this election is weighted/);
@@ -135,11 +135,28 @@ describe('published ballots in weighted elections', () => {
     expect(await h.ok('frank', 'voting ballots 1')).toMatch(/Not published/);
     await h.ok('olga', 'voting ballots publish 1 confirm=yes');
     const shown = await h.ok('frank', 'voting ballots 1');
-    // seven ballots share weight 1 and are listed with it; alice's weight 7 is hers alone: never printed,
-    // and her ballot is not listed either, since one rare ballot could not hide among others
-    expect(shown.match(/(^|: )1 ×1$/gm)).toHaveLength(7);
-    expect(shown).not.toMatch(/×7/);
-    expect(shown).toMatch(/1 ballot\(s\) with rare weights are not listed/);
+    // both weights are shared by five ballots, so each ballot hides among five and is shown with its weight
+    expect(shown.match(/(^|: )[12] ×3$/gm)).toHaveLength(5);
+    expect(shown.match(/(^|: )[12] ×1$/gm)).toHaveLength(5);
     expect(h.store.state.audit.filter((a) => a.event === 'ballots.published_weighted')).toHaveLength(1);
+  });
+
+  it('refuses to publish while any weight is rare: the totals minus the listed ballots would give it back', async () => {
+    const h = harness();
+    const voters = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus', 'hal'];
+    await electionInVoting(h, 'plurality', 1, voters);
+    h.store.state.roll.find((r) => r.memberId === 'alice')!.weight = 7;
+    for (const v of voters) await h.ok(v, `cast 1 1 ${v === 'alice' ? 2 : 1}`);
+    await h.ok('olga', 'voting close 1');
+    const refused = await h.run('olga', 'voting ballots publish 1 confirm=yes');
+    expect(refused.kind).toBe('domain-error');
+    expect(refused.reply.body.text).toMatch(/cannot be published: 1 ballot\(s\) carry a weight that fewer than 5/);
+    // even a setting written by an older version does not list them
+    const e = h.store.state.elections[0]!;
+    e.settings = { ...e.settings, publishWeightedBallots: true };
+    const shown = await h.ok('frank', 'voting ballots 1');
+    expect(shown).toMatch(/Not published/);
+    expect(shown).not.toMatch(/×|^1$/m);
+    expect(h.store.state.audit.filter((a) => a.event === 'ballots.published_weighted')).toHaveLength(0);
   });
 });

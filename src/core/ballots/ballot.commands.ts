@@ -213,7 +213,7 @@ export const closeVoting = defineCommand<{ election: number }>({
 });
 
 
-/** A weight shared by fewer ballots than this in a contest is never printed beside a ballot. */
+/** A weight held by fewer ballots than this in a contest blocks publishing the per-ballot lists. */
 export const MIN_SHARED_WEIGHT = 5;
 
 function isWeighted(ballots: readonly { weight: number }[]): boolean {
@@ -221,21 +221,20 @@ function isWeighted(ballots: readonly { weight: number }[]): boolean {
 }
 
 /**
- * One contest's published ballots. A rare weight names its voter (the published roll shows who holds
- * it), so weights are printed only where at least MIN_SHARED_WEIGHT ballots share them; the rest are
- * listed without weights, and only when there are enough of them to hide among.
+ * Ballots in a contest whose weight fewer than MIN_SHARED_WEIGHT ballots share. Leaving them out of
+ * the list would not hide them: the weighted totals minus the listed ballots give back what they
+ * were, and the published roll shows who holds the rare weight. So any rare weight blocks the list.
  */
+function rareWeightBallots(ballots: readonly { contestId: string; weight: number }[]): number {
+  const classSize = new Map<string, number>();
+  const key = (b: { contestId: string; weight: number }) => `${b.contestId}\u0000${b.weight}`;
+  for (const b of ballots) classSize.set(key(b), (classSize.get(key(b)) ?? 0) + 1);
+  return ballots.filter((b) => classSize.get(key(b))! < MIN_SHARED_WEIGHT).length;
+}
+
 function ballotLines(ctx: CommandContext, ballots: readonly { weight: number; content: string }[]): string[] {
   const show = (b: { content: string }) => (b.content === '' ? ctx.t('ballots.blank') : b.content);
-  if (!isWeighted(ballots)) return ballots.map(show);
-  const classSize = new Map<number, number>();
-  for (const b of ballots) classSize.set(b.weight, (classSize.get(b.weight) ?? 0) + 1);
-  const common = ballots.filter((b) => classSize.get(b.weight)! >= MIN_SHARED_WEIGHT);
-  const rare = ballots.filter((b) => classSize.get(b.weight)! < MIN_SHARED_WEIGHT);
-  const lines = common.map((b) => `${show(b)} ×${b.weight}`);
-  if (rare.length >= MIN_SHARED_WEIGHT) lines.push(ctx.t('ballots.rare_weights', { count: rare.length }), ...rare.map(show));
-  else if (rare.length > 0) lines.push(ctx.t('ballots.rare_withheld', { count: rare.length }));
-  return lines;
+  return isWeighted(ballots) ? ballots.map((b) => `${show(b)} ×${b.weight}`) : ballots.map(show);
 }
 
 /**
@@ -254,7 +253,7 @@ export const publishedBallots = defineCommand<{ election: number }>({
     const contests = await ctx.tx.contests.list(e.id);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     const receipts = await ctx.tx.receipts.list(e.id);
-    const withheld = isWeighted(ballots) && !e.settings.publishWeightedBallots;
+    const withheld = isWeighted(ballots) && (!e.settings.publishWeightedBallots || rareWeightBallots(ballots) > 0);
     const fields = contests.map((c) => {
       const mine = ballots.filter((b) => b.contestId === c.id);
       const value = withheld ? ctx.t('ballots.weighted_withheld') : ballotLines(ctx, mine).join('\n');
@@ -274,8 +273,11 @@ export const publishWeightedBallots = defineCommand<{ election: number; confirm?
   args: { election: arg.election('arg.election'), confirm: arg.choice('arg.confirm', ['yes'], { optional: true, named: true }) },
   async handler(ctx, args) {
     const e = current(ctx);
-    if (!isWeighted(await ctx.tx.ballots.listPublished(e.id))) return toActor(ctx.t('ballots.already_public', { number: e.number }));
-    if (e.settings.publishWeightedBallots) return toActor(ctx.t('ballots.weighted_published', { number: e.number }));
+    const ballots = await ctx.tx.ballots.listPublished(e.id);
+    if (!isWeighted(ballots)) return toActor(ctx.t('ballots.already_public', { number: e.number }));
+    const rare = rareWeightBallots(ballots);
+    if (rare > 0) return fail('ballots.rare_weights_block', { number: e.number, count: rare, min: MIN_SHARED_WEIGHT });
+    if (e.settings.publishWeightedBallots) return toActor(ctx.t('ballots.weighted_published', { number: e.number, min: MIN_SHARED_WEIGHT }));
     if (args.confirm !== 'yes') {
       return toActor(ctx.t('ballots.weighted_warning', { number: e.number, min: MIN_SHARED_WEIGHT }), {
         tone: 'warning',
@@ -286,6 +288,6 @@ export const publishWeightedBallots = defineCommand<{ election: number; confirm?
     await ctx.tx.elections.update(next);
     ctx.election = next;
     await ctx.audit('ballots.published_weighted');
-    return toActor(ctx.t('ballots.weighted_published', { number: e.number }));
+    return toActor(ctx.t('ballots.weighted_published', { number: e.number, min: MIN_SHARED_WEIGHT }));
   },
 });

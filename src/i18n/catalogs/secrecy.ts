@@ -23,12 +23,12 @@ export default {
     'alert.seal_failing':
       'Election {number} "{title}": Teller has tried several times and still cannot finish sealing the ballot box (another program keeps reading the database). Please ask your operator to stop backups or other readers for a moment; Teller keeps retrying.',
     'ballots.weighted_withheld': 'Not published: this election is weighted, and a voter whose weight is rare could be picked out of the list. The results show the weighted totals.',
-    'ballots.rare_weights': 'Ballots whose weight fewer than 5 ballots share ({count}), listed without weights:',
-    'ballots.rare_withheld': '{count} ballot(s) with rare weights are not listed: too few to hide who cast them.',
+    'ballots.rare_weights_block':
+      'The ballots of election {number} cannot be published: {count} ballot(s) carry a weight that fewer than {min} ballots in their contest share. Whoever holds that weight is on the published roll, and the weighted totals minus the other ballots would give their ballot back. The results stay published.',
     'ballots.already_public': 'The ballots of election {number} are not weighted; they are published already with /election voting ballots {number}.',
-    'ballots.weighted_published': 'The ballots of election {number} are published. Weights shared by fewer than 5 ballots are never shown beside a ballot.',
+    'ballots.weighted_published': 'The ballots of election {number} are published, each with its weight; every weight is shared by at least {min} ballots in its contest.',
     'ballots.weighted_warning':
-      'Election {number} is weighted. Publishing every ballot lets anyone who knows a voter\'s weight (the published roll shows weights) look for ballots with that weight. Teller never prints a weight shared by fewer than {min} ballots, but with few voters per weight a ballot can still be narrowed down. Publish only if your rules require it: /election voting ballots publish {number} confirm=yes',
+      'Election {number} is weighted. Publishing every ballot lets anyone who knows a voter\'s weight (the published roll shows weights) look for ballots with that weight. Teller publishes only when every weight is shared by at least {min} ballots in its contest, so a ballot is hidden among at least {min}, no better. Publish only if your rules require it: /election voting ballots publish {number} confirm=yes',
     'ballots.publish_anyway': 'Publish anyway',
   },
   'zh-Hans': {
@@ -50,12 +50,12 @@ export default {
     'voting.seal_status': '封存中：数据库尚未从其文件中抹去已删除的选票关联；Teller 正在重试（/election voting seal {number}）',
     'alert.seal_failing': '选举 {number}"{title}"：Teller 已多次尝试，仍无法完成票箱封存（有其他程序持续读取数据库）。请联系运维人员暂停备份或其他读取程序；Teller 会继续重试。',
     'ballots.weighted_withheld': '不公开：本次选举为加权选举，权重少见的选民可能被从名单中认出。结果中给出加权合计。',
-    'ballots.rare_weights': '权重相同者不足 5 张的选票（{count} 张），不附权重列出：',
-    'ballots.rare_withheld': '{count} 张权重少见的选票未列出：数量太少，无法隐藏投票人。',
+    'ballots.rare_weights_block':
+      '选举 {number} 的选票不能公开：有 {count} 张选票的权重，在其职位中相同者不足 {min} 张。持有该权重的人在公示名册上，用加权合计减去其他选票即可还原其选票。结果仍然公开。',
     'ballots.already_public': '选举 {number} 的选票未加权，已可用 /election voting ballots {number} 查看。',
-    'ballots.weighted_published': '选举 {number} 的选票已公开。相同权重不足 5 张的选票，权重永不显示。',
+    'ballots.weighted_published': '选举 {number} 的选票已公开，每张附其权重；每种权重在其职位中至少有 {min} 张选票相同。',
     'ballots.weighted_warning':
-      '选举 {number} 为加权选举。公开全部选票后，知道某位选民权重的人（公示名册会显示权重）可以查找该权重的选票。Teller 从不显示相同权重不足 {min} 张的权重，但每种权重选民较少时，仍可能缩小范围。仅在规则要求时公开：/election voting ballots publish {number} confirm=yes',
+      '选举 {number} 为加权选举。公开全部选票后，知道某位选民权重的人（公示名册会显示权重）可以查找该权重的选票。只有每种权重在其职位中至少有 {min} 张选票相同时，Teller 才会公开，因此每张选票只隐藏在至少 {min} 张之中。仅在规则要求时公开：/election voting ballots publish {number} confirm=yes',
     'ballots.publish_anyway': '仍然公开',
   },
 } satisfies Catalog;
