@@ -51,9 +51,11 @@ describe('typed @names on Slack', () => {
   });
 
   it('reads the member list once and keeps it', async () => {
-    await say('roll add 3 @carol');
+    expect(await say('roll add 3 @carol')).toBe('done');
     const calls = h.fake.callsOf('users.list').length;
+    expect(calls).toBeGreaterThan(0);
     await say('roll add 4 @ann');
+    expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'roll add 4 <@UANN>' });
     expect(h.fake.callsOf('users.list').length).toBe(calls);
   });
 
