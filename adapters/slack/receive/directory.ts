@@ -18,6 +18,8 @@ export interface DirectoryUser {
   locale?: string;
   /** what to show for the member: display name, else real name, else username */
   shown: string;
+  /** deactivated accounts and bots are found by id (to remove one from a roll) but never by name */
+  inactive: boolean;
 }
 
 export interface DirectoryChannel {
@@ -45,7 +47,7 @@ export class SlackDirectory {
     private readonly refreshAfterMs = 30_000,
   ) {}
 
-  /** every active human member of the workspace (no bots, no deactivated accounts) */
+  /** every member of the workspace (deactivated accounts and bots marked inactive) */
   listUsers(client: WebClient, teamId: string, now = Date.now()): Promise<DirectoryUser[]> {
     return this.cached(this.users, teamId, now, () => readUsers(client));
   }
@@ -60,7 +62,7 @@ export class SlackDirectory {
     if (!wanted) return { kind: 'none' };
     const match = (all: DirectoryUser[]) => {
       const byId = all.find((u) => u.id === typed.replace(/^@/, ''));
-      return byId ? [byId] : all.filter((u) => [u.name, u.displayName, u.realName].some((n) => n !== undefined && fold(n) === wanted));
+      return byId ? [byId] : all.filter((u) => !u.inactive && [u.name, u.displayName, u.realName].some((n) => n !== undefined && fold(n) === wanted));
     };
     return this.find(this.users, teamId, () => this.listUsers(client, teamId), () => readUsers(client), match);
   }
@@ -124,10 +126,11 @@ async function readUsers(client: WebClient): Promise<DirectoryUser[]> {
   do {
     const page = await client.users.list({ limit: PAGE, include_locale: true, ...(cursor ? { cursor } : {}) });
     for (const u of page.members ?? []) {
-      if (!u.id || u.deleted || u.is_bot || u.id === 'USLACKBOT') continue;
+      if (!u.id) continue;
       const displayName = u.profile?.display_name || undefined;
       const realName = u.real_name || u.profile?.real_name || undefined;
-      out.push({ id: u.id, name: u.name, displayName, realName, locale: u.locale, shown: displayName ?? realName ?? u.name ?? u.id });
+      const inactive = Boolean(u.deleted || u.is_bot || u.id === 'USLACKBOT');
+      out.push({ id: u.id, name: u.name, displayName, realName, locale: u.locale, shown: displayName ?? realName ?? u.name ?? u.id, inactive });
     }
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);

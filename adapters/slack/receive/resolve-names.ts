@@ -55,7 +55,8 @@ export async function resolveNames(
       // (as the core splits that string); a quoted "@Carol Chen" is one name
       const parts = arg.kind === 'members' ? value.split(isNamed ? /[\s,;]+/ : /[,;]+/).map((p) => p.trim()).filter(Boolean) : [value];
       const out: string[] = [];
-      let changed = false;
+      // a comma list is always rewritten, into one token per member
+      let changed = parts.length > 1;
       for (const part of parts) {
         const r = arg.kind === 'channel' ? await channelOf(directory, client, teamId, part) : await memberOf(directory, client, teamId, part);
         if ('problem' in r) problems.push({ arg: arg.name, ...r.problem });

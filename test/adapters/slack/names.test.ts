@@ -75,10 +75,13 @@ describe('typed @names on Slack', () => {
     expect(h.core.invocations).toHaveLength(0);
   });
 
-  it('refuses an unknown name, naming it; bots and deactivated accounts are no one', async () => {
+  it('refuses an unknown name, naming it; bots and deactivated accounts answer to no name', async () => {
     expect(await say('roll add 3 @ann @zed')).toMatch(/^Nothing was changed\. There is no member called @zed in this workspace/);
     expect(await say('nominate 3 1 carol.old')).toMatch(/no member called @carol\.old/);
     expect(h.core.invocations).toHaveLength(0);
+    // by id a deactivated account is still found (to take them off a roll)
+    await say('roll add 3 UOLD <@UANN>,<@U1>');
+    expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'roll add 3 <@UOLD> <@UANN> <@U1>' });
   });
 
   it('refuses in the member’s language', async () => {
