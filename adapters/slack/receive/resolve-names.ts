@@ -73,6 +73,7 @@ export async function resolveNames(
       replacements.set(index, isNamed ? `${named![1]}=${out.length > 1 ? `"${joined}"` : joined}` : joined);
     }
   }
+  if (spec.id === ROLL_IMPORT) await resolveImportList(directory, client, teamId, text, spans, sources.list ?? [], replacements, memberIds, problems);
   if (problems.length > 0) return { ok: false, problems };
   let rewritten = text;
   // right to left, so earlier spans keep their offsets
@@ -81,6 +82,56 @@ export async function resolveNames(
     rewritten = rewritten.slice(0, span.start) + replacements.get(index)! + rewritten.slice(span.end);
   }
   return { ok: true, text: rewritten, memberIds };
+}
+
+/** `roll import`'s list is free text to the registry but holds members: one per entry, with an optional weight */
+const ROLL_IMPORT = 'roll.import';
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', "'": "'" };
+
+/**
+ * Entries are separated by commas, semicolons or line breaks ("@ann 2, @bob, <@U9>:3"); the first word of
+ * each is a member, resolved like any other; weights and mentions stay as typed.
+ */
+async function resolveImportList(
+  directory: SlackDirectory,
+  client: WebClient,
+  teamId: string,
+  text: string,
+  spans: ReturnType<typeof tokenSpans>,
+  indexes: number[],
+  replacements: Map<number, string>,
+  memberIds: string[],
+  problems: NameProblem[],
+): Promise<void> {
+  for (const index of indexes) {
+    const token = spans[index];
+    const named = /^list=(.*)$/s.exec(token.value);
+    const value = named ? named[1] : token.value;
+    const pieces = value.split(/([\n,;]+)/);
+    let changed = false;
+    for (let i = 0; i < pieces.length; i += 2) {
+      // "@ann", "@ann 2", "@ann:2", a quoted "@Carol Chen 2", or a weight token of the entry before ("2")
+      const m = /^(\s*)(.+?)((?:[\s:=]+\d+(?:\.\d+)?)?\s*)$/s.exec(pieces[i]);
+      if (!m || /^\d+(?:\.\d+)?$/.test(m[2])) continue;
+      const r = await memberOf(directory, client, teamId, m[2]);
+      if ('problem' in r) {
+        problems.push({ arg: 'list', ...r.problem });
+        continue;
+      }
+      if (r.id && !memberIds.includes(r.id)) memberIds.push(r.id);
+      if (r.text !== m[2]) {
+        pieces[i] = m[1] + r.text + m[3];
+        changed = true;
+      }
+    }
+    if (!changed) continue;
+    // keep the token's own form: list=…, and its quotes if it had them
+    const raw = text.slice(token.start, token.end);
+    const prefix = named ? 'list=' : '';
+    const open = raw.slice(prefix.length, prefix.length + 1);
+    const close = QUOTES[open];
+    replacements.set(index, close ? `${prefix}${open}${pieces.join('')}${close}` : `${prefix}${pieces.join('')}`);
+  }
 }
 
 function nameMatches(typed: string, arg: ArgSpec): boolean {
@@ -118,7 +169,7 @@ async function channelOf(directory: SlackDirectory, client: WebClient, teamId: s
 
 /** does this command take a member or a channel (so typed names must be looked up)? */
 export function takesNames(spec: CommandSpec): boolean {
-  return spec.args.some((a) => a.kind === 'member' || a.kind === 'members' || a.kind === 'channel');
+  return spec.id === ROLL_IMPORT || spec.args.some((a) => a.kind === 'member' || a.kind === 'members' || a.kind === 'channel');
 }
 
 const shownAs = (typed: string, sigil: string) => (typed.startsWith(sigil) ? typed : `${sigil}${typed}`);

@@ -98,6 +98,13 @@ describe('typed @names on Slack', () => {
     expect(h.fake.callsOf('users.list').length).toBe(calls);
   });
 
+  it("resolves the members in roll import's list, keeping weights and mentions as typed", async () => {
+    await say('roll import 3 @ann 2, @carol:3; <@U9>=2, "@Carol Chen"');
+    expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'roll import 3 <@UANN> 2, <@UCAROL>:3; <@U9>=2, "<@UCAROL>"' });
+    expect(await say('roll import 3 list="@ann 2, @nobody"')).toMatch(/no member called @nobody/);
+    expect(h.core.invocations).toHaveLength(1);
+  });
+
   it('resolves /nominate’s nominee the same way', async () => {
     await say('3 1 @carol statement="Fair pay"', '/nominate');
     expect(h.core.invocations.at(-1)).toMatchObject({ command: 'nomination.create', args: { text: '3 1 <@UCAROL> statement="Fair pay"' } });
