@@ -3,7 +3,7 @@
 // users.list / conversations.list (paginated, cached) and hands the core ids. Unknown or ambiguous
 // names are refused, naming the name, and never reach the core.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttp, type Harness } from './harness.js';
+import { startHttp, submission, waitFor, type Harness } from './harness.js';
 import { ok } from './fake-core.js';
 
 let h: Harness;
@@ -125,5 +125,23 @@ describe('typed #channels on Slack', () => {
     expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'create AGM channel=<#C777|branch-elections>' });
     expect(await say('create AGM channel=#branch-elections-2019')).toMatch(/no channel called #branch-elections-2019 that Teller can see/);
     expect(h.core.invocations).toHaveLength(1);
+  });
+});
+
+describe('members picked in a form', () => {
+  it('go to the core with their Slack name and language', async () => {
+    await h.command('/election', 'roll add');
+    await waitFor(() => h.fake.callsOf('views.open').length > 0);
+    const view = h.fake.callsOf('views.open')[0].params.view as Record<string, unknown>;
+    const values = { election: { v: { type: 'plain_text_input', value: '3' } }, members: { v: { type: 'multi_users_select', selected_users: ['UCAROL', 'UANN'] } } };
+    await h.interact(submission(view, values));
+    const inv = h.core.invocations.at(-1)!;
+    expect(inv).toMatchObject({ command: 'roll.add', args: { election: '3', members: 'UCAROL UANN' } });
+    expect(inv.profiles).toEqual(
+      expect.arrayContaining([
+        { memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' },
+        { memberId: 'UANN', displayName: 'ann', locale: 'en-GB' },
+      ]),
+    );
   });
 });
