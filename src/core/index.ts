@@ -4,7 +4,10 @@
 import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
 import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
 
-export type { Access, Actor, ArgIssue, ArgKind, ArgSpec, CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
+export type { Access, Actor, ArgIssue, ArgKind, ArgSpec, CommandSpec, DispatchResult, Invocation, MemberProfile } from './commands/command.types.js';
+// How typed text splits into arguments, so an adapter can rewrite a token before dispatch (Slack resolves
+// a typed @name to the member's id) exactly as the core will read it.
+export { argsFromText, tokenSpans, type TextArgs, type TokenSpan } from './commands/tokenize.js';
 export type { Action, BallotForm, BallotOption, Field, MessageBody, Reply, Tone, Visibility } from './commands/reply.js';
 export type {
   DeliveryQueue,

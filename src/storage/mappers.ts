@@ -31,6 +31,7 @@ export const orgToRow = (o: Organisation): OrgRow => ({
   platform_org_id: o.platformOrgId,
   name: o.name,
   default_locale: o.defaultLocale,
+  language: o.language ?? null,
   created_at: o.createdAt,
 });
 
@@ -40,6 +41,7 @@ export const orgFromRow = (r: OrgRow): Organisation => ({
   platformOrgId: r.platform_org_id,
   name: r.name,
   defaultLocale: r.default_locale as Locale,
+  language: (r.language ?? null) as Locale | null,
   createdAt: r.created_at,
 });
 

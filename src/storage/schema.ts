@@ -8,6 +8,7 @@ export interface OrgRow {
   platform_org_id: string;
   name: string;
   default_locale: string;
+  language: string | null;
   created_at: string;
 }
 

@@ -105,6 +105,12 @@ export class MemoryStore implements Store {
           if (!known) s().orgs.push(clone(o));
           return clone(known ?? o);
         },
+        setDefaultLocale: async (id, locale) => {
+          s().orgs = s().orgs.map((x) => (x.id === id ? { ...x, defaultLocale: locale } : x));
+        },
+        setLanguage: async (id, language) => {
+          s().orgs = s().orgs.map((x) => (x.id === id ? { ...x, language } : x));
+        },
       },
       members: {
         get: async (orgId, memberId) => clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),

@@ -33,6 +33,19 @@ describe.each(testDatabases)('organisation and election repositories on $label',
     await expect(store.transaction((tx) => tx.orgs.insert(makeOrg({ platform: 'discord', platformOrgId: org.platformOrgId })))).rejects.toThrow();
   });
 
+  it("keeps the organisers' language and the platform's default apart", async () => {
+    const org = makeOrg({ platform: 'discord' });
+    await store.transaction((tx) => tx.orgs.insert(org));
+    await store.transaction(async (tx) => {
+      await tx.orgs.setLanguage(org.id, 'zh-Hans');
+      await tx.orgs.setDefaultLocale(org.id, 'zh-Hans');
+      await tx.orgs.setLanguage(org.id, 'en');
+    });
+    expect(await store.transaction((tx) => tx.orgs.get(org.id))).toEqual({ ...org, defaultLocale: 'zh-Hans', language: 'en' });
+    await store.transaction((tx) => tx.orgs.setLanguage(org.id, null));
+    expect((await store.transaction((tx) => tx.orgs.get(org.id)))?.language).toBeNull();
+  });
+
   it('upserts members: the latest name and locale win', async () => {
     const org = makeOrg();
     await store.transaction((tx) => tx.orgs.insert(org));

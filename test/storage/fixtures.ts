@@ -14,6 +14,7 @@ export function makeOrg(over: Partial<Organisation> = {}): Organisation {
     platformOrgId: randomId('T'),
     name: 'Residents Association',
     defaultLocale: 'en',
+    language: null,
     createdAt: T0,
     ...over,
   };

@@ -49,7 +49,10 @@ export function hasManageGuild(i: RawInteraction): boolean {
 
 export async function actorOf(core: Pick<TellerCore, 'platformState'>, i: RawInteraction): Promise<Actor> {
   const u = userOf(i);
-  const actor: Actor = { memberId: u.id, displayName: i.member?.nick ?? u.global_name ?? u.username, locale: i.locale ?? i.guild_locale };
+  // The member's client language; the server's preferred locale (guild_locale) is the organisation's
+  // default, for members Teller has not heard from (Discord tells a member's locale only in their own
+  // interactions), unless the organisers chose a language with /election language.
+  const actor: Actor = { memberId: u.id, displayName: i.member?.nick ?? u.global_name ?? u.username, locale: i.locale, orgLocale: i.guild_locale };
   if (i.guild_id && i.member) {
     const settings = await readSettings(core, i.guild_id);
     actor.isAdmin = settings.creatorRoleId ? (i.member.roles ?? []).includes(settings.creatorRoleId) || hasManageGuild(i) : hasManageGuild(i);

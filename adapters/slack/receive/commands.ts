@@ -1,12 +1,14 @@
 // Slash commands: /election <words> <args>, and the shortcuts /vote and /nominate. Text goes to the
-// registry untouched (the core tokenises it); the adapter only decides between dispatching and opening
-// a form when the member typed a command's words without the arguments it needs.
+// registry as typed (the core tokenises it), except that typed member and channel names become ids
+// (resolve-names.ts); the adapter also decides between dispatching and opening a form when the member
+// typed a command's words without the arguments it needs.
 
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandSpec, Invocation } from '../../../src/core/index.js';
+import type { CommandSpec, DispatchResult, Invocation } from '../../../src/core/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
-import { buildInvocation, translator, type SlackContext } from './context.js';
+import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
+import { resolveNames, splitPath, takesNames } from './resolve-names.js';
 import { LATE, withinDeadline } from './deadline.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
 
@@ -46,8 +48,8 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await deliver(ctx, client, respond, command, inv, result, true);
       return;
     }
-    const work = buildInvocation(ctx, client, src, shortcut ?? '', args).then(async (inv) => {
-      const result = await ctx.core.dispatch(inv);
+    const work = prepare(ctx, client, src, shortcut, args.text).then(async ({ inv, refused }) => {
+      const result = refused ?? (await ctx.core.dispatch(inv));
       logResult(ctx, shortcut ?? 'election', result);
       return { inv, result };
     });
@@ -66,6 +68,32 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await ack(replyMessage(result.reply));
     }
   });
+}
+
+/**
+ * The invocation for typed text, with every typed `@name` and `#channel` resolved to an id first (see
+ * resolve-names.ts) and the named members' profiles attached; or the refusal, when a name is unknown
+ * or ambiguous. Nothing reaches the core then, so nothing changes.
+ */
+async function prepare(
+  ctx: SlackContext,
+  client: WebClient,
+  src: PayloadSource,
+  shortcut: string | undefined,
+  text: string,
+): Promise<{ inv: Invocation; refused?: DispatchResult }> {
+  const spec = shortcut ? specOf(ctx.core, shortcut) : matchSpec(ctx.core.commands, text.split(/\s+/).filter(Boolean));
+  if (!spec || !takesNames(spec)) return { inv: await buildInvocation(ctx, client, src, shortcut ?? '', { text }) };
+  const { head, rest } = shortcut ? { head: '', rest: text } : splitPath(text, spec.path);
+  const resolved = await resolveNames(ctx.directory, client, src.teamId, spec, rest);
+  if (!resolved.ok) {
+    const inv = await buildInvocation(ctx, client, src, shortcut ?? '', { text });
+    const t = translator(ctx, inv.actor.locale);
+    const issues = resolved.problems.map((p) => ({ field: p.arg, message: t(p.key, p.params) }));
+    const lines = issues.length === 1 ? issues[0].message : issues.map((i) => `\n• ${i.message}`).join('');
+    return { inv, refused: { kind: 'invalid', issues, reply: { visibility: 'only-you', body: { text: t('slack.name.refused', { problems: lines }), tone: 'error' } } } };
+  }
+  return { inv: await buildInvocation(ctx, client, src, shortcut ?? '', { text: head + resolved.text }, resolved.memberIds) };
 }
 
 async function deliver(

@@ -4,14 +4,17 @@
 
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { CommandSpec, Invocation, TellerCore } from '../../../src/core/index.js';
+import type { CommandSpec, Invocation, MemberProfile as NamedProfile, TellerCore } from '../../../src/core/index.js';
 import type { SlackLogger } from '../logger.js';
+import { SlackDirectory } from './directory.js';
 import { MemberProfiles } from './member-profiles.js';
 
 export interface SlackContext {
   core: TellerCore;
   logger: SlackLogger;
   profiles: MemberProfiles;
+  /** the workspace's members and channels by name (typed @name / #channel) */
+  directory: SlackDirectory;
   /** how long a handler may work before it must acknowledge (Slack allows 3 s) */
   ackBudgetMs: number;
 }
@@ -27,7 +30,7 @@ export interface PayloadSource {
 }
 
 export function createContext(core: TellerCore, logger: SlackLogger, ackBudgetMs = 2500): SlackContext {
-  return { core, logger, profiles: new MemberProfiles(), ackBudgetMs };
+  return { core, logger, profiles: new MemberProfiles(), directory: new SlackDirectory(), ackBudgetMs };
 }
 
 export function specOf(core: TellerCore, id: string): CommandSpec | undefined {
@@ -52,8 +55,10 @@ export async function buildInvocation(
   src: PayloadSource,
   command: string,
   args: Invocation['args'],
+  /** members named in the arguments: their profiles go to the core with the command */
+  named: readonly string[] = [],
 ): Promise<Invocation> {
-  const profile = await ctx.profiles.get(client, src.teamId, src.userId);
+  const [profile, profiles] = await Promise.all([ctx.profiles.get(client, src.teamId, src.userId), namedProfiles(ctx, client, src.teamId, named)]);
   return {
     platform: 'slack',
     platformOrgId: src.teamId,
@@ -69,7 +74,38 @@ export async function buildInvocation(
     command,
     args,
     idempotencyKey: idempotencyKey(src.teamId, src.body),
+    ...(profiles.length > 0 ? { profiles } : {}),
   };
+}
+
+/** Looking up more members than this one by one (users.info) costs more than reading the member list. */
+const ONE_BY_ONE = 10;
+
+/**
+ * Name and locale of members named in a command (added to a roll, nominated, made a scrutineer), read
+ * before the core sends them anything: a member who never used Teller gets their first DM in their own
+ * Slack language, and results show their name rather than their id.
+ */
+export async function namedProfiles(ctx: SlackContext, client: WebClient, teamId: string, ids: readonly string[]): Promise<NamedProfile[]> {
+  if (ids.length === 0) return [];
+  const fromList = new Map<string, NamedProfile>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const u = await ctx.directory.knownUser(teamId, id);
+    if (u) fromList.set(id, { memberId: id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
+    else unknown.push(id);
+  }
+  if (unknown.length > ONE_BY_ONE) {
+    const all = await ctx.directory.listUsers(client, teamId).catch(() => []);
+    for (const u of all) if (unknown.includes(u.id)) fromList.set(u.id, { memberId: u.id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
+  }
+  const rest = await Promise.all(
+    ids.filter((id) => !fromList.has(id)).map(async (id) => {
+      const p = await ctx.profiles.get(client, teamId, id);
+      return { memberId: id, ...(p.displayName ? { displayName: p.displayName } : {}), ...(p.locale ? { locale: p.locale } : {}) };
+    }),
+  );
+  return [...fromList.values(), ...rest].filter((p) => p.displayName !== undefined || p.locale !== undefined);
 }
 
 export function translator(ctx: SlackContext, locale: string | undefined) {

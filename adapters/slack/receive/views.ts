@@ -11,7 +11,7 @@ import { fallbackText, renderBlocks } from '../render/blocks.js';
 import { FORM_CALLBACK, type FormMeta } from '../render/command-form.js';
 import { clip } from '../render/mrkdwn.js';
 import { readChoices, type ViewValues } from './ballot-choices.js';
-import { buildInvocation, translator, type SlackContext } from './context.js';
+import { buildInvocation, specOf, translator, type SlackContext } from './context.js';
 import { LATE, withinDeadline } from './deadline.js';
 import { readFormArgs } from './form-values.js';
 import { logResult, replyMessage } from './present.js';
@@ -55,7 +55,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const meta = JSON.parse(view.private_metadata) as FormMeta;
     const src = { ...source(body), channelId: meta.channel };
     const args = { ...readFormArgs(view.state.values as never), ...meta.preset };
-    const work = buildInvocation(ctx, client, src, meta.command, args).then(async (inv) => {
+    const work = buildInvocation(ctx, client, src, meta.command, args, membersIn(ctx, meta.command, args)).then(async (inv) => {
       const result = await ctx.core.dispatch(inv);
       logResult(ctx, meta.command, result);
       return result;
@@ -70,6 +70,15 @@ export function registerViews(app: App, ctx: SlackContext): void {
     await ack({ response_action: 'clear' });
     await post(ctx, client, src.userId, meta.channel, done.reply);
   });
+}
+
+/** the member ids a form's user selects picked (their profiles go to the core with the command) */
+function membersIn(ctx: SlackContext, command: string, args: Record<string, unknown>): string[] {
+  const spec = specOf(ctx.core, command);
+  const ids = (spec?.args ?? [])
+    .filter((a) => a.kind === 'member' || a.kind === 'members')
+    .flatMap((a) => (typeof args[a.name] === 'string' ? String(args[a.name]).split(/[\s,;]+/) : []));
+  return ids.filter((id) => /^[UW][A-Z0-9]+$/.test(id));
 }
 
 function source(body: ViewSubmitAction) {

@@ -112,5 +112,6 @@ export const arg = {
   text: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean; allowEmpty?: boolean } = {}) =>
     make('text', opts.allowEmpty ? freeText().max(max) : freeText().min(1).max(max), { max })(descriptionKey, opts),
   choice: <T extends string>(descriptionKey: string, choices: readonly [T, ...T[]], opts: { optional?: boolean; named?: boolean } = {}) =>
-    make('choice', z.string().trim().toLowerCase().pipe(z.enum(choices)), { choices })(descriptionKey, opts),
+    // any case is the choice as spelled in the registry: "ZH-HANS" and "zh-hans" are "zh-Hans"
+    make('choice', z.string().trim().transform((v) => choices.find((c) => c.toLowerCase() === v.toLowerCase()) ?? v).pipe(z.enum(choices)), { choices })(descriptionKey, opts),
 };

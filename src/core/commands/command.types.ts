@@ -60,6 +60,23 @@ export interface Actor {
    * server's chosen role). Left undefined where the platform has no such setting: then anyone may.
    */
   isAdmin?: boolean;
+  /**
+   * The organisation's own language as the platform reports it with this action (Discord: the
+   * server's preferred locale, guild_locale). Used for members whose locale is unknown, unless the
+   * organisers chose a language with `/election language`.
+   */
+  orgLocale?: string;
+}
+
+/**
+ * What the platform says about a member named in a command (added to a roll, nominated, made a
+ * scrutineer), looked up by the adapter before dispatch: the core remembers it as it remembers the
+ * actor's, so the member's first DM is in their language and results show their name.
+ */
+export interface MemberProfile {
+  memberId: string;
+  displayName?: string;
+  locale?: string;
 }
 
 export interface Invocation {
@@ -73,6 +90,8 @@ export interface Invocation {
   command: string;
   /** either named arguments (Discord options, buttons, modals) or the raw typed text after the command path */
   args: Record<string, unknown> | { text: string };
+  /** members named in the arguments, as the platform describes them (never the actor's rights) */
+  profiles?: readonly MemberProfile[];
   /** the platform's request id: a retried delivery of the same request runs once and gets the same reply */
   idempotencyKey?: string;
 }

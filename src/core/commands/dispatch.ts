@@ -5,7 +5,7 @@ import { translator, normaliseLocale, type Translate } from '../../i18n/index.js
 import type { Platform } from '../delivery/outbound.types.js';
 import type { Election, ElectionRoleName } from '../elections/election.types.js';
 import { allowedCommandIds } from '../elections/election.rules.js';
-import type { Organisation } from '../orgs/org.types.js';
+import { orgLanguage, type Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import { errorRef, randomId } from '../shared/ids.js';
 import { InstanceState } from '../shared/instance-state.js';
@@ -37,6 +37,9 @@ export interface DispatchDeps {
 class Abort {
   constructor(readonly result: DispatchResult) {}
 }
+
+/** How long a process trusts its remembered organisation (its language may change in another process). */
+const ORG_TTL_MS = 60_000;
 
 /** The actor id of commands Teller runs itself (jobs, follow-ups after a commit). */
 export const TELLER_ACTOR = 'teller';
@@ -74,8 +77,10 @@ function rawArgs(def: CommandDef<any>, invocation: Invocation, text: string | un
 
 export function createDispatcher(commands: readonly CommandDef<any>[], deps: DispatchDeps) {
   const specs: CommandSpec[] = commands.map((c) => c.spec);
-  // Organisations never change once created, so one lookup per process is enough.
-  const orgs = new Map<string, Organisation>();
+  // Remembered so a cast runs one query fewer. An organisation's language can change (`/election
+  // language`, a Discord server's preferred locale); this process sees its own changes at once and
+  // another process's within ORG_TTL_MS.
+  const orgs = new Map<string, { org: Organisation; at: number }>();
   const state = new InstanceState();
   // Invocations Teller made itself. Only these may run 'teller' commands: adapters build invocations
   // from platform payloads, and no field of a payload can put an object into this set.
@@ -111,7 +116,13 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         }
         const ctx = await buildContext(tx, invocation, def, parsed.data as Record<string, unknown>, after);
         const before = ctx.election;
+        const orgBefore = ctx.org;
         const outcome = await def.handler(ctx, parsed.data);
+        if (outcome.ok && ctx.org !== orgBefore) {
+          // the handler changed the organisation (its language): remember the new one once committed
+          const changed = ctx.org;
+          after.push(async () => void orgs.set(`${changed.platform}:${changed.platformOrgId}`, { org: changed, at: Date.now() }));
+        }
         if (outcome.ok && ctx.election && before && (ctx.election.phase !== before.phase || ctx.election.seal !== before.seal)) {
           // every phase change and the seal are anchored outside the database
           await postCheckpoint(ctx, ctx.election);
@@ -147,11 +158,25 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
   async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<DispatchResult | void>)[]): Promise<CommandContext> {
     const now = deps.clock.now();
     const orgKey = `${invocation.platform}:${invocation.platformOrgId}`;
-    const org = orgs.get(orgKey) ?? (await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.locale, now));
+    const cached = orgs.get(orgKey);
+    const platformLocale = invocation.actor.orgLocale ? normaliseLocale(invocation.actor.orgLocale) : undefined;
+    let org = cached && Date.now() - cached.at < ORG_TTL_MS ? cached.org : await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.orgLocale ?? invocation.actor.locale, now);
+    let fresh = org !== cached?.org;
+    if (platformLocale && platformLocale !== org.defaultLocale) {
+      // the server's preferred locale changed: keep it, so DMs sent later by Teller's own jobs use it too
+      await tx.orgs.setDefaultLocale(org.id, platformLocale);
+      org = { ...org, defaultLocale: platformLocale };
+      fresh = true;
+    }
     // cache only after commit: a rolled-back insert must not be remembered
-    if (!orgs.has(orgKey)) after.push(async () => void orgs.set(orgKey, org));
-    await rememberMember(tx, org, invocation, now);
-    const locale = normaliseLocale(invocation.actor.locale ?? org.defaultLocale);
+    if (fresh) {
+      const known = org;
+      after.push(async () => void orgs.set(orgKey, { org: known, at: Date.now() }));
+    }
+    await rememberMember(tx, org, invocation.actor, now);
+    for (const p of invocation.profiles ?? []) if (p.memberId !== invocation.actor.memberId && p.memberId !== TELLER_ACTOR) await rememberMember(tx, org, p, now);
+    // The member's own locale when the platform says it; else the organisation's (DM language: translatorFor).
+    const locale = normaliseLocale(invocation.actor.locale ?? orgLanguage(org, platformLocale));
     const t = translator(locale);
     let election: Election | undefined;
     let roles: ElectionRoleName[] = [];
@@ -189,8 +214,10 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       ...(election ? { election } : {}),
       roles,
       async translatorFor(memberId: string): Promise<Translate> {
+        // their last known locale (from their own commands, or the profile the platform gave when they
+        // were named in one); else the organisation's language
         const m = await tx.members.get(org.id, memberId);
-        return translator(m?.locale ?? org.defaultLocale);
+        return translator(m?.locale ?? orgLanguage(ctx.org, platformLocale));
       },
       async enqueue(message) {
         return tx.outbox.enqueue({
@@ -281,8 +308,8 @@ async function ensureOrg(tx: Tx, platform: Platform, platformOrgId: string, name
   return tx.orgs.insertIfAbsent(org);
 }
 
-async function rememberMember(tx: Tx, org: Organisation, inv: Invocation, now: Date): Promise<void> {
-  const { memberId, displayName, locale } = inv.actor;
+async function rememberMember(tx: Tx, org: Organisation, who: { memberId: string; displayName?: string; locale?: string }, now: Date): Promise<void> {
+  const { memberId, displayName, locale } = who;
   if (displayName === undefined && locale === undefined) return;
   const known = await tx.members.get(org.id, memberId);
   const next = { displayName: displayName ?? known?.displayName ?? null, locale: locale ?? known?.locale ?? null };

@@ -6,6 +6,7 @@ import * as ballots from '../ballots/ballot.commands.js';
 import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
+import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import type { CommandSpec } from './command.types.js';
@@ -54,6 +55,7 @@ const domain: CommandDef<any>[] = [
   elections.archiveElection,
   audit.showAudit,
   audit.verifyAuditCommand,
+  orgs.setLanguage,
 ];
 
 export const COMMANDS: readonly CommandDef<any>[] = [...domain, helpCommand(() => COMMAND_SPECS)];

@@ -7,6 +7,17 @@ export interface Organisation {
   platform: Platform;
   platformOrgId: string;
   name: string;
+  /**
+   * The platform's language for the organisation where it tells (a Discord server's preferred locale,
+   * kept current from its interactions), else the language of the member who first used Teller there.
+   */
   defaultLocale: Locale;
+  /** the language the organisers chose with `/election language`; null until they choose */
+  language?: Locale | null;
   createdAt: string;
+}
+
+/** The language for a member the platform tells nothing about: the organisers' choice, else the platform's. */
+export function orgLanguage(org: Pick<Organisation, 'language' | 'defaultLocale'>, platformLocale?: Locale): Locale {
+  return org.language ?? platformLocale ?? org.defaultLocale;
 }

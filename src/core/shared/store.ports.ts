@@ -22,6 +22,10 @@ export interface OrgRepo {
    * processes meeting a new workspace at once both get the same organisation, neither an error.
    */
   insertIfAbsent(org: Organisation): Promise<Organisation>;
+  /** the platform's default language changed (a Discord server's preferred locale) */
+  setDefaultLocale(id: string, locale: Organisation['defaultLocale']): Promise<void>;
+  /** the organisers chose a language; one column each, so neither write undoes the other */
+  setLanguage(id: string, language: Organisation['defaultLocale'] | null): Promise<void>;
 }
 
 /** What Teller last heard about a member, so messages to them use their name and language. */

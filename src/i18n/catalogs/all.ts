@@ -6,8 +6,9 @@ import countingIrv from './counting-irv.js';
 import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
+import orgs from './orgs.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
 
-export const catalogs = [args, audit, core, countingIrv, countingMethods, countingStv, delivery, discord, secrecy, slack];
+export const catalogs = [args, audit, core, countingIrv, countingMethods, countingStv, delivery, discord, orgs, secrecy, slack];

@@ -28,7 +28,7 @@ import {
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
-const ORG = ['id', 'platform', 'platform_org_id', 'name', 'default_locale', 'created_at'] as const;
+const ORG = ['id', 'platform', 'platform_org_id', 'name', 'default_locale', 'language', 'created_at'] as const;
 const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'updated_at'] as const;
 const ELECTION = ['id', 'org_id', 'number', 'title', 'channel_id', 'phase', 'created_by', 'settings', 'cancel_reason', 'phase_since', 'created_at', 'seal'] as const;
 const CONTEST = ['id', 'election_id', 'number', 'name', 'seats', 'method', 'options'] as const;
@@ -46,6 +46,8 @@ const q = {
   orgInsertIfAbsent: prepare((db, p) =>
     db.insertInto('orgs').values(rowParams(p, ORG)).onConflict((oc) => oc.columns(['platform', 'platform_org_id']).doNothing()),
   ),
+  orgSetDefaultLocale: prepare((db, p) => db.updateTable('orgs').set({ default_locale: p('locale') }).where('id', '=', p('id'))),
+  orgSetLanguage: prepare((db, p) => db.updateTable('orgs').set({ language: p('language') }).where('id', '=', p('id'))),
   // NO KEY UPDATE: it still serialises creates, but does not conflict with the KEY SHARE locks that
   // foreign keys (members, elections) take on the organisation, which would deadlock two first commands.
   orgLock: prepare((db, p) => db.selectFrom('orgs').select('id').where('id', '=', p('id')).forNoKeyUpdate()),
@@ -148,6 +150,12 @@ export function orgRepo(ctx: RepoContext): OrgRepo {
       await run(ctx, q.orgInsertIfAbsent, { ...orgToRow(org) });
       const row = await first(ctx, q.orgByPlatform, { platform: org.platform, platformOrgId: org.platformOrgId });
       return orgFromRow(row!);
+    },
+    async setDefaultLocale(id, locale) {
+      await run(ctx, q.orgSetDefaultLocale, { id, locale });
+    },
+    async setLanguage(id, language) {
+      await run(ctx, q.orgSetLanguage, { id, language });
     },
   };
 }

@@ -30,6 +30,17 @@ export const SPECS: CommandSpec[] = [
     ],
   },
   {
+    id: 'roll.import',
+    path: ['roll', 'import'],
+    summaryKey: 'Import voters',
+    access: 'organiser',
+    listed: true,
+    args: [
+      { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
+      { name: 'list', kind: 'text', required: true, descriptionKey: 'List', positional: true },
+    ],
+  },
+  {
     id: 'nomination.create',
     path: ['nominate'],
     summaryKey: 'Nominate',

@@ -33,6 +33,18 @@ export interface SlackUser {
   locale?: string;
   is_admin?: boolean;
   real_name?: string;
+  /** the legacy username (what `@carol` meant before display names) */
+  name?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  profile?: { display_name?: string; real_name?: string; display_name_normalized?: string; real_name_normalized?: string };
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+  is_private?: boolean;
+  is_archived?: boolean;
 }
 
 // Slack sends these as JSON strings inside form-encoded bodies.
@@ -44,6 +56,13 @@ export class FakeSlackServer {
   readonly uploads = new Map<string, Buffer>();
   readonly responses: { url: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** what conversations.list returns (public channels, and private ones the bot was invited to) */
+  readonly channels = new Map<string, SlackChannel>();
+  /**
+   * The most users.list / conversations.list return per page whatever `limit` asks: Slack may return
+   * fewer than asked before the end of the list, so callers must follow response_metadata.next_cursor.
+   */
+  pageCap = 2;
   /** member ids whose DMs cannot be opened (conversations.open answers an error) */
   readonly closedDms = new Set<string>();
   readonly socket = new FakeSocketMode();
@@ -155,6 +174,21 @@ export class FakeSlackServer {
     json(res, answer);
   }
 
+  /** one page of a cursor-paginated list, as Slack pages: an opaque cursor, '' after the last page */
+  private page<T>(all: T[], p: Record<string, unknown>): { items: T[]; next: string } | { error: string } {
+    let offset = 0;
+    if (p.cursor) {
+      const decoded = /^offset:(\d+)$/.exec(Buffer.from(String(p.cursor), 'base64').toString('utf8'));
+      if (!decoded) return { error: 'invalid_cursor' };
+      offset = Number(decoded[1]);
+    }
+    const asked = Number(p.limit ?? 0) || 100;
+    const size = Math.max(1, Math.min(asked, this.pageCap));
+    const items = all.slice(offset, offset + size);
+    const more = offset + size < all.length;
+    return { items, next: more ? Buffer.from(`offset:${offset + size}`).toString('base64') : '' };
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     // Like Slack's: epoch seconds now, with a unique fraction (findSent filters history by time).
@@ -238,13 +272,34 @@ export class FakeSlackServer {
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
       case 'users.info': {
-        const user = this.users.get(String(p.user)) ?? { id: String(p.user), locale: 'en-US' };
-        return { ok: true, user };
+        const found = this.users.get(String(p.user)) ?? { id: String(p.user), locale: 'en-US' };
+        return { ok: true, user: withLocale(found, p.include_locale) };
+      }
+      case 'users.list': {
+        const page = this.page([...this.users.values()], p);
+        if ('error' in page) return { ok: false, error: page.error };
+        return { ok: true, members: page.items.map((u) => withLocale(u, p.include_locale)), cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: page.next } };
+      }
+      case 'conversations.list': {
+        const types = String(p.types ?? 'public_channel').split(',');
+        const visible = [...this.channels.values()].filter(
+          (c) => types.includes(c.is_private ? 'private_channel' : 'public_channel') && !(c.is_archived && String(p.exclude_archived) === 'true'),
+        );
+        const page = this.page(visible, p);
+        if ('error' in page) return { ok: false, error: page.error };
+        return { ok: true, channels: page.items.map((c) => ({ is_channel: !c.is_private, is_private: Boolean(c.is_private), is_archived: Boolean(c.is_archived), name_normalized: c.name, ...c })), response_metadata: { next_cursor: page.next } };
       }
       default:
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** Slack leaves `locale` out unless include_locale is set */
+function withLocale(user: SlackUser, include: unknown): SlackUser {
+  if (String(include) === 'true') return user;
+  const { locale: _locale, ...rest } = user;
+  return rest;
 }
 
 function json(res: ServerResponse, body: unknown): void {
