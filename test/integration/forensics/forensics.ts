@@ -331,3 +331,17 @@ export async function auditXmins(database: Database): Promise<{ xmin: string; ac
     }>`select xmin::text as xmin, actor, event from audit_entries`.execute(database.db)
   ).rows;
 }
+
+/**
+ * Where the secrets are, by kind, in bytes: every run of base64 / base64url / receipt-code characters
+ * long enough to hold one is checked against every needle. One pass over the bytes, however many needles.
+ */
+export function findSecrets(bytes: string, needles: ReadonlyMap<string, string>): Map<string, number> {
+  const found = new Map<string, number>();
+  const shortest = Math.min(...[...needles.keys()].map((n) => n.length));
+  for (const m of bytes.matchAll(new RegExp(`[A-Za-z0-9+/=_-]{${shortest},}`, 'g'))) {
+    const run = m[0];
+    for (const [needle, kind] of needles) if (run.includes(needle)) found.set(kind, (found.get(kind) ?? 0) + 1);
+  }
+  return found;
+}
