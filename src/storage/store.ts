@@ -51,7 +51,7 @@ const SECRET_COLUMNS: readonly (readonly [string, string])[] = [
 ];
 
 /** Waits before rewriting again while a transaction older than the close still sees deleted rows. */
-const KEPT_ROWS_RETRY_MS = [100, 200, 400, 800];
+const KEPT_ROWS_RETRY_MS = [50, 100, 200, 400];
 
 /** Most commands one SQLite commit may carry; a batch is what queued up while the last one ran. */
 const MAX_BATCH = 256;
