@@ -3,10 +3,12 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-initial.js';
 import * as sealedBallots from './2026-12-07-sealed-ballots.js';
+import * as noStatisticsOnSecrets from './2026-12-14-no-statistics-on-secrets.js';
 import * as orgLanguage from './2026-12-21-org-language.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
   '2026-12-07-sealed-ballots': sealedBallots,
+  '2026-12-14-no-statistics-on-secrets': noStatisticsOnSecrets,
   '2026-12-21-org-language': orgLanguage,
 };

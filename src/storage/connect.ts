@@ -22,7 +22,18 @@ export interface Database {
    * transaction.
    */
   native?: NativeSqlite;
+  /**
+   * PostgreSQL only: collect what the server tells the backend with this process id (the INFO lines of
+   * VACUUM VERBOSE, which say how many deleted rows it had to keep) until the returned function is
+   * called, which returns them. Store.purge uses it to tell whether a purge really purged.
+   */
+  noticesOf?(pid: number): () => PgNotice[];
   close(): Promise<void>;
+}
+
+export interface PgNotice {
+  message: string;
+  detail?: string;
 }
 
 export interface ConnectOptions {
@@ -84,6 +95,21 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
   // pg emits 'error' when an idle pooled connection dies (server restart, network); the pool already
   // drops that client, and without a listener Node would crash the process on the event.
   pool.on('error', () => undefined);
+  const listening = new Map<number, PgNotice[]>();
+  pool.on('connect', (client) => {
+    client.on('notice', (n) => {
+      const pid = (client as unknown as { processID: number | null }).processID;
+      if (pid !== null) listening.get(pid)?.push({ message: n.message ?? '', ...(n.detail ? { detail: n.detail } : {}) });
+    });
+  });
+  const noticesOf = (pid: number) => {
+    const heard: PgNotice[] = [];
+    listening.set(pid, heard);
+    return () => {
+      listening.delete(pid);
+      return heard;
+    };
+  };
   if (schema !== undefined) {
     try {
       await pool.query(`create schema if not exists "${schema}"`);
@@ -93,7 +119,7 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
     }
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', ...(schema === undefined ? {} : { schema }), close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(schema === undefined ? {} : { schema }), noticesOf, close: () => db.destroy() };
 }
 
 /**

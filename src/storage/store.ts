@@ -1,8 +1,9 @@
 // The Store the core runs its commands through: one database transaction per command, with every
 // repository bound to that transaction.
-import { sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Store, Tx } from '../core/shared/store.ports.js';
-import type { Database } from './connect.js';
+import type { Database, PgNotice } from './connect.js';
+import type { Schema } from './schema.js';
 import { ballotRepo, castBallotRepo, participationRepo, receiptRepo, secretRepo } from './repos/ballot-repos.js';
 import { jobRepo, settingRepo } from './repos/job-repos.js';
 import type { RepoContext } from './repos/context.js';
@@ -33,6 +34,24 @@ export function bindRepos(ctx: RepoContext): Tx {
     settings: settingRepo(ctx),
   };
 }
+
+/**
+ * Columns whose values link a voter or open a ballot. PostgreSQL is told never to sample them
+ * (migrations/2026-12-14-no-statistics-on-secrets.ts, kept in step with this list); samples taken
+ * before that are dropped by the purge.
+ */
+const SECRET_COLUMNS: readonly (readonly [string, string])[] = [
+  ['cast_ballots', 'link'],
+  ['cast_ballots', 'sealed'],
+  ['receipts', 'link'],
+  ['receipts', 'code'],
+  ['election_secrets', 'salt'],
+  ['election_secrets', 'key_check'],
+  ['requests', 'response'],
+];
+
+/** Waits before rewriting again while a transaction older than the close still sees deleted rows. */
+const KEPT_ROWS_RETRY_MS = [50, 100, 200, 400];
 
 /** Most commands one SQLite commit may carry; a batch is what queued up while the last one ran. */
 const MAX_BATCH = 256;
@@ -100,6 +119,58 @@ export function createStore(database: Database): Store {
     }
   }
 
+  /**
+   * VACUUM FULL keeps every deleted row a transaction that began before the deletion may still see (a
+   * backup, a long query, another Teller process's cast that waited for the close), bytes, xmin and all.
+   * VERBOSE says how many it kept; such readers are usually gone within moments, so rewrite again a few
+   * times before calling the purge incomplete.
+   */
+  async function rewriteUntilClean(conn: Kysely<Schema>, tables: RawBuilder<unknown>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const kept = await vacuumFull(conn, tables);
+      if (kept === 0) return;
+      const wait = KEPT_ROWS_RETRY_MS[attempt];
+      if (wait === undefined) {
+        throw new Error(`purge incomplete: ${kept} deleted row versions are still visible to a transaction that began before the close (a backup, a long query, another process), so PostgreSQL keeps them`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** Rewrite the tables; returns how many dead row versions PostgreSQL had to keep (0 when it cannot tell). */
+  async function vacuumFull(conn: Kysely<Schema>, tables: RawBuilder<unknown>): Promise<number> {
+    const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn)).rows[0]?.pid;
+    const stop = pid === undefined ? undefined : database.noticesOf?.(Number(pid));
+    let notices: PgNotice[] = [];
+    try {
+      await sql`vacuum (full, verbose) ${tables}`.execute(conn);
+    } finally {
+      notices = stop?.() ?? [];
+    }
+    // "<table>: found R removable, N nonremovable row versions in P pages", with the detail
+    // "K dead row versions cannot be removed yet." K comes first in every translation of the detail.
+    return notices.reduce((sum, n) => sum + Number(/\d+/.exec(n.detail ?? '')?.[0] ?? 0), 0);
+  }
+
+  /**
+   * ANALYZE copies sample values into pg_statistic, and a target of 0 only stops new samples: drop any
+   * taken before (by resetting the column's statistics through a no-op type change), then rewrite
+   * pg_statistic so the dropped rows leave its pages too. Rewriting a catalog takes its owner, a
+   * superuser or the database's owner; anyone else gets a warning and the rows are gone from every
+   * query, their bytes left until PostgreSQL reuses the space.
+   */
+  async function forgetSamples(conn: Kysely<Schema>): Promise<void> {
+    const tables = [...new Set(SECRET_COLUMNS.map(([t]) => t))];
+    const sampled = await sql<{ tablename: string; attname: string }>`
+      select tablename, attname from pg_stats where schemaname = current_schema() and tablename in (${sql.join(tables)})`.execute(conn);
+    const found = SECRET_COLUMNS.filter(([t, c]) => sampled.rows.some((r) => r.tablename === t && r.attname === c));
+    if (found.length === 0) return;
+    for (const [table, column] of found) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics 0, alter column ${sql.ref(column)} type text`.execute(conn);
+    }
+    await rewriteUntilClean(conn, sql`pg_catalog.pg_statistic`);
+  }
+
   return {
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       if (native === undefined) return db.transaction().execute((trx) => fn(bindRepos({ db: trx, dialect })));
@@ -129,7 +200,8 @@ export function createStore(database: Database): Store {
       await db.connection().execute(async (conn) => {
         await sql`set lock_timeout = '5s'`.execute(conn);
         try {
-          await sql`vacuum full cast_ballots, receipts, election_secrets, requests, ballots`.execute(conn);
+          await rewriteUntilClean(conn, sql`cast_ballots, receipts, election_secrets, requests, ballots`);
+          await forgetSamples(conn);
         } finally {
           await sql`reset lock_timeout`.execute(conn);
         }

@@ -28,7 +28,7 @@ const TABLES = [
   'settings',
 ];
 
-const ALL = ['2026-11-23-initial', '2026-12-07-sealed-ballots', '2026-12-21-org-language'];
+const ALL = ['2026-11-23-initial', '2026-12-07-sealed-ballots', '2026-12-14-no-statistics-on-secrets', '2026-12-21-org-language'];
 
 async function appTables(database: Database): Promise<string[]> {
   const tables = await database.db.introspection.getTables();
