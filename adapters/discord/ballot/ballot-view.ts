@@ -133,11 +133,3 @@ export function rankingModal(d: Draft, t: T): unknown {
     ],
   };
 }
-
-/** "3 1 2", "3,1,2" or "3>1>2" -> "3>1>2" */
-export function typedRanking(text: string): string {
-  return text
-    .split(/[^0-9]+/)
-    .filter(Boolean)
-    .join('>');
-}

@@ -2,7 +2,7 @@
 // message here is ephemeral. The cast answer shows the core's reply (receipt code), never the choices.
 import type { BallotForm, DispatchResult, Invocation } from '../../../src/core/index.js';
 import { choicesOf, DraftStore, newDraft, resetDraft, scoreSteps, type Draft } from '../ballot/ballot-draft.js';
-import { rankingModal, renderDraft, typedRanking } from '../ballot/ballot-view.js';
+import { rankingModal, renderDraft } from '../ballot/ballot-view.js';
 import { EPHEMERAL, renderReply, type Rendered } from '../render/message.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { CallbackType, type Responder } from './responder.js';
@@ -65,7 +65,9 @@ export async function onBallotComponent(
       break;
     case 'typed':
       if (typed === undefined) return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
-      return answer(r, cast(ctx, key, draft, typedRanking(typed)), 'update', ctx.deps.deferAfterMs);
+      // As typed: the core reads rankings ("3 1 2", "3>1>2") and refuses, by name, anything that is
+      // not one. Cleaning the text here once turned "Dan first" into an empty, blank ballot.
+      return answer(r, cast(ctx, key, draft, typed), 'update', ctx.deps.deferAfterMs);
     case 'submit':
       return answer(r, cast(ctx, key, draft, choicesOf(draft)), 'update', ctx.deps.deferAfterMs);
   }

@@ -124,7 +124,9 @@ export class FakeCore implements TellerCore {
     if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
     const member = inv.actor.memberId;
     if (!e.roll.has(member)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
-    const numbers = choices.split(/[>,]/).map((x) => Number(x.split(/[=:]/)[0]));
+    // like the core: a ranking may be typed "3 1 2", "3, 1, 2" or "3>1>2", and is stored as "3>1>2"
+    if (e.kind === 'ranking') choices = choices.trim().split(/\s*[>,]\s*|\s+/).filter(Boolean).join('>');
+    const numbers = choices.split(/[>,]/).map((x) => (/^\d+/.test(x) ? Number(x.split(/[=:]/)[0]) : Number.NaN));
     if (choices === '' || numbers.some((n) => !(n >= 1 && n <= e.candidates.length))) {
       return { kind: 'domain-error', code: 'ballot.invalid_choices', reply: say('Those choices are not valid: pick at least one candidate.') };
     }
