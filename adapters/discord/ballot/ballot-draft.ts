@@ -13,6 +13,8 @@ export interface Draft {
   /** scores and criteria: one entry per step, null = left unscored */
   stepScores: (number | null)[];
   ranking: number[];
+  /** which page of selects is shown, when the candidates need more than one (ballot-pages.ts) */
+  page: number;
   /** the adapter's inline error from the last failed cast, shown above the ballot */
   error?: string;
   expiresAt: number;
@@ -26,7 +28,7 @@ export interface ScoreStep {
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
 
 export function newDraft(form: BallotForm, guildId: string, now = Date.now()): Draft {
-  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], expiresAt: now + DRAFT_TTL_MS };
+  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], page: 0, expiresAt: now + DRAFT_TTL_MS };
 }
 
 export function scoreSteps(form: BallotForm): ScoreStep[] {
@@ -44,6 +46,7 @@ export function resetDraft(d: Draft): void {
   d.oppose = [];
   d.stepScores = [];
   d.ranking = [];
+  d.page = 0;
   d.error = undefined;
 }
 

@@ -2,6 +2,7 @@
 // message here is ephemeral. The cast answer shows the core's reply (receipt code), never the choices.
 import type { BallotForm, DispatchResult, Invocation } from '../../../src/core/index.js';
 import { choicesOf, DraftStore, newDraft, resetDraft, scoreSteps, type Draft } from '../ballot/ballot-draft.js';
+import { chunkNumbers, pageOf, replaceWithin } from '../ballot/ballot-pages.js';
 import { rankingModal, renderDraft } from '../ballot/ballot-view.js';
 import { EPHEMERAL, renderReply, type Rendered } from '../render/message.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -40,14 +41,24 @@ export async function onBallotComponent(
   }
   draft.error = undefined;
   switch (op) {
-    case 'marks':
-      draft.marks = values.map(Number);
+    case 'marks': {
+      // each select holds one share of the candidates: its picks replace that share's only; with a
+      // single mark to give, a pick anywhere replaces the mark wherever it was
+      const within = chunkNumbers(draft, Number(args.k ?? 0));
+      draft.marks = replaceWithin(draft.form.maxChoices === 1 && values.length > 0 ? [] : draft.marks, within, values);
       break;
+    }
     case 'approve':
-      draft.approve = values.map(Number);
+      draft.approve = replaceWithin(draft.approve, chunkNumbers(draft, Number(args.k ?? 0)), values);
+      draft.oppose = draft.oppose.filter((n) => !draft.approve.includes(n));
       break;
     case 'oppose':
-      draft.oppose = values.map(Number);
+      draft.oppose = replaceWithin(draft.oppose, chunkNumbers(draft, Number(args.k ?? 0)), values);
+      draft.approve = draft.approve.filter((n) => !draft.oppose.includes(n));
+      break;
+    case 'prev':
+    case 'next':
+      draft.page = Math.min(Math.max(0, pageOf(draft).page + (op === 'next' ? 1 : -1)), pageOf(draft).pages - 1);
       break;
     case 'score':
       if (draft.stepScores.length < scoreSteps(draft.form).length) draft.stepScores.push(Number(values[0]));
@@ -57,7 +68,10 @@ export async function onBallotComponent(
       break;
     case 'rank': {
       const n = Number(values[0]);
-      if (!draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      const listed = draft.form.options.some((o) => o.number === n);
+      if (listed && !draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      // the ranked candidate leaves the selects; stay on a page that still exists
+      draft.page = pageOf(draft).page;
       break;
     }
     case 'reset':

@@ -31,6 +31,11 @@ export default {
     'discord.ballot.modal_title': 'Your ranking',
     'discord.ballot.modal_label': 'Candidate numbers, first choice first',
     'discord.ballot.modal_placeholder': 'e.g. 3 1 2',
+    'discord.ballot.page': 'Candidates {from}–{to} of {total} (page {page} of {pages})',
+    'discord.ballot.previous_page': '◀ Previous',
+    'discord.ballot.next_page': 'Next ▶',
+    'discord.ballot.your_marks': 'Marked so far: {names}',
+    'discord.ballot.your_opinions': 'Approve: {approve}\nOppose: {oppose}',
     'discord.delivery.unreachable': '{count} of {total} members could not be sent their ballot by direct message (their DMs are closed). They can vote with the Vote button on the voting-open post.',
   },
   'zh-Hans': {
@@ -62,6 +67,11 @@ export default {
     'discord.ballot.modal_title': '你的排序',
     'discord.ballot.modal_label': '候选人编号，第一选择在前',
     'discord.ballot.modal_placeholder': '例如 3 1 2',
+    'discord.ballot.page': '候选人 {from}–{to}，共 {total} 位（第 {page} 页，共 {pages} 页）',
+    'discord.ballot.previous_page': '◀ 上一页',
+    'discord.ballot.next_page': '下一页 ▶',
+    'discord.ballot.your_marks': '目前已选：{names}',
+    'discord.ballot.your_opinions': '赞成：{approve}\n反对：{oppose}',
     'discord.delivery.unreachable': '{total} 位成员中有 {count} 位无法通过私信收到选票（他们关闭了私信）。他们可以使用投票开始帖子上的"投票"按钮投票。',
   },
 } satisfies Catalog;
