@@ -36,7 +36,6 @@ export default {
     'discord.ballot.next_page': 'Next ▶',
     'discord.ballot.your_marks': 'Marked so far: {names}',
     'discord.ballot.your_opinions': 'Approve: {approve}\nOppose: {oppose}',
-    'discord.delivery.unreachable': '{count} of {total} members could not be sent their ballot by direct message (their DMs are closed). They can vote with the Vote button on the voting-open post.',
   },
   'zh-Hans': {
     'discord.command.election': '举办选举：设置、提名、投票、计票',
@@ -72,6 +71,5 @@ export default {
     'discord.ballot.next_page': '下一页 ▶',
     'discord.ballot.your_marks': '目前已选：{names}',
     'discord.ballot.your_opinions': '赞成：{approve}\n反对：{oppose}',
-    'discord.delivery.unreachable': '{total} 位成员中有 {count} 位无法通过私信收到选票（他们关闭了私信）。他们可以使用投票开始帖子上的"投票"按钮投票。',
   },
 } satisfies Catalog;

@@ -115,7 +115,7 @@ export async function ok(rc: RealCore, name: string, text: string, admin = false
  * (no seconders needed) and was approved; candidates are numbered in the order given and, unless told
  * otherwise, listed in that order on every ballot. `olga` organises. Ballot DMs are queued, not sent.
  */
-export async function electionInVoting(rc: RealCore, o: { candidates: string[]; voters: string[]; method?: string; seats?: number; order?: 'fixed' | 'shuffled' }): Promise<void> {
+export async function electionInVoting(rc: RealCore, o: { candidates: string[]; voters: string[]; method?: string; seats?: number; order?: 'fixed' | 'shuffled'; beforeVoting?: () => Promise<void> }): Promise<void> {
   await ok(rc, 'olga', 'create "Board 2026"', true);
   await ok(rc, 'olga', 'configure 1 seconders=0');
   await ok(rc, 'olga', `contest add 1 Chair ${o.seats ?? 1} ${o.method ?? 'irv'} order=${o.order ?? 'fixed'}`);
@@ -126,5 +126,6 @@ export async function electionInVoting(rc: RealCore, o: { candidates: string[]; 
   await ok(rc, 'olga', 'nominations close 1');
   for (let i = 1; i <= o.candidates.length; i++) await ok(rc, 'olga', `review approve 1 ${i}`);
   await ok(rc, 'olga', 'candidates publish 1');
+  await o.beforeVoting?.();
   await ok(rc, 'olga', 'voting open 1');
 }
