@@ -30,10 +30,15 @@ export async function onBallotComponent(
   args: Record<string, string>,
   values: string[],
   typed: string | undefined,
+  messageId?: string,
 ): Promise<void> {
   const { op, e, c } = args;
   const key = DraftStore.key(ctx.guildId, ctx.userId, e, c);
+  // this message was cast already: it keeps showing its receipt, whatever is pressed on it
+  const shown = ctx.deps.drafts.receiptOn(messageId);
+  if (shown) return r.respond({ type: CallbackType.UpdateMessage, data: shown.message });
   const draft = ctx.deps.drafts.get(key);
+  if (draft?.casting) return answer(r, draft.casting, 'update', ctx.deps.deferAfterMs);
   if (!draft) {
     // Lost to a restart or expiry: fetch the ballot afresh rather than guess what the member meant.
     const work = ctx.deps.dispatch({ ...ctx.base, command: 'ballot.get', args: { election: e, contest: c } }).then((res) => outcome(ctx, res));
@@ -81,21 +86,31 @@ export async function onBallotComponent(
       if (typed === undefined) return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
       // As typed: the core reads rankings ("3 1 2", "3>1>2") and refuses, by name, anything that is
       // not one. Cleaning the text here once turned "Dan first" into an empty, blank ballot.
-      return answer(r, cast(ctx, key, draft, typed), 'update', ctx.deps.deferAfterMs);
+      return answer(r, cast(ctx, key, draft, typed, messageId), 'update', ctx.deps.deferAfterMs);
     case 'submit':
-      return answer(r, cast(ctx, key, draft, choicesOf(draft)), 'update', ctx.deps.deferAfterMs);
+      return answer(r, cast(ctx, key, draft, choicesOf(draft), messageId), 'update', ctx.deps.deferAfterMs);
   }
   draft.expiresAt = Math.max(draft.expiresAt, Date.now() + 15 * 60 * 1000);
   await r.respond({ type: CallbackType.UpdateMessage, data: renderDraft(draft, ctx.t) });
 }
 
-async function cast(ctx: BallotContext, key: string, draft: Draft, choices: string): Promise<Rendered> {
+/** One cast per press of Cast, however often it is pressed: presses while it runs share its answer. */
+function cast(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
+  const running = castOnce(ctx, key, draft, choices, messageId).finally(() => {
+    draft.casting = undefined;
+  });
+  draft.casting = running;
+  return running;
+}
+
+async function castOnce(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
   const { election, contest } = draft.form;
   const res = await ctx.deps.dispatch({ ...ctx.base, command: 'ballot.cast', args: { election, contest, choices } });
   if (res.kind === 'ok') {
-    ctx.deps.drafts.delete(key);
+    if (ctx.deps.drafts.get(key) === draft) ctx.deps.drafts.delete(key);
     // The receipt replaces the ballot, so the message's final state holds no choices.
     const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, locale: ctx.base.actor.locale });
+    if (messageId) ctx.deps.drafts.castOn(messageId, out);
     return out;
   }
   // Shown inline, above the ballot, which stays as the voter left it so they can fix it.

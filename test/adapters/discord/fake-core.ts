@@ -61,6 +61,8 @@ export class FakeCore implements TellerCore {
   readonly state = new Map<string, unknown>();
   readonly elections = new Map<string, MiniElection>();
   slowMs = 0;
+  /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
+  castDelayMs = 0;
   private receiptSeq = 0;
 
   readonly platformState: PlatformStateStore = {
@@ -99,6 +101,7 @@ export class FakeCore implements TellerCore {
         if (!e.roll.has(inv.actor.memberId)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
         return ok({ visibility: 'only-you', body: { text: 'Your ballot', ballot: this.formOf(e) } });
       case 'ballot.cast':
+        if (this.castDelayMs > 0) await new Promise((r) => setTimeout(r, this.castDelayMs));
         return this.cast(inv, e, String(args.choices ?? ''));
       case '':
         return { kind: 'unknown', reply: say('Commands: create, list, open, roll add') };
