@@ -1,13 +1,13 @@
 // The Discord adapter's factory: the gateway client, the optional HTTP interactions endpoint and the
 // delivery worker for the outbound queue. It acknowledges, translates, dispatches and renders.
-import { Client, REST, Routes } from 'discord.js';
+import { Client, REST } from 'discord.js';
 import { readChannelTexts } from './delivery/channel-reader.js';
 import type { TellerCore } from '../../src/core/index.js';
 import { createDeliveryWorker, type DeliveryWorker, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
 import { DraftStore } from './ballot/ballot-draft.js';
 import { buildCommandTable } from './commands/command-definitions.js';
 import { DiscordSender } from './delivery/discord-sender.js';
-import { notice, type ChartRenderer } from './render/message.js';
+import type { ChartRenderer } from './render/message.js';
 import type { RawInteraction } from './receive/actor.js';
 import type { DiscordLogger, HandlerDeps } from './receive/handler-deps.js';
 import { startHttpInteractions } from './receive/http-interactions.js';
@@ -114,7 +114,12 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
           limits,
           // only when set: the worker spreads options over its defaults, so an explicit undefined would win
           ...(d.concurrency !== undefined ? { concurrency: d.concurrency } : {}),
-          onProgress: d.onProgress ?? unreachableNotice(rest, sender, core, logger),
+          // The core tells the organisers, by DM, about ballots that could not be delivered; it reads the
+          // counts from the queue and remembers what it told in the outbox, so a restart loses nothing.
+          onProgress: async (r) => {
+            await d.onProgress?.(r);
+            await core.reportDelivery(r);
+          },
           log: (e) => (e.kind === 'error' || e.kind === 'gave-up' ? logger.warn('discord delivery', { ...e }) : undefined),
         });
         worker.start();
@@ -128,27 +133,5 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       http = undefined;
       client = undefined;
     },
-  };
-}
-
-/**
- * When a ballot fan-out has finished and some members could not be reached (DMs closed), say how many
- * in the election's channel, where the voting-open post carries the Vote button they can use. Only the
- * count is posted: who could not be reached is nobody else's business.
- */
-function unreachableNotice(rest: REST, sender: DiscordSender, core: TellerCore, logger: DiscordLogger) {
-  const told = new Map<string, number>();
-  return async (r: ProgressReport): Promise<void> => {
-    if (r.purpose !== 'ballot' || !r.done || r.counts.unreachable === 0) return;
-    if (told.get(r.electionId) === r.counts.unreachable) return;
-    const channelId = sender.electionChannels.get(r.electionId);
-    if (!channelId) return;
-    told.set(r.electionId, r.counts.unreachable);
-    const text = core.translate(undefined, 'discord.delivery.unreachable', { count: r.counts.unreachable, total: r.total });
-    try {
-      await rest.post(Routes.channelMessages(channelId), { body: notice(text, 'warning', false) });
-    } catch (err) {
-      logger.warn('discord: could not post the unreachable notice', { election: r.electionId, error: String(err) });
-    }
   };
 }

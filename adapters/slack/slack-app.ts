@@ -133,7 +133,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     queue: core.delivery,
     sender,
     limits: options.limits ?? SLACK_RATE_LIMITS,
-    onProgress: options.onProgress ?? ((r) => progress!.report(r)),
+    // the core tells organisers by DM about ballots that could not be delivered (durable, told once)
+    onProgress: async (r) => {
+      await (options.onProgress ?? ((x) => progress!.report(x)))(r);
+      await core.reportDelivery(r);
+    },
     log: (event) => (event.kind === 'error' || event.kind === 'gave-up' ? logger.warn('slack delivery', event) : logger.debug('slack delivery', event)),
     ...options.worker,
   });

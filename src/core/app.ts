@@ -5,6 +5,7 @@ import { COMMANDS, COMMAND_SPECS } from './commands/registry.js';
 import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './index.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { ballotFanOutWatcher } from './ballots/fanout.commands.js';
 import type { Clock } from './shared/clock.js';
 import type { Store } from './shared/store.ports.js';
 
@@ -32,5 +33,6 @@ export function createCore(deps: CoreDeps): TellerCore {
     translate,
     delivery: deps.delivery,
     platformState: deps.platformState,
+    reportDelivery: ballotFanOutWatcher({ store: deps.store, delivery: deps.delivery, runAsTeller: dispatcher.runAsTeller }),
   };
 }

@@ -49,6 +49,12 @@ export interface TellerCore {
   translate(locale: string | undefined, key: string, params?: Record<string, string | number>): string;
   readonly delivery: DeliveryQueue;
   readonly platformState: PlatformStateStore;
+  /**
+   * A delivery worker's progress report (adapters pass each one on). When an election's ballot DMs
+   * have all been tried and some could not be delivered, the core tells its organisers by DM, once
+   * per count, however many processes report it and whether or not one restarted in between.
+   */
+  reportDelivery(report: { electionId: string; purpose: string }): Promise<void>;
 }
 
 

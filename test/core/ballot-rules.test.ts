@@ -28,6 +28,15 @@ describe('ballot choices', () => {
     expect(check('irv', '5>1')).toMatchObject({ ok: false, error: { code: 'ballot.unknown_candidate', params: { candidate: '5' } } });
   });
 
+  it('reads a ranking typed with spaces or commas, and refuses words by name rather than dropping them', () => {
+    expect(check('irv', '3 1 2')).toEqual({ ok: true, value: '3>1>2' });
+    expect(check('irv', ' 3, 1，2 ')).toEqual({ ok: true, value: '3>1>2' });
+    expect(check('irv', 'Dan first')).toMatchObject({ ok: false, error: { code: 'ballot.unknown_candidate', params: { candidate: 'Dan' } } });
+    expect(check('irv', '3 then 1')).toMatchObject({ ok: false, error: { code: 'ballot.unknown_candidate', params: { candidate: 'then' } } });
+    // only an empty choice (or the word blank) is a blank ballot
+    expect(check('irv', '')).toEqual({ ok: true, value: '' });
+  });
+
   it('reads approve / oppose / abstain and drops abstentions', () => {
     expect(check('approve-oppose', '2:-, 1:+, 3:0')).toEqual({ ok: true, value: '1:+,2:-' });
     expect(check('approve-oppose', '1:yes')).toMatchObject({ ok: false, error: { code: 'ballot.bad_opinion' } });

@@ -3,6 +3,7 @@
 // a stored draft would be the member's choices under their own id, which is exactly the link the
 // secret ballot forbids (ARCHITECTURE §2). A restart loses drafts; the voter presses Vote again.
 import type { BallotForm } from '../../../src/core/index.js';
+import type { Rendered } from '../render/message.js';
 
 export interface Draft {
   form: BallotForm;
@@ -13,8 +14,12 @@ export interface Draft {
   /** scores and criteria: one entry per step, null = left unscored */
   stepScores: (number | null)[];
   ranking: number[];
+  /** which page of selects is shown, when the candidates need more than one (ballot-pages.ts) */
+  page: number;
   /** the adapter's inline error from the last failed cast, shown above the ballot */
   error?: string;
+  /** the cast in flight: a second press of Cast (or any control) waits for it instead of casting again */
+  casting?: Promise<Rendered>;
   expiresAt: number;
 }
 
@@ -26,7 +31,7 @@ export interface ScoreStep {
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
 
 export function newDraft(form: BallotForm, guildId: string, now = Date.now()): Draft {
-  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], expiresAt: now + DRAFT_TTL_MS };
+  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], page: 0, expiresAt: now + DRAFT_TTL_MS };
 }
 
 export function scoreSteps(form: BallotForm): ScoreStep[] {
@@ -44,6 +49,7 @@ export function resetDraft(d: Draft): void {
   d.oppose = [];
   d.stepScores = [];
   d.ranking = [];
+  d.page = 0;
   d.error = undefined;
 }
 
@@ -77,6 +83,13 @@ export function choicesOf(d: Draft): string {
 
 export class DraftStore {
   private readonly drafts = new Map<string, Draft>();
+  /**
+   * Ballot messages whose Cast went through, by Discord message id, with the receipt they now show. A
+   * control pressed again on such a message (a double click, or a press that crossed the update on
+   * its way) answers with the same receipt, so the message's final state stays the receipt and never
+   * becomes a fresh, empty ballot. Holds the receipt code only, never choices; memory only, like drafts.
+   */
+  private readonly receipts = new Map<string, { shown: Rendered; expiresAt: number }>();
 
   static key(guildId: string, userId: string, election: string, contest: string): string {
     return `${guildId}|${userId}|${election}|${contest}`;
@@ -99,7 +112,17 @@ export class DraftStore {
     return this.drafts.size;
   }
 
+  castOn(messageId: string, shown: Rendered, now = Date.now()): void {
+    this.receipts.set(messageId, { shown, expiresAt: now + DRAFT_TTL_MS });
+  }
+
+  receiptOn(messageId: string | undefined, now = Date.now()): Rendered | undefined {
+    this.sweep(now);
+    return messageId ? this.receipts.get(messageId)?.shown : undefined;
+  }
+
   private sweep(now: number): void {
     for (const [k, d] of this.drafts) if (d.expiresAt <= now) this.drafts.delete(k);
+    for (const [k, r] of this.receipts) if (r.expiresAt <= now) this.receipts.delete(k);
   }
 }

@@ -32,8 +32,6 @@ export class DiscordSender implements PlatformSender {
   readonly platform = 'discord' as const;
   private readonly base: string;
   private readonly dmChannels = new Map<string, string>();
-  /** election id -> the channel its notices went to, so delivery problems can be reported there */
-  readonly electionChannels = new Map<string, string>();
   private readonly pacer: RequestPacer;
   private readonly fetchFn: typeof fetch;
 
@@ -65,7 +63,6 @@ export class DiscordSender implements PlatformSender {
       const channelId = message.destination.kind === 'channel' ? message.destination.channelId : await this.dmChannel(message.destination.memberId, ctx.signal);
       const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
       const { json, hints } = await this.call('POST', `/channels/${channelId}/messages`, body, rendered.files, ctx.signal, true);
-      if (message.destination.kind === 'channel' && message.electionId) this.electionChannels.set(message.electionId, channelId);
       return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
     } catch (err) {
       if (err instanceof HttpFailure) return err.result;

@@ -2,7 +2,8 @@
 // message here is ephemeral. The cast answer shows the core's reply (receipt code), never the choices.
 import type { BallotForm, DispatchResult, Invocation } from '../../../src/core/index.js';
 import { choicesOf, DraftStore, newDraft, resetDraft, scoreSteps, type Draft } from '../ballot/ballot-draft.js';
-import { rankingModal, renderDraft, typedRanking } from '../ballot/ballot-view.js';
+import { chunkNumbers, pageOf, replaceWithin } from '../ballot/ballot-pages.js';
+import { rankingModal, renderDraft } from '../ballot/ballot-view.js';
 import { EPHEMERAL, renderReply, type Rendered } from '../render/message.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { CallbackType, type Responder } from './responder.js';
@@ -29,10 +30,15 @@ export async function onBallotComponent(
   args: Record<string, string>,
   values: string[],
   typed: string | undefined,
+  messageId?: string,
 ): Promise<void> {
   const { op, e, c } = args;
   const key = DraftStore.key(ctx.guildId, ctx.userId, e, c);
+  // this message was cast already: it keeps showing its receipt, whatever is pressed on it
+  const shown = ctx.deps.drafts.receiptOn(messageId);
+  if (shown) return r.respond({ type: CallbackType.UpdateMessage, data: shown.message });
   const draft = ctx.deps.drafts.get(key);
+  if (draft?.casting) return answer(r, draft.casting, 'update', ctx.deps.deferAfterMs);
   if (!draft) {
     // Lost to a restart or expiry: fetch the ballot afresh rather than guess what the member meant.
     const work = ctx.deps.dispatch({ ...ctx.base, command: 'ballot.get', args: { election: e, contest: c } }).then((res) => outcome(ctx, res));
@@ -40,14 +46,24 @@ export async function onBallotComponent(
   }
   draft.error = undefined;
   switch (op) {
-    case 'marks':
-      draft.marks = values.map(Number);
+    case 'marks': {
+      // each select holds one share of the candidates: its picks replace that share's only; with a
+      // single mark to give, a pick anywhere replaces the mark wherever it was
+      const within = chunkNumbers(draft, Number(args.k ?? 0));
+      draft.marks = replaceWithin(draft.form.maxChoices === 1 && values.length > 0 ? [] : draft.marks, within, values);
       break;
+    }
     case 'approve':
-      draft.approve = values.map(Number);
+      draft.approve = replaceWithin(draft.approve, chunkNumbers(draft, Number(args.k ?? 0)), values);
+      draft.oppose = draft.oppose.filter((n) => !draft.approve.includes(n));
       break;
     case 'oppose':
-      draft.oppose = values.map(Number);
+      draft.oppose = replaceWithin(draft.oppose, chunkNumbers(draft, Number(args.k ?? 0)), values);
+      draft.approve = draft.approve.filter((n) => !draft.oppose.includes(n));
+      break;
+    case 'prev':
+    case 'next':
+      draft.page = Math.min(Math.max(0, pageOf(draft).page + (op === 'next' ? 1 : -1)), pageOf(draft).pages - 1);
       break;
     case 'score':
       if (draft.stepScores.length < scoreSteps(draft.form).length) draft.stepScores.push(Number(values[0]));
@@ -57,7 +73,10 @@ export async function onBallotComponent(
       break;
     case 'rank': {
       const n = Number(values[0]);
-      if (!draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      const listed = draft.form.options.some((o) => o.number === n);
+      if (listed && !draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      // the ranked candidate leaves the selects; stay on a page that still exists
+      draft.page = pageOf(draft).page;
       break;
     }
     case 'reset':
@@ -65,21 +84,33 @@ export async function onBallotComponent(
       break;
     case 'typed':
       if (typed === undefined) return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
-      return answer(r, cast(ctx, key, draft, typedRanking(typed)), 'update', ctx.deps.deferAfterMs);
+      // As typed: the core reads rankings ("3 1 2", "3>1>2") and refuses, by name, anything that is
+      // not one. Cleaning the text here once turned "Dan first" into an empty, blank ballot.
+      return answer(r, cast(ctx, key, draft, typed, messageId), 'update', ctx.deps.deferAfterMs);
     case 'submit':
-      return answer(r, cast(ctx, key, draft, choicesOf(draft)), 'update', ctx.deps.deferAfterMs);
+      return answer(r, cast(ctx, key, draft, choicesOf(draft), messageId), 'update', ctx.deps.deferAfterMs);
   }
   draft.expiresAt = Math.max(draft.expiresAt, Date.now() + 15 * 60 * 1000);
   await r.respond({ type: CallbackType.UpdateMessage, data: renderDraft(draft, ctx.t) });
 }
 
-async function cast(ctx: BallotContext, key: string, draft: Draft, choices: string): Promise<Rendered> {
+/** One cast per press of Cast, however often it is pressed: presses while it runs share its answer. */
+function cast(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
+  const running = castOnce(ctx, key, draft, choices, messageId).finally(() => {
+    draft.casting = undefined;
+  });
+  draft.casting = running;
+  return running;
+}
+
+async function castOnce(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
   const { election, contest } = draft.form;
   const res = await ctx.deps.dispatch({ ...ctx.base, command: 'ballot.cast', args: { election, contest, choices } });
   if (res.kind === 'ok') {
-    ctx.deps.drafts.delete(key);
+    if (ctx.deps.drafts.get(key) === draft) ctx.deps.drafts.delete(key);
     // The receipt replaces the ballot, so the message's final state holds no choices.
     const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, locale: ctx.base.actor.locale });
+    if (messageId) ctx.deps.drafts.castOn(messageId, out);
     return out;
   }
   // Shown inline, above the ballot, which stays as the voter left it so they can fix it.

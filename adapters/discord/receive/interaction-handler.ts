@@ -127,7 +127,7 @@ async function onComponent(deps: HandlerDeps, i: RawInteraction, r: Responder): 
   const ctx = ballotContext(deps, base, guildId, userOf(i).id, t);
   if (decoded.command === BALLOT_COMMAND) {
     const typed = i.type === 5 ? modalValue(i.data, 'ranking') : undefined;
-    return onBallotComponent(ctx, r, decoded.args, (i.data?.values as string[] | undefined) ?? [], typed);
+    return onBallotComponent(ctx, r, decoded.args, (i.data?.values as string[] | undefined) ?? [], typed, i.message?.id);
   }
   const work = deps.dispatch({ ...base, command: decoded.command, args: decoded.args }).then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
   await answer(r, work, 'new', deps.deferAfterMs);

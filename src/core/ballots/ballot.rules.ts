@@ -36,6 +36,13 @@ export function limitsFor(contest: Contest, candidates: number): ChoiceLimits {
   }
 }
 
+/**
+ * Ranks are written "3>1>2"; "3 1 2" and "3, 1, 2" (also with the full-width comma and 、 of a Chinese
+ * keyboard) mean the same, since that is how people type a ranking into a text box. Anything else in
+ * the text is kept as a part and refused by name ("Dan" is not a candidate number), never dropped.
+ */
+const RANK_SEPARATOR = /\s*[>＞,，、]\s*|\s+/;
+
 const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
 /**
@@ -48,7 +55,7 @@ export function normaliseChoice(raw: string, limits: ChoiceLimits, candidates: n
   if (text === '' || text.toLowerCase() === 'blank') {
     return limits.allowBlank ? ok('') : fail('ballot.blank_not_allowed', {}, 'choices');
   }
-  const parts = text.split(limits.kind === 'ranking' ? /\s*>\s*/ : /\s*,\s*/).filter((p) => p !== '');
+  const parts = text.split(limits.kind === 'ranking' ? RANK_SEPARATOR : /\s*,\s*/).filter((p) => p !== '');
   switch (limits.kind) {
     case 'marks':
     case 'ranking': {

@@ -3,6 +3,7 @@
 
 import * as audit from '../audit/audit.commands.js';
 import * as ballots from '../ballots/ballot.commands.js';
+import * as fanout from '../ballots/fanout.commands.js';
 import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
@@ -41,6 +42,7 @@ const domain: CommandDef<any>[] = [
   ballots.castBallot,
   ballots.checkReceipt,
   ballots.remindVoters,
+  fanout.tellUnreached,
   ballots.closeVoting,
   seal.sealAgain,
   seal.markSealed,

@@ -216,7 +216,7 @@ const en: Record<string, string> = {
   // voting
   'voting.empty_roll': 'The roll has no eligible voters; add members before opening voting.',
   'voting.opened_title': 'Voting is open: {title}',
-  'voting.opened': 'Voting in election {number} "{title}" is open. {eligible} members have been sent a private ballot. No DM? Press Vote.',
+  'voting.opened': 'Voting in election {number} "{title}" is open. A private ballot is on its way to each of the {eligible} members on the roll. No DM? Press Vote.',
   'voting.opened_organiser': 'Voting is open; ballots are on their way to {count} voters of election {number}.',
   'voting.dm_title': 'Your ballot: {title}',
   'voting.dm_text': 'Voting in "{title}" is open. Press Vote to fill in your private ballot. You can change your vote until voting closes.',
@@ -503,7 +503,7 @@ const zh: Record<string, string> = {
   'candidates.published_text': '选举 {number} 的候选人名单已公示。',
   'voting.empty_roll': '名册上没有合格选民；请先添加成员再开始投票。',
   'voting.opened_title': '投票开始：{title}',
-  'voting.opened': '选举 {number}"{title}"开始投票。已向 {eligible} 名成员发送秘密选票。没收到私信？请点"投票"。',
+  'voting.opened': '选举 {number}"{title}"开始投票。秘密选票正在发给名册上的 {eligible} 名成员。没收到私信？请点"投票"。',
   'voting.opened_organiser': '投票已开始；选票正在发给选举 {number} 的 {count} 名选民。',
   'voting.dm_title': '你的选票：{title}',
   'voting.dm_text': '"{title}"正在投票。点"投票"填写你的秘密选票。投票结束前你可以更改。',

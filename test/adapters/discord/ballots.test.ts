@@ -126,6 +126,66 @@ describe('ballots by DM', () => {
   });
 });
 
+describe('pressing Cast more than once', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    h.core.addElection({ number: '3', title: 'Board 2026', kind: 'ranking', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+  });
+  afterEach(() => h.stop());
+
+  const casts = () => h.core.invocations.filter((i) => i.command === 'ballot.cast').length;
+
+  async function filledBallot() {
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['2']));
+    return { alice, ballot: structuredClone(message) };
+  }
+
+  it('a second press after the first was recorded leaves the receipt on screen, not a fresh ballot', async () => {
+    const { alice, ballot } = await filledBallot();
+    const first = await alice.press(ballot, 'discord.ballot:op=submit');
+    expect(text(first.message)).toMatch(/Receipt: R-0001/);
+    // the button was still on the voter's screen and was pressed again
+    const again = await alice.press(ballot, 'discord.ballot:op=submit');
+    expect(again.cb.type).toBe(7);
+    const final = h.discord.messages.get(ballot.id)!;
+    expect(text(final)).toMatch(/Receipt: R-0001/);
+    expect(final.components).toEqual([]);
+    expect(text(final)).not.toMatch(/Ana|Bo|Cy/);
+    expect(casts()).toBe(1);
+    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('2');
+  });
+
+  it('presses while the cast is still being recorded wait for it and show the same receipt', async () => {
+    const { alice, ballot } = await filledBallot();
+    h.core.castDelayMs = 150;
+    const presses = await Promise.all([1, 2, 3].map(() => alice.press(ballot, 'discord.ballot:op=submit')));
+    expect(presses.every((p) => p.cb.type === 7 && JSON.stringify(p.cb.data.embeds).includes('R-0001'))).toBe(true);
+    const final = h.discord.messages.get(ballot.id)!;
+    expect(text(final)).toMatch(/Receipt: R-0001/);
+    expect(final.components).toEqual([]);
+    expect(casts()).toBe(1);
+  });
+
+  it('any other control of the cast ballot shows the receipt too; Vote again opens a new ballot', async () => {
+    const { alice, ballot } = await filledBallot();
+    await alice.press(ballot, 'discord.ballot:op=submit');
+    await alice.press(ballot, 'discord.ballot:op=reset');
+    expect(text(h.discord.messages.get(ballot.id)!)).toMatch(/Receipt: R-0001/);
+    // a deliberate re-vote starts from the DM's Vote button, as a new message
+    const dm = h.discord.dmsTo(ALICE)[0];
+    let { message } = await alice.press(dm, 'ballot.get');
+    expect(message.id).not.toBe(ballot.id);
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['3']));
+    ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
+    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('3');
+    expect(casts()).toBe(2);
+  });
+});
+
 describe('other ballot kinds and the channel button', () => {
   let h: Harness;
   beforeEach(async () => {

@@ -47,6 +47,11 @@ export class FakeCore implements TellerCore {
   async runJobs(): Promise<number> {
     return 0;
   }
+  /** the delivery progress reports the adapter passed on to the core */
+  readonly deliveryReports: { electionId: string; purpose: string }[] = [];
+  async reportDelivery(report: { electionId: string; purpose: string }): Promise<void> {
+    this.deliveryReports.push(report);
+  }
   readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
   readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
     this.channelReaders.push(reader);
@@ -56,6 +61,8 @@ export class FakeCore implements TellerCore {
   readonly state = new Map<string, unknown>();
   readonly elections = new Map<string, MiniElection>();
   slowMs = 0;
+  /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
+  castDelayMs = 0;
   private receiptSeq = 0;
 
   readonly platformState: PlatformStateStore = {
@@ -94,6 +101,7 @@ export class FakeCore implements TellerCore {
         if (!e.roll.has(inv.actor.memberId)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
         return ok({ visibility: 'only-you', body: { text: 'Your ballot', ballot: this.formOf(e) } });
       case 'ballot.cast':
+        if (this.castDelayMs > 0) await new Promise((r) => setTimeout(r, this.castDelayMs));
         return this.cast(inv, e, String(args.choices ?? ''));
       case '':
         return { kind: 'unknown', reply: say('Commands: create, list, open, roll add') };
@@ -124,7 +132,9 @@ export class FakeCore implements TellerCore {
     if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
     const member = inv.actor.memberId;
     if (!e.roll.has(member)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
-    const numbers = choices.split(/[>,]/).map((x) => Number(x.split(/[=:]/)[0]));
+    // like the core: a ranking may be typed "3 1 2", "3, 1, 2" or "3>1>2", and is stored as "3>1>2"
+    if (e.kind === 'ranking') choices = choices.trim().split(/\s*[>,]\s*|\s+/).filter(Boolean).join('>');
+    const numbers = choices.split(/[>,]/).map((x) => (/^\d+/.test(x) ? Number(x.split(/[=:]/)[0]) : Number.NaN));
     if (choices === '' || numbers.some((n) => !(n >= 1 && n <= e.candidates.length))) {
       return { kind: 'domain-error', code: 'ballot.invalid_choices', reply: say('Those choices are not valid: pick at least one candidate.') };
     }

@@ -114,6 +114,11 @@ export class FakeCore implements TellerCore {
   async runJobs(): Promise<number> {
     return 0;
   }
+  /** the delivery progress reports the adapter passed on to the core */
+  readonly deliveryReports: { electionId: string; purpose: string }[] = [];
+  async reportDelivery(report: { electionId: string; purpose: string }): Promise<void> {
+    this.deliveryReports.push(report);
+  }
   readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
   readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
     this.channelReaders.push(reader);

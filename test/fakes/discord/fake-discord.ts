@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commandProblems } from './command-limits.js';
+import { messageProblems } from './message-limits.js';
 import { FakeGateway } from './fake-gateway.js';
 import { FakeRateLimiter, UNLIMITED, type FakeLimits } from './rate-limits.js';
 import { snowflake } from './snowflake.js';
@@ -28,6 +29,8 @@ export interface InteractionCallback {
   type: number;
   data?: any;
   attachments: FakeMessage['attachments'];
+  /** set when Discord would have refused the callback (400, Invalid Form Body): what is wrong */
+  problems?: string[];
 }
 
 export interface Fault {
@@ -63,6 +66,8 @@ export class FakeDiscord {
   readonly closedDms = new Set<string>();
   readonly requests: RequestLog[] = [];
   readonly faults: Fault[] = [];
+  /** messages and callbacks refused for breaking Discord's component or embed limits */
+  readonly rejected: { method: string; path: string; problems: string[] }[] = [];
   private readonly dmRecipient = new Map<string, string>(); // DM channel id -> user id
   private readonly nonces = new Map<string, string>(); // channel:nonce -> message id
   /** interactions pushed by tests, so callbacks can find the message a component was on */
@@ -178,8 +183,17 @@ export class FakeDiscord {
       this.deployed.set(scope, list);
       return [200, list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }))];
     }
+    const invalid = this.refuse(method, path, p[0] === 'interactions' ? (json.type === 4 || json.type === 7 ? json.data : undefined) : method === 'POST' || method === 'PATCH' ? json : undefined);
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
       const cb: InteractionCallback = { interactionId: p[1], token: p[2], type: json.type, data: json.data, attachments: body.files };
+      if (invalid) {
+        // Discord answers 400 and the member's screen does not change; the test sees what was wrong
+        cb.problems = invalid;
+        this.callbacks.push(cb);
+        this.callbackWaiters.get(p[1])?.(cb);
+        this.callbackWaiters.delete(p[1]);
+        return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
+      }
       this.callbacks.push(cb);
       const source = this.interactions.get(p[1])?.message?.id as string | undefined;
       if ((json.type === 6 || json.type === 7) && source) this.originalOf.set(p[2], source);
@@ -190,6 +204,7 @@ export class FakeDiscord {
       this.callbackWaiters.delete(p[1]);
       return [204, undefined];
     }
+    if (invalid && (p[0] === 'webhooks' || (p[0] === 'channels' && p[2] === 'messages'))) return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
     if (p[0] === 'webhooks' && p.length === 3 && method === 'POST') {
       return [200, this.toApi(this.storeMessage(`interaction-followup`, json, body.files, `webhook:${p[2]}`))];
     }
@@ -239,6 +254,15 @@ export class FakeDiscord {
       }
     }
     return [404, { message: `404: Not Found (${method} ${path})`, code: 0 }];
+  }
+
+  /** the problems of a message body Discord would refuse, recorded; undefined when it is fine */
+  private refuse(method: string, path: string, message: unknown): string[] | undefined {
+    if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
+    const problems = messageProblems(message);
+    if (problems.length === 0) return undefined;
+    this.rejected.push({ method, path, problems });
+    return problems;
   }
 
   private storeMessage(channelId: string, json: any, files: FakeMessage['attachments'], via: string, id?: string): FakeMessage {

@@ -1,0 +1,57 @@
+// Discord's published limits on a message's components and embeds, checked by the fake the way Discord
+// answers a message that breaks them: 400 with code 50035 (Invalid Form Body). Without this a ballot
+// with 26 options in one select, or two selects with one custom id, would pass every test and fail
+// on the real Discord.
+const MAX_ROWS = 5;
+const MAX_BUTTONS = 5;
+const MAX_OPTIONS = 25;
+
+export function messageProblems(m: any): string[] {
+  const problems: string[] = [];
+  const rows: any[] = m?.components ?? [];
+  if (rows.length > MAX_ROWS) problems.push(`${rows.length} action rows, over ${MAX_ROWS}`);
+  const ids = new Set<string>();
+  rows.forEach((row, r) => {
+    if (row.type !== 1) problems.push(`row ${r}: not an action row`);
+    const items: any[] = row.components ?? [];
+    if (items.length === 0) problems.push(`row ${r}: empty`);
+    const selects = items.filter((c) => c.type === 3);
+    if (selects.length > 0 && items.length > 1) problems.push(`row ${r}: a select must be alone in its row`);
+    if (items.length > MAX_BUTTONS) problems.push(`row ${r}: ${items.length} buttons, over ${MAX_BUTTONS}`);
+    for (const c of items) {
+      const where = `row ${r} ${c.custom_id ?? c.type}`;
+      if (typeof c.custom_id === 'string') {
+        if (c.custom_id.length > 100) problems.push(`${where}: custom_id over 100 characters`);
+        if (ids.has(c.custom_id)) problems.push(`${where}: duplicate custom_id`);
+        ids.add(c.custom_id);
+      }
+      if (c.type === 2 && String(c.label ?? '').length > 80) problems.push(`${where}: label over 80 characters`);
+      if (c.type === 3) {
+        const options: any[] = c.options ?? [];
+        if (options.length < 1 || options.length > MAX_OPTIONS) problems.push(`${where}: ${options.length} options, must be 1-${MAX_OPTIONS}`);
+        const max = c.max_values ?? 1;
+        const min = c.min_values ?? 1;
+        if (max < 1 || max > MAX_OPTIONS || max > options.length) problems.push(`${where}: max_values ${max} with ${options.length} options`);
+        if (min < 0 || min > max) problems.push(`${where}: min_values ${min}`);
+        if (String(c.placeholder ?? '').length > 150) problems.push(`${where}: placeholder over 150 characters`);
+        const values = new Set<string>();
+        for (const o of options) {
+          if (String(o.label).length > 100 || String(o.value).length > 100 || String(o.description ?? '').length > 100) problems.push(`${where}: option over 100 characters`);
+          if (values.has(o.value)) problems.push(`${where}: duplicate option value ${o.value}`);
+          values.add(o.value);
+        }
+      }
+    }
+  });
+  const embeds: any[] = m?.embeds ?? [];
+  let chars = 0;
+  for (const e of embeds) {
+    if (String(e.title ?? '').length > 256) problems.push('embed title over 256 characters');
+    if (String(e.description ?? '').length > 4096) problems.push('embed description over 4096 characters');
+    if ((e.fields ?? []).length > 25) problems.push('more than 25 embed fields');
+    chars += String(e.title ?? '').length + String(e.description ?? '').length;
+    for (const f of e.fields ?? []) chars += String(f.name).length + String(f.value).length;
+  }
+  if (chars > 6000) problems.push(`embeds hold ${chars} characters, over 6000`);
+  return problems;
+}
