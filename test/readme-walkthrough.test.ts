@@ -33,7 +33,8 @@ describe('README walkthrough', () => {
       s.lastResult = undefined;
       await s.handleLine(line);
       if (line.startsWith('/as') || line.startsWith('/lang')) continue;
-      if (s.lastResult?.kind !== 'ok') refused.push(`${s.member}: ${line} → ${out.at(-1)}`);
+      const result = s.lastResult as { kind: string } | undefined;
+      if (result?.kind !== 'ok') refused.push(`${s.member}: ${line} → ${out.at(-1)}`);
     }
     expect(refused).toEqual([]);
     const results = out.filter((o) => o.startsWith('[#') && o.includes('== Results: Branch committee 2026 =='));

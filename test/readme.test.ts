@@ -1,5 +1,5 @@
 // The README is for users; keep it current with the code: every command and every variable is there.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../src/core/commands/registry.js';
 import { METHOD_IDS } from '../src/counting/types.js';
@@ -23,5 +23,12 @@ describe('README', () => {
     expect(METHOD_IDS.filter((m) => !readme.includes('`' + m + '`'))).toEqual([]);
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
+  });
+
+  it('backs the secret-ballot section with tests that exist', () => {
+    const section = readme.split('## The secret ballot, and its limits')[1]?.split('\n## ')[0] ?? '';
+    const named = [...new Set([...section.matchAll(/`(test\/[^`]+\.test\.ts)`/g)].map((m) => m[1]))];
+    expect(named.length).toBeGreaterThan(8);
+    expect(named.filter((f) => !existsSync(new URL(`../${f}`, import.meta.url)))).toEqual([]);
   });
 });
