@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../src/core/commands/registry.js';
 import { METHOD_IDS } from '../src/counting/types.js';
+import { argLabel } from '../src/core/commands/arg-text.js';
+import { DEFAULT_SETTINGS } from '../src/core/elections/election.commands.js';
+import { contestDefaults } from '../src/core/elections/election.view.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const configSource = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
@@ -30,5 +33,29 @@ describe('README', () => {
     const named = [...new Set([...section.matchAll(/`(test\/[^`]+\.test\.ts)`/g)].map((m) => m[1]))];
     expect(named.length).toBeGreaterThan(8);
     expect(named.filter((f) => !existsSync(new URL(`../${f}`, import.meta.url)))).toEqual([]);
+  });
+
+  it('lists every option of configure and contest add with the default the code uses', () => {
+    const section = readme.split('### Options and their defaults')[1]?.split('\n#')[0] ?? '';
+    const rows = new Map<string, string>();
+    for (const m of section.matchAll(/^\| (`[^|]+`) \| [^|]+ \| [^|]+ \| ([^|]+) \|$/gm)) {
+      for (const name of m[1].matchAll(/`([^`]+)`/g)) rows.set(name[1], m[2].trim());
+    }
+    const named = COMMAND_SPECS.filter((s) => s.id === 'election.configure' || s.id === 'contest.add')
+      .flatMap((s) => s.args.filter((a) => !a.positional).map((a) => argLabel(a.name)));
+    expect(named.length).toBeGreaterThan(15);
+    expect(named.filter((n) => !rows.has(n))).toEqual([]);
+    const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+    const d = contestDefaults('irv', 1);
+    expect(rows.get('seconders')).toBe(`\`${DEFAULT_SETTINGS.seconders}\``);
+    expect(rows.get('self-nomination')).toBe(`\`${yesNo(DEFAULT_SETTINGS.selfNomination)}\``);
+    expect(rows.get('objection-days')).toBe(`\`${DEFAULT_SETTINGS.objectionDays}\``);
+    expect(rows.get('blank')).toBe(`\`${yesNo(d.allowBlank ?? true)}\``);
+    expect(rows.get('tie-break')).toBe(`\`${d.tieBreak}\``);
+    expect(rows.get('order')).toBe(`\`${d.order}\``);
+    expect(rows.get('share')).toBe(`\`${(contestDefaults('approve-oppose', 1).threshold?.share ?? 0) * 100}\``);
+    expect(rows.get('base')).toBe(`\`${contestDefaults('approve-oppose', 1).threshold?.base}\``);
+    const score = contestDefaults('score', 1).scoreRange!;
+    expect(rows.get('score-min')).toContain(`\`${score.min}\` and \`${score.max}\``);
   });
 });

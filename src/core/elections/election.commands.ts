@@ -23,6 +23,9 @@ function parseCriteria(text: string): Result<{ name: string; weight: number }[]>
 
 const METHODS = METHOD_IDS as unknown as readonly [MethodId, ...MethodId[]];
 
+/** A new election's settings until an organiser configures them (the README's options table shows them). */
+export const DEFAULT_SETTINGS = { seconders: 1, selfNomination: true, objectionDays: 3 } as const;
+
 export const createElection = defineCommand<{ title: string; channel?: string }>({
   id: 'election.create',
   path: ['create'],
@@ -38,7 +41,7 @@ export const createElection = defineCommand<{ title: string; channel?: string }>
       channelId: args.channel ?? ctx.channelId ?? null,
       phase: 'draft',
       createdBy: ctx.actor.memberId,
-      settings: { seconders: 1, selfNomination: true, objectionDays: 3 },
+      settings: { ...DEFAULT_SETTINGS },
       cancelReason: null,
       phaseSince: now,
       createdAt: now,
