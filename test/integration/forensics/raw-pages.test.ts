@@ -189,4 +189,36 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     expect(new Set(receiptTuples.map((h) => h.xmin)).size).toBe(1);
     expect(t.errors).toEqual([]);
   }, 60_000);
+
+  // A limit, not a guarantee: the relations are clean, but PostgreSQL's write-ahead log is not a
+  // relation. Until PostgreSQL recycles a segment and overwrites it, pg_wal (and any WAL archive or
+  // replica) keeps every cast's link and the salt as written; with the server secret they open the
+  // ciphertexts logged beside them. Reading it takes the server's files or a superuser. If this starts
+  // failing, the README's "The secret ballot, and its limits" must change with it.
+  it('leaves the salt and the links in pg_wal after close (a documented limit)', async () => {
+    opened = await openTestDatabase({ name: 'postgres', label: 'postgres', url: PG_URL! });
+    const { database } = opened;
+    const t = tellerOn(database);
+    const voters = voterIds(20);
+    const segment = async () => (await sql<{ name: string }>`select pg_walfile_name(pg_current_wal_lsn()) as name`.execute(database.db)).rows[0]!.name;
+    const first = await segment();
+    await openElection(t, voters);
+    await castAll(t, voters);
+    const { electionId, contestId } = await electionIds(database);
+    const { salt } = await saltOf(database, electionId);
+    const { links } = secretsOf(SECRET, salt, contestId, voters);
+    await t.ok(ORGANISER, 'voting close 1');
+    const last = await segment();
+    // every segment written since before voting opened
+    const segments = (await sql<{ name: string }>`select name from pg_ls_waldir() where name >= ${first} and name <= ${last} and name ~ '^[0-9A-F]{24}$'`.execute(database.db)).rows;
+    expect(segments.length).toBeGreaterThan(0);
+    const needles = new Map<string, string>([...links.map((l) => [l, 'link'] as const), [salt, 'salt']]);
+    const found = new Map<string, number>();
+    for (const s of segments) {
+      const wal = (await sql<{ b: Buffer }>`select pg_read_binary_file('pg_wal/' || ${s.name}) as b`.execute(database.db)).rows[0]!.b;
+      for (const [kind, n] of findSecrets(wal.toString('latin1'), needles)) found.set(kind, (found.get(kind) ?? 0) + n);
+    }
+    expect(found.get('salt')).toBeGreaterThan(0);
+    expect(found.get('link')).toBeGreaterThanOrEqual(links.length);
+  }, 30_000);
 });
