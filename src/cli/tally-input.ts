@@ -1,6 +1,6 @@
 // Reading a ballot file for `teller tally`: by extension .blt, .csv or .json, into one election.
 
-import { readBlt } from '../counting/formats/blt.js';
+import { readBlt, type BltReadOptions } from '../counting/formats/blt.js';
 import { readCsvBallots } from '../counting/formats/csv.js';
 import { readJsonElection } from '../counting/formats/json.js';
 import type { Ballot, CandidateInput, MethodId, MethodOptions, RankingBallot } from '../counting/index.js';
@@ -15,10 +15,14 @@ export interface FileElection {
   options: MethodOptions;
 }
 
-export function readElectionFile(path: string, text: string): FileElection {
+export interface ReadFileOptions {
+  blt?: BltReadOptions;
+}
+
+export function readElectionFile(path: string, text: string, read: ReadFileOptions = {}): FileElection {
   const ext = path.toLowerCase().split('.').pop();
   if (ext === 'blt') {
-    const blt = readBlt(text);
+    const blt = readBlt(text, read.blt);
     return {
       title: blt.title,
       seats: blt.seats,

@@ -1,9 +1,10 @@
-// `teller tally FILE --method M [--seats N] [--tie-break RULE] [--seed S] [--json] [--locale L]`:
+// `teller tally FILE --method M [--seats N] [--tie-break RULE] [--seed S] [--json] [--locale L] [--blt-source-comment]`:
 // count a ballot file (.blt, .csv, .json) and print a round-by-round report, or one JSON object.
 // Exit status: 0 counted; 2 unreadable or malformed file, or arguments or ballots that cannot be
 // counted (the message names the line where the file says it).
 
 import { resultToJson } from '../counting/formats/json.js';
+import { BLT_UNDECLARED_NAMES } from '../counting/formats/blt.js';
 import { isMethodId, METHOD_IDS, tally, TallyInputError, type TieBreakRule } from '../counting/index.js';
 import { adaptBallots, readElectionFile } from './tally-input.js';
 import { renderReport } from './tally-table.js';
@@ -15,10 +16,11 @@ export interface TallyIo {
 }
 
 const TIE_RULES: readonly TieBreakRule[] = ['lot', 'backwards', 'forwards', 'candidate-order', 'organiser', 'revote'];
-const USAGE = `usage: teller tally FILE --method M [--seats N] [--tie-break RULE] [--seed S] [--json] [--locale en|zh-Hans]
+const USAGE = `usage: teller tally FILE --method M [--seats N] [--tie-break RULE] [--seed S] [--json] [--locale en|zh-Hans] [--blt-source-comment]
   FILE       .blt, .csv (one ballot per line, names in preference order) or .json
   --method   ${METHOD_IDS.join(', ')}
-  --tie-break ${TIE_RULES.join(', ')}`;
+  --tie-break ${TIE_RULES.join(', ')}
+  --blt-source-comment  read quoted strings after a BLT file's title as its source and comment`;
 
 interface Args {
   file?: string;
@@ -28,14 +30,16 @@ interface Args {
   seed?: string;
   json: boolean;
   locale?: string;
+  bltSourceComment: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { json: false };
+  const args: Args = { json: false, bltSourceComment: false };
   const valued: Record<string, keyof Args> = { '--method': 'method', '--seats': 'seats', '--tie-break': 'tieBreak', '--seed': 'seed', '--locale': 'locale' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
     if (flag === '--json') args.json = true;
+    else if (flag === '--blt-source-comment') args.bltSourceComment = true;
     else if (flag in valued) {
       const value = inline ?? argv[++i];
       if (value === undefined) return `${flag} needs a value`;
@@ -61,7 +65,7 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
     return 2;
   }
   try {
-    const election = readElectionFile(args.file, text);
+    const election = readElectionFile(args.file, text, { blt: { sourceAndComment: args.bltSourceComment } });
     const method = args.method ?? election.method;
     if (method === undefined || !isMethodId(method)) {
       io.err(`${method === undefined ? 'no --method given' : `unknown method ${method}`}\n${USAGE}\n`);
@@ -90,7 +94,8 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof TallyInputError) {
-      io.err(`${args.file}: ${e.message}\n`);
+      const hint = e.code === BLT_UNDECLARED_NAMES ? "; if the strings after the title are its source and comment (Droop's extension), add --blt-source-comment" : '';
+      io.err(`${args.file}: ${e.message}${hint}\n`);
       return 2;
     }
     throw e;
