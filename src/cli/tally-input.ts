@@ -6,6 +6,39 @@ import { readJsonElection } from '../counting/formats/json.js';
 import type { Ballot, CandidateInput, MethodId, MethodOptions, RankingBallot } from '../counting/index.js';
 import { BALLOT_KIND, TallyInputError } from '../counting/index.js';
 
+/**
+ * The file's bytes as text. Invalid UTF-8 is refused, naming the first line that is not UTF-8: decoded
+ * leniently, its bytes would become U+FFFD and two different names could collide ("José" and "Josè" in
+ * Latin-1 both read as "Jos\uFFFD"). A newline byte never occurs inside a UTF-8 sequence, so lines
+ * can be checked one by one. A leading byte-order mark is dropped.
+ */
+export function decodeBallotFile(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new TallyInputError('the file is UTF-16 text: save it as UTF-8', 'counting.not_utf8');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let line = 1; ; line++) {
+      const nl = bytes.indexOf(0x0a, start);
+      const end = nl < 0 ? bytes.length : nl;
+      const chunk = bytes.subarray(start, end);
+      try {
+        strict.decode(chunk);
+      } catch {
+        const shown = new TextDecoder('utf-8').decode(chunk).replace(/\r$/, '');
+        const cut = [...shown].length > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown;
+        throw new TallyInputError(`line ${line} is not valid UTF-8 (shown with \uFFFD where it is not): "${cut}"; save the file as UTF-8`, 'counting.not_utf8');
+      }
+      if (nl < 0) break;
+      start = nl + 1;
+    }
+    throw new TallyInputError('the file is not valid UTF-8: save it as UTF-8', 'counting.not_utf8');
+  }
+}
+
 export interface FileElection {
   title?: string;
   method?: MethodId;

@@ -6,11 +6,12 @@
 import { resultToJson } from '../counting/formats/json.js';
 import { BLT_UNDECLARED_NAMES } from '../counting/formats/blt.js';
 import { isMethodId, METHOD_IDS, tally, TallyInputError, type TieBreakRule } from '../counting/index.js';
-import { adaptBallots, readElectionFile } from './tally-input.js';
+import { adaptBallots, decodeBallotFile, readElectionFile } from './tally-input.js';
 import { renderReport } from './tally-table.js';
 
 export interface TallyIo {
-  readFile(path: string): Promise<string>;
+  /** the file's bytes: they are decoded here, so that text that is not UTF-8 can be refused */
+  readFile(path: string): Promise<Uint8Array>;
   out(s: string): void;
   err(s: string): void;
 }
@@ -57,14 +58,15 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
     io.err(`${typeof args === 'string' ? args : 'no ballot file given'}\n${USAGE}\n`);
     return 2;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await io.readFile(args.file);
+    bytes = await io.readFile(args.file);
   } catch (e) {
     io.err(`cannot read ${args.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   try {
+    const text = decodeBallotFile(bytes);
     const election = readElectionFile(args.file, text, { blt: { sourceAndComment: args.bltSourceComment } });
     const method = args.method ?? election.method;
     if (method === undefined || !isMethodId(method)) {

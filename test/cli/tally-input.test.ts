@@ -1,19 +1,26 @@
 // `teller tally` with malformed or empty ballot files (issue 9, "`teller tally` input"): each malformed
 // file is refused with a message naming the file and the line, exit status 2, and nothing on stdout;
 // an empty count says plainly that there were no ballots and nobody is elected.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTally } from '../../src/cli/tally.js';
 
 const SHARED = new URL('../fixtures/tabulation/', import.meta.url);
 
-async function run(argv: string[], files: Record<string, string> = {}) {
+async function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
   let out = '';
   let err = '';
   const code = await runTally(argv, {
     readFile: async (path) => {
-      if (path in files) return files[path];
-      if (path.startsWith('shared:')) return readFile(new URL(path.slice(7), SHARED), 'utf8');
+      if (path in files) {
+        const f = files[path];
+        return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+      }
+      if (path.startsWith('shared:')) return readFile(new URL(path.slice(7), SHARED));
       throw new Error(`ENOENT: no such file ${path}`);
     },
     out: (s) => (out += s),
@@ -49,5 +56,47 @@ describe('teller tally: BLT header and names', () => {
     expect(read.err).toBe('');
     expect(read.code).toBe(0);
     expect(JSON.parse(read.out).candidates).toHaveLength(25);
+  });
+});
+
+describe('teller tally: text that is not UTF-8', () => {
+  // "José" and "Josè" saved as Latin-1: read leniently, both became "Jos\uFFFD", one candidate
+  const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+  const CSV = latin1('Jos\u00e9,Bob\nBob,Jos\u00e9\nJos\u00e8,Bob\n');
+
+  it('refuses a CSV file with bytes that are not UTF-8, naming the first such line', async () => {
+    // line 1 is already Latin-1: the first line that is not UTF-8 is the one named
+    expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': CSV }), /^b\.csv: line 1 is not valid UTF-8 \(shown with \uFFFD where it is not\): "Jos\uFFFD,Bob"; save the file as UTF-8\n$/);
+    const later = new Uint8Array([...new TextEncoder().encode('Ann,Bob\nBob,Ann\n'), ...latin1('Jos\u00e8,Ann\r\n')]);
+    expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': later }), /^b\.csv: line 3 is not valid UTF-8 .*"Jos\uFFFD,Ann"; save the file as UTF-8\n$/);
+  });
+
+  it('refuses BLT and JSON files the same way, and UTF-16 by name', async () => {
+    const blt = new Uint8Array([...new TextEncoder().encode('2 1\n1 1 0\n0\n"Ann"\n'), ...latin1('"Jos\u00e9"\n"T"\n')]);
+    expectRefused(await run(['a.blt', '--method', 'irv'], { 'a.blt': blt }), /^a\.blt: line 5 is not valid UTF-8/);
+    const json = latin1('{\n"candidates": ["Jos\u00e9", "Bob"],\n"ballots": []\n}');
+    expectRefused(await run(['a.json', '--method', 'irv'], { 'a.json': json }), /^a\.json: line 2 is not valid UTF-8/);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Ann,Bob\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': utf16 }), /^b\.csv: the file is UTF-16 text: save it as UTF-8\n$/);
+  });
+
+  it('still reads UTF-8 names, with or without a byte-order mark', async () => {
+    const r = await run(['b.csv', '--method', 'irv', '--json'], { 'b.csv': '\uFEFF张伟,José\nJosè,张伟\nJosé\n' });
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).candidates).toEqual(['张伟', 'José', 'Josè']);
+  });
+
+  it('the teller command itself reads the bytes, not text already decoded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teller-tally-'));
+    try {
+      writeFileSync(join(dir, 'b.csv'), CSV);
+      const root = resolve(import.meta.dirname, '../..');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'tally', join(dir, 'b.csv'), '--method', 'irv'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      expect(r.stderr).toMatch(/b\.csv: line 1 is not valid UTF-8/);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
