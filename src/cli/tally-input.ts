@@ -53,6 +53,21 @@ export interface ReadFileOptions {
 }
 
 export function readElectionFile(path: string, text: string, read: ReadFileOptions = {}): FileElection {
+  const election = readByExtension(path, text, read);
+  // nothing to count is not a count: "0 candidates, seat unfilled" read like a result
+  if (election.candidates.length === 0) {
+    const n = election.ballots.length;
+    throw new TallyInputError(
+      n === 0
+        ? 'no ballots and no candidates: the file has nothing to count'
+        : `no candidates: the file names none, and its ${n} ballot${n === 1 ? ' is' : 's are all'} blank`,
+      'counting.no_candidates',
+    );
+  }
+  return election;
+}
+
+function readByExtension(path: string, text: string, read: ReadFileOptions): FileElection {
   const ext = path.toLowerCase().split('.').pop();
   if (ext === 'blt') {
     const blt = readBlt(text, read.blt);

@@ -100,3 +100,14 @@ describe('teller tally: text that is not UTF-8', () => {
     }
   });
 });
+
+describe('teller tally: empty files', () => {
+  it('an empty CSV file says there are no ballots and no candidates, exit status 2', async () => {
+    // it used to print "irv, 1 seat(s), 0 candidate(s)" and "1 seats are left unfilled", exit 0
+    for (const text of ['', '\n\n', 'rank 1,rank 2\n', 'weight,rank 1\n\n']) {
+      expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': text }), /^b\.csv: no ballots and no candidates: the file has nothing to count\n$/);
+    }
+    expectRefused(await run(['b.csv', '--method', 'plurality'], { 'b.csv': ',,\n,\n' }), /^b\.csv: no candidates: the file names none, and its 2 ballots are all blank\n$/);
+    expectRefused(await run(['e.json', '--method', 'irv'], { 'e.json': '{"candidates": [], "ballots": []}' }), /^e\.json: no ballots and no candidates/);
+  });
+});
