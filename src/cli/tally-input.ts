@@ -46,6 +46,8 @@ export interface FileElection {
   candidates: CandidateInput[];
   ballots: Ballot[];
   options: MethodOptions;
+  /** a CSV file without a `# candidates:` list: its candidates are whatever names its ballots use */
+  candidatesFromBallots?: boolean;
 }
 
 export interface ReadFileOptions {
@@ -81,7 +83,7 @@ function readByExtension(path: string, text: string, read: ReadFileOptions): Fil
   }
   if (ext === 'csv') {
     const csv = readCsvBallots(text);
-    return { candidates: csv.candidates, ballots: csv.ballots, options: {} };
+    return { candidates: csv.candidates, ballots: csv.ballots, options: {}, ...(csv.candidateListLine === undefined ? { candidatesFromBallots: true } : {}) };
   }
   if (ext === 'json') {
     const json = readJsonElection(text);

@@ -90,6 +90,10 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
       options.tieBreak = args.tieBreak as TieBreakRule;
     }
     if (args.seed !== undefined) options.seed = args.seed;
+    if (election.candidatesFromBallots) {
+      const names = election.candidates.map((c) => c.name).join(', ');
+      io.err(`note: ${args.file} has no candidate list, so its candidates are the names its ballots use: ${names}. A line "# candidates: …" before the ballots makes any other name an error\n`);
+    }
     const ballots = adaptBallots(election.ballots, method, seats);
     const result = tally({ method, seats, candidates: election.candidates, ballots, options });
     io.out(args.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : renderReport(result, election.title, args.locale));

@@ -81,7 +81,7 @@ describe('teller tally: text that is not UTF-8', () => {
   });
 
   it('still reads UTF-8 names, with or without a byte-order mark', async () => {
-    const r = await run(['b.csv', '--method', 'irv', '--json'], { 'b.csv': '\uFEFF张伟,José\nJosè,张伟\nJosé\n' });
+    const r = await run(['b.csv', '--method', 'irv', '--json'], { 'b.csv': '\uFEFF# candidates: 张伟, José, Josè\n张伟,José\nJosè,张伟\nJosé\n' });
     expect(r.err).toBe('');
     expect(JSON.parse(r.out).candidates).toEqual(['张伟', 'José', 'Josè']);
   });
@@ -109,5 +109,44 @@ describe('teller tally: empty files', () => {
     }
     expectRefused(await run(['b.csv', '--method', 'plurality'], { 'b.csv': ',,\n,\n' }), /^b\.csv: no candidates: the file names none, and its 2 ballots are all blank\n$/);
     expectRefused(await run(['e.json', '--method', 'irv'], { 'e.json': '{"candidates": [], "ballots": []}' }), /^e\.json: no ballots and no candidates/);
+  });
+});
+
+describe('teller tally: a CSV candidate list', () => {
+  // "Anm" for "Ann" on line 4: without a list it is a candidate of its own, and drew a tie by lot
+  const TYPO = 'Ann,Bob\nBob,Ann\nAnn\nAnm\n';
+
+  it('refuses a name that is not in the list, naming its line and the list\'s', async () => {
+    expectRefused(
+      await run(['b.csv', '--method', 'irv'], { 'b.csv': `# candidates: Ann, Bob\n${TYPO}` }),
+      /^b\.csv: line 5: "Anm" is not in the candidate list on line 1 \(did you mean "Ann"\?\)\n$/,
+    );
+    // after a header row too, with quoted names, and a name nobody ranked still stands
+    const files = { 'b.csv': 'rank 1,rank 2\n#Candidates:"Lee, Ann",Bob,Cy\n"Lee, Ann",Bob\nBob\n"Lee, Ann"\n' };
+    const ok = await run(['b.csv', '--method', 'irv', '--json'], files);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ candidates: ['Lee, Ann', 'Bob', 'Cy'], winners: ['Lee, Ann'] });
+    expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': '#candidates: Lee, Bob\nLee\nBOB\n' }), /^b\.csv: line 3: "BOB" is not in the candidate list on line 1 \(did you mean "Bob"\?\)\n$/);
+    expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': '#candidates: Ann, Bob\nZed\n' }), /^b\.csv: line 2: "Zed" is not in the candidate list on line 1\n$/);
+  });
+
+  it('refuses a list that is malformed or comes after the first ballot, naming its line', async () => {
+    const cases: [string, RegExp][] = [
+      ['Ann,Bob\n# candidates: Ann, Bob\n', /^b\.csv: line 2: the candidate list must come before the first ballot, on line 1\n$/],
+      ['weight,rank 1\n2,Ann\n\n# candidates: Ann\n', /^b\.csv: line 4: the candidate list must come before the first ballot, on line 2\n$/],
+      ['# candidates: Ann\n# candidates: Bob\nAnn\n', /^b\.csv: line 2: a second candidate list \(the first is on line 1\)\n$/],
+      ['\n# candidates: Ann, Bob, Ann\nAnn\n', /^b\.csv: line 2: "Ann" is twice in the candidate list\n$/],
+      ['# candidates: Ann,,Bob\nAnn\n', /^b\.csv: line 1: name 2 of the candidate list is empty\n$/],
+      ['# candidates:\nAnn\n', /^b\.csv: line 1: the candidate list names no candidate\n$/],
+    ];
+    for (const [text, message] of cases) expectRefused(await run(['b.csv', '--method', 'irv'], { 'b.csv': text }), message);
+  });
+
+  it('without a list, counts the names the ballots use and says so on stderr', async () => {
+    const r = await run(['b.csv', '--method', 'irv', '--json'], { 'b.csv': TYPO });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).candidates).toEqual(['Ann', 'Bob', 'Anm']);
+    expect(r.err).toBe('note: b.csv has no candidate list, so its candidates are the names its ballots use: Ann, Bob, Anm. A line "# candidates: …" before the ballots makes any other name an error\n');
   });
 });
