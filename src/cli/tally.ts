@@ -7,7 +7,7 @@ import { resultToJson } from '../counting/formats/json.js';
 import { BLT_UNDECLARED_NAMES } from '../counting/formats/blt.js';
 import { isMethodId, METHOD_IDS, tally, TallyInputError, type TieBreakRule } from '../counting/index.js';
 import { adaptBallots, decodeBallotFile, readElectionFile } from './tally-input.js';
-import { renderReport } from './tally-table.js';
+import { emptyCountJson, renderEmptyCount, renderReport, type EmptyCount } from './tally-table.js';
 
 export interface TallyIo {
   /** the file's bytes: they are decoded here, so that text that is not UTF-8 can be refused */
@@ -93,6 +93,11 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
     if (election.candidatesFromBallots) {
       const names = election.candidates.map((c) => c.name).join(', ');
       io.err(`note: ${args.file} has no candidate list, so its candidates are the names its ballots use: ${names}. A line "# candidates: …" before the ballots makes any other name an error\n`);
+    }
+    if (!election.ballots.some((b) => (b.weight ?? 1) > 0)) {
+      const empty: EmptyCount = { method, seats, candidates: election.candidates.map((c) => c.name), lines: election.ballots.length };
+      io.out(args.json ? `${JSON.stringify(emptyCountJson(empty, args.locale), null, 2)}\n` : renderEmptyCount(empty, election.title, args.locale));
+      return 0;
     }
     const ballots = adaptBallots(election.ballots, method, seats);
     const result = tally({ method, seats, candidates: election.candidates, ballots, options });

@@ -150,3 +150,29 @@ describe('teller tally: a CSV candidate list', () => {
     expect(r.err).toBe('note: b.csv has no candidate list, so its candidates are the names its ballots use: Ann, Bob, Anm. A line "# candidates: …" before the ballots makes any other name an error\n');
   });
 });
+
+describe('teller tally: no ballots', () => {
+  const NONE = '2 1\n0\n"Ann"\n"Bob"\n"Chair"\n';
+
+  it('a BLT file with no ballots says so plainly and elects nobody, in the report and in JSON', async () => {
+    // it used to report "Ann wins after 2 rounds", every count 0, the winner drawn by lot
+    for (const method of ['irv', 'stv-meek', 'stv-scottish', 'plurality', 'borda', 'schulze']) {
+      const r = await run(['none.blt', '--method', method], { 'none.blt': NONE });
+      expect(r.code, method).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toBe(`Chair: ${method}, 1 seat(s), 2 candidate(s): Ann, Bob\n\nThere are no ballots, so nobody is elected and there was nothing to count.\n\nWinners: (none)\n`);
+    }
+    const json = await run(['none.blt', '--method', 'irv', '--json'], { 'none.blt': NONE });
+    expect(JSON.parse(json.out)).toMatchObject({ method: 'irv', candidates: ['Ann', 'Bob'], winners: [], rounds: [], ties: [], noBallots: true, ballots: { cast: 0 } });
+    const zh = await run(['none.blt', '--method', 'irv', '--locale', 'zh-Hans'], { 'none.blt': NONE });
+    expect(zh.out).toContain('没有选票，因此无人当选，也无需计票。');
+  });
+
+  it('so do a CSV file with a candidate list and no ballots, and one whose ballots all weigh 0', async () => {
+    const listed = await run(['b.csv', '--method', 'irv'], { 'b.csv': '# candidates: Ann, Bob\nrank 1,rank 2\n' });
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^irv, 1 seat\(s\), 2 candidate\(s\): Ann, Bob\n\nThere are no ballots, so nobody is elected/);
+    const zero = await run(['b.csv', '--method', 'irv', '--json'], { 'b.csv': '# candidates: Ann, Bob\nweight,rank 1\n0,Ann\n0,Bob\n' });
+    expect(JSON.parse(zero.out)).toMatchObject({ winners: [], noBallots: true, explanation: ['The 2 ballot line(s) all have weight 0, so there are no ballots: nobody is elected and there was nothing to count.'] });
+  });
+});
