@@ -103,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'tally') {
     const { runTally } = await import('./cli/tally.js');
-    return runTally(rest, { readFile: (p) => readFile(p, 'utf8'), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    return runTally(rest, { readFile: (p) => readFile(p), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
   }
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(USAGE);

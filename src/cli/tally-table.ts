@@ -1,6 +1,6 @@
 // The human-readable report of `teller tally`: the explanation lines and a round-by-round table.
 
-import type { CountResult, Explanation } from '../counting/index.js';
+import type { CountResult, Explanation, MethodId } from '../counting/index.js';
 import { catalogFor, normaliseLocale } from '../i18n/index.js';
 
 /** Like i18n's translate, but numbers are printed without float noise (0.1 + 0.2 shows as 0.3). */
@@ -69,4 +69,46 @@ function furtherParams(result: CountResult): Record<string, string | number> {
   const f = result.furtherRound!;
   const names = f.candidates.map((c) => result.candidates[c]).join(', ');
   return f.kind === 'runoff' ? { names } : { names, seats: f.seats };
+}
+
+/** What was not counted, and why: a file with candidates and no ballots (or ballots of weight 0 only). */
+export interface EmptyCount {
+  method: MethodId;
+  seats: number;
+  candidates: readonly string[];
+  /** ballot lines in the file, all of weight 0 */
+  lines: number;
+}
+
+export function emptyCountLine(count: EmptyCount): Explanation {
+  return count.lines === 0 ? { key: 'counting.tally.no_ballots' } : { key: 'counting.tally.no_weight', params: { lines: count.lines } };
+}
+
+/**
+ * No ballots is said as such: counted anyway, every count was 0 and the winner was drawn by lot
+ * ("Ann wins after 2 rounds"). The report still accounts for the ballots, here none (RULES R9, L15).
+ */
+export function renderEmptyCount(count: EmptyCount, title: string | undefined, locale?: string): string {
+  return [
+    `${title ? `${title}: ` : ''}${count.method}, ${count.seats} seat(s), ${count.candidates.length} candidate(s): ${count.candidates.join(', ')}`,
+    '',
+    lineText(locale, emptyCountLine(count)),
+    '',
+    'Winners: (none)',
+    '',
+  ].join('\n');
+}
+
+export function emptyCountJson(count: EmptyCount, locale?: string): Record<string, unknown> {
+  return {
+    method: count.method,
+    seats: count.seats,
+    candidates: count.candidates,
+    winners: [],
+    rounds: [],
+    ties: [],
+    ballots: { cast: 0, valid: 0, blank: 0, invalid: 0, validWeight: 0 },
+    noBallots: true,
+    explanation: [lineText(locale, emptyCountLine(count))],
+  };
 }

@@ -20,8 +20,8 @@ async function run(argv: string[], files: Record<string, string> = {}) {
   let err = '';
   const code = await runTally(argv, {
     readFile: async (path) => {
-      if (path in files) return files[path];
-      if (path.startsWith('shared:')) return readFile(new URL(path.slice(7), SHARED), 'utf8');
+      if (path in files) return new TextEncoder().encode(files[path]);
+      if (path.startsWith('shared:')) return readFile(new URL(path.slice(7), SHARED));
       throw new Error(`ENOENT: no such file ${path}`);
     },
     out: (s) => (out += s),

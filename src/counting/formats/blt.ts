@@ -3,6 +3,12 @@
 // `[nick …]` nicknames, `[undeclared …]` write-ins, `[droop k=v …]` options, `=` for equal ranking,
 // `-` for a skipped rank, `(id)` ballot ids, and decimal weights. Newlines are ordinary white space,
 // so the reader works on tokens that remember their line, to name the line of any error.
+//
+// Droop also reads up to two quoted strings after the title as the file's source and comment. That
+// makes a header that declares too few candidates unreadable: with "2 1" and names "Ann" "Bob" "Cy"
+// "Title", Cy would become the title and "Title" the source, and the count would run without Cy. So
+// by default any quoted string after the title is refused, naming the header and the strings left
+// over; `sourceAndComment: true` reads them Droop's way (for files known to carry them).
 
 import type { CandidateInput, RankingBallot } from '../types.js';
 import { TallyInputError } from '../types.js';
@@ -18,14 +24,23 @@ export interface BltElection {
   options?: Record<string, string>;
 }
 
+export interface BltReadOptions {
+  /** Read quoted strings after the title as `source` and `comment` (Droop's extension) instead of
+   *  refusing them as names the header did not declare. Default false. */
+  sourceAndComment?: boolean;
+}
+
+/** Code of the error for quoted strings after the title (see the note at the top of this file). */
+export const BLT_UNDECLARED_NAMES = 'counting.blt.undeclared_names';
+
 interface Token {
   text: string;
   line: number;
   quoted: boolean;
 }
 
-function fail(line: number, message: string): never {
-  throw new TallyInputError(`BLT line ${line}: ${message}`, 'counting.blt.malformed');
+function fail(line: number, message: string, code = 'counting.blt.malformed'): never {
+  throw new TallyInputError(`BLT line ${line}: ${message}`, code);
 }
 
 function tokenize(text: string): Token[] {
@@ -64,7 +79,7 @@ function tokenize(text: string): Token[] {
 const INT = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-export function readBlt(text: string): BltElection {
+export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElection {
   const tokens = tokenize(text);
   let at = 0;
   const lastLine = tokens.length > 0 ? tokens[tokens.length - 1].line : 1;
@@ -75,6 +90,7 @@ export function readBlt(text: string): BltElection {
   const peek = (): Token | undefined => tokens[at];
 
   const nTok = next('the number of candidates');
+  const headerLine = nTok.line;
   if (nTok.quoted || !INT.test(nTok.text) || Number(nTok.text) < 1) fail(nTok.line, `expected the number of candidates, found "${nTok.text}"`);
   const n = Number(nTok.text);
   const sTok = next('the number of seats');
@@ -188,13 +204,22 @@ export function readBlt(text: string): BltElection {
   }
   const titleTok = next('the quoted title');
   if (!titleTok.quoted) fail(titleTok.line, `expected the quoted election title, found "${titleTok.text}"`);
-  const extra = ['source', 'comment'];
-  for (let k = 0; at < tokens.length; k++) {
-    const t = tokens[at++];
-    // free text after the title (Wichmann's files carry first-preference tables) ends the file
-    if (!t.quoted) break;
-    options[extra[k] ?? `extra${k}`] = t.text;
+  // free text after the title (Wichmann's files carry first-preference tables) ends the file
+  const after: Token[] = [];
+  while (at < tokens.length && tokens[at].quoted) after.push(tokens[at++]);
+  if (after.length > 0 && !readOptions.sourceAndComment) {
+    const shown = after.slice(0, 3).map((t) => `"${t.text}" on line ${t.line}`);
+    const more = after.length > 3 ? ` and ${after.length - 3} more` : '';
+    fail(
+      headerLine,
+      `the header declares ${n} candidate${n === 1 ? '' : 's'}, so "${titleTok.text}" on line ${titleTok.line} would be the title ` +
+        `and ${shown.join(', ')}${more} ${after.length === 1 ? 'is' : 'are'} left over. ` +
+        `If there are ${n + after.length} candidates, declare ${n + after.length} on line ${headerLine}`,
+      BLT_UNDECLARED_NAMES,
+    );
   }
+  const extra = ['source', 'comment'];
+  for (const [k, t] of after.entries()) options[extra[k] ?? `extra${k}`] = t.text;
   return {
     title: titleTok.text,
     seats,

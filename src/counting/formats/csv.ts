@@ -15,8 +15,13 @@
 //                    `writeIn`, which is added as "Undeclared Write-ins" when none is given
 //  - The weight is a number >= 0 (3 = three identical ballots; 0.5 = a half-weight ballot).
 //  - Empty lines are ignored. A blank ballot is a line of commas only (after its weight, if any).
-//  - With `candidates`, every name must be one of them (exact match after trimming); without, the
-//    candidates are the names in order of first appearance.
+//  - A candidate list may come before the first ballot, as a line of its own:
+//      # candidates: Ann, Bob, "Mavodones, Nicholas M. Jr."
+//    (cells as on a ballot line; `#` and `candidates` in any case, spaces optional). Then every name
+//    on a ballot must be one of them, and a name that is not is an error naming its line: a typo no
+//    longer becomes a candidate of its own. Candidates no ballot ranks still stand.
+//  - With `candidates` (the argument), the same; a list in the file must then name the same candidates
+//    in the same order. Without either, the candidates are the names in order of first appearance.
 //  - With `maxRankings`, a mark beyond that rank is an error (as RCTab treats CSV cast vote records).
 // Errors are CsvFormatError (a TallyInputError) naming the line.
 import { TallyInputError, type CandidateInput, type RankingBallot } from '../types.js';
@@ -35,6 +40,39 @@ export class CsvFormatError extends TallyInputError {
 export interface CsvBallots {
   candidates: CandidateInput[];
   ballots: RankingBallot[];
+  /** the line of the file's `# candidates:` list, when it has one */
+  candidateListLine?: number;
+}
+
+const CANDIDATE_LIST = /^\s*#\s*candidates\s*:/i;
+
+/** Edit distance, for "did you mean": small strings only. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[y.length];
+}
+
+function closest(name: string, names: readonly string[]): string | undefined {
+  const folded = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (folded !== undefined) return folded;
+  if (name.length > 40) return undefined;
+  let best: string | undefined;
+  let bestD = Math.min(2, Math.floor([...name].length / 2));
+  for (const n of names) {
+    const d = distance(name, n);
+    if (d <= bestD && (best === undefined || d < bestD)) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 export interface CsvReadOptions {
@@ -99,13 +137,21 @@ export function readCsvBallots(
   candidates?: readonly (CandidateInput | string)[],
   options: CsvReadOptions = {},
 ): CsvBallots {
-  const list: CandidateInput[] = (candidates ?? []).map((c) => (typeof c === 'string' ? { name: c } : { ...c }));
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const listed = readCandidateList(lines);
+  const list: CandidateInput[] = (candidates ?? listed?.names ?? []).map((c) => (typeof c === 'string' ? { name: c } : { ...c }));
   const index = new Map<string, number>();
   list.forEach((c, i) => {
     if (index.has(c.name)) throw new TallyInputError(`candidate "${c.name}" is listed twice`, 'counting.csv.duplicate_candidate');
     index.set(c.name, i);
   });
-  const fixed = candidates !== undefined;
+  if (candidates && listed) {
+    const given = list.map((c) => c.name);
+    if (given.length !== listed.names.length || given.some((n, i) => n !== listed.names[i])) {
+      throw new CsvFormatError(listed.line, `the candidate list differs from the candidates given (${given.join(', ')})`, 'counting.csv.candidate_list_differs');
+    }
+  }
+  const fixed = candidates !== undefined || listed !== undefined;
   let writeIn = list.findIndex((c) => c.writeIn);
 
   const lookup = (name: string, line: number): number => {
@@ -119,20 +165,25 @@ export function readCsvBallots(
     }
     const found = index.get(name);
     if (found !== undefined) return found;
-    if (fixed) throw new CsvFormatError(line, `unknown candidate "${name}"`, 'counting.csv.unknown_candidate');
+    if (fixed) {
+      const near = closest(name, [...index.keys()]);
+      const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
+      const where = candidates === undefined && listed ? `"${name}" is not in the candidate list on line ${listed.line}` : `unknown candidate "${name}"`;
+      throw new CsvFormatError(line, `${where}${hint}`, 'counting.csv.unknown_candidate');
+    }
     list.push({ name });
     index.set(name, list.length - 1);
     return list.length - 1;
   };
 
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let weighted = options.weightColumn ?? false;
   const ballots: RankingBallot[] = [];
   const overvotes: { ballot: RankingBallot; rank: number }[] = [];
-  const headerLine = lines.findIndex((l) => l.trim() !== '') + 1;
+  // the header row, if any, is the first non-empty line other than the candidate list
+  const headerLine = lines.findIndex((l, k) => l.trim() !== '' && k + 1 !== listed?.line) + 1;
   lines.forEach((raw, k) => {
     const line = k + 1;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '' || line === listed?.line) return;
     const cells = splitCsvLine(raw, line);
     if (line === headerLine) {
       const header = isHeader(cells[0], fixed ? index : undefined);
@@ -181,7 +232,36 @@ export function readCsvBallots(
     const everyone = list.map((_, i) => i);
     for (const { ballot, rank } of overvotes) (ballot.ranks as (number | number[])[])[rank] = everyone;
   }
-  return { candidates: list, ballots };
+  return { candidates: list, ballots, ...(listed ? { candidateListLine: listed.line } : {}) };
+}
+
+/** The `# candidates:` line: before any ballot, at most once, names unique and not empty. */
+function readCandidateList(lines: readonly string[]): { line: number; names: string[] } | undefined {
+  let found: { line: number; names: string[] } | undefined;
+  let firstBallot = 0;
+  let nonEmpty = 0;
+  for (const [k, raw] of lines.entries()) {
+    const line = k + 1;
+    if (raw.trim() === '') continue;
+    if (!CANDIDATE_LIST.test(raw)) {
+      // the first non-empty line may be a header row; whatever follows it is a ballot
+      nonEmpty++;
+      if (nonEmpty === 2 || (nonEmpty === 1 && !isHeader(splitCsvLine(raw, line)[0], undefined))) firstBallot ||= line;
+      continue;
+    }
+    if (found) throw new CsvFormatError(line, `a second candidate list (the first is on line ${found.line})`, 'counting.csv.candidate_list_twice');
+    if (firstBallot) throw new CsvFormatError(line, `the candidate list must come before the first ballot, on line ${firstBallot}`, 'counting.csv.candidate_list_late');
+    const names = splitCsvLine(raw.replace(CANDIDATE_LIST, ''), line);
+    if (names.length === 1 && names[0] === '') throw new CsvFormatError(line, 'the candidate list names no candidate', 'counting.csv.candidate_list_empty');
+    const seen = new Set<string>();
+    for (const [i, name] of names.entries()) {
+      if (name === '') throw new CsvFormatError(line, `name ${i + 1} of the candidate list is empty`, 'counting.csv.candidate_list_empty_name');
+      if (seen.has(name)) throw new CsvFormatError(line, `"${name}" is twice in the candidate list`, 'counting.csv.duplicate_candidate');
+      seen.add(name);
+    }
+    found = { line, names };
+  }
+  return found;
 }
 
 const quoteCell = (name: string) => (/[",]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);

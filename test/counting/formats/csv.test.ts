@@ -56,6 +56,15 @@ describe('readCsvBallots', () => {
     expect(ballots[0].ranks).toEqual([0]);
   });
 
+  it('reads a # candidates: line as the candidate list, which must match candidates given', () => {
+    const text = '# candidates: A, B, C\nA,B\n';
+    const read = readCsvBallots(text);
+    expect(read.candidates).toEqual([{ name: 'A' }, { name: 'B' }, { name: 'C' }]);
+    expect(read.candidateListLine).toBe(1);
+    expect(readCsvBallots(text, ['A', 'B', 'C']).ballots).toEqual(read.ballots);
+    expect(() => readCsvBallots(text, ['A', 'C', 'B'])).toThrow('line 1: the candidate list differs from the candidates given (A, C, B)');
+  });
+
   it('reads a line of commas as a blank ballot', () => {
     expect(readCsvBallots(',,\nA\n').ballots[0]).toEqual({ kind: 'ranking', ranks: [] });
   });
