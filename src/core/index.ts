@@ -59,6 +59,8 @@ export interface TellerCore {
 
 
 export { createCore, type CoreDeps } from './app.js';
+/** an argument's name as members type it and the README spells it: objection-days, not objectionDays */
+export { argLabel } from './commands/arg-text.js';
 export type { Logger } from './commands/context.js';
 export type { Clock } from './shared/clock.js';
 export type { Store } from './shared/store.ports.js';

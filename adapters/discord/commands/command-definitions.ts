@@ -2,7 +2,7 @@
 // that maps an incoming /election group/subcommand back to its CommandSpec come from the same walk
 // over core.commands, so they cannot drift apart.
 import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discord.js';
-import type { ArgSpec, CommandSpec, TellerCore } from '../../../src/core/index.js';
+import { argLabel, type ArgSpec, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
 
 export const ROOT = 'election';
 /** Discord-only: who may create elections (a role, or Manage Server by default) */
@@ -52,7 +52,7 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   const describe = (key: string) => describeIn(core, key);
   const routes = new Map<string, CommandSpec>();
   const omitted: string[] = [];
-  const listed = core.commands.filter((c) => c.listed);
+  const listed = servedUnderRoot(core.commands.filter((c) => c.listed));
   const groupWords = new Set(listed.filter((c) => c.path.length >= 2).map((c) => slug(c.path[0])));
 
   const top: CommandOptionJson[] = [];
@@ -137,7 +137,7 @@ function optionsOf(args: readonly ArgSpec[], describe: (key: string) => Describe
   // Discord requires every required option to come before the optional ones.
   const sorted = [...args].sort((a, b) => Number(b.required) - Number(a.required));
   return sorted.slice(0, MAX_CHILDREN).map((a) => {
-    const o: CommandOptionJson = { type: optionType(a), name: slug(a.name), ...describe(a.descriptionKey), required: a.required };
+    const o: CommandOptionJson = { type: optionType(a), name: optionName(a), ...describe(a.descriptionKey), required: a.required };
     if (a.kind === 'election') o.autocomplete = true;
     if (a.kind === 'choice' && a.choices && a.choices.length <= MAX_CHILDREN) o.choices = a.choices.map((c) => ({ name: c, value: c }));
     if (a.kind === 'int') {
@@ -176,6 +176,29 @@ function describeIn(core: Pick<TellerCore, 'translate'>, key: string): Described
 function clip(s: string): string {
   const t = s.trim() || '-';
   return t.length > MAX_DESCRIPTION ? `${t.slice(0, MAX_DESCRIPTION - 1)}…` : t;
+}
+
+/**
+ * An option's name: the argument as the README spells it (`objection-days`, `self-nomination`), which
+ * Discord allows (lowercase, 1-32 of letters, digits, - and _). Dispatch maps options back the same way.
+ */
+export function optionName(a: Pick<ArgSpec, 'name'>): string {
+  return slug(argLabel(a.name));
+}
+
+/**
+ * The commands placed under /election. Discord allows 25 entries there; when the registry needs more,
+ * commands that also have a shortcut of their own (`/vote` for `/election vote`) are left to it, last
+ * first, before anything has to be left out (and typed through /teller instead).
+ */
+function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
+  const entries = (specs: readonly CommandSpec[]) => new Set(specs.filter((c) => c.path.length > 0).map((c) => slug(c.path[0]))).size;
+  const out = [...listed];
+  const shortcutIds = new Set(Object.values(SHORTCUTS));
+  for (let i = out.length - 1; i >= 0 && entries(out) > MAX_CHILDREN; i--) {
+    if (shortcutIds.has(out[i].id) && out[i].path.length === 1) out.splice(i, 1);
+  }
+  return out;
 }
 
 /** Discord names: lowercase, 1-32 of letters, digits, - and _ */

@@ -10,6 +10,8 @@ import type { RawInteraction } from './actor.js';
 import type { InteractionHandler } from './interaction-handler.js';
 import { CallbackType, WebhookResponder, type InteractionResponse } from './responder.js';
 
+/** the endpoint's path: the Interactions Endpoint URL in the Developer Portal is https://<host>/interactions */
+export const INTERACTIONS_PATH = '/interactions';
 /** how old a signed timestamp may be; replays of older requests are refused */
 export const MAX_SKEW_SECONDS = 5 * 60;
 const MAX_BODY = 1 << 20;
@@ -85,6 +87,10 @@ export async function startHttpInteractions(o: HttpEndpointOptions): Promise<{ s
     });
   });
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (new URL(req.url ?? '/', 'http://teller').pathname !== INTERACTIONS_PATH) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return void res.end(`Teller answers Discord interactions at ${INTERACTIONS_PATH}`);
+    }
     if (req.method !== 'POST') {
       res.writeHead(405);
       return void res.end();

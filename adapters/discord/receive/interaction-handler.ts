@@ -3,7 +3,7 @@
 // authenticated payload, dispatches to the core's registry and renders the answer; nothing more.
 import type { DispatchResult, Invocation, Platform } from '../../../src/core/index.js';
 import { BALLOT_COMMAND } from '../ballot/ballot-view.js';
-import { ROOT, SETTINGS_COMMAND, slug, TEXT_COMMAND } from '../commands/command-definitions.js';
+import { optionName, ROOT, SETTINGS_COMMAND, TEXT_COMMAND } from '../commands/command-definitions.js';
 import { decodeCustomId } from '../custom-id.js';
 import { notice, renderReply, type Rendered } from '../render/message.js';
 import { actorOf, hasManageGuild, userOf, SETTINGS_KIND, type RawInteraction } from './actor.js';
@@ -73,7 +73,7 @@ async function onCommand(deps: HandlerDeps, i: RawInteraction, r: Responder): Pr
     command = spec.id;
     args = {};
     for (const o of leaf) {
-      const a = spec.args.find((x) => slug(x.name) === o.name);
+      const a = spec.args.find((x) => optionName(x) === o.name);
       if (a && o.value !== undefined) args[a.name] = o.value;
     }
   }

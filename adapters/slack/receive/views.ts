@@ -1,7 +1,8 @@
 // Modal submissions: the ballot (ballot.cast) and command forms. Slack lets a view_submission answer
 // with response_action 'errors' keyed by block_id, which is how every mistake is shown inline, beside
-// the question, without closing the modal. The cast is acknowledged with a "recorded" view and a DM
-// carrying the core's reply (receipt code, never the choices).
+// the question, without closing the modal. The cast is acknowledged with a "recorded" view carrying the
+// core's reply (receipt code, never the choices); the receipt DM is the core's, queued with the cast
+// and delivered by the outbound queue as on every platform, so the adapter sends none of its own.
 
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -39,7 +40,8 @@ export function registerViews(app: App, ctx: SlackContext): void {
     if (done === LATE) {
       await ack();
       const late = await work;
-      if (late.result) await sendDm(ctx, client, src.userId, late.result.reply);
+      // the modal has closed without an answer: a refusal is told by DM (a success has the core's receipt DM)
+      if (late.result && late.result.kind !== 'ok') await sendDm(ctx, client, src.userId, late.result.reply);
       return;
     }
     if (done.local) return ack({ response_action: 'errors', errors: done.local });
@@ -47,7 +49,6 @@ export function registerViews(app: App, ctx: SlackContext): void {
     if (result.kind !== 'ok') return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, result) });
     const t = translator(ctx, inv.actor.locale);
     await ack({ response_action: 'update', view: noticeView(t('slack.ballot.recorded_title'), result.reply) as never });
-    await sendDm(ctx, client, src.userId, result.reply);
   });
 
   app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view, client }) => {

@@ -8,6 +8,7 @@ import { fail } from '../shared/result.js';
 import { electionKey, keyCheck } from './ballot.keys.js';
 import { planPurge, sealBallotBox } from './ballot.seal.js';
 import { ballotForm, cast, voterCheck } from './ballot.service.js';
+import { queueReceiptDm } from './receipt.notice.js';
 
 const TURNOUT_KEY = 'turnout';
 /** The live turnout line is edited at most once a minute per election, however fast ballots arrive. */
@@ -139,6 +140,7 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
     // the audit says who took part and when, as turnout does; never what or which ballot
     await ctx.audit('ballot.cast', { contest: contest.value.number });
     await updateTurnout(ctx);
+    await queueReceiptDm(ctx, done.value.receipt);
     const key = done.value.replaced ? 'ballot.replaced' : 'ballot.recorded';
     return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), { fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }] });
   },

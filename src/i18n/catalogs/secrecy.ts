@@ -1,4 +1,4 @@
-// Texts of the secret ballot's seal after close, the server-secret check, and publishing weighted ballots.
+// Texts of the secret ballot's receipt DM, its seal after close, the server-secret check, and publishing weighted ballots.
 import type { Catalog } from '../catalog.types.js';
 
 export default {
@@ -30,6 +30,11 @@ export default {
     'ballots.weighted_warning':
       'Election {number} is weighted. Publishing every ballot lets anyone who knows a voter\'s weight (the published roll shows weights) look for ballots with that weight. Teller publishes only when every weight is shared by at least {min} ballots in its contest, so a ballot is hidden among at least {min}, no better. Publish only if your rules require it: /election voting ballots publish {number} confirm=yes',
     'ballots.publish_anyway': 'Publish anyway',
+    'ballot.receipt_dm_title': 'Your ballot receipt: {title}',
+    'ballot.receipt_dm':
+      'Your ballot in election {number} "{title}" is recorded. Your receipt code is {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count, and after the close the code is in the published list of receipts. It does not show how you voted.',
+    'ballot.receipt_dm_updated':
+      'Your ballots in election {number} "{title}" are recorded, with your latest change. Your receipt code is still {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count, and after the close the code is in the published list of receipts. It does not show how you voted.',
   },
   'zh-Hans': {
     'access.teller': 'Teller 自身',
@@ -57,5 +62,10 @@ export default {
     'ballots.weighted_warning':
       '选举 {number} 为加权选举。公开全部选票后，知道某位选民权重的人（公示名册会显示权重）可以查找该权重的选票。只有每种权重在其职位中至少有 {min} 张选票相同时，Teller 才会公开，因此每张选票只隐藏在至少 {min} 张之中。仅在规则要求时公开：/election voting ballots publish {number} confirm=yes',
     'ballots.publish_anyway': '仍然公开',
+    'ballot.receipt_dm_title': '你的选票回执：{title}',
+    'ballot.receipt_dm':
+      '你在选举 {number}"{title}"中的选票已记录。你的回执码是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入，投票结束后公布的回执列表中也会有这个码。它不会显示你投了谁。',
+    'ballot.receipt_dm_updated':
+      '你在选举 {number}"{title}"中的选票已记录，包括你最近的更改。你的回执码仍是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入，投票结束后公布的回执列表中也会有这个码。它不会显示你投了谁。',
   },
 } satisfies Catalog;

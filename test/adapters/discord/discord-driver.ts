@@ -1,7 +1,7 @@
 // Drives Teller the way members use Discord: typed slash commands built from the deployed
 // definitions, and ballots through the DM's Vote button and the ephemeral select menus.
 import type { CommandSpec } from '../../../src/core/index.js';
-import { buildCommandTable } from '../../../adapters/discord/index.js';
+import { buildCommandTable, optionName } from '../../../adapters/discord/index.js';
 import type { FakeDiscord, FakeMessage, InteractionCallback } from '../../fakes/discord/fake-discord.js';
 import { interact, MANAGE_GUILD, slashCommand, type CommandOption, type Who } from '../../fakes/discord/interactions.js';
 import { Voter } from './ballot-steps.js';
@@ -55,7 +55,7 @@ export class DiscordDriver {
     return Object.entries(args).map(([argName, value]) => {
       const a = spec.args.find((x) => x.name === argName);
       if (!a) throw new Error(`${spec.id} has no argument ${argName}`);
-      const optName = a.name.toLowerCase();
+      const optName = optionName(a);
       switch (a.kind) {
         case 'member':
           return { name: optName, type: 6, value: this.idOf(String(value)) };

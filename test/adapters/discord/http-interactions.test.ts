@@ -1,8 +1,9 @@
 // The HTTP interactions endpoint: Ed25519-signed requests only, PING answered, and the same handler
 // as the gateway behind it.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordBot, INTERACTIONS_PATH, type DiscordBot } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeCore } from './fake-core.js';
@@ -34,7 +35,7 @@ describe('HTTP interactions endpoint', () => {
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl, publicKey: k.publicHex, interactionsPort: 0, gateway: false },
     });
     await bot.start();
-    url = `http://127.0.0.1:${bot.httpPort}/`;
+    url = `http://127.0.0.1:${bot.httpPort}${INTERACTIONS_PATH}`;
   });
   afterEach(async () => {
     await bot.stop();
@@ -54,6 +55,16 @@ describe('HTTP interactions endpoint', () => {
 
   const create = () =>
     ({ ...slashCommand({ userId: '1', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD }, 'election', [{ name: 'create', type: 1, options: [{ name: 'title', type: 3, value: 'Board' }] }]), application_id: discord.applicationId });
+
+  it('listens at the path the README documents, and nowhere else', async () => {
+    expect(INTERACTIONS_PATH).toBe('/interactions');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`https://<your host>${INTERACTIONS_PATH}`);
+    const elsewhere = await fetch(`http://127.0.0.1:${bot.httpPort}/`, { method: 'POST', body: JSON.stringify(ping()) });
+    expect(elsewhere.status).toBe(404);
+    expect((await post(ping())).status).toBe(200);
+    expect(core.invocations).toHaveLength(0);
+  });
 
   it('answers PING with PONG', async () => {
     const res = await post(ping());

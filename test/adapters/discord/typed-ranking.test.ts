@@ -32,6 +32,9 @@ describe('a typed ranking on Discord', () => {
     // the ballot stays on screen to be fixed
     expect(findComponent(message, 'discord.ballot:op=typed')).toBeDefined();
     expect(await rc.castCount()).toBe(0);
+    // and no receipt DM: a refused cast queues nothing
+    await rc.deliver();
+    expect(rc.dms('vic').filter((m) => /receipt/i.test(textOf({ data: m })))).toEqual([]);
   });
 
   it('accepts numbers separated by spaces, commas or ">" alike, because the core reads them', async () => {

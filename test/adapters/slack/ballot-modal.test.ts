@@ -61,7 +61,7 @@ describe('ballot by DM button and modal', () => {
     expect(h.core.invocations.filter((i) => i.command === 'ballot.cast')).toHaveLength(0);
   });
 
-  it('casts with the ranking syntax, shows "recorded" and DMs the receipt only', async () => {
+  it('casts with the ranking syntax and shows "recorded" with the receipt only; the receipt DM is the core\'s, not the adapter\'s', async () => {
     const view = await openViaButton(ranked);
     h.core.handler = () => ok('Ballot recorded. Receipt: K7Q-2MX', 'only-you');
     const values = {
@@ -75,11 +75,12 @@ describe('ballot by DM button and modal', () => {
     const cast = h.core.invocations.find((i) => i.command === 'ballot.cast')!;
     expect(cast.args).toEqual({ election: '3', contest: '1', choices: '3>1' });
     expect(cast.actor.memberId).toBe('U1');
-    await waitFor(() => h.fake.callsOf('chat.postMessage').length > 0);
-    const dm = h.fake.callsOf('chat.postMessage')[0].params;
-    expect(h.fake.callsOf('conversations.open')[0].params.users).toBe('U1');
-    expect(dm.channel).toBe('DU1');
-    expect(dm.text).toBe('Ballot recorded. Receipt: K7Q-2MX');
+    expect(JSON.stringify(body.view.blocks)).toContain('Ballot recorded. Receipt: K7Q-2MX');
+    // the core queues the receipt DM with the cast, for every platform (issue 9); a second, direct DM
+    // from the adapter would be a copy
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
+    expect(h.fake.callsOf('conversations.open')).toHaveLength(0);
   });
 
   it('shows a core domain error inline in the modal', async () => {
