@@ -81,7 +81,7 @@ export interface EmptyCount {
 }
 
 export function emptyCountLine(count: EmptyCount): Explanation {
-  return count.lines === 0 ? { key: 'counting.tally.no_ballots' } : { key: 'counting.tally.no_weight', params: { lines: count.lines } };
+  return count.lines === 0 ? { key: 'counting.methods.tally_no_ballots' } : { key: 'counting.methods.tally_no_weight', params: { lines: count.lines } };
 }
 
 /**

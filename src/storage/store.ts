@@ -200,7 +200,7 @@ export function createStore(database: Database): Store {
       await db.connection().execute(async (conn) => {
         await sql`set lock_timeout = '5s'`.execute(conn);
         try {
-          await rewriteUntilClean(conn, sql`cast_ballots, receipts, election_secrets, requests, ballots`);
+          await rewriteUntilClean(conn, sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox`);
           await forgetSamples(conn);
         } finally {
           await sql`reset lock_timeout`.execute(conn);

@@ -229,6 +229,9 @@ export class MemoryStore implements Store {
           s().outbox.push(clone(m));
           return true;
         },
+        forgetReceipts: async (eid) => {
+          s().outbox = s().outbox.filter((x) => !(x.electionId === eid && x.purpose === 'receipt'));
+        },
       },
       requests: {
         get: async (k) => s().requests[k]?.response,

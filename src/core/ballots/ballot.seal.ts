@@ -49,6 +49,8 @@ async function destroyLinks(ctx: CommandContext, e: Election): Promise<void> {
   await ctx.tx.secrets.delete(e.id);
   // stored replies to platform retries hold each cast's receipt code and time
   await ctx.tx.requests.deleteForElection(e.id);
+  // queued receipt DMs name their voter beside the code; the voter saw the code in the cast's reply
+  await ctx.tx.outbox.forgetReceipts(e.id);
   ctx.state.forget(e.id);
 }
 

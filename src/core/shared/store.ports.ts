@@ -183,6 +183,8 @@ export interface AuditRepo {
 export interface OutboxRepo {
   /** insert unless (orgId, dedupeKey) exists; returns whether it was inserted */
   enqueue(message: OutboundMessage): Promise<boolean>;
+  /** at close: the election's receipt DMs not being sent right now (each names its voter and code) */
+  forgetReceipts(electionId: string): Promise<void>;
 }
 
 /** Platform request ids already handled, with the reply given, so a retried request runs once. */

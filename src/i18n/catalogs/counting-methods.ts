@@ -55,8 +55,8 @@ export default {
     'counting.methods.rule_ranked_pairs_margin': 'Ranked pairs, majorities locked in order of margin.',
     'counting.methods.rule_copeland': 'Copeland: one point per pairwise win, half a point per pairwise tie.',
     'counting.methods.chart_pairwise': 'Pairwise preferences',
-    'counting.tally.no_ballots': 'There are no ballots, so nobody is elected and there was nothing to count.',
-    'counting.tally.no_weight': 'The {lines} ballot line(s) all have weight 0, so there are no ballots: nobody is elected and there was nothing to count.',
+    'counting.methods.tally_no_ballots': 'There are no ballots, so nobody is elected and there was nothing to count.',
+    'counting.methods.tally_no_weight': 'The {lines} ballot line(s) all have weight 0, so there are no ballots: nobody is elected and there was nothing to count.',
   },
   'zh-Hans': {
     'counting.methods.ballots': '投出选票：{cast}；有效：{valid}（其中空白票：{blank}）；无效：{invalid}。',
@@ -111,7 +111,7 @@ export default {
     'counting.methods.rule_ranked_pairs_margin': '排序对法，按票数差依次锁定多数。',
     'counting.methods.rule_copeland': '科普兰法：两两对决每胜一场得 1 分，平局得 0.5 分。',
     'counting.methods.chart_pairwise': '两两对决偏好',
-    'counting.tally.no_ballots': '没有选票，因此无人当选，也无需计票。',
-    'counting.tally.no_weight': '{lines} 行选票的权重都是 0，因此没有选票：无人当选，也无需计票。',
+    'counting.methods.tally_no_ballots': '没有选票，因此无人当选，也无需计票。',
+    'counting.methods.tally_no_weight': '{lines} 行选票的权重都是 0，因此没有选票：无人当选，也无需计票。',
   },
 } satisfies Catalog;

@@ -71,6 +71,9 @@ const q = {
       .values(rowParams(p, ['key', 'response', 'at', 'election_id'] as const))
       .onConflict((oc) => oc.column('key').doUpdateSet(rowParams(p, ['response', 'at', 'election_id'] as const))),
   ),
+  outboxReceiptsOfElection: prepare((db, p) =>
+    db.deleteFrom('outbox').where('election_id', '=', p('electionId')).where('purpose', '=', 'receipt').where('status', '!=', 'sending'),
+  ),
   requestsOfElection: prepare((db, p) => db.deleteFrom('requests').where('election_id', '=', p('electionId'))),
   requestsBefore: prepare((db, p) => db.deleteFrom('requests').where('at', '<', p('at'))),
 };
@@ -117,6 +120,9 @@ export function outboxRepo(ctx: RepoContext): OutboxRepo {
   return {
     async enqueue(message) {
       return (await run(ctx, q.outboxEnqueue, { ...outboxToRow(message) })) > 0;
+    },
+    async forgetReceipts(electionId) {
+      await run(ctx, q.outboxReceiptsOfElection, { electionId });
     },
   };
 }
