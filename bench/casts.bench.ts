@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createCore, type TellerCore } from '../src/core/index.js';
-import { connect, createDeliveryQueue, createPlatformState, createStore, migrateToLatest, type Database } from '../src/storage/index.js';
+import {
+  connect,
+  createDeliveryQueue,
+  createPlatformState,
+  createStore,
+  migrateToLatest,
+  type Database,
+} from '../src/storage/index.js';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -16,7 +23,14 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function dispatchOk(core: TellerCore, member: string, command: string, args: Record<string, unknown>) {
-  const r = await core.dispatch({ platform: 'console', platformOrgId: 'bench', actor: { memberId: member }, channelId: 'general', command, args });
+  const r = await core.dispatch({
+    platform: 'console',
+    platformOrgId: 'bench',
+    actor: { memberId: member },
+    channelId: 'general',
+    command,
+    args,
+  });
   if (r.kind !== 'ok') throw new Error(`${command}: ${r.reply.body.text}`);
 }
 
@@ -54,7 +68,11 @@ async function throughRegistry(dir: string): Promise<number> {
   const voter = async () => {
     while (next < voters.length) {
       const v = voters[next++];
-      await dispatchOk(core, v, 'ballot.cast', { election: 1, contest: '1', choices: v.endsWith('7') ? '2' : '1' });
+      await dispatchOk(core, v, 'ballot.cast', {
+        election: 1,
+        contest: '1',
+        choices: v.endsWith('7') ? '2' : '1',
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, voter));
@@ -89,7 +107,9 @@ function rawCeiling(dir: string, batch: number): number {
   db.transaction(() => voters.forEach((v) => addRoll.run(v)))();
   const election = db.prepare(`select phase from elections where id = 'e'`);
   const roll = db.prepare(`select weight, status from roll where election_id = 'e' and member_id = ?`);
-  const upsert = db.prepare(`insert into ballots values (?, 'e', 'c', ?, ?, ?) on conflict (contest_id, link) do update set content = excluded.content, weight = excluded.weight`);
+  const upsert = db.prepare(
+    `insert into ballots values (?, 'e', 'c', ?, ?, ?) on conflict (contest_id, link) do update set content = excluded.content, weight = excluded.weight`,
+  );
   const findReceipt = db.prepare(`select code from receipts where election_id = 'e' and link = ?`);
   const addReceipt = db.prepare(`insert into receipts values ('e', ?, ?)`);
   const participate = db.prepare(`insert into participation values ('e', 'c', ?) on conflict do nothing`);
@@ -106,7 +126,9 @@ function rawCeiling(dir: string, batch: number): number {
     participate.run(member);
     const prev = last.get() as { seq: number; hash: string } | undefined;
     const at = new Date().toISOString();
-    const hash = createHash('sha256').update(`${prev?.hash ?? ''}${at}${member}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${prev?.hash ?? ''}${at}${member}`)
+      .digest('hex');
     append.run((prev?.seq ?? 0) + 1, at, member, prev?.hash ?? '', hash);
   };
   const inSavepoint = (member: string, content: string) => {
@@ -138,9 +160,15 @@ export async function run(): Promise<void> {
     const r = median(registry);
     const c = median(rawGrouped);
     const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`casts through the registry (SQLite file, WAL, ${CONCURRENCY} voters at once): median ${r.toFixed(0)}/s over ${RUNS} runs of ${VOTERS} [${list(registry)}]`);
-    console.log(`same writes, raw better-sqlite3, ${CONCURRENCY} casts per commit (ceiling): median ${c.toFixed(0)}/s [${list(rawGrouped)}]`);
-    console.log(`same writes, raw better-sqlite3, one commit per cast: median ${median(rawSingle).toFixed(0)}/s [${list(rawSingle)}]`);
+    console.log(
+      `casts through the registry (SQLite file, WAL, ${CONCURRENCY} voters at once): median ${r.toFixed(0)}/s over ${RUNS} runs of ${VOTERS} [${list(registry)}]`,
+    );
+    console.log(
+      `same writes, raw better-sqlite3, ${CONCURRENCY} casts per commit (ceiling): median ${c.toFixed(0)}/s [${list(rawGrouped)}]`,
+    );
+    console.log(
+      `same writes, raw better-sqlite3, one commit per cast: median ${median(rawSingle).toFixed(0)}/s [${list(rawSingle)}]`,
+    );
     console.log(`ratio registry / grouped raw: ${(r / c).toFixed(2)} (target ≥ 0.5, and ≥ 10,000 casts/s)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -86,27 +86,50 @@ async function scenario(label: string, election: { ranks: Int8Array; lengths: In
   let winners = '';
   let naiveWinners = '';
   for (let r = 0; r < RUNS; r++) {
-    produce.push(time(() => {
-      let k = 0;
-      for (const b of ballotsOf(election)) k += b.ranks.length;
-      return k;
-    }));
-    naive.push(time(() => (naiveWinners = naiveSchulze(ballotsOf(election)).map((c) => `C${c + 1}`).join(' '))));
-    schulze.push(time(() => {
-      const result = tally({ method: 'schulze', seats: 1, candidates, ballots: ballotsOf(election), options: { unranked: 'implicit-last' } });
-      winners = result.ranking![0].map((c) => result.candidates[c]).join(' ');
-    }));
+    produce.push(
+      time(() => {
+        let k = 0;
+        for (const b of ballotsOf(election)) k += b.ranks.length;
+        return k;
+      }),
+    );
+    naive.push(
+      time(
+        () =>
+          (naiveWinners = naiveSchulze(ballotsOf(election))
+            .map((c) => `C${c + 1}`)
+            .join(' ')),
+      ),
+    );
+    schulze.push(
+      time(() => {
+        const result = tally({
+          method: 'schulze',
+          seats: 1,
+          candidates,
+          ballots: ballotsOf(election),
+          options: { unranked: 'implicit-last' },
+        });
+        winners = result.ranking![0].map((c) => result.candidates[c]).join(' ');
+      }),
+    );
   }
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  console.log(`Schulze (winning), ${BALLOTS.toLocaleString('en')} ballots, ${CANDIDATES} candidates, ${label}; median of ${RUNS} runs`);
+  console.log(
+    `Schulze (winning), ${BALLOTS.toLocaleString('en')} ballots, ${CANDIDATES} candidates, ${label}; median of ${RUNS} runs`,
+  );
   console.log(`  producing the ballots only:     ${ms(median(produce))}`);
   console.log(`  naive per-ballot matrix:        ${ms(median(naive))}   (winner ${naiveWinners})`);
-  console.log(`  tally() schulze:                ${ms(median(schulze))}   (winner ${winners}; target < 2000 ms)`);
+  console.log(
+    `  tally() schulze:                ${ms(median(schulze))}   (winner ${winners}; target < 2000 ms)`,
+  );
   console.log(`  ratio tally / naive:            ${(median(schulze) / median(naive)).toFixed(2)}`);
 }
 
 export async function run(): Promise<void> {
   await scenario('3 to 20 preferences each (nearly all different)', makeElection());
   await scenario('1 to 3 preferences each (rankings repeat: grouped)', makeElection(true));
-  console.log(`  peak memory (max RSS, whole process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target < 512 MB)`);
+  console.log(
+    `  peak memory (max RSS, whole process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target < 512 MB)`,
+  );
 }

@@ -45,7 +45,7 @@ function time<T>(runs: number, f: () => T): { ms: number; cpuMs: number; all: nu
  */
 function makeGroupedBallots(): RankingBallot[] {
   const lot = seededLot('teller-irv-bench');
-  const support = Array.from({ length: CANDIDATES }, (_, c) => 1 / Math.pow(c + 1, 0.9));
+  const support = Array.from({ length: CANDIDATES }, (_, c) => 1 / (c + 1) ** 0.9);
   const lengths = [1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 15];
   const groups = new Map<string, { kind: 'ranking'; weight: number; ranks: number[] }>();
   const left = new Array<number>(CANDIDATES);
@@ -90,28 +90,47 @@ const input = (ballots: Iterable<RankingBallot>): TallyInput => ({
 });
 
 interface VotesModule {
-  InstantRunoff: new (o: { candidates: string[]; ballots: { ranking: string[][]; weight: number }[] }) => {
+  InstantRunoff: new (o: {
+    candidates: string[];
+    ballots: { ranking: string[][]; weight: number }[];
+  }) => {
     ranking(): string[][];
   };
 }
 
-async function baseline(grouped: RankingBallot[], names: string[], teller: CountResult, tellerMs: number): Promise<void> {
+async function baseline(
+  grouped: RankingBallot[],
+  names: string[],
+  teller: CountResult,
+  tellerMs: number,
+): Promise<void> {
   let mod: VotesModule;
   try {
     mod = (await import(BASELINE)) as VotesModule;
   } catch {
-    console.log(`baseline package ${BASELINE} not installed (npm install --no-save ${BASELINE}@3 to compare)`);
+    console.log(
+      `baseline package ${BASELINE} not installed (npm install --no-save ${BASELINE}@3 to compare)`,
+    );
     return;
   }
-  const ballots = grouped.map((b) => ({ ranking: b.ranks.map((c) => [names[c as number]]), weight: b.weight ?? 1 }));
+  const ballots = grouped.map((b) => ({
+    ranking: b.ranks.map((c) => [names[c as number]]),
+    weight: b.weight ?? 1,
+  }));
   const run = time(3, () => new mod.InstantRunoff({ candidates: names, ballots }).ranking());
   const same = run.last[0]?.length === 1 && run.last[0][0] === names[teller.winners[0]];
-  console.log(`baseline ${BASELINE} InstantRunoff, same grouped ballots: median ${run.ms.toFixed(0)} ms of 3 runs (CPU ${run.cpuMs.toFixed(0)} ms); winner ${run.last[0]?.join('=')} (${same ? 'agrees' : 'DIFFERS'})`);
+  console.log(
+    `baseline ${BASELINE} InstantRunoff, same grouped ballots: median ${run.ms.toFixed(0)} ms of 3 runs (CPU ${run.cpuMs.toFixed(0)} ms); winner ${run.last[0]?.join('=')} (${same ? 'agrees' : 'DIFFERS'})`,
+  );
   console.log(`ratio ${BASELINE} / teller (grouped input): ${(run.ms / tellerMs).toFixed(1)}x`);
 }
 
 export async function run(): Promise<void> {
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine while measuring`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on this machine while measuring`,
+  );
   const t0 = performance.now();
   const grouped = makeGroupedBallots();
   console.log(
@@ -125,9 +144,16 @@ export async function run(): Promise<void> {
   );
 
   const flat = time(3, () => countIrv(input(oneByOne(grouped))));
-  const agree = JSON.stringify(flat.last.rounds.map((r) => r.counts)) === JSON.stringify(last.rounds.map((r) => r.counts));
+  const agree =
+    JSON.stringify(flat.last.rounds.map((r) => r.counts)) ===
+    JSON.stringify(last.rounds.map((r) => r.counts));
   console.log(
     `teller irv, the same 1,000,000 ballots read one by one: median ${flat.ms.toFixed(0)} ms of 3 (CPU ${flat.cpuMs.toFixed(0)} ms, including making the ballot objects); round counts ${agree ? 'identical' : 'DIFFER'}; peak RSS ${mb(peakRss())}`,
   );
-  await baseline(grouped, input(grouped).candidates.map((c) => c.name), last, packed.ms);
+  await baseline(
+    grouped,
+    input(grouped).candidates.map((c) => c.name),
+    last,
+    packed.ms,
+  );
 }

@@ -15,7 +15,9 @@ const SEATS = 7;
 /** Voters who favour a party (five parties of six) and mostly rank its candidates first, as real STV ballots do. */
 export function makeElection(): TallyInput {
   const lot = seededLot('bench-stv');
-  const candidates: CandidateInput[] = Array.from({ length: CANDIDATES }, (_, i) => ({ name: `Candidate ${i + 1}` }));
+  const candidates: CandidateInput[] = Array.from({ length: CANDIDATES }, (_, i) => ({
+    name: `Candidate ${i + 1}`,
+  }));
   const appeal = candidates.map((_, i) => 1 / (1 + (i % 6)) + lot.next());
   const ballots: RankingBallot[] = [];
   for (let b = 0; b < BALLOTS; b++) {
@@ -50,7 +52,8 @@ export function makeElection(): TallyInput {
 /** The least any count must do: read every rank of every ballot. */
 function readAll(input: TallyInput): number {
   let marks = 0;
-  for (const b of input.ballots) if (b.kind === 'ranking') for (const r of b.ranks) marks += typeof r === 'number' ? 1 : r.length;
+  for (const b of input.ballots)
+    if (b.kind === 'ranking') for (const r of b.ranks) marks += typeof r === 'number' ? 1 : r.length;
   return marks;
 }
 
@@ -88,12 +91,15 @@ function measure<T>(runs: number, f: () => T): { wall: number; cpu: number; last
   return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), last };
 }
 
-const fmt = (m: { wall: number; cpu: number }) => `median ${m.wall.toFixed(0)} ms wall, ${m.cpu.toFixed(0)} ms CPU`;
+const fmt = (m: { wall: number; cpu: number }) =>
+  `median ${m.wall.toFixed(0)} ms wall, ${m.cpu.toFixed(0)} ms CPU`;
 
 export async function run(): Promise<void> {
   const input = makeElection();
   const groups = prepareBallots(input, 100_000, 'overvote').papers.length;
-  console.log(`${BALLOTS.toLocaleString('en')} ballots, ${CANDIDATES} candidates, ${SEATS} seats; ${groups.toLocaleString('en')} distinct rankings`);
+  console.log(
+    `${BALLOTS.toLocaleString('en')} ballots, ${CANDIDATES} candidates, ${SEATS} seats; ${groups.toLocaleString('en')} distinct rankings`,
+  );
 
   const base = measure(7, () => readAll(input));
   console.log(`baseline, reading every rank of every ballot: ${fmt(base)}`);
@@ -107,12 +113,17 @@ export async function run(): Promise<void> {
   );
 
   const meek = measure(5, () => countMeekStv({ ...input, method: 'stv-meek' }));
-  const iterations = meek.last.rounds.reduce((s, r) => s + Number(r.explanation[0]?.params?.iterations ?? 0), 0);
+  const iterations = meek.last.rounds.reduce(
+    (s, r) => s + Number(r.explanation[0]?.params?.iterations ?? 0),
+    0,
+  );
   console.log(
     `Meek STV (9 places, omega 10^-6): ${fmt(meek)} (${(meek.cpu / base.cpu).toFixed(0)}× baseline CPU; target < 5000 ms) — ` +
       `${meek.last.rounds.length} rounds, ${iterations} iterations, elected ${meek.last.winners.map((w) => w + 1).join(' ')}`,
   );
 
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`peak memory (max RSS of the process, ballots included): ${(Math.max(peakRss, maxRss) / 2 ** 20).toFixed(0)} MB (target < 512 MB)`);
+  console.log(
+    `peak memory (max RSS of the process, ballots included): ${(Math.max(peakRss, maxRss) / 2 ** 20).toFixed(0)} MB (target < 512 MB)`,
+  );
 }

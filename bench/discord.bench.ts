@@ -16,8 +16,21 @@ import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
 const GUILD = '100000000000000001';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-async function fanOut(voters: number, rps: number): Promise<{ seconds: number; requests: number; windows: number[]; refused: number; lost: number; duplicated: number; unreachable: number }> {
-  const discord = new FakeDiscord(rps > 0 ? { globalPerSecond: rps, routeLimit: 5, routeWindowMs: 5000 } : undefined);
+async function fanOut(
+  voters: number,
+  rps: number,
+): Promise<{
+  seconds: number;
+  requests: number;
+  windows: number[];
+  refused: number;
+  lost: number;
+  duplicated: number;
+  unreachable: number;
+}> {
+  const discord = new FakeDiscord(
+    rps > 0 ? { globalPerSecond: rps, routeLimit: 5, routeWindowMs: 5000 } : undefined,
+  );
   await discord.start();
   const queue = new FakeQueue('discord');
   const ids = Array.from({ length: voters }, (_, i) => String(500000000000000000n + BigInt(i)));
@@ -26,7 +39,11 @@ async function fanOut(voters: number, rps: number): Promise<{ seconds: number; r
       {
         orgId: 'org',
         destination: { kind: 'dm', memberId: id },
-        body: { title: 'Voting is open', text: 'Press Vote.', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '1' } }] },
+        body: {
+          title: 'Voting is open',
+          text: 'Press Vote.',
+          actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '1' } }],
+        },
         dedupeKey: `ballot:${id}`,
         electionId: 'e1',
         purpose: 'ballot-dm',
@@ -40,7 +57,10 @@ async function fanOut(voters: number, rps: number): Promise<{ seconds: number; r
   const worker = createDeliveryWorker({
     queue,
     sender,
-    limits: { global: { ratePerSecond: limit, burst: limit }, buckets: { dm: { ratePerSecond: 1, burst: 5 } } },
+    limits: {
+      global: { ratePerSecond: limit, burst: limit },
+      buckets: { dm: { ratePerSecond: 1, burst: 5 } },
+    },
     concurrency: 16,
     batchSize: 200,
     backoff: { baseMs: 50, maxMs: 1000 },
@@ -65,7 +85,15 @@ async function fanOut(voters: number, rps: number): Promise<{ seconds: number; r
   }
   const refused = discord.limiter.refused;
   await discord.stop();
-  return { seconds, requests, windows: Array.from(windows, (n) => (n ?? 0) / 10), refused, lost, duplicated, unreachable: queue.statusCounts().unreachable };
+  return {
+    seconds,
+    requests,
+    windows: Array.from(windows, (n) => (n ?? 0) / 10),
+    refused,
+    lost,
+    duplicated,
+    unreachable: queue.statusCounts().unreachable,
+  };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -78,7 +106,12 @@ async function responseTimes(kind: 'teller' | 'bare', rounds: number, concurrent
   let stop: () => Promise<void>;
   if (kind === 'teller') {
     const core = new FakeCore();
-    const bot = createDiscordBot({ core, logger: quiet, delivery: false, config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl } });
+    const bot = createDiscordBot({
+      core,
+      logger: quiet,
+      delivery: false,
+      config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
+    });
     await bot.start();
     stop = () => bot.stop();
   } else {
@@ -93,7 +126,11 @@ async function responseTimes(kind: 'teller' | 'bare', rounds: number, concurrent
   for (let r = 0; r < rounds; r++) {
     await Promise.all(
       Array.from({ length: concurrent }, async (_, k) => {
-        const payload = slashCommand({ userId: String(600 + k), guildId: GUILD, channelId: '7' }, 'election', [{ name: 'list', type: 1, options: [] }]);
+        const payload = slashCommand(
+          { userId: String(600 + k), guildId: GUILD, channelId: '7' },
+          'election',
+          [{ name: 'list', type: 1, options: [] }],
+        );
         const t0 = performance.now();
         await interact(discord, payload);
         times.push(performance.now() - t0);
@@ -111,7 +148,9 @@ export async function run(): Promise<void> {
   const rps = Number(process.env.BENCH_DISCORD_RPS ?? 50);
 
   const base = await fanOut(2000, 0);
-  console.log(`fan-out baseline (fake unlimited, 2000 voters): ${(base.requests / base.seconds).toFixed(0)} requests/s`);
+  console.log(
+    `fan-out baseline (fake unlimited, 2000 voters): ${(base.requests / base.seconds).toFixed(0)} requests/s`,
+  );
   // One long run (10,000 voters at 50 requests/s takes about 7 minutes); its rate is reported overall
   // and as the median of 10-second windows, which is the "several runs" for a figure this long.
   const r = await fanOut(voters, rps);

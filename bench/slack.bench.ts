@@ -30,7 +30,6 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
 }
 
-
 /** the fake Slack in a child process, so its work does not share the measured app's event loop */
 interface RemoteFake {
   apiUrl: string;
@@ -41,9 +40,18 @@ interface RemoteFake {
 }
 
 async function startFake(limits: RateLimits = {}): Promise<RemoteFake> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('../test/fakes/slack/serve.ts', import.meta.url).pathname, JSON.stringify(limits)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('../test/fakes/slack/serve.ts', import.meta.url).pathname,
+      JSON.stringify(limits),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       const m = /port (\d+)/.exec(String(d));
@@ -70,7 +78,11 @@ async function startFake(limits: RateLimits = {}): Promise<RemoteFake> {
 /** run the load generator in its own process, so only the app's work shares the measured event loop */
 async function load(url: string, fakeBase: string): Promise<number[]> {
   const script = new URL('../test/fakes/slack/load-client.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, SECRET, fakeBase, String(CONCURRENCY), String(PER_CLIENT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, url, SECRET, fakeBase, String(CONCURRENCY), String(PER_CLIENT)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += String(d)));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -94,9 +106,28 @@ async function ackBench(): Promise<void> {
   // /vote answers with a ballot, as the real core does for a voter on the roll: Teller acks, then opens the modal
   core.handler = () =>
     ok('ballot', 'only-you', {
-      ballot: { election: '3', electionTitle: 'Board', contest: '1', contestName: 'Chair', kind: 'marks', options: [{ number: 1, name: 'Ann' }, { number: 2, name: 'Bo' }], minChoices: 1, maxChoices: 1, allowBlank: false, instructions: 'Pick one' },
+      ballot: {
+        election: '3',
+        electionTitle: 'Board',
+        contest: '1',
+        contestName: 'Chair',
+        kind: 'marks',
+        options: [
+          { number: 1, name: 'Ann' },
+          { number: 2, name: 'Bo' },
+        ],
+        minChoices: 1,
+        maxChoices: 1,
+        allowBlank: false,
+        instructions: 'Pick one',
+      },
     });
-  const teller = createSlackApp({ core, config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 }, logger: quietLogger, deliver: false });
+  const teller = createSlackApp({
+    core,
+    config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+    logger: quietLogger,
+    deliver: false,
+  });
   await teller.start();
   const tellerUrl = `http://127.0.0.1:${teller.port}/slack/events`;
 
@@ -116,21 +147,33 @@ async function ackBench(): Promise<void> {
   // drift of a shared, busy machine, so the median of those ratios is the headline figure.
   const pairRatio = median(tellerRuns.map((t, i) => median(t) / median(bareRuns[i])));
   const pairRatioP99 = median(tellerRuns.map((t, i) => pct(t, 99) / pct(bareRuns[i], 99)));
-  console.log(`/vote ack, ${CONCURRENCY} concurrent x ${PER_CLIENT} requests per run, ${RUNS} paired runs, load from another process:`);
+  console.log(
+    `/vote ack, ${CONCURRENCY} concurrent x ${PER_CLIENT} requests per run, ${RUNS} paired runs, load from another process:`,
+  );
   console.log(`  bare Bolt (ack only): median ${bareMed.toFixed(2)} ms  p99 ${bareP99.toFixed(2)} ms`);
   console.log(`  Teller:               median ${tellerMed.toFixed(2)} ms  p99 ${tellerP99.toFixed(2)} ms`);
-  console.log(`  Teller / bare, median of paired runs: median ${pairRatio.toFixed(2)} (target <= 1.5), p99 ${pairRatioP99.toFixed(2)}`);
+  console.log(
+    `  Teller / bare, median of paired runs: median ${pairRatio.toFixed(2)} (target <= 1.5), p99 ${pairRatioP99.toFixed(2)}`,
+  );
   await teller.stop();
   await bare.stop();
   await fake.stop();
 }
 
-async function fanOut(voters: number, allowed: number): Promise<{ seconds: number; sent: number; distinct: number; doubled: number; limitedCalls: number }> {
+async function fanOut(
+  voters: number,
+  allowed: number,
+): Promise<{ seconds: number; sent: number; distinct: number; doubled: number; limitedCalls: number }> {
   const limited = allowed > 0;
   const fake = await startFake(
     // Slack states its method limits per minute (bursts tolerated inside the minute); the per-channel
     // limit is about one message a second.
-    limited ? { perMethod: { 'chat.postMessage': { limit: allowed * 60, windowMs: 60_000 } }, perChannel: { limit: 1, windowMs: 1000 } } : {},
+    limited
+      ? {
+          perMethod: { 'chat.postMessage': { limit: allowed * 60, windowMs: 60_000 } },
+          perChannel: { limit: 1, windowMs: 1000 },
+        }
+      : {},
   );
   if (limited) {
     // a few faults on the way, including posts that happen and then answer 500
@@ -139,7 +182,21 @@ async function fanOut(voters: number, allowed: number): Promise<{ seconds: numbe
   }
   const queue = new FakeQueue('slack');
   for (let i = 0; i < voters; i++) {
-    queue.enqueue({ orgId: 'o', destination: { kind: 'dm', memberId: `U${i}` }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: `b${i}`, electionId: 'e', purpose: 'ballot' }, new Date(), 'T1');
+    queue.enqueue(
+      {
+        orgId: 'o',
+        destination: { kind: 'dm', memberId: `U${i}` },
+        body: {
+          text: 'Voting is open',
+          actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }],
+        },
+        dedupeKey: `b${i}`,
+        electionId: 'e',
+        purpose: 'ballot',
+      },
+      new Date(),
+      'T1',
+    );
   }
   const sender = new SlackSender({ tokenFor: async () => 'xoxb-bench', apiUrl: fake.apiUrl });
   // One second of burst: late timer wake-ups on a busy machine would otherwise waste tokens, and
@@ -148,7 +205,13 @@ async function fanOut(voters: number, allowed: number): Promise<{ seconds: numbe
   const worker = createDeliveryWorker({
     queue,
     sender,
-    limits: { buckets: { 'chat.postMessage': { ratePerSecond: rate, burst: limited ? allowed : 1_000_000 }, channel: { ratePerSecond: 1, burst: 1 }, 'find-sent': { ratePerSecond: 100, burst: 20 } } },
+    limits: {
+      buckets: {
+        'chat.postMessage': { ratePerSecond: rate, burst: limited ? allowed : 1_000_000 },
+        channel: { ratePerSecond: 1, burst: 1 },
+        'find-sent': { ratePerSecond: 100, burst: 20 },
+      },
+    },
     concurrency: 48,
     batchSize: 500,
     backoff: { baseMs: 50, maxMs: 500 },
@@ -177,13 +240,21 @@ export async function run(): Promise<void> {
   if (part === 'ack') return;
   const base = await fanOut(2_000, 0);
   const ceiling = 2_000 / base.seconds;
-  console.log(`fan-out baseline, no limits: 2,000 DMs in ${base.seconds.toFixed(2)} s = ${ceiling.toFixed(0)}/s (this machine's ceiling right now)`);
+  console.log(
+    `fan-out baseline, no limits: 2,000 DMs in ${base.seconds.toFixed(2)} s = ${ceiling.toFixed(0)}/s (this machine's ceiling right now)`,
+  );
   // The limit must sit below what the machine can push at all, or the figure measures the machine.
   const allowed = Math.max(10, Math.min(100, Math.floor(ceiling / 2)));
   const voters = 10_000;
   const r = await fanOut(voters, allowed);
   const achieved = voters / r.seconds;
-  console.log(`fan-out ${voters.toLocaleString()} voters, fake allows ${allowed * 60} chat.postMessage/min (${allowed}/s) and 1/s per channel, 20 injected 500s:`);
-  console.log(`  ${r.seconds.toFixed(2)} s = ${achieved.toFixed(1)}/s = ${((achieved / allowed) * 100).toFixed(1)}% of the allowed rate (target >= 90%)`);
-  console.log(`  sent ${r.sent}/${voters}, distinct DMs ${r.distinct}, lost ${voters - r.distinct}, doubled ${r.doubled}, 429s ${r.limitedCalls}`);
+  console.log(
+    `fan-out ${voters.toLocaleString()} voters, fake allows ${allowed * 60} chat.postMessage/min (${allowed}/s) and 1/s per channel, 20 injected 500s:`,
+  );
+  console.log(
+    `  ${r.seconds.toFixed(2)} s = ${achieved.toFixed(1)}/s = ${((achieved / allowed) * 100).toFixed(1)}% of the allowed rate (target >= 90%)`,
+  );
+  console.log(
+    `  sent ${r.sent}/${voters}, distinct DMs ${r.distinct}, lost ${voters - r.distinct}, doubled ${r.doubled}, 429s ${r.limitedCalls}`,
+  );
 }

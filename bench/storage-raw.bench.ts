@@ -26,7 +26,14 @@ interface Fixture {
 async function setUp(store: Store, voters: number): Promise<Fixture> {
   const f = { orgId: rid(), electionId: rid(), contestId: rid() };
   await store.transaction(async (tx) => {
-    await tx.orgs.insert({ id: f.orgId, platform: 'slack', platformOrgId: rid(), name: 'Bench', defaultLocale: 'en', createdAt: T0 });
+    await tx.orgs.insert({
+      id: f.orgId,
+      platform: 'slack',
+      platformOrgId: rid(),
+      name: 'Bench',
+      defaultLocale: 'en',
+      createdAt: T0,
+    });
     await tx.elections.insert({
       id: f.electionId,
       orgId: f.orgId,
@@ -40,10 +47,26 @@ async function setUp(store: Store, voters: number): Promise<Fixture> {
       phaseSince: T0,
       createdAt: T0,
     });
-    await tx.contests.insert({ id: f.contestId, electionId: f.electionId, number: 1, name: 'Chair', seats: 1, method: 'plurality', options: {} });
+    await tx.contests.insert({
+      id: f.contestId,
+      electionId: f.electionId,
+      number: 1,
+      name: 'Chair',
+      seats: 1,
+      method: 'plurality',
+      options: {},
+    });
     await tx.secrets.put(f.electionId, { salt: rid(), keyCheck: null });
     for (let i = 0; i < voters; i++) {
-      await tx.roll.upsert({ electionId: f.electionId, memberId: `U${i}`, weight: 1, status: 'eligible', reason: null, addedBy: 'U0', addedAt: T0 });
+      await tx.roll.upsert({
+        electionId: f.electionId,
+        memberId: `U${i}`,
+        weight: 1,
+        status: 'eligible',
+        reason: null,
+        addedBy: 'U0',
+        addedAt: T0,
+      });
     }
   });
   return f;
@@ -59,8 +82,15 @@ async function castViaStore(store: Store, f: Fixture, i: number): Promise<void> 
     await tx.roll.get(f.electionId, `U${i}`);
     await tx.secrets.get(f.electionId);
     const link = `link-${i}`;
-    await tx.castBallots.put({ id: rid(), electionId: f.electionId, contestId: f.contestId, link, sealed: SEALED });
-    if ((await tx.receipts.findByLink(f.electionId, link)) === undefined) await tx.receipts.insert(f.electionId, `R${i}`, link);
+    await tx.castBallots.put({
+      id: rid(),
+      electionId: f.electionId,
+      contestId: f.contestId,
+      link,
+      sealed: SEALED,
+    });
+    if ((await tx.receipts.findByLink(f.electionId, link)) === undefined)
+      await tx.receipts.insert(f.electionId, `R${i}`, link);
     await tx.participation.add({ electionId: f.electionId, contestId: f.contestId, memberId: `U${i}` });
     await tx.requests.put(key, '{"kind":"ok"}', T0, f.electionId);
   });
@@ -85,7 +115,9 @@ function rawCaster(raw: BetterSqlite3.Database, f: Fixture): (i: number) => void
     ),
     receipt: raw.prepare('select code from receipts where election_id = ? and link = ?'),
     receiptIns: raw.prepare('insert into receipts (election_id, code, link) values (?, ?, ?)'),
-    part: raw.prepare('insert into participation (election_id, contest_id, member_id) values (?, ?, ?) on conflict do nothing'),
+    part: raw.prepare(
+      'insert into participation (election_id, contest_id, member_id) values (?, ?, ?) on conflict do nothing',
+    ),
     reqPut: raw.prepare(
       'insert into requests (key, response, at, election_id) values (?, ?, ?, ?) on conflict (key) do update set response = excluded.response, at = excluded.at, election_id = excluded.election_id',
     ),
@@ -155,19 +187,25 @@ async function measure(where: string, base: string): Promise<void> {
     const viaRaw: Rate[] = [];
     for (let r = 0; r < RUNS; r++) {
       const f = await setUp(store, CASTS);
-      viaStore.push(await rate(async () => {
-        for (let i = 0; i < CASTS; i++) await castViaStore(store, f, i);
-      }));
+      viaStore.push(
+        await rate(async () => {
+          for (let i = 0; i < CASTS; i++) await castViaStore(store, f, i);
+        }),
+      );
       // The raw connection shares the file; the Store's connection is idle meanwhile.
       const raw = new BetterSqlite3(path);
       const cast = rawCaster(raw, f);
-      viaRaw.push(await rate(async () => {
-        for (let i = 0; i < CASTS; i++) cast(i);
-      }));
+      viaRaw.push(
+        await rate(async () => {
+          for (let i = 0; i < CASTS; i++) cast(i);
+        }),
+      );
       raw.close();
     }
     await database.close();
-    console.log(`cast path, ${CASTS} casts x ${RUNS} runs, SQLite file on ${where} (WAL, synchronous=NORMAL), 10 statements per cast`);
+    console.log(
+      `cast path, ${CASTS} casts x ${RUNS} runs, SQLite file on ${where} (WAL, synchronous=NORMAL), 10 statements per cast`,
+    );
     report('Store (Kysely)', viaStore);
     report('raw better-sqlite3', viaRaw);
     const ratio = median(viaStore.map((x) => x.wall)) / median(viaRaw.map((x) => x.wall));

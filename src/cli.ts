@@ -30,8 +30,14 @@ async function startConsole(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel);
   const teller = await buildTeller(config, logger);
   const jobs = startJobLoop(teller.core, logger);
-  const session = new ConsoleSession(teller.core, { member: config.consoleMember, ...(config.consoleLocale ? { locale: config.consoleLocale } : {}), write: (t) => console.log(t + '\n') });
-  console.log(`Teller console on ${withoutPassword(config.databaseUrl)}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`);
+  const session = new ConsoleSession(teller.core, {
+    member: config.consoleMember,
+    ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
+    write: (t) => console.log(t + '\n'),
+  });
+  console.log(
+    `Teller console on ${withoutPassword(config.databaseUrl)}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`,
+  );
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
   await session.deliver();
   rl.prompt();
@@ -61,7 +67,10 @@ async function auditVerify(config: Config, args: string[]): Promise<number> {
   const { database } = await openDatabase(config);
   try {
     const { runAuditVerify } = await import('./cli/audit-verify.js');
-    return await runAuditVerify(createStore(database), args, { out: (l) => console.log(l), err: (l) => console.error(l) });
+    return await runAuditVerify(createStore(database), args, {
+      out: (l) => console.log(l),
+      err: (l) => console.error(l),
+    });
   } finally {
     await database.close();
   }
@@ -81,7 +90,9 @@ async function deployDiscord(config: Config, args: string[]): Promise<number> {
   const teller = await buildTeller(config, createLogger(config.logLevel));
   try {
     const result = await deployDiscordCommands(teller, config, guild);
-    console.log(`Deployed ${result.deployed.length} command(s) ${result.scope === 'guild' ? `to guild ${guild}` : 'globally'}: ${result.deployed.join(', ')}`);
+    console.log(
+      `Deployed ${result.deployed.length} command(s) ${result.scope === 'guild' ? `to guild ${guild}` : 'globally'}: ${result.deployed.join(', ')}`,
+    );
     return 0;
   } finally {
     await teller.close();
@@ -103,7 +114,11 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'tally') {
     const { runTally } = await import('./cli/tally.js');
-    return runTally(rest, { readFile: (p) => readFile(p), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    return runTally(rest, {
+      readFile: (p) => readFile(p),
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+    });
   }
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(USAGE);

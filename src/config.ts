@@ -8,20 +8,28 @@ const optional = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-export const SUPPORTED_DATABASES = 'a postgres:// or postgresql:// URL, a SQLite file path (optionally written sqlite:path or file:path), or :memory:';
+export const SUPPORTED_DATABASES =
+  'a postgres:// or postgresql:// URL, a SQLite file path (optionally written sqlite:path or file:path), or :memory:';
 
 /** A URL scheme Teller would otherwise mistake for part of a SQLite file name (mysql://… became ./mysql:/…). */
 function checkDatabaseUrl(url: string, ctx: z.RefinementCtx): void {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined || scheme === 'sqlite' || scheme === 'file') return;
   if (scheme !== 'postgres' && scheme !== 'postgresql') {
-    ctx.addIssue({ code: 'custom', message: `${scheme}:// is not a database Teller supports; use ${SUPPORTED_DATABASES}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${scheme}:// is not a database Teller supports; use ${SUPPORTED_DATABASES}`,
+    });
     return;
   }
   try {
     new URL(url);
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'not a valid PostgreSQL URL (postgres://user:password@host:5432/database; percent-encode special characters in the password)' });
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'not a valid PostgreSQL URL (postgres://user:password@host:5432/database; percent-encode special characters in the password)',
+    });
   }
 }
 
@@ -88,10 +96,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const slackWanted = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID || e.SLACK_APP_TOKEN);
   if (slackWanted && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    throw new ConfigError('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
   if (e.SLACK_CLIENT_ID && (!e.SLACK_CLIENT_SECRET || !e.SLACK_STATE_SECRET)) {
-    throw new ConfigError('SLACK_CLIENT_ID needs SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for the OAuth install flow');
+    throw new ConfigError(
+      'SLACK_CLIENT_ID needs SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for the OAuth install flow',
+    );
   }
   if (Boolean(e.DISCORD_TOKEN) !== Boolean(e.DISCORD_APPLICATION_ID)) {
     throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID go together');

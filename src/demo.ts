@@ -6,7 +6,30 @@ import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { buildTeller } from './main.js';
 
-const MEMBERS = ['amy', 'ben', 'chen', 'dara', 'eli', 'fang', 'gus', 'hana', 'ivan', 'jun', 'kai', 'lena', 'mo', 'nia', 'omar', 'pia', 'quin', 'rosa', 'sol', 'tao', 'uma', 'vic'];
+const MEMBERS = [
+  'amy',
+  'ben',
+  'chen',
+  'dara',
+  'eli',
+  'fang',
+  'gus',
+  'hana',
+  'ivan',
+  'jun',
+  'kai',
+  'lena',
+  'mo',
+  'nia',
+  'omar',
+  'pia',
+  'quin',
+  'rosa',
+  'sol',
+  'tao',
+  'uma',
+  'vic',
+];
 
 /** [member, what they type] — the script of the demo election. */
 export const DEMO_SCRIPT: [string, string][] = [
@@ -52,8 +75,50 @@ export const DEMO_SCRIPT: [string, string][] = [
 ];
 
 /** Canonical numbers: Secretary 1 = amy, 2 = eli; Committee 1 = hana, 2 = kai, 3 = nia, 4 = tao. */
-const SECRETARY = ['1', '1', '2', '1', '2', '1', '1', '2', '1', '1', '2', '1', '', '1', '2', '1', '2', '1', '1', '2'];
-const COMMITTEE = ['1,2,3', '1,4', '2,3', '1,2,4', '3', '1,2', '2,3,4', '1', '1,3', '4', '1,2,3', '2', '3,4', '1,4', '', '1,2', '2,3', '1', '3', '1,2,4'];
+const SECRETARY = [
+  '1',
+  '1',
+  '2',
+  '1',
+  '2',
+  '1',
+  '1',
+  '2',
+  '1',
+  '1',
+  '2',
+  '1',
+  '',
+  '1',
+  '2',
+  '1',
+  '2',
+  '1',
+  '1',
+  '2',
+];
+const COMMITTEE = [
+  '1,2,3',
+  '1,4',
+  '2,3',
+  '1,2,4',
+  '3',
+  '1,2',
+  '2,3,4',
+  '1',
+  '1,3',
+  '4',
+  '1,2,3',
+  '2',
+  '3,4',
+  '1,4',
+  '',
+  '1,2',
+  '2,3',
+  '1',
+  '3',
+  '1,2,4',
+];
 
 export function demoVotes(): [string, string][] {
   const lines: [string, string][] = [];
@@ -71,12 +136,21 @@ export function demoVotes(): [string, string][] {
 }
 
 export async function runDemo(config: Config, write: (text: string) => void): Promise<number> {
-  const teller = await buildTeller(config, createLogger('error'), { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
+  const teller = await buildTeller(config, createLogger('error'), {
+    databaseUrl: ':memory:',
+    secret: randomBytes(32).toString('base64'),
+  });
   try {
     const silent: string[] = [];
     const locale = config.consoleLocale;
-    const session = new ConsoleSession(teller.core, { member: 'olga', showDms: false, ...(locale ? { locale } : {}), write: (t) => silent.push(t) });
-    const t = (key: string, params?: Record<string, string | number>) => teller.core.translate(locale, key, params);
+    const session = new ConsoleSession(teller.core, {
+      member: 'olga',
+      showDms: false,
+      ...(locale ? { locale } : {}),
+      write: (t) => silent.push(t),
+    });
+    const t = (key: string, params?: Record<string, string | number>) =>
+      teller.core.translate(locale, key, params);
     const resultsTitle = `== ${t('result.title', { title: 'Branch committee 2026' })}`;
     for (const [member, line] of [...DEMO_SCRIPT, ...demoVotes()]) {
       session.member = member;
@@ -88,8 +162,12 @@ export async function runDemo(config: Config, write: (text: string) => void): Pr
         return 1;
       }
     }
-    const announcement = [...silent].reverse().find((x) => x.startsWith('[#general]') && x.includes(resultsTitle));
-    write(`Demo election: ${MEMBERS.length} members on the roll, 7 nominations (one rejected), 20 voters, one changed vote.\n`);
+    const announcement = [...silent]
+      .reverse()
+      .find((x) => x.startsWith('[#general]') && x.includes(resultsTitle));
+    write(
+      `Demo election: ${MEMBERS.length} members on the roll, 7 nominations (one rejected), 20 voters, one changed vote.\n`,
+    );
     write(announcement ?? silent.slice(-1)[0]);
     return announcement ? 0 : 1;
   } finally {

@@ -4,11 +4,17 @@ import type { Logger, TellerCore } from './core/index.js';
 
 export const JOB_EVERY_MS = 5_000;
 
-export function startJobLoop(core: TellerCore, logger: Logger, everyMs = JOB_EVERY_MS): { stop(): Promise<void> } {
+export function startJobLoop(
+  core: TellerCore,
+  logger: Logger,
+  everyMs = JOB_EVERY_MS,
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = core.runJobs().catch((error: unknown) => logger.error('running due jobs failed', { error: String(error) }));
+    running = core
+      .runJobs()
+      .catch((error: unknown) => logger.error('running due jobs failed', { error: String(error) }));
   };
   const timer = setInterval(() => {
     if (!stopped) void running.then(tick);

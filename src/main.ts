@@ -9,7 +9,15 @@ import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
 import { checkSecretFingerprint } from './secret-fingerprint.js';
 import { StartupError } from './startup-error.js';
-import { connect, createDeliveryQueue, createPlatformState, createStore, explainOpenError, migrateToLatest, type Database } from './storage/index.js';
+import {
+  connect,
+  createDeliveryQueue,
+  createPlatformState,
+  createStore,
+  explainOpenError,
+  migrateToLatest,
+  type Database,
+} from './storage/index.js';
 
 export interface Teller {
   core: TellerCore;
@@ -21,8 +29,14 @@ export interface Teller {
  * Open the database and bring its schema up to date. A database the operator must fix (unreachable,
  * missing, not a database, read-only ...) throws a StartupError naming the setting to change.
  */
-export async function openDatabase(config: Config, url = config.databaseUrl): Promise<{ database: Database; applied: string[] }> {
-  const target = { url, setting: url === config.databaseUrl ? (config.databaseSetting ?? 'DATABASE_URL') : 'DATABASE_URL' } as const;
+export async function openDatabase(
+  config: Config,
+  url = config.databaseUrl,
+): Promise<{ database: Database; applied: string[] }> {
+  const target = {
+    url,
+    setting: url === config.databaseUrl ? (config.databaseSetting ?? 'DATABASE_URL') : 'DATABASE_URL',
+  } as const;
   let database: Database | undefined;
   try {
     database = await connect(url);
@@ -35,7 +49,11 @@ export async function openDatabase(config: Config, url = config.databaseUrl): Pr
 }
 
 /** Open the database, bring its schema up to date and build the core. */
-export async function buildTeller(config: Config, logger: Logger, overrides: { databaseUrl?: string; secret?: string } = {}): Promise<Teller> {
+export async function buildTeller(
+  config: Config,
+  logger: Logger,
+  overrides: { databaseUrl?: string; secret?: string } = {},
+): Promise<Teller> {
   const { database } = await openDatabase(config, overrides.databaseUrl ?? config.databaseUrl);
   const store = createStore(database);
   let serverSecret: string;
@@ -79,14 +97,25 @@ export async function startPlatforms(teller: Teller, config: Config, logger: App
     await slack.start();
     teller.core.readChannelsWith('slack', (team, channel) => slack.readChannel(team, channel));
     stops.push(() => slack.stop());
-    platforms.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${slack.port ?? config.slack.port})`);
+    platforms.push(
+      config.slack.appToken
+        ? 'Slack (Socket Mode)'
+        : `Slack (HTTP on port ${slack.port ?? config.slack.port})`,
+    );
   }
   if (config.discord) {
-    const discord = createDiscordBot({ core: teller.core, config: config.discord, renderChart: chartPng, logger });
+    const discord = createDiscordBot({
+      core: teller.core,
+      config: config.discord,
+      renderChart: chartPng,
+      logger,
+    });
     await discord.start();
     teller.core.readChannelsWith('discord', (guild, channel) => discord.readChannel(guild, channel));
     stops.push(() => discord.stop());
-    platforms.push(discord.httpPort ? `Discord (gateway and HTTP interactions on port ${discord.httpPort})` : 'Discord');
+    platforms.push(
+      discord.httpPort ? `Discord (gateway and HTTP interactions on port ${discord.httpPort})` : 'Discord',
+    );
   }
   logger.info(`Teller running: ${platforms.join(', ')}`);
   return {
@@ -97,8 +126,19 @@ export async function startPlatforms(teller: Teller, config: Config, logger: App
   };
 }
 
-export function deployDiscordCommands(teller: Teller, config: Config, guildId?: string): Promise<DeployResult> {
-  if (!config.discord) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy Discord commands');
+export function deployDiscordCommands(
+  teller: Teller,
+  config: Config,
+  guildId?: string,
+): Promise<DeployResult> {
+  if (!config.discord)
+    throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to deploy Discord commands');
   const { token, applicationId, apiUrl } = config.discord;
-  return deployCommands({ core: teller.core, token, applicationId, ...(apiUrl ? { apiUrl } : {}), ...(guildId ? { guildId } : {}) });
+  return deployCommands({
+    core: teller.core,
+    token,
+    applicationId,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(guildId ? { guildId } : {}),
+  });
 }

@@ -50,12 +50,21 @@ function readKey(file: string): string | undefined {
     const code = codeOf(e);
     if (code === 'ENOENT') return undefined;
     if (code === 'ENOTDIR') return undefined; // the data directory is a file: reported when creating it
-    if (code === 'EISDIR') throw new StartupError(`${file} is a directory, not Teller's key file: remove it, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`, { cause: e });
-    throw new StartupError(`Cannot read Teller's key file ${file} (${code || String(e)}): fix its permissions, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`, { cause: e });
+    if (code === 'EISDIR')
+      throw new StartupError(
+        `${file} is a directory, not Teller's key file: remove it, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`,
+        { cause: e },
+      );
+    throw new StartupError(
+      `Cannot read Teller's key file ${file} (${code || String(e)}): fix its permissions, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`,
+      { cause: e },
+    );
   }
   // a truncated or emptied file would silently derive every election key from too little
   if (text.length < MIN_LENGTH) {
-    throw new StartupError(`Teller's key file ${file} is ${text.length === 0 ? 'empty' : `shorter than ${MIN_LENGTH} characters`}: restore it from your backup, ${OR_SECRET}.`);
+    throw new StartupError(
+      `Teller's key file ${file} is ${text.length === 0 ? 'empty' : `shorter than ${MIN_LENGTH} characters`}: restore it from your backup, ${OR_SECRET}.`,
+    );
   }
   return text;
 }
@@ -69,10 +78,28 @@ function cannotCreate(e: unknown, dir: string, file: string): StartupError {
       return false;
     }
   })();
-  if (isFile || code === 'ENOTDIR') return new StartupError(`TELLER_DATA_DIR (${dir}) is not a directory, so Teller cannot keep its key file there: point TELLER_DATA_DIR at a directory, ${OR_SECRET}.`, { cause: e });
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new StartupError(`Cannot create Teller's key file ${file}: ${dir} is read-only; make it writable, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`, { cause: e });
-  if (code === 'ENOSPC') return new StartupError(`Cannot create Teller's key file ${file}: the disk is full; free some space, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`, { cause: e });
-  return new StartupError(`Cannot create Teller's key file ${file} (${code || String(e)}): point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`, { cause: e });
+  if (isFile || code === 'ENOTDIR')
+    return new StartupError(
+      `TELLER_DATA_DIR (${dir}) is not a directory, so Teller cannot keep its key file there: point TELLER_DATA_DIR at a directory, ${OR_SECRET}.`,
+      { cause: e },
+    );
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new StartupError(
+      `Cannot create Teller's key file ${file}: ${dir} is read-only; make it writable, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`,
+      { cause: e },
+    );
+  if (code === 'ENOSPC')
+    return new StartupError(
+      `Cannot create Teller's key file ${file}: the disk is full; free some space, point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`,
+      { cause: e },
+    );
+  return new StartupError(
+    `Cannot create Teller's key file ${file} (${code || String(e)}): point TELLER_DATA_DIR elsewhere, ${OR_SECRET}.`,
+    { cause: e },
+  );
 }
 
-const codeOf = (e: unknown): string => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '');
+const codeOf = (e: unknown): string =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : '';

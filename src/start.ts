@@ -4,7 +4,10 @@ import { startJobLoop } from './job-loop.js';
 import { createLogger } from './logger.js';
 import { buildTeller, startPlatforms } from './main.js';
 
-export async function start(config: Config, startConsole: (config: Config) => Promise<number>): Promise<number> {
+export async function start(
+  config: Config,
+  startConsole: (config: Config) => Promise<number>,
+): Promise<number> {
   if (!config.slack && !config.discord) return startConsole(config);
   const logger = createLogger(config.logLevel);
   const teller = await buildTeller(config, logger);

@@ -11,7 +11,9 @@ describe('message catalogs', () => {
     const en = catalogFor('en');
     const zh = catalogFor('zh-Hans');
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    const mismatched = Object.keys(en).filter((k) => placeholders(en[k]).join() !== placeholders(zh[k]).join());
+    const mismatched = Object.keys(en).filter(
+      (k) => placeholders(en[k]).join() !== placeholders(zh[k]).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
@@ -38,6 +40,8 @@ describe('message catalogs', () => {
     expect(normaliseLocale('zh_TW')).toBe('zh-Hans');
     expect(normaliseLocale('en-GB')).toBe('en');
     expect(normaliseLocale(undefined)).toBe('en');
-    expect(translate('zh-CN', 'voting.turnout', { voted: 3, eligible: 4, pct: 75 })).toBe('目前投票率：3/4（75%）');
+    expect(translate('zh-CN', 'voting.turnout', { voted: 3, eligible: 4, pct: 75 })).toBe(
+      '目前投票率：3/4（75%）',
+    );
   });
 });

@@ -38,7 +38,10 @@ describe('startPlatforms', () => {
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
     });
-    teller = await buildTeller(config, createLogger('silent'), { databaseUrl: ':memory:', secret: 'platforms-test-secret-000' });
+    teller = await buildTeller(config, createLogger('silent'), {
+      databaseUrl: ':memory:',
+      secret: 'platforms-test-secret-000',
+    });
     running = await startPlatforms(teller, config, createLogger('silent'));
   });
   afterAll(async () => {
@@ -55,15 +58,27 @@ describe('startPlatforms', () => {
   });
 
   it('answers a signed slash command through the real core', async () => {
-    const body = new URLSearchParams(commandPayload(slack, '/election', 'create "Wired from the environment"')).toString();
+    const body = new URLSearchParams(
+      commandPayload(slack, '/election', 'create "Wired from the environment"'),
+    ).toString();
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign('platforms-signing-secret', ts, body) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': sign('platforms-signing-secret', ts, body),
+      },
       body,
     });
     expect(res.status).toBe(200);
-    const listed = await teller.core.dispatch({ platform: 'slack', platformOrgId: 'T1', actor: { memberId: 'U1' }, command: 'election.list', args: {} });
+    const listed = await teller.core.dispatch({
+      platform: 'slack',
+      platformOrgId: 'T1',
+      actor: { memberId: 'U1' },
+      command: 'election.list',
+      args: {},
+    });
     expect(listed.reply.body.text).toContain('Wired from the environment');
   });
 });

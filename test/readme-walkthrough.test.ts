@@ -25,7 +25,11 @@ describe('README walkthrough', () => {
     const lines = walkthrough();
     expect(lines.length).toBeGreaterThan(20);
     const config = loadConfig({ TELLER_DATA_DIR: '/nonexistent-teller-test' });
-    teller = await buildTeller(config, { info: () => undefined, error: () => undefined }, { databaseUrl: ':memory:', secret: 'walkthrough-secret-0123456789' });
+    teller = await buildTeller(
+      config,
+      { info: () => undefined, error: () => undefined },
+      { databaseUrl: ':memory:', secret: 'walkthrough-secret-0123456789' },
+    );
     const out: string[] = [];
     const s = new ConsoleSession(teller.core, { member: 'nobody', write: (t) => out.push(t) });
     const refused: string[] = [];
@@ -37,7 +41,9 @@ describe('README walkthrough', () => {
       if (result?.kind !== 'ok') refused.push(`${s.member}: ${line} → ${out.at(-1)}`);
     }
     expect(refused).toEqual([]);
-    const results = out.filter((o) => o.startsWith('[#') && o.includes('== Results: Branch committee 2026 =='));
+    const results = out.filter(
+      (o) => o.startsWith('[#') && o.includes('== Results: Branch committee 2026 =='),
+    );
     expect(results).toHaveLength(1);
     expect(results[0]).toMatch(/Elected: chen/);
   });

@@ -12,7 +12,9 @@ const configSource = readFileSync(new URL('../src/config.ts', import.meta.url), 
 
 describe('README', () => {
   it('documents every command in the registry', () => {
-    const missing = COMMAND_SPECS.filter((s) => s.listed && !readme.includes(s.path.join(' '))).map((s) => s.id);
+    const missing = COMMAND_SPECS.filter((s) => s.listed && !readme.includes(s.path.join(' '))).map(
+      (s) => s.id,
+    );
     expect(missing).toEqual([]);
   });
 
@@ -41,8 +43,9 @@ describe('README', () => {
     for (const m of section.matchAll(/^\| (`[^|]+`) \| [^|]+ \| [^|]+ \| ([^|]+) \|$/gm)) {
       for (const name of m[1].matchAll(/`([^`]+)`/g)) rows.set(name[1], m[2].trim());
     }
-    const named = COMMAND_SPECS.filter((s) => s.id === 'election.configure' || s.id === 'contest.add')
-      .flatMap((s) => s.args.filter((a) => !a.positional).map((a) => argLabel(a.name)));
+    const named = COMMAND_SPECS.filter(
+      (s) => s.id === 'election.configure' || s.id === 'contest.add',
+    ).flatMap((s) => s.args.filter((a) => !a.positional).map((a) => argLabel(a.name)));
     expect(named.length).toBeGreaterThan(15);
     expect(named.filter((n) => !rows.has(n))).toEqual([]);
     const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -53,7 +56,9 @@ describe('README', () => {
     expect(rows.get('blank')).toBe(`\`${yesNo(d.allowBlank ?? true)}\``);
     expect(rows.get('tie-break')).toBe(`\`${d.tieBreak}\``);
     expect(rows.get('order')).toBe(`\`${d.order}\``);
-    expect(rows.get('share')).toBe(`\`${(contestDefaults('approve-oppose', 1).threshold?.share ?? 0) * 100}\``);
+    expect(rows.get('share')).toBe(
+      `\`${(contestDefaults('approve-oppose', 1).threshold?.share ?? 0) * 100}\``,
+    );
     expect(rows.get('base')).toBe(`\`${contestDefaults('approve-oppose', 1).threshold?.base}\``);
     const score = contestDefaults('score', 1).scoreRange!;
     expect(rows.get('score-min')).toContain(`\`${score.min}\` and \`${score.max}\``);

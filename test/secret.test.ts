@@ -14,7 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function loadInChild(dataDir: string): Promise<string> {
   const code = `import { loadServerSecret } from './src/secret.ts'; process.stdout.write(loadServerSecret(undefined, ${JSON.stringify(dataDir)}));`;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: root,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (status) => (status === 0 ? done(out) : fail(new Error(`exit ${status}`))));
@@ -23,7 +25,9 @@ function loadInChild(dataDir: string): Promise<string> {
 
 describe('loadServerSecret', () => {
   it('uses TELLER_SECRET when set, touching nothing', () => {
-    expect(loadServerSecret('configured-secret-1234', join(dir, 'never-made'))).toBe('configured-secret-1234');
+    expect(loadServerSecret('configured-secret-1234', join(dir, 'never-made'))).toBe(
+      'configured-secret-1234',
+    );
     expect(readdirSync(dir)).not.toContain('never-made');
   });
 

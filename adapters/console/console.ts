@@ -61,7 +61,9 @@ export class ConsoleSession {
       await this.deliver();
       return true;
     }
-    this.options.write('Commands start with /election, /vote or /nominate. Try /election help, or /as <member> to switch member, /quit to leave.');
+    this.options.write(
+      'Commands start with /election, /vote or /nominate. Try /election help, or /as <member> to switch member, /quit to leave.',
+    );
     return true;
   }
 
@@ -70,7 +72,11 @@ export class ConsoleSession {
       platform: 'console',
       platformOrgId: 'console',
       orgName: 'Console',
-      actor: { memberId: this.member, displayName: this.member, ...(this.locale ? { locale: this.locale } : {}) },
+      actor: {
+        memberId: this.member,
+        displayName: this.member,
+        ...(this.locale ? { locale: this.locale } : {}),
+      },
       channelId: this.channel,
       command,
       args: { text },
@@ -78,7 +84,10 @@ export class ConsoleSession {
   }
 
   renderResult(result: DispatchResult): string {
-    const where = result.reply.visibility === 'channel' ? `[#${this.channel}] @${this.member}:` : `[only you, @${this.member}]`;
+    const where =
+      result.reply.visibility === 'channel'
+        ? `[#${this.channel}] @${this.member}:`
+        : `[only you, @${this.member}]`;
     return `${where}\n${renderBody(result.reply.body, this.core.commands)}`;
   }
 
@@ -89,7 +98,10 @@ export class ConsoleSession {
       const batch = await this.core.delivery.claim('console', 500, new Date(), 60_000);
       if (batch.length === 0) return printed;
       for (const m of batch) {
-        const dest = m.destination.kind === 'dm' ? `[DM to @${m.destination.memberId}]` : `[#${m.destination.channelId}${m.replaces ? ', updated' : ''}]`;
+        const dest =
+          m.destination.kind === 'dm'
+            ? `[DM to @${m.destination.memberId}]`
+            : `[#${m.destination.channelId}${m.replaces ? ', updated' : ''}]`;
         const text = `${dest}\n${renderBody(m.body, this.core.commands)}`;
         printed.push(text);
         if (m.destination.kind === 'channel' || this.options.showDms !== false) this.options.write(text);

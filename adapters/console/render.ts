@@ -8,7 +8,9 @@ export function plain(text: string): string {
 export function actionCommand(action: Action, commands: readonly CommandSpec[]): string {
   const spec = commands.find((c) => c.id === action.command);
   if (!spec) return action.command;
-  const positional = spec.args.filter((a) => a.positional && action.args[a.name] !== undefined).map((a) => action.args[a.name]);
+  const positional = spec.args
+    .filter((a) => a.positional && action.args[a.name] !== undefined)
+    .map((a) => action.args[a.name]);
   return `/election ${[...spec.path, ...positional].join(' ')}`;
 }
 
@@ -33,7 +35,11 @@ export function renderBody(body: MessageBody, commands: readonly CommandSpec[]):
   if (body.text) out.push(plain(body.text));
   for (const f of body.fields ?? []) {
     const value = plain(f.value);
-    out.push(value.includes('\n') ? `${plain(f.label)}:\n  ${value.replace(/\n/g, '\n  ')}` : `${plain(f.label)}: ${value}`);
+    out.push(
+      value.includes('\n')
+        ? `${plain(f.label)}:\n  ${value.replace(/\n/g, '\n  ')}`
+        : `${plain(f.label)}: ${value}`,
+    );
   }
   if (body.ballot) out.push(...ballotLines(body.ballot));
   for (const a of body.actions ?? []) out.push(`[${a.label}] → ${actionCommand(a, commands)}`);

@@ -3,7 +3,12 @@
 import { Client, REST } from 'discord.js';
 import { readChannelTexts } from './delivery/channel-reader.js';
 import type { TellerCore } from '../../src/core/index.js';
-import { createDeliveryWorker, type DeliveryWorker, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type ProgressReport,
+  type RateLimitConfig,
+} from '../shared/index.js';
 import { DraftStore } from './ballot/ballot-draft.js';
 import { buildCommandTable } from './commands/command-definitions.js';
 import { DiscordSender } from './delivery/discord-sender.js';
@@ -33,7 +38,13 @@ export interface DiscordBotOptions {
   /** ChartData -> PNG, from adapters/shared; without it results are posted without the image */
   renderChart?: ChartRenderer;
   /** run the outbound delivery worker in this process (default true) */
-  delivery?: boolean | { limits?: RateLimitConfig; concurrency?: number; onProgress?: (r: ProgressReport) => void | Promise<void> };
+  delivery?:
+    | boolean
+    | {
+        limits?: RateLimitConfig;
+        concurrency?: number;
+        onProgress?: (r: ProgressReport) => void | Promise<void>;
+      };
   /** answer directly when a command finishes within this, else defer; default 2500 ms (Discord allows 3 s) */
   deferAfterMs?: number;
 }
@@ -107,7 +118,12 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       if (opts.delivery !== false) {
         const d = typeof opts.delivery === 'object' ? opts.delivery : {};
         const limits = d.limits ?? DISCORD_LIMITS;
-        const sender = new DiscordSender({ token: config.token, apiUrl: config.apiUrl, renderChart: opts.renderChart, requestsPerSecond: limits.global?.ratePerSecond });
+        const sender = new DiscordSender({
+          token: config.token,
+          apiUrl: config.apiUrl,
+          renderChart: opts.renderChart,
+          requestsPerSecond: limits.global?.ratePerSecond,
+        });
         worker = createDeliveryWorker({
           queue: core.delivery,
           sender,
@@ -120,7 +136,10 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
             await d.onProgress?.(r);
             await core.reportDelivery(r);
           },
-          log: (e) => (e.kind === 'error' || e.kind === 'gave-up' ? logger.warn('discord delivery', { ...e }) : undefined),
+          log: (e) =>
+            e.kind === 'error' || e.kind === 'gave-up'
+              ? logger.warn('discord delivery', { ...e })
+              : undefined,
         });
         worker.start();
       }

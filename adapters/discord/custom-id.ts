@@ -16,7 +16,8 @@ export function encodeCustomId(command: string, args: Record<string, string> = {
   const parts = Object.entries(args).map(([k, v]) => `${enc(k)}=${enc(v)}`);
   if (guildId) parts.push(`${GUILD_KEY}=${enc(guildId)}`);
   const id = parts.length > 0 ? `${command}:${parts.join(';')}` : command;
-  if (id.length > MAX_CUSTOM_ID) throw new Error(`custom id for ${command} is longer than ${MAX_CUSTOM_ID} characters`);
+  if (id.length > MAX_CUSTOM_ID)
+    throw new Error(`custom id for ${command} is longer than ${MAX_CUSTOM_ID} characters`);
   return id;
 }
 

@@ -6,7 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { ChartData, TellerCore } from '../../src/core/index.js';
-import { createDeliveryWorker, renderChart, type DeliveryWorker, type DeliveryWorkerOptions, type ProgressReport, type RateLimitConfig } from '../shared/index.js';
+import {
+  createDeliveryWorker,
+  renderChart,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+  type ProgressReport,
+  type RateLimitConfig,
+} from '../shared/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { PlatformStateInstallationStore } from './installation-store.js';
 import { consoleLogger, type SlackLogger } from './logger.js';
@@ -76,8 +83,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { core, config } = options;
   const logger = options.logger ?? consoleLogger;
   const oauth = Boolean(config.clientId && config.clientSecret);
-  if (!oauth && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth');
-  if (!config.appToken && !config.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+  if (!oauth && !config.botToken)
+    throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth');
+  if (!config.appToken && !config.signingSecret)
+    throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
 
   const store = new PlatformStateInstallationStore(core.platformState);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
@@ -124,11 +133,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // the organisation's default language titles the image: a channel post has no single reader
     renderChart:
       options.renderChart ??
-      (async (chart) => (await renderChart(chart, { title: core.translate(undefined, chart.title.key, chart.title.params) })).png),
+      (async (chart) =>
+        (await renderChart(chart, { title: core.translate(undefined, chart.title.key, chart.title.params) }))
+          .png),
     chartTitle: (m) => core.translate(undefined, 'slack.chart.title') || m.purpose,
     logger,
   });
-  progress = new ProgressPoster((team) => sender.client(team), (locale, key, params) => core.translate(locale, key, params));
+  progress = new ProgressPoster(
+    (team) => sender.client(team),
+    (locale, key, params) => core.translate(locale, key, params),
+  );
   const worker = createDeliveryWorker({
     queue: core.delivery,
     sender,
@@ -138,7 +152,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await (options.onProgress ?? ((x) => progress!.report(x)))(r);
       await core.reportDelivery(r);
     },
-    log: (event) => (event.kind === 'error' || event.kind === 'gave-up' ? logger.warn('slack delivery', event) : logger.debug('slack delivery', event)),
+    log: (event) =>
+      event.kind === 'error' || event.kind === 'gave-up'
+        ? logger.warn('slack delivery', event)
+        : logger.debug('slack delivery', event),
     ...options.worker,
   });
 
@@ -154,11 +171,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return port;
     },
     async start() {
-      const started = (config.appToken ? await bolt.start() : await bolt.start(config.port ?? 3000)) as unknown;
+      const started = (
+        config.appToken ? await bolt.start() : await bolt.start(config.port ?? 3000)
+      ) as unknown;
       if (!config.appToken) port = ((started as Server).address() as AddressInfo).port;
       else if (oauth) port = config.port ?? 3000;
       if (options.deliver !== false) worker.start();
-      logger.info(`slack adapter started (${config.appToken ? 'socket mode' : `http on ${port}`}${oauth ? ', oauth' : ''})`);
+      logger.info(
+        `slack adapter started (${config.appToken ? 'socket mode' : `http on ${port}`}${oauth ? ', oauth' : ''})`,
+      );
     },
     async stop() {
       await worker.stop({ graceMs: 5_000 });

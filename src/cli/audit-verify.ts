@@ -8,7 +8,8 @@ export interface AuditVerifyIo {
   err(line: string): void;
 }
 
-const USAGE = 'usage: teller audit verify [--election ID] [--expect COUNT:HEAD ...]  (--expect needs --election; both are in each checkpoint post)';
+const USAGE =
+  'usage: teller audit verify [--election ID] [--expect COUNT:HEAD ...]  (--expect needs --election; both are in each checkpoint post)';
 
 export function parseAuditArgs(args: string[]): { electionId?: string; expected: Checkpoint[] } | string {
   let electionId: string | undefined;
@@ -30,7 +31,9 @@ export function parseAuditArgs(args: string[]): { electionId?: string; expected:
 
 function describe(v: AuditVerdict): string {
   if (v.ok) {
-    const anchored = v.checked ? `, reaches ${v.checked} checkpoint(s); ${v.unanchored} entries after the last one are not anchored yet` : '';
+    const anchored = v.checked
+      ? `, reaches ${v.checked} checkpoint(s); ${v.unanchored} entries after the last one are not anchored yet`
+      : '';
     return `intact (${v.count} entries, head ${v.head}${anchored})`;
   }
   switch (v.problem) {
@@ -57,7 +60,9 @@ export async function runAuditVerify(store: Store, args: string[], io: AuditVeri
     return parsed.electionId ? 1 : 0;
   }
   for (const { election, verdict } of verdicts) {
-    const label = election.number ? `election ${election.number} "${election.title}" (${election.id})` : `election ${election.id} (its row is gone)`;
+    const label = election.number
+      ? `election ${election.number} "${election.title}" (${election.id})`
+      : `election ${election.id} (its row is gone)`;
     io.out(`${label}: ${describe(verdict)}`);
   }
   return verdicts.every((v) => v.verdict.ok) ? 0 : 1;

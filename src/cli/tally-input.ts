@@ -30,7 +30,10 @@ export function decodeBallotFile(bytes: Uint8Array): string {
       } catch {
         const shown = new TextDecoder('utf-8').decode(chunk).replace(/\r$/, '');
         const cut = [...shown].length > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown;
-        throw new TallyInputError(`line ${line} is not valid UTF-8 (shown with \uFFFD where it is not): "${cut}"; save the file as UTF-8`, 'counting.not_utf8');
+        throw new TallyInputError(
+          `line ${line} is not valid UTF-8 (shown with \uFFFD where it is not): "${cut}"; save the file as UTF-8`,
+          'counting.not_utf8',
+        );
       }
       if (nl < 0) break;
       start = nl + 1;
@@ -83,13 +86,21 @@ function readByExtension(path: string, text: string, read: ReadFileOptions): Fil
   }
   if (ext === 'csv') {
     const csv = readCsvBallots(text);
-    return { candidates: csv.candidates, ballots: csv.ballots, options: {}, ...(csv.candidateListLine === undefined ? { candidatesFromBallots: true } : {}) };
+    return {
+      candidates: csv.candidates,
+      ballots: csv.ballots,
+      options: {},
+      ...(csv.candidateListLine === undefined ? { candidatesFromBallots: true } : {}),
+    };
   }
   if (ext === 'json') {
     const json = readJsonElection(text);
     return { ...json, options: json.options ?? {} };
   }
-  throw new TallyInputError(`cannot tell the format of ${path}: use a .blt, .csv or .json file`, 'counting.unknown_format');
+  throw new TallyInputError(
+    `cannot tell the format of ${path}: use a .blt, .csv or .json file`,
+    'counting.unknown_format',
+  );
 }
 
 /**

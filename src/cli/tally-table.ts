@@ -21,14 +21,19 @@ export function formatNumber(v: number): string {
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   return rows.map((r) =>
-    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd(),
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd(),
   );
 }
 
 export function renderReport(result: CountResult, title: string | undefined, locale?: string): string {
   const out: string[] = [];
   const names = result.candidates;
-  out.push(`${title ? `${title}: ` : ''}${result.method}, ${result.seats} seat(s), ${names.length} candidate(s)`);
+  out.push(
+    `${title ? `${title}: ` : ''}${result.method}, ${result.seats} seat(s), ${names.length} candidate(s)`,
+  );
   out.push('');
   for (const line of result.explanation) out.push(lineText(locale, line));
   out.push('');
@@ -49,19 +54,28 @@ export function renderReport(result: CountResult, title: string | undefined, loc
     if (r.eliminated.length) parts.push(`eliminated ${r.eliminated.map((c) => names[c]).join(', ')}`);
     out.push(`Round ${r.number}${parts.length ? `: ${parts.join('; ')}` : ''}`);
     // with a pairwise matrix the pair lines are shown as the matrix below instead
-    for (const line of r.explanation) if (!(result.pairwise && line.key === 'counting.methods.pair')) out.push(`  ${lineText(locale, line)}`);
+    for (const line of r.explanation)
+      if (!(result.pairwise && line.key === 'counting.methods.pair')) out.push(`  ${lineText(locale, line)}`);
   }
 
   if (result.pairwise) {
     out.push('');
     out.push('Pairwise (row preferred to column):');
     const rows2 = [['', ...names.map((_, i) => `#${i + 1}`)]];
-    result.pairwise.forEach((row, a) => rows2.push([`#${a + 1} ${names[a]}`, ...row.map((v, b) => (a === b ? '-' : formatNumber(v)))]));
+    result.pairwise.forEach((row, a) =>
+      rows2.push([`#${a + 1} ${names[a]}`, ...row.map((v, b) => (a === b ? '-' : formatNumber(v)))]),
+    );
     out.push(...table(rows2));
   }
   out.push('');
   out.push(`Winners: ${result.winners.length ? result.winners.map((c) => names[c]).join(', ') : '(none)'}`);
-  if (result.furtherRound) out.push(lineText(locale, { key: `counting.methods.further_${result.furtherRound.kind}`, params: furtherParams(result) }));
+  if (result.furtherRound)
+    out.push(
+      lineText(locale, {
+        key: `counting.methods.further_${result.furtherRound.kind}`,
+        params: furtherParams(result),
+      }),
+    );
   return out.join('\n') + '\n';
 }
 
@@ -81,7 +95,9 @@ export interface EmptyCount {
 }
 
 export function emptyCountLine(count: EmptyCount): Explanation {
-  return count.lines === 0 ? { key: 'counting.methods.tally_no_ballots' } : { key: 'counting.methods.tally_no_weight', params: { lines: count.lines } };
+  return count.lines === 0
+    ? { key: 'counting.methods.tally_no_ballots' }
+    : { key: 'counting.methods.tally_no_weight', params: { lines: count.lines } };
 }
 
 /**

@@ -16,7 +16,14 @@ export interface TallyIo {
   err(s: string): void;
 }
 
-const TIE_RULES: readonly TieBreakRule[] = ['lot', 'backwards', 'forwards', 'candidate-order', 'organiser', 'revote'];
+const TIE_RULES: readonly TieBreakRule[] = [
+  'lot',
+  'backwards',
+  'forwards',
+  'candidate-order',
+  'organiser',
+  'revote',
+];
 const USAGE = `usage: teller tally FILE --method M [--seats N] [--tie-break RULE] [--seed S] [--json] [--locale en|zh-Hans] [--blt-source-comment]
   FILE       .blt, .csv (one ballot per line, names in preference order) or .json
   --method   ${METHOD_IDS.join(', ')}
@@ -36,9 +43,16 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   const args: Args = { json: false, bltSourceComment: false };
-  const valued: Record<string, keyof Args> = { '--method': 'method', '--seats': 'seats', '--tie-break': 'tieBreak', '--seed': 'seed', '--locale': 'locale' };
+  const valued: Record<string, keyof Args> = {
+    '--method': 'method',
+    '--seats': 'seats',
+    '--tie-break': 'tieBreak',
+    '--seed': 'seed',
+    '--locale': 'locale',
+  };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
     if (flag === '--json') args.json = true;
     else if (flag === '--blt-source-comment') args.bltSourceComment = true;
     else if (flag in valued) {
@@ -92,20 +106,38 @@ export async function runTally(argv: string[], io: TallyIo): Promise<number> {
     if (args.seed !== undefined) options.seed = args.seed;
     if (election.candidatesFromBallots) {
       const names = election.candidates.map((c) => c.name).join(', ');
-      io.err(`note: ${args.file} has no candidate list, so its candidates are the names its ballots use: ${names}. A line "# candidates: …" before the ballots makes any other name an error\n`);
+      io.err(
+        `note: ${args.file} has no candidate list, so its candidates are the names its ballots use: ${names}. A line "# candidates: …" before the ballots makes any other name an error\n`,
+      );
     }
     if (!election.ballots.some((b) => (b.weight ?? 1) > 0)) {
-      const empty: EmptyCount = { method, seats, candidates: election.candidates.map((c) => c.name), lines: election.ballots.length };
-      io.out(args.json ? `${JSON.stringify(emptyCountJson(empty, args.locale), null, 2)}\n` : renderEmptyCount(empty, election.title, args.locale));
+      const empty: EmptyCount = {
+        method,
+        seats,
+        candidates: election.candidates.map((c) => c.name),
+        lines: election.ballots.length,
+      };
+      io.out(
+        args.json
+          ? `${JSON.stringify(emptyCountJson(empty, args.locale), null, 2)}\n`
+          : renderEmptyCount(empty, election.title, args.locale),
+      );
       return 0;
     }
     const ballots = adaptBallots(election.ballots, method, seats);
     const result = tally({ method, seats, candidates: election.candidates, ballots, options });
-    io.out(args.json ? `${JSON.stringify(resultToJson(result), null, 2)}\n` : renderReport(result, election.title, args.locale));
+    io.out(
+      args.json
+        ? `${JSON.stringify(resultToJson(result), null, 2)}\n`
+        : renderReport(result, election.title, args.locale),
+    );
     return 0;
   } catch (e) {
     if (e instanceof TallyInputError) {
-      const hint = e.code === BLT_UNDECLARED_NAMES ? "; if the strings after the title are its source and comment (Droop's extension), add --blt-source-comment" : '';
+      const hint =
+        e.code === BLT_UNDECLARED_NAMES
+          ? "; if the strings after the title are its source and comment (Droop's extension), add --blt-source-comment"
+          : '';
       io.err(`${args.file}: ${e.message}${hint}\n`);
       return 2;
     }

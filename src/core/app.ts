@@ -22,7 +22,12 @@ export interface CoreDeps {
 export function createCore(deps: CoreDeps): TellerCore {
   const channelReaders = new Map<Platform, ChannelReader>();
   const dispatcher = createDispatcher(COMMANDS, { ...deps, channelReaders });
-  const jobs = createJobRunner({ store: deps.store, clock: deps.clock, logger: deps.logger, runAsTeller: dispatcher.runAsTeller });
+  const jobs = createJobRunner({
+    store: deps.store,
+    clock: deps.clock,
+    logger: deps.logger,
+    runAsTeller: dispatcher.runAsTeller,
+  });
   return {
     dispatch: dispatcher.run,
     runJobs: jobs.runDue,
@@ -33,6 +38,10 @@ export function createCore(deps: CoreDeps): TellerCore {
     translate,
     delivery: deps.delivery,
     platformState: deps.platformState,
-    reportDelivery: ballotFanOutWatcher({ store: deps.store, delivery: deps.delivery, runAsTeller: dispatcher.runAsTeller }),
+    reportDelivery: ballotFanOutWatcher({
+      store: deps.store,
+      delivery: deps.delivery,
+      runAsTeller: dispatcher.runAsTeller,
+    }),
   };
 }

@@ -4,11 +4,30 @@
 import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
 import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
 
-export type { Access, Actor, ArgIssue, ArgKind, ArgSpec, CommandSpec, DispatchResult, Invocation, MemberProfile } from './commands/command.types.js';
+export type {
+  Access,
+  Actor,
+  ArgIssue,
+  ArgKind,
+  ArgSpec,
+  CommandSpec,
+  DispatchResult,
+  Invocation,
+  MemberProfile,
+} from './commands/command.types.js';
 // How typed text splits into arguments, so an adapter can rewrite a token before dispatch (Slack resolves
 // a typed @name to the member's id) exactly as the core will read it.
 export { argsFromText, tokenSpans, type TextArgs, type TokenSpan } from './commands/tokenize.js';
-export type { Action, BallotForm, BallotOption, Field, MessageBody, Reply, Tone, Visibility } from './commands/reply.js';
+export type {
+  Action,
+  BallotForm,
+  BallotOption,
+  Field,
+  MessageBody,
+  Reply,
+  Tone,
+  Visibility,
+} from './commands/reply.js';
 export type {
   DeliveryQueue,
   NewOutboundMessage,
@@ -42,7 +61,10 @@ export interface TellerCore {
    * Let verification read a platform's channels back: `reader` returns a channel's recent messages as
    * text. Slack and Discord register one when they start; the console has none.
    */
-  readChannelsWith(platform: Platform, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void;
+  readChannelsWith(
+    platform: Platform,
+    reader: (platformOrgId: string, channelId: string) => Promise<string[]>,
+  ): void;
   /** every command, for help, Slack's manifest and Discord's deployed definitions */
   readonly commands: readonly CommandSpec[];
   /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
@@ -56,7 +78,6 @@ export interface TellerCore {
    */
   reportDelivery(report: { electionId: string; purpose: string }): Promise<void>;
 }
-
 
 export { createCore, type CoreDeps } from './app.js';
 /** an argument's name as members type it and the README spells it: objection-days, not objectionDays */

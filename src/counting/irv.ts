@@ -27,7 +27,12 @@ export function countIrv(input: TallyInput): CountResult {
   }
   const candidates = input.candidates;
   const names = candidates.map((c) => c.name);
-  const store = buildRankedStore(input.ballots, candidates, options.irregularities, options.allowBlank ?? true);
+  const store = buildRankedStore(
+    input.ballots,
+    candidates,
+    options.irregularities,
+    options.allowBlank ?? true,
+  );
   const defaultSeed = `irv:${names.join('\u001f')}:${store.size}:${store.figures.validWeight}`;
   const ties = makeTieBreaker(candidates, options, defaultSeed);
   const tieRecords: TieRecord[] = [];
@@ -59,5 +64,15 @@ export function countIrv(input: TallyInput): CountResult {
     winners.push(outcome.winner);
   }
 
-  return assembleIrvResult({ input, options, names, store, rounds, ties: tieRecords, winners, stop, seed: ties.seed });
+  return assembleIrvResult({
+    input,
+    options,
+    names,
+    store,
+    rounds,
+    ties: tieRecords,
+    winners,
+    stop,
+    seed: ties.seed,
+  });
 }

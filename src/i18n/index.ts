@@ -25,11 +25,17 @@ export function hasMessage(key: string): boolean {
   return key in merged.en;
 }
 
-export function translate(locale: string | null | undefined, key: string, params?: Record<string, string | number>): string {
+export function translate(
+  locale: string | null | undefined,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
   const lang = normaliseLocale(locale);
   const template = merged[lang][key] ?? merged.en[key];
   if (template === undefined) return key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && name in params ? String(params[name]) : whole,
+  );
 }
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

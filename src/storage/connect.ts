@@ -79,11 +79,14 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseUrlError('it is not a valid URL (percent-encode special characters in the user name or password)');
+    throw new DatabaseUrlError(
+      'it is not a valid URL (percent-encode special characters in the user name or password)',
+    );
   }
   const schema = options.schema ?? parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`invalid schema name: ${schema}`);
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new DatabaseUrlError(`invalid schema name: ${schema}`);
   await probe(parsed.toString());
 
   const pool = new pg.Pool({
@@ -99,7 +102,8 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
   pool.on('connect', (client) => {
     client.on('notice', (n) => {
       const pid = (client as unknown as { processID: number | null }).processID;
-      if (pid !== null) listening.get(pid)?.push({ message: n.message ?? '', ...(n.detail ? { detail: n.detail } : {}) });
+      if (pid !== null)
+        listening.get(pid)?.push({ message: n.message ?? '', ...(n.detail ? { detail: n.detail } : {}) });
     });
   });
   const noticesOf = (pid: number) => {
@@ -119,7 +123,13 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
     }
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', ...(schema === undefined ? {} : { schema }), noticesOf, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    ...(schema === undefined ? {} : { schema }),
+    noticesOf,
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -131,7 +141,10 @@ async function probe(connectionString: string): Promise<void> {
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ConnectTimeoutError(`no answer within ${FIRST_CONNECT_MS / 1000} s`)), FIRST_CONNECT_MS);
+    timer = setTimeout(
+      () => reject(new ConnectTimeoutError(`no answer within ${FIRST_CONNECT_MS / 1000} s`)),
+      FIRST_CONNECT_MS,
+    );
   });
   const connecting = client.connect();
   // after a timeout the attempt may still fail; that is already answered

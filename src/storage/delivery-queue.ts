@@ -55,7 +55,13 @@ export function createDeliveryQueue(database: Database): DeliveryQueue {
     async markSent(id, sentRef, now) {
       await db
         .updateTable('outbox')
-        .set({ status: 'sent', sent_ref: sentRef, sent_at: now.toISOString(), lease_until: null, last_error: null })
+        .set({
+          status: 'sent',
+          sent_ref: sentRef,
+          sent_at: now.toISOString(),
+          lease_until: null,
+          last_error: null,
+        })
         .where('id', '=', id)
         .execute();
     },

@@ -2,7 +2,13 @@
 // the core sees its own types only. Optional domain fields are left out (not set to undefined) when null.
 import type { AuditEntry } from '../core/audit/audit.types.js';
 import type { OutboundMessage, OutboundStatus, Platform } from '../core/delivery/outbound.types.js';
-import type { Contest, Election, ElectionRole, ElectionRoleName, Phase } from '../core/elections/election.types.js';
+import type {
+  Contest,
+  Election,
+  ElectionRole,
+  ElectionRoleName,
+  Phase,
+} from '../core/elections/election.types.js';
 import type { Nomination, NominationStatus, Seconder } from '../core/nominations/nomination.types.js';
 import type { Organisation } from '../core/orgs/org.types.js';
 import type { Member } from '../core/shared/store.ports.js';

@@ -102,23 +102,38 @@ function explainPostgres(e: Coded, url: string): string | undefined {
   }
   const message = messageOf(e);
   // pg's own client-side checks carry no code
-  if (/password must be a string|SASL/.test(message)) return `${where} asks for a password${user ? ` for role "${user}"` : ''}: put it in DATABASE_URL (postgres://user:password@host/db).`;
-  if (/does not support SSL/.test(message)) return `${where} does not support SSL: remove sslmode from DATABASE_URL or enable SSL on the server.`;
+  if (/password must be a string|SASL/.test(message))
+    return `${where} asks for a password${user ? ` for role "${user}"` : ''}: put it in DATABASE_URL (postgres://user:password@host/db).`;
+  if (/does not support SSL/.test(message))
+    return `${where} does not support SSL: remove sslmode from DATABASE_URL or enable SSL on the server.`;
   return undefined;
 }
 
 function explainSqlite(e: Coded, target: OpenTarget): string | undefined {
   const path = resolve(sqlitePath(target.url));
-  const fix = target.setting === 'DATABASE_URL' ? 'set DATABASE_URL to another path' : 'set TELLER_DATA_DIR (or DATABASE_URL) to another location';
+  const fix =
+    target.setting === 'DATABASE_URL'
+      ? 'set DATABASE_URL to another path'
+      : 'set TELLER_DATA_DIR (or DATABASE_URL) to another location';
   const code = codeOf(e);
-  if (code === 'SQLITE_NOTADB') return `${path} is not a SQLite database (another kind of file, or damaged): move it away, or ${fix}.`;
-  if (code.startsWith('SQLITE_CORRUPT')) return `The SQLite database ${path} is damaged: restore it from a backup, or ${fix}.`;
-  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return `The disk holding ${path} is full: free some space, or ${fix}.`;
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'EROFS') return diagnosePath(path, target, fix) ?? readOnly(path, fix);
+  if (code === 'SQLITE_NOTADB')
+    return `${path} is not a SQLite database (another kind of file, or damaged): move it away, or ${fix}.`;
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return `The SQLite database ${path} is damaged: restore it from a backup, or ${fix}.`;
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC')
+    return `The disk holding ${path} is full: free some space, or ${fix}.`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'EROFS')
+    return diagnosePath(path, target, fix) ?? readOnly(path, fix);
   const fileSystem = ['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM'].includes(code);
-  const driverCannotOpen = code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || /Cannot open database because the directory does not exist/.test(messageOf(e));
+  const driverCannotOpen =
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_IOERR') ||
+    /Cannot open database because the directory does not exist/.test(messageOf(e));
   if (!fileSystem && !driverCannotOpen) return undefined;
-  return diagnosePath(path, target, fix) ?? `Cannot open the SQLite database ${path} (${code || messageOf(e)}): ${fix}.`;
+  return (
+    diagnosePath(path, target, fix) ??
+    `Cannot open the SQLite database ${path} (${code || messageOf(e)}): ${fix}.`
+  );
 }
 
 function readOnly(path: string, fix: string): string {
@@ -149,7 +164,8 @@ function diagnosePath(path: string, target: OpenTarget, fix: string): string | u
       return false;
     }
   };
-  if (kind === 'missing' && !writable(parent)) return `Cannot create the SQLite database ${path}: ${parent} is read-only; make it writable, or ${fix}.`;
+  if (kind === 'missing' && !writable(parent))
+    return `Cannot create the SQLite database ${path}: ${parent} is read-only; make it writable, or ${fix}.`;
   if (kind === 'file' && (!writable(path) || !writable(dirname(path)))) return readOnly(path, fix);
   return undefined;
 }

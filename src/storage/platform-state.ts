@@ -17,7 +17,8 @@ export function createPlatformState(database: Database): PlatformStateStore {
       return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
     },
     async put(platform, kind, key, value) {
-      if (value === undefined) throw new Error('platform state cannot store undefined; delete the key instead');
+      if (value === undefined)
+        throw new Error('platform state cannot store undefined; delete the key instead');
       const text = JSON.stringify(value);
       await db
         .insertInto('platform_state')

@@ -52,8 +52,9 @@ function compile(target: QueryTarget, query: Prepared<unknown>): Compiled {
   let c = query.compiled[target.dialect];
   if (c === undefined) {
     const { sql, parameters } = query.build(target.db, param, target.dialect).compile();
-    const slots = parameters.map((v): Slot =>
-      typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
+    const slots = parameters.map(
+      (v): Slot =>
+        typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
     );
     c = { sql, slots };
     query.compiled[target.dialect] = c;
@@ -73,20 +74,37 @@ function bind(c: Compiled, params: Record<string, unknown>): unknown[] {
 // On SQLite the fast path is synchronous; returning a settled promise rather than going through an
 // async function saves a few microtask hops per query. Errors (a missing parameter, a constraint) always
 // come back as a rejection, never as a synchronous throw.
-export function all<R>(target: QueryTarget, query: Prepared<R>, params: Record<string, unknown>): Promise<R[]> {
+export function all<R>(
+  target: QueryTarget,
+  query: Prepared<R>,
+  params: Record<string, unknown>,
+): Promise<R[]> {
   return execute(target, query, params, 'all') as Promise<R[]>;
 }
 
-export function first<R>(target: QueryTarget, query: Prepared<R>, params: Record<string, unknown>): Promise<R | undefined> {
+export function first<R>(
+  target: QueryTarget,
+  query: Prepared<R>,
+  params: Record<string, unknown>,
+): Promise<R | undefined> {
   return execute(target, query, params, 'first') as Promise<R | undefined>;
 }
 
 /** Run a statement that returns no rows; the number of rows it inserted, changed or deleted. */
-export function run(target: QueryTarget, query: Prepared<unknown>, params: Record<string, unknown>): Promise<number> {
+export function run(
+  target: QueryTarget,
+  query: Prepared<unknown>,
+  params: Record<string, unknown>,
+): Promise<number> {
   return execute(target, query, params, 'run') as Promise<number>;
 }
 
-function execute(target: QueryTarget, query: Prepared<unknown>, params: Record<string, unknown>, mode: 'all' | 'first' | 'run'): Promise<unknown> {
+function execute(
+  target: QueryTarget,
+  query: Prepared<unknown>,
+  params: Record<string, unknown>,
+  mode: 'all' | 'first' | 'run',
+): Promise<unknown> {
   try {
     const c = compile(target, query);
     const values = bind(c, params);

@@ -4,10 +4,24 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Store, Tx } from '../core/shared/store.ports.js';
 import type { Database, PgNotice } from './connect.js';
 import type { Schema } from './schema.js';
-import { ballotRepo, castBallotRepo, participationRepo, receiptRepo, secretRepo } from './repos/ballot-repos.js';
+import {
+  ballotRepo,
+  castBallotRepo,
+  participationRepo,
+  receiptRepo,
+  secretRepo,
+} from './repos/ballot-repos.js';
 import { jobRepo, settingRepo } from './repos/job-repos.js';
 import type { RepoContext } from './repos/context.js';
-import { contestRepo, electionRepo, memberRepo, nominationRepo, orgRepo, roleRepo, rollRepo } from './repos/election-repos.js';
+import {
+  contestRepo,
+  electionRepo,
+  memberRepo,
+  nominationRepo,
+  orgRepo,
+  roleRepo,
+  rollRepo,
+} from './repos/election-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -79,7 +93,9 @@ export function createStore(database: Database): Store {
       while (queue.length > 0) {
         const batch = queue.splice(0, MAX_BATCH);
         try {
-          const outcomes = await db.connection().execute(async (conn) => runBatch(batch, bindRepos({ db: conn, dialect, native })));
+          const outcomes = await db
+            .connection()
+            .execute(async (conn) => runBatch(batch, bindRepos({ db: conn, dialect, native })));
           outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
         } catch (error) {
           // the connection itself failed (closed database): nobody may be left waiting
@@ -91,7 +107,10 @@ export function createStore(database: Database): Store {
     }
   }
 
-  async function runBatch(batch: Queued[], tx: Tx): Promise<({ ok: true; value: unknown } | { ok: false; error: unknown })[]> {
+  async function runBatch(
+    batch: Queued[],
+    tx: Tx,
+  ): Promise<({ ok: true; value: unknown } | { ok: false; error: unknown })[]> {
     const sqlite = native!;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
@@ -131,7 +150,9 @@ export function createStore(database: Database): Store {
       if (kept === 0) return;
       const wait = KEPT_ROWS_RETRY_MS[attempt];
       if (wait === undefined) {
-        throw new Error(`purge incomplete: ${kept} deleted row versions are still visible to a transaction that began before the close (a backup, a long query, another process), so PostgreSQL keeps them`);
+        throw new Error(
+          `purge incomplete: ${kept} deleted row versions are still visible to a transaction that began before the close (a backup, a long query, another process), so PostgreSQL keeps them`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -162,11 +183,17 @@ export function createStore(database: Database): Store {
   async function forgetSamples(conn: Kysely<Schema>): Promise<void> {
     const tables = [...new Set(SECRET_COLUMNS.map(([t]) => t))];
     const sampled = await sql<{ tablename: string; attname: string }>`
-      select tablename, attname from pg_stats where schemaname = current_schema() and tablename in (${sql.join(tables)})`.execute(conn);
-    const found = SECRET_COLUMNS.filter(([t, c]) => sampled.rows.some((r) => r.tablename === t && r.attname === c));
+      select tablename, attname from pg_stats where schemaname = current_schema() and tablename in (${sql.join(tables)})`.execute(
+      conn,
+    );
+    const found = SECRET_COLUMNS.filter(([t, c]) =>
+      sampled.rows.some((r) => r.tablename === t && r.attname === c),
+    );
     if (found.length === 0) return;
     for (const [table, column] of found) {
-      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics 0, alter column ${sql.ref(column)} type text`.execute(conn);
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics 0, alter column ${sql.ref(column)} type text`.execute(
+        conn,
+      );
     }
     await rewriteUntilClean(conn, sql`pg_catalog.pg_statistic`);
   }
@@ -185,10 +212,16 @@ export function createStore(database: Database): Store {
         // so no old page image of a ciphertext, link or salt survives in the -wal file. Another
         // connection reading an old snapshot (a backup, the sqlite3 shell, a second process) keeps the
         // WAL alive: then the purge has not happened, and saying so is the only honest answer.
-        const result = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        const result = await sql<{
+          busy: number;
+          log: number;
+          checkpointed: number;
+        }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
         const row = result.rows[0];
         if (Number(row?.busy ?? 0) !== 0) {
-          throw new Error('purge incomplete: another connection is reading the database, so its write-ahead log cannot be emptied yet');
+          throw new Error(
+            'purge incomplete: another connection is reading the database, so its write-ahead log cannot be emptied yet',
+          );
         }
         return;
       }
@@ -200,7 +233,10 @@ export function createStore(database: Database): Store {
       await db.connection().execute(async (conn) => {
         await sql`set lock_timeout = '5s'`.execute(conn);
         try {
-          await rewriteUntilClean(conn, sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox`);
+          await rewriteUntilClean(
+            conn,
+            sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox`,
+          );
           await forgetSamples(conn);
         } finally {
           await sql`reset lock_timeout`.execute(conn);

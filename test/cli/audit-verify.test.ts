@@ -12,11 +12,20 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'teller-audit-'));
 const file = join(dir, 'teller.db');
-const env = { ...process.env, DATABASE_URL: file, TELLER_DATA_DIR: dir, TELLER_SECRET: 'audit-cli-test-secret', LOG_LEVEL: 'silent' as const };
+const env = {
+  ...process.env,
+  DATABASE_URL: file,
+  TELLER_DATA_DIR: dir,
+  TELLER_SECRET: 'audit-cli-test-secret',
+  LOG_LEVEL: 'silent' as const,
+};
 
 async function teller(args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: root,
+      env,
+    });
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string };
@@ -27,8 +36,20 @@ async function teller(args: string[]): Promise<{ code: number; out: string }> {
 describe('teller audit verify', () => {
   beforeAll(async () => {
     const t = await buildTeller(loadConfig(env), { info: () => undefined, error: () => undefined });
-    for (const text of ['create "Audit me"', 'contest add 1 Chair 1 plurality', 'roll add 1 @a @b @c', 'nominations open 1']) {
-      const r = await t.core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'olga' }, channelId: 'general', command: '', args: { text } });
+    for (const text of [
+      'create "Audit me"',
+      'contest add 1 Chair 1 plurality',
+      'roll add 1 @a @b @c',
+      'nominations open 1',
+    ]) {
+      const r = await t.core.dispatch({
+        platform: 'console',
+        platformOrgId: 'console',
+        actor: { memberId: 'olga' },
+        channelId: 'general',
+        command: '',
+        args: { text },
+      });
       expect(r.kind).toBe('ok');
     }
     await t.close();
@@ -66,7 +87,10 @@ describe('teller audit verify against posted checkpoints', () => {
   const env2 = { ...env, DATABASE_URL: file, TELLER_DATA_DIR: dir2 };
   const teller = async (args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: env2 });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+        cwd: root,
+        env: env2,
+      });
       return { code: 0, out: stdout };
     } catch (e) {
       const err = e as { code: number; stdout: string };
@@ -75,8 +99,21 @@ describe('teller audit verify against posted checkpoints', () => {
   };
   beforeAll(async () => {
     const t = await buildTeller(loadConfig(env2), { info: () => undefined, error: () => undefined });
-    for (const text of ['create "Anchored"', 'contest add 1 Chair 1 plurality', 'roll add 1 @a @b @c', 'nominations open 1', 'nominations close 1']) {
-      const r = await t.core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'olga' }, channelId: 'general', command: '', args: { text } });
+    for (const text of [
+      'create "Anchored"',
+      'contest add 1 Chair 1 plurality',
+      'roll add 1 @a @b @c',
+      'nominations open 1',
+      'nominations close 1',
+    ]) {
+      const r = await t.core.dispatch({
+        platform: 'console',
+        platformOrgId: 'console',
+        actor: { memberId: 'olga' },
+        channelId: 'general',
+        command: '',
+        args: { text },
+      });
       expect(r.kind).toBe('ok');
     }
     await t.close();
@@ -86,7 +123,9 @@ describe('teller audit verify against posted checkpoints', () => {
   it('checks one election against a checkpoint copied from its channel, and fails when the log is shorter', async () => {
     const db = new BetterSqlite3(file);
     const { id } = db.prepare('select id from elections').get() as { id: string };
-    const post = (db.prepare(`select body from outbox where purpose = 'checkpoint'`).get() as { body: string }).body;
+    const post = (
+      db.prepare(`select body from outbox where purpose = 'checkpoint'`).get() as { body: string }
+    ).body;
     const [, count, head] = /count=(\d+) head=([0-9a-f]+)/.exec(post)!;
     db.prepare('delete from audit_entries where seq >= ?').run(Number(count));
     db.close();

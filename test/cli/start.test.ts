@@ -10,7 +10,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function teller(args: string[], input: string): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TELLER_DATA_DIR: dir };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      TELLER_DATA_DIR: dir,
+    };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

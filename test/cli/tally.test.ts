@@ -51,7 +51,8 @@ describe('teller tally', () => {
 
   it('the same file counts by other methods; ranked ballots give plurality their first preferences', async () => {
     const files = { 'agm.json': AGM };
-    const winner = async (method: string) => JSON.parse((await run(['agm.json', `--method=${method}`, '--json'], files)).out).winners;
+    const winner = async (method: string) =>
+      JSON.parse((await run(['agm.json', `--method=${method}`, '--json'], files)).out).winners;
     expect(await winner('plurality')).toEqual(['Ana']);
     expect(await winner('borda')).toEqual(['Ben']);
     expect(await winner('schulze')).toEqual(['Ben']);
@@ -62,11 +63,16 @@ describe('teller tally', () => {
 
   it('--tie-break and --seed reach the count and are recorded', async () => {
     const tie = JSON.stringify({ candidates: ['A', 'B'], ballots: [{ marks: ['A'] }, { marks: ['B'] }] });
-    const lot = JSON.parse((await run(['t.json', '--method', 'plurality', '--seed', 'agm-7', '--json'], { 't.json': tie })).out);
+    const lot = JSON.parse(
+      (await run(['t.json', '--method', 'plurality', '--seed', 'agm-7', '--json'], { 't.json': tie })).out,
+    );
     expect(lot.ties).toHaveLength(1);
     expect(lot.ties[0]).toMatchObject({ rule: 'lot', seed: 'agm-7', candidates: ['A', 'B'] });
     expect(lot.winners).toEqual(lot.ties[0].chosen);
-    const open = JSON.parse((await run(['t.json', '--method', 'plurality', '--tie-break', 'revote', '--json'], { 't.json': tie })).out);
+    const open = JSON.parse(
+      (await run(['t.json', '--method', 'plurality', '--tie-break', 'revote', '--json'], { 't.json': tie }))
+        .out,
+    );
     expect(open.winners).toEqual([]);
     expect(open.furtherRound).toEqual({ kind: 'revote', candidates: ['A', 'B'], seats: 1 });
   });
@@ -82,7 +88,9 @@ describe('teller tally', () => {
   });
 
   it('prints a Condorcet pairwise matrix and Chinese with --locale', async () => {
-    const { out } = await run(['agm.json', '--method', 'schulze', '--locale', 'zh-Hans'], { 'agm.json': AGM });
+    const { out } = await run(['agm.json', '--method', 'schulze', '--locale', 'zh-Hans'], {
+      'agm.json': AGM,
+    });
     expect(out).toMatch(/^#1 Ana\s+-\s+42\s+42\s+42$/m);
     expect(out).toContain('舒尔茨法');
     expect(out).toContain('当选：Ben。');
@@ -104,7 +112,8 @@ describe('teller tally', () => {
   });
 
   it('a malformed or unreadable file is a clear error naming the line, exit status 2', async () => {
-    const bad = '{\n  "candidates": ["A", "B"],\n  "ballots": [\n    {"ranks": ["A"]},\n    {"ranks": ["C"]}\n  ]\n}';
+    const bad =
+      '{\n  "candidates": ["A", "B"],\n  "ballots": [\n    {"ranks": ["A"]},\n    {"ranks": ["C"]}\n  ]\n}';
     const json = await run(['bad.json', '--method', 'irv'], { 'bad.json': bad });
     expect(json.code).toBe(2);
     expect(json.err).toMatch(/bad\.json: JSON line 5: unknown candidate "C"/);
@@ -112,7 +121,9 @@ describe('teller tally', () => {
     const csv = await run(['bad.csv', '--method', 'irv'], { 'bad.csv': 'A,B\n"B,A\n' });
     expect(csv.code).toBe(2);
     expect(csv.err).toMatch(/line 2/);
-    const blt = await run(['bad.blt', '--method', 'stv-meek'], { 'bad.blt': '3 1\n1 1 2 0\n1 9 0\n0\n"A"\n"B"\n"C"\n"T"\n' });
+    const blt = await run(['bad.blt', '--method', 'stv-meek'], {
+      'bad.blt': '3 1\n1 1 2 0\n1 9 0\n0\n"A"\n"B"\n"C"\n"T"\n',
+    });
     expect(blt.code).toBe(2);
     expect(blt.err).toMatch(/line 3/);
     const missing = await run(['nope.json', '--method', 'irv']);
@@ -122,7 +133,15 @@ describe('teller tally', () => {
 
   it('rejects bad arguments with usage and exit status 2', async () => {
     const files = { 'agm.json': AGM };
-    for (const argv of [[], ['agm.json'], ['agm.json', '--method', 'dictator'], ['agm.json', '--method', 'irv', '--seats', '0'], ['agm.json', '--method', 'irv', '--tie-break', 'coin'], ['agm.json', '--method', 'irv', '--frobnicate'], ['agm.txt', '--method', 'irv']]) {
+    for (const argv of [
+      [],
+      ['agm.json'],
+      ['agm.json', '--method', 'dictator'],
+      ['agm.json', '--method', 'irv', '--seats', '0'],
+      ['agm.json', '--method', 'irv', '--tie-break', 'coin'],
+      ['agm.json', '--method', 'irv', '--frobnicate'],
+      ['agm.txt', '--method', 'irv'],
+    ]) {
       const r = await run(argv, { ...files, 'agm.txt': AGM });
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err, argv.join(' ')).not.toBe('');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { electionInVoting, harness } from './harness.js';
 
 describe('argument errors', () => {
-  it('name the argument as typed and say what it expects, never zod\'s words', async () => {
+  it("name the argument as typed and say what it expects, never zod's words", async () => {
     const h = harness();
     await h.ok('olga', 'create AGM');
     const notNumber = await h.run('olga', 'show abc');
@@ -19,13 +19,15 @@ describe('argument errors', () => {
     const missing = await h.run('olga', 'contest add 1 Chair');
     expect(missing.reply.body.text).toMatch(/seats: missing; give a whole number from 1 to \d+\./);
     for (const r of [notNumber, huge, negative, choice, missing]) {
-      expect(r.reply.body.text).not.toMatch(/Invalid input|Too (big|small)|expected (int|number|string)|9007199254740991|objectionDays|selfNomination/);
+      expect(r.reply.body.text).not.toMatch(
+        /Invalid input|Too (big|small)|expected (int|number|string)|9007199254740991|objectionDays|selfNomination/,
+      );
     }
     // usage lines use the README's spelling too
     expect(negative.reply.body.text).toContain('[objection-days=N]');
   });
 
-  it('are in the member\'s language', async () => {
+  it("are in the member's language", async () => {
     const h = harness();
     await h.ok('olga', 'create AGM');
     const r = await h.run('olga', 'configure 1 objection-days=-1', { locale: 'zh-CN' });
@@ -40,10 +42,22 @@ describe('argument errors', () => {
     expect(bare.reply.body.text).not.toMatch(/don't know/);
     expect(bare.reply.body.text).toContain('/election create');
     await electionInVoting(h);
-    const vote = await h.core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'alice' }, command: 'ballot.get', args: {} });
+    const vote = await h.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: 'alice' },
+      command: 'ballot.get',
+      args: {},
+    });
     expect(vote.kind).toBe('ok');
     expect(vote.reply.body.actions?.map((a) => a.args)).toEqual([{ election: '1' }]);
-    const outsider = await h.core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'zed' }, command: 'ballot.get', args: {} });
+    const outsider = await h.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: 'zed' },
+      command: 'ballot.get',
+      args: {},
+    });
     expect(outsider.reply.body.text).toMatch(/No election is open for you/);
   });
 

@@ -20,7 +20,14 @@ function expectRefused(r: DispatchResult, field: string, text: RegExp): void {
 
 /** what a button, a modal or a Discord option sends: the command id and named values */
 function named(h: Harness, member: string, command: string, args: Record<string, unknown>, locale?: string) {
-  return h.core.dispatch({ platform: 'discord', platformOrgId: 'g1', actor: { memberId: member, ...(locale ? { locale } : {}) }, channelId: 'c1', command, args });
+  return h.core.dispatch({
+    platform: 'discord',
+    platformOrgId: 'g1',
+    actor: { memberId: member, ...(locale ? { locale } : {}) },
+    channelId: 'c1',
+    command,
+    args,
+  });
 }
 
 describe('text arguments that cannot be stored', () => {
@@ -32,7 +39,7 @@ describe('text arguments that cannot be stored', () => {
     expect(h.store.rowCounts()).toEqual(before);
   });
 
-  it('in the member\'s language', async () => {
+  it("in the member's language", async () => {
     const h = harness();
     const r = await h.run('olga', `create "支部${NUL}委员会"`, { locale: 'zh-CN' });
     expectRefused(r, 'title', /控制字符（U\+0000）/);
@@ -46,11 +53,21 @@ describe('text arguments that cannot be stored', () => {
     await named(h, 'olga', 'roll.add', { election: 1, members: ['amy', 'ben'] });
     expect((await named(h, 'olga', 'nominations.open', { election: 1 })).kind).toBe('ok');
     const before = h.store.rowCounts();
-    const r = await named(h, 'amy', 'nomination.create', { election: 1, contest: 'Chair', statement: `I will serve${NUL}` }, 'en-GB');
+    const r = await named(
+      h,
+      'amy',
+      'nomination.create',
+      { election: 1, contest: 'Chair', statement: `I will serve${NUL}` },
+      'en-GB',
+    );
     expectRefused(r, 'statement', /control character \(U\+0000\)/);
     expect(h.store.rowCounts()).toEqual(before);
     // the same statement with ordinary line breaks and a tab is fine
-    const ok = await named(h, 'amy', 'nomination.create', { election: 1, contest: 'Chair', statement: 'Ten years as a rep.\n\n\tThank you.' });
+    const ok = await named(h, 'amy', 'nomination.create', {
+      election: 1,
+      contest: 'Chair',
+      statement: 'Ten years as a rep.\n\n\tThank you.',
+    });
     expect(ok.kind, ok.reply.body.text).toBe('ok');
     expect(h.store.state.nominations.at(-1)?.statement).toBe('Ten years as a rep.\n\n\tThank you.');
   });
@@ -58,10 +75,18 @@ describe('text arguments that cannot be stored', () => {
   it('other controls: escape in free text, a line break in a one-word argument, half a surrogate pair', async () => {
     const h = harness();
     await h.ok('olga', 'create AGM');
-    expectRefused(await named(h, 'olga', 'election.create', { title: 'AGM \u001b[31mred' }), 'title', /U\+001B/);
+    expectRefused(
+      await named(h, 'olga', 'election.create', { title: 'AGM \u001b[31mred' }),
+      'title',
+      /U\+001B/,
+    );
     expectRefused(await named(h, 'olga', 'election.create', { title: 'AGM \u0085' }), 'title', /U\+0085/);
     expectRefused(await h.run('olga', 'contest add 1 "Vice\nChair" 1 plurality'), 'name', /U\+000A/);
-    expectRefused(await named(h, 'olga', 'election.create', { title: 'AGM \ud83d' }), 'title', /broken character/);
+    expectRefused(
+      await named(h, 'olga', 'election.create', { title: 'AGM \ud83d' }),
+      'title',
+      /broken character/,
+    );
     // a whole pair (an emoji) is an ordinary character
     expect((await named(h, 'olga', 'election.create', { title: 'AGM 🗳️' })).kind).toBe('ok');
   });
@@ -78,6 +103,13 @@ describe('text arguments that cannot be stored', () => {
         checked.push(`${def.spec.id}.${spec.name}`);
       }
     }
-    expect(checked).toEqual(expect.arrayContaining(['election.create.title', 'nomination.create.statement', 'nomination.reject.reason', 'contest.add.name']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'election.create.title',
+        'nomination.create.statement',
+        'nomination.reject.reason',
+        'contest.add.name',
+      ]),
+    );
   });
 });

@@ -13,12 +13,25 @@ describe('audit chain', () => {
   it('is intact after a real election and covers every state change', async () => {
     const { entries } = await chain();
     expect(verifyChain(entries)).toEqual({ ok: true, entries: entries.length });
-    expect(entries.map((e) => e.event)).toEqual(expect.arrayContaining(['election.created', 'contest.added', 'roll.added', 'nomination.created', 'nomination.seconded', 'nomination.approved', 'phase.voting', 'ballot.cast']));
+    expect(entries.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        'election.created',
+        'contest.added',
+        'roll.added',
+        'nomination.created',
+        'nomination.seconded',
+        'nomination.approved',
+        'phase.voting',
+        'ballot.cast',
+      ]),
+    );
   });
 
   it('names the first edited entry', async () => {
     const { entries } = await chain();
-    const tampered = entries.map((e, i) => (i === 3 ? { ...e, data: { ...e.data, members: '@mallory' } } : e));
+    const tampered = entries.map((e, i) =>
+      i === 3 ? { ...e, data: { ...e.data, members: '@mallory' } } : e,
+    );
     expect(verifyChain(tampered)).toEqual({ ok: false, seq: 4, problem: 'edited' });
   });
 
@@ -30,7 +43,10 @@ describe('audit chain', () => {
   it('names entries put out of order', async () => {
     const { entries } = await chain();
     const swapped = [...entries];
-    [swapped[2], swapped[3]] = [{ ...swapped[3], seq: 3 }, { ...swapped[2], seq: 4 }];
+    [swapped[2], swapped[3]] = [
+      { ...swapped[3], seq: 3 },
+      { ...swapped[2], seq: 4 },
+    ];
     const check = verifyChain(swapped);
     expect(check).toMatchObject({ ok: false, seq: 3 });
   });

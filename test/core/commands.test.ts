@@ -118,9 +118,15 @@ describe('roles and rules', () => {
     await h.ok('olga', 'roll add 1 @alice @bob @sam');
     await h.ok('olga', 'scrutineer add 1 @sam');
     await h.ok('olga', 'nominations open 1');
-    expect(await h.run('sam', 'nominate 1 Chair')).toMatchObject({ kind: 'domain-error', code: 'role.scrutineer_is_candidate' });
+    expect(await h.run('sam', 'nominate 1 Chair')).toMatchObject({
+      kind: 'domain-error',
+      code: 'role.scrutineer_is_candidate',
+    });
     await h.ok('alice', 'nominate 1 Chair');
-    expect(await h.run('olga', 'scrutineer add 1 @alice')).toMatchObject({ kind: 'domain-error', code: 'role.scrutineer_is_candidate' });
+    expect(await h.run('olga', 'scrutineer add 1 @alice')).toMatchObject({
+      kind: 'domain-error',
+      code: 'role.scrutineer_is_candidate',
+    });
   });
 
   it('needs seconders on the roll who are not the nominee or proposer', async () => {
@@ -142,7 +148,10 @@ describe('roles and rules', () => {
   it('freezes the roll when voting opens', async () => {
     const h = harness();
     await electionInVoting(h);
-    expect(await h.run('olga', 'roll add 1 @zoe')).toMatchObject({ kind: 'domain-error', code: 'election.wrong_phase' });
+    expect(await h.run('olga', 'roll add 1 @zoe')).toMatchObject({
+      kind: 'domain-error',
+      code: 'election.wrong_phase',
+    });
   });
 
   it('imports a roll with weights and refuses a bad line without writing anything', async () => {
@@ -152,6 +161,10 @@ describe('roles and rules', () => {
     expect(bad).toMatchObject({ kind: 'domain-error', code: 'roll.import_bad_line' });
     expect(h.store.state.roll).toHaveLength(0);
     await h.ok('olga', 'roll import 1 @a 2, @b, @c:3');
-    expect(h.store.state.roll.map((r) => [r.memberId, r.weight]).sort()).toEqual([['a', 2], ['b', 1], ['c', 3]]);
+    expect(h.store.state.roll.map((r) => [r.memberId, r.weight]).sort()).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['c', 3],
+    ]);
   });
 });

@@ -20,13 +20,23 @@ describe('a whole election through the registry', () => {
     await h.ok('olga', 'review approve 1 1');
     await h.ok('olga', 'review approve 1 2');
     await h.ok('olga', 'review reject 1 3 not a member of the branch');
-    const rejected = h.store.state.outbox.find((m) => m.destination.kind === 'dm' && m.destination.memberId === 'frank' && m.dedupeKey.includes('rejected'));
+    const rejected = h.store.state.outbox.find(
+      (m) =>
+        m.destination.kind === 'dm' && m.destination.memberId === 'frank' && m.dedupeKey.includes('rejected'),
+    );
     expect(rejected?.body.text).toContain('not a member of the branch');
     await h.ok('olga', 'candidates publish 1');
     await h.ok('olga', 'voting open 1');
     // every eligible voter gets one ballot DM with a Vote button
     const dms = h.store.state.outbox.filter((m) => m.purpose === 'ballot');
-    expect(dms.map((m) => (m.destination.kind === 'dm' ? m.destination.memberId : '')).sort()).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'frank']);
+    expect(dms.map((m) => (m.destination.kind === 'dm' ? m.destination.memberId : '')).sort()).toEqual([
+      'alice',
+      'bob',
+      'carol',
+      'dave',
+      'erin',
+      'frank',
+    ]);
     expect(dms[0].body.actions?.[0]).toMatchObject({ command: 'ballot.get', args: { election: '1' } });
 
     // candidate 1 = alice (nominated first), 2 = dave
@@ -52,7 +62,10 @@ describe('a whole election through the registry', () => {
     // one event, one post: the results are in the channel notice, once
     const notices = h.store.state.outbox.filter((m) => m.purpose === 'results');
     expect(notices).toHaveLength(1);
-    const announced = [notices[0]!.body.text, ...(notices[0]!.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+    const announced = [
+      notices[0]!.body.text,
+      ...(notices[0]!.body.fields ?? []).map((f) => `${f.label}: ${f.value}`),
+    ].join('\n');
     expect(announced).toContain('Alice: 3 ✓');
     expect(announced).toContain('Dave: 2');
     expect(announced).toContain('eligible 6, ballots issued 6, cast 5');
@@ -67,7 +80,9 @@ describe('a whole election through the registry', () => {
   it('keeps exactly one counted ballot for 200 concurrent casts by one voter', async () => {
     const h = harness();
     await electionInVoting(h);
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => h.run('alice', `cast 1 1 ${(i % 2) + 1}`)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => h.run('alice', `cast 1 1 ${(i % 2) + 1}`)),
+    );
     expect(results.every((r) => r.kind === 'ok')).toBe(true);
     expect(h.store.state.castBallots).toHaveLength(1);
     expect(h.store.state.receipts).toHaveLength(1);

@@ -19,7 +19,9 @@ describe('the first hour', () => {
     await h.ok('olga', 'nominations open 1');
     const r = await h.run('bob', 'nominate 1 Chair @alice');
     expect(r.reply.body.text).toMatch(/marked ineligible \(dues unpaid\)/);
-    expect((await h.run('zed', 'nominate 1 Chair @alice')).reply.body.text).toMatch(/Only members on the roll can nominate/);
+    expect((await h.run('zed', 'nominate 1 Chair @alice')).reply.body.text).toMatch(
+      /Only members on the roll can nominate/,
+    );
   });
 
   it('with no seconders needed, does not ask for seconders', async () => {
@@ -30,7 +32,10 @@ describe('the first hour', () => {
     await h.ok('olga', 'roll add 1 @alice @bob');
     await h.ok('olga', 'nominations open 1');
     await h.ok('alice', 'nominate 1 Chair @bob');
-    const notice = h.store.state.outbox.filter((m) => m.dedupeKey.endsWith(':nomination:1')).map((m) => m.body.text).join('');
+    const notice = h.store.state.outbox
+      .filter((m) => m.dedupeKey.endsWith(':nomination:1'))
+      .map((m) => m.body.text)
+      .join('');
     expect(notice).toMatch(/No seconders are needed/);
     expect(notice).not.toMatch(/Seconders needed: 0|Second it with/);
   });
@@ -43,7 +48,12 @@ describe('the first hour', () => {
     await h.ok('olga', 'roll add 1 @alice @bob @carol');
     await h.ok('olga', 'roll add 1 @dave weight=5');
     await h.ok('olga', 'nominations open 1');
-    for (const [n, c, s] of [['alice', 'Chair', 'carol'], ['bob', 'Chair', 'dave'], ['carol', 'Treasurer', 'alice'], ['dave', 'Treasurer', 'bob']]) {
+    for (const [n, c, s] of [
+      ['alice', 'Chair', 'carol'],
+      ['bob', 'Chair', 'dave'],
+      ['carol', 'Treasurer', 'alice'],
+      ['dave', 'Treasurer', 'bob'],
+    ]) {
       await h.ok(n!, `nominate 1 ${c} @${n}`);
       await h.ok(s!, `second 1 ${h.store.state.nominations.length}`);
     }

@@ -22,7 +22,11 @@ export interface Harness {
   clock: FakeClock;
   errors: string[];
   /** run what a member typed after /election */
-  run(member: string, text: string, opts?: { locale?: string; channelId?: string; idempotencyKey?: string }): Promise<DispatchResult>;
+  run(
+    member: string,
+    text: string,
+    opts?: { locale?: string; channelId?: string; idempotencyKey?: string },
+  ): Promise<DispatchResult>;
   /** run and expect ok; returns the reply text */
   ok(member: string, text: string): Promise<string>;
 }
@@ -44,7 +48,11 @@ export function harness(opts: { store?: MemoryStore; clock?: FakeClock; secret?:
     core.dispatch({
       platform: 'console',
       platformOrgId: 'console',
-      actor: { memberId: member, displayName: member[0].toUpperCase() + member.slice(1), ...(opts.locale ? { locale: opts.locale } : {}) },
+      actor: {
+        memberId: member,
+        displayName: member[0].toUpperCase() + member.slice(1),
+        ...(opts.locale ? { locale: opts.locale } : {}),
+      },
       channelId: opts.channelId ?? 'general',
       command: '',
       args: { text },
@@ -58,14 +66,21 @@ export function harness(opts: { store?: MemoryStore; clock?: FakeClock; secret?:
     run,
     async ok(member, text) {
       const r = await run(member, text);
-      if (r.kind !== 'ok') throw new Error(`${text} -> ${r.kind}: ${r.reply.body.text} ${errors.join("\n")}`);
-      return [r.reply.body.text, ...(r.reply.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+      if (r.kind !== 'ok') throw new Error(`${text} -> ${r.kind}: ${r.reply.body.text} ${errors.join('\n')}`);
+      return [r.reply.body.text, ...(r.reply.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join(
+        '\n',
+      );
     },
   };
 }
 
 /** Set up election 1 to the point where voting is open: one contest, a roll, approved candidates. */
-export async function electionInVoting(h: Harness, method = 'plurality', seats = 1, voters = ['alice', 'bob', 'carol', 'dave', 'erin']) {
+export async function electionInVoting(
+  h: Harness,
+  method = 'plurality',
+  seats = 1,
+  voters = ['alice', 'bob', 'carol', 'dave', 'erin'],
+) {
   await h.ok('olga', 'create "Branch committee"');
   await h.ok('olga', `contest add 1 Secretary ${seats} ${method}`);
   await h.ok('olga', `roll add 1 ${voters.map((v) => '@' + v).join(' ')}`);

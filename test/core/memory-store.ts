@@ -9,7 +9,14 @@ import type { Nomination, Seconder } from '../../src/core/nominations/nomination
 import type { Organisation } from '../../src/core/orgs/org.types.js';
 import type { CountConfirmation, StoredResult } from '../../src/core/results/result.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
-import type { CastBallot, ElectionSecret, Job, Member, Store, Tx } from '../../src/core/shared/store.ports.js';
+import type {
+  CastBallot,
+  ElectionSecret,
+  Job,
+  Member,
+  Store,
+  Tx,
+} from '../../src/core/shared/store.ports.js';
 
 export interface MemoryState {
   orgs: Organisation[];
@@ -89,7 +96,9 @@ export class MemoryStore implements Store {
   /** Every row count, to show that a failed command wrote nothing. */
   rowCounts(): Record<string, number> {
     const s = this.state;
-    return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.length : Object.keys(v).length]));
+    return Object.fromEntries(
+      Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.length : Object.keys(v).length]),
+    );
   }
 
   private tx(): Tx {
@@ -97,11 +106,14 @@ export class MemoryStore implements Store {
     const clone = <T>(v: T): T => structuredClone(v);
     return {
       orgs: {
-        findByPlatform: async (platform, pid) => clone(s().orgs.find((o) => o.platform === platform && o.platformOrgId === pid)),
+        findByPlatform: async (platform, pid) =>
+          clone(s().orgs.find((o) => o.platform === platform && o.platformOrgId === pid)),
         get: async (id) => clone(s().orgs.find((o) => o.id === id)),
         insert: async (o) => void s().orgs.push(clone(o)),
         insertIfAbsent: async (o) => {
-          const known = s().orgs.find((x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId);
+          const known = s().orgs.find(
+            (x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId,
+          );
           if (!known) s().orgs.push(clone(o));
           return clone(known ?? o);
         },
@@ -113,7 +125,8 @@ export class MemoryStore implements Store {
         },
       },
       members: {
-        get: async (orgId, memberId) => clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),
+        get: async (orgId, memberId) =>
+          clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),
         upsert: async (m) => {
           s().members = s().members.filter((x) => !(x.orgId === m.orgId && x.memberId === m.memberId));
           s().members.push(clone(m));
@@ -121,30 +134,64 @@ export class MemoryStore implements Store {
       },
       elections: {
         get: async (id) => clone(s().elections.find((e) => e.id === id)),
-        findByNumber: async (orgId, n) => clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
-        list: async (orgId) => clone(s().elections.filter((e) => e.orgId === orgId).sort((a, b) => b.number - a.number)),
+        findByNumber: async (orgId, n) =>
+          clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
+        list: async (orgId) =>
+          clone(
+            s()
+              .elections.filter((e) => e.orgId === orgId)
+              .sort((a, b) => b.number - a.number),
+          ),
         listAll: async () => clone(s().elections.sort(byId)),
-        maxNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)),
-        nextNumber: async (orgId) => Math.max(0, ...s().elections.filter((e) => e.orgId === orgId).map((e) => e.number)) + 1,
+        maxNumber: async (orgId) =>
+          Math.max(
+            0,
+            ...s()
+              .elections.filter((e) => e.orgId === orgId)
+              .map((e) => e.number),
+          ),
+        nextNumber: async (orgId) =>
+          Math.max(
+            0,
+            ...s()
+              .elections.filter((e) => e.orgId === orgId)
+              .map((e) => e.number),
+          ) + 1,
         insert: async (e) => void s().elections.push(clone(e)),
         update: async (e) => {
           s().elections = s().elections.map((x) => (x.id === e.id ? clone(e) : x));
         },
-        findByNumberLocked: async (orgId, n) => clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
+        findByNumberLocked: async (orgId, n) =>
+          clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
       },
       contests: {
-        list: async (eid) => clone(s().contests.filter((c) => c.electionId === eid).sort((a, b) => a.number - b.number)),
+        list: async (eid) =>
+          clone(
+            s()
+              .contests.filter((c) => c.electionId === eid)
+              .sort((a, b) => a.number - b.number),
+          ),
         insert: async (c) => void s().contests.push(clone(c)),
       },
       roles: {
         list: async (eid) => clone(s().roles.filter((r) => r.electionId === eid)),
         add: async (r) => {
-          if (!s().roles.some((x) => x.electionId === r.electionId && x.memberId === r.memberId && x.role === r.role)) s().roles.push(clone(r));
+          if (
+            !s().roles.some(
+              (x) => x.electionId === r.electionId && x.memberId === r.memberId && x.role === r.role,
+            )
+          )
+            s().roles.push(clone(r));
         },
       },
       roll: {
         get: async (eid, m) => clone(s().roll.find((r) => r.electionId === eid && r.memberId === m)),
-        list: async (eid) => clone(s().roll.filter((r) => r.electionId === eid).sort((a, b) => a.memberId.localeCompare(b.memberId))),
+        list: async (eid) =>
+          clone(
+            s()
+              .roll.filter((r) => r.electionId === eid)
+              .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+          ),
         upsert: async (r) => {
           s().roll = s().roll.filter((x) => !(x.electionId === r.electionId && x.memberId === r.memberId));
           s().roll.push(clone(r));
@@ -157,15 +204,27 @@ export class MemoryStore implements Store {
       },
       nominations: {
         get: async (eid, n) => clone(s().nominations.find((x) => x.electionId === eid && x.number === n)),
-        list: async (eid) => clone(s().nominations.filter((x) => x.electionId === eid).sort((a, b) => a.number - b.number)),
-        maxNumber: async (eid) => Math.max(0, ...s().nominations.filter((x) => x.electionId === eid).map((x) => x.number)),
+        list: async (eid) =>
+          clone(
+            s()
+              .nominations.filter((x) => x.electionId === eid)
+              .sort((a, b) => a.number - b.number),
+          ),
+        maxNumber: async (eid) =>
+          Math.max(
+            0,
+            ...s()
+              .nominations.filter((x) => x.electionId === eid)
+              .map((x) => x.number),
+          ),
         insert: async (n) => void s().nominations.push(clone(n)),
         update: async (n) => {
           s().nominations = s().nominations.map((x) => (x.id === n.id ? clone(n) : x));
         },
         seconders: async (nid) => clone(s().seconders.filter((x) => x.nominationId === nid)),
         addSeconder: async (x) => {
-          if (!s().seconders.some((y) => y.nominationId === x.nominationId && y.memberId === x.memberId)) s().seconders.push(clone(x));
+          if (!s().seconders.some((y) => y.nominationId === x.nominationId && y.memberId === x.memberId))
+            s().seconders.push(clone(x));
         },
       },
       secrets: {
@@ -180,33 +239,68 @@ export class MemoryStore implements Store {
           else s().castBallots.push(clone(b));
           return i >= 0;
         },
-        listForElection: async (eid) => clone(s().castBallots.filter((b) => b.electionId === eid).sort(byId)),
+        listForElection: async (eid) =>
+          clone(
+            s()
+              .castBallots.filter((b) => b.electionId === eid)
+              .sort(byId),
+          ),
         deleteForElection: async (eid) => {
           s().castBallots = s().castBallots.filter((b) => b.electionId !== eid);
         },
       },
       ballots: {
         insertMany: async (list) => void s().ballots.push(...clone(list)),
-        listForCount: async (cid) => s().ballots.filter((b) => b.contestId === cid).sort(byId).map((b) => ({ weight: b.weight, content: b.content })),
+        listForCount: async (cid) =>
+          s()
+            .ballots.filter((b) => b.contestId === cid)
+            .sort(byId)
+            .map((b) => ({ weight: b.weight, content: b.content })),
         count: async (cid) => s().ballots.filter((b) => b.contestId === cid).length,
-        listPublished: async (eid) => s().ballots.filter((b) => b.electionId === eid).sort(byId).map((b) => ({ contestId: b.contestId, weight: b.weight, content: b.content })),
+        listPublished: async (eid) =>
+          s()
+            .ballots.filter((b) => b.electionId === eid)
+            .sort(byId)
+            .map((b) => ({ contestId: b.contestId, weight: b.weight, content: b.content })),
       },
       receipts: {
-        findByLink: async (eid, link) => s().receipts.find((r) => r.electionId === eid && r.link === link)?.code,
+        findByLink: async (eid, link) =>
+          s().receipts.find((r) => r.electionId === eid && r.link === link)?.code,
         insert: async (eid, code, link) => void s().receipts.push({ electionId: eid, code, link }),
         exists: async (eid, code) => s().receipts.some((r) => r.electionId === eid && r.code === code),
-        list: async (eid) => s().receipts.filter((r) => r.electionId === eid).map((r) => r.code).sort(),
+        list: async (eid) =>
+          s()
+            .receipts.filter((r) => r.electionId === eid)
+            .map((r) => r.code)
+            .sort(),
         sealElection: async (eid) => {
-          s().receipts = s().receipts.map((r) => (r.electionId === eid ? { ...r, link: null } : r)).sort((a, b) => a.code.localeCompare(b.code));
+          s().receipts = s()
+            .receipts.map((r) => (r.electionId === eid ? { ...r, link: null } : r))
+            .sort((a, b) => a.code.localeCompare(b.code));
         },
       },
       participation: {
         add: async (p) => {
-          if (!s().participation.some((x) => x.electionId === p.electionId && x.contestId === p.contestId && x.memberId === p.memberId)) s().participation.push(clone(p));
+          if (
+            !s().participation.some(
+              (x) =>
+                x.electionId === p.electionId && x.contestId === p.contestId && x.memberId === p.memberId,
+            )
+          )
+            s().participation.push(clone(p));
         },
-        has: async (eid, cid, m) => s().participation.some((x) => x.electionId === eid && x.contestId === cid && x.memberId === m),
-        voters: async (eid) => [...new Set(s().participation.filter((x) => x.electionId === eid).map((x) => x.memberId))].sort(),
-        count: async (eid, cid) => s().participation.filter((x) => x.electionId === eid && x.contestId === cid).length,
+        has: async (eid, cid, m) =>
+          s().participation.some((x) => x.electionId === eid && x.contestId === cid && x.memberId === m),
+        voters: async (eid) =>
+          [
+            ...new Set(
+              s()
+                .participation.filter((x) => x.electionId === eid)
+                .map((x) => x.memberId),
+            ),
+          ].sort(),
+        count: async (eid, cid) =>
+          s().participation.filter((x) => x.electionId === eid && x.contestId === cid).length,
       },
       results: {
         put: async (r) => void s().results.push(clone(r)),
@@ -218,7 +312,12 @@ export class MemoryStore implements Store {
         addConfirmation: async (c) => void s().confirmations.push(clone(c)),
       },
       audit: {
-        last: async (eid) => clone(s().audit.filter((a) => a.electionId === eid).at(-1)),
+        last: async (eid) =>
+          clone(
+            s()
+              .audit.filter((a) => a.electionId === eid)
+              .at(-1),
+          ),
         append: async (a) => void s().audit.push(clone(a)),
         list: async (eid) => clone(s().audit.filter((a) => a.electionId === eid)),
         electionIds: async () => [...new Set(s().audit.map((a) => a.electionId))],
@@ -241,7 +340,7 @@ export class MemoryStore implements Store {
         },
         deleteBefore: async (at) => {
           let n = 0;
-          for (const [k, v] of Object.entries(s().requests)) if (v.at < at) (delete s().requests[k], n++);
+          for (const [k, v] of Object.entries(s().requests)) if (v.at < at) delete s().requests[k], n++;
           return n;
         },
       },
@@ -253,7 +352,11 @@ export class MemoryStore implements Store {
         },
         claimDue: async (now, leaseUntil, limit) => {
           const due = s()
-            .jobs.filter((j) => j.runAt <= now && (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)))
+            .jobs.filter(
+              (j) =>
+                j.runAt <= now &&
+                (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)),
+            )
             .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : byId(a, b)))
             .slice(0, limit);
           for (const j of due) Object.assign(j, { status: 'running', leaseUntil, attempts: j.attempts + 1 });
@@ -265,10 +368,18 @@ export class MemoryStore implements Store {
         },
         retry: async (id, runAt, error) => {
           const j = s().jobs.find((x) => x.id === id);
-          if (j) Object.assign(j, { status: runAt === null ? 'failed' : 'pending', runAt: runAt ?? j.runAt, lastError: error, leaseUntil: null });
+          if (j)
+            Object.assign(j, {
+              status: runAt === null ? 'failed' : 'pending',
+              runAt: runAt ?? j.runAt,
+              lastError: error,
+              leaseUntil: null,
+            });
         },
         finishByKey: async (key, at) => {
-          const j = s().jobs.find((x) => x.dedupeKey === key && (x.status === 'pending' || x.status === 'running'));
+          const j = s().jobs.find(
+            (x) => x.dedupeKey === key && (x.status === 'pending' || x.status === 'running'),
+          );
           if (j) Object.assign(j, { status: 'done', doneAt: at, leaseUntil: null });
         },
       },

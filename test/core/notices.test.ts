@@ -30,7 +30,11 @@ describe('channel notices', () => {
       // nothing is answered into the channel: what the channel sees comes from the queue only
       expect(r.reply.visibility, text).not.toBe('channel');
       expect(r.reply.body.text, text).toMatch(reply);
-      const posts = h.store.state.outbox.slice(before).filter((m) => m.destination.kind === 'channel' && m.purpose !== 'checkpoint' && m.purpose !== 'turnout');
+      const posts = h.store.state.outbox
+        .slice(before)
+        .filter(
+          (m) => m.destination.kind === 'channel' && m.purpose !== 'checkpoint' && m.purpose !== 'turnout',
+        );
       expect(posts.length, text).toBeLessThanOrEqual(1);
     }
   });

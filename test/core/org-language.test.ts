@@ -9,14 +9,30 @@ const ZH_DM = /正在投票/;
 const EN_DM = /Voting in .* is open/;
 
 function dmTo(h: Harness, member: string): string {
-  const dm = h.store.state.outbox.find((m) => m.destination.kind === 'dm' && m.destination.memberId === member && m.purpose === 'ballot');
+  const dm = h.store.state.outbox.find(
+    (m) => m.destination.kind === 'dm' && m.destination.memberId === member && m.purpose === 'ballot',
+  );
   return dm?.body.text ?? '';
 }
 
 /** a Discord-like organisation up to nominations: `extra` on every invocation, `profiles` with the roll add */
-async function toVoting(core: TellerCore, extra: Partial<Invocation> & { actor?: Invocation['actor'] }, roll: string, profiles: Invocation['profiles'] = []) {
+async function toVoting(
+  core: TellerCore,
+  extra: Partial<Invocation> & { actor?: Invocation['actor'] },
+  roll: string,
+  profiles: Invocation['profiles'] = [],
+) {
   const say = async (member: string, text: string, more: Partial<Invocation> = {}) => {
-    const r = await core.dispatch({ platform: 'discord', platformOrgId: 'G1', channelId: 'C1', command: '', args: { text }, ...extra, ...more, actor: { ...extra.actor, memberId: member } });
+    const r = await core.dispatch({
+      platform: 'discord',
+      platformOrgId: 'G1',
+      channelId: 'C1',
+      command: '',
+      args: { text },
+      ...extra,
+      ...more,
+      actor: { ...extra.actor, memberId: member },
+    });
     if (r.kind !== 'ok') throw new Error(`${text}: ${r.reply.body.text}`);
     return r.reply.body.text;
   };
@@ -62,10 +78,15 @@ describe('the language of a first DM', () => {
 
   it("is the member's own locale when the platform described them as they were named", async () => {
     const h = harness();
-    const say = await toVoting(h.core, { actor: { memberId: 'olga', locale: 'en-US' } }, '<@olga> <@carol> <@dan>', [
-      { memberId: 'carol', displayName: 'Carol Chen', locale: 'zh-CN' },
-      { memberId: 'dan', displayName: 'Dan', locale: 'en-US' },
-    ]);
+    const say = await toVoting(
+      h.core,
+      { actor: { memberId: 'olga', locale: 'en-US' } },
+      '<@olga> <@carol> <@dan>',
+      [
+        { memberId: 'carol', displayName: 'Carol Chen', locale: 'zh-CN' },
+        { memberId: 'dan', displayName: 'Dan', locale: 'en-US' },
+      ],
+    );
     await say('olga', 'nominations close 1');
     await say('olga', 'review approve 1 1');
     await say('olga', 'candidates publish 1');
@@ -78,7 +99,11 @@ describe('the language of a first DM', () => {
   it("is the platform's organisation locale (a Discord server's preferred locale) when no one chose one", async () => {
     const h = harness();
     // the organiser's own client is English; the server prefers Chinese
-    const say = await toVoting(h.core, { actor: { memberId: 'olga', locale: 'en-US', orgLocale: 'zh-CN' } }, '<@olga> <@erin>');
+    const say = await toVoting(
+      h.core,
+      { actor: { memberId: 'olga', locale: 'en-US', orgLocale: 'zh-CN' } },
+      '<@olga> <@erin>',
+    );
     await say('olga', 'nominations close 1');
     await say('olga', 'review approve 1 1');
     await say('olga', 'candidates publish 1');
@@ -88,7 +113,11 @@ describe('the language of a first DM', () => {
 
   it('prefers the organisers’ choice to the platform default', async () => {
     const h = harness();
-    const say = await toVoting(h.core, { actor: { memberId: 'olga', locale: 'zh-CN', orgLocale: 'zh-CN' } }, '<@olga> <@erin>');
+    const say = await toVoting(
+      h.core,
+      { actor: { memberId: 'olga', locale: 'zh-CN', orgLocale: 'zh-CN' } },
+      '<@olga> <@erin>',
+    );
     await say('olga', 'language en');
     await say('olga', 'nominations close 1');
     await say('olga', 'review approve 1 1');

@@ -23,7 +23,10 @@ describe('the receipt DM', () => {
 
     expect(await receiptOf('cast 1 1 1')).toBe(code);
     expect(dms()).toHaveLength(2);
-    expect(dms()[1]).toMatchObject({ replaces: first.dedupeKey, destination: { kind: 'dm', memberId: 'alice' } });
+    expect(dms()[1]).toMatchObject({
+      replaces: first.dedupeKey,
+      destination: { kind: 'dm', memberId: 'alice' },
+    });
     expect(dms()[1].body.text).toMatch(new RegExp(`still ${code}`));
     // the candidates' names and the choice appear nowhere in it
     for (const m of dms()) expect(JSON.stringify(m.body)).not.toMatch(/Alice|Bob|"[12]"|choice/);
@@ -32,7 +35,7 @@ describe('the receipt DM', () => {
     expect(dms()).toHaveLength(2);
   });
 
-  it('speaks the voter\'s language', async () => {
+  it("speaks the voter's language", async () => {
     const h = harness();
     await electionInVoting(h, 'plurality');
     await h.run('bob', 'cast 1 1 1', { locale: 'zh-CN' });

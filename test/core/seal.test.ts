@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { electionInVoting, harness } from './harness.js';
 
 const dms = (h: ReturnType<typeof harness>, member: string) =>
-  h.store.state.outbox.filter((m) => m.destination.kind === 'dm' && m.destination.memberId === member).map((m) => m.body.text);
+  h.store.state.outbox
+    .filter((m) => m.destination.kind === 'dm' && m.destination.memberId === member)
+    .map((m) => m.body.text);
 
 describe('sealing the ballot box', () => {
   it('reports a close whose purge failed as not sealed, retries it as a job, alerts, then tells the organisers', async () => {
@@ -71,7 +73,13 @@ describe('sealing the ballot box', () => {
     await electionInVoting(h);
     await h.ok('olga', 'voting close 1');
     expect((await h.run('olga', 'ballots sealed 1 yes')).kind).toBe('forbidden');
-    const byId = await h.core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'teller' }, command: 'organisers.alert', args: { election: 1, about: 'seal_failing' } });
+    const byId = await h.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: 'teller' },
+      command: 'organisers.alert',
+      args: { election: 1, about: 'seal_failing' },
+    });
     expect(byId.kind).toBe('forbidden');
   });
 });
@@ -91,7 +99,10 @@ describe('one server secret per election', () => {
     const again = await h.run('alice', 'cast 1 1 2');
     expect(again.reply.body.text).toMatch(/replaces/);
     expect(again.reply.body.fields?.[0]?.value).toBe(receipt);
-    expect((await other.run('olga', 'voting close 1'))).toMatchObject({ kind: 'domain-error', code: 'ballot.key_mismatch' });
+    expect(await other.run('olga', 'voting close 1')).toMatchObject({
+      kind: 'domain-error',
+      code: 'ballot.key_mismatch',
+    });
     await h.ok('olga', 'voting close 1');
     expect(h.store.state.ballots).toHaveLength(1);
     expect(h.store.state.receipts).toHaveLength(1);
@@ -150,7 +161,9 @@ describe('published ballots in weighted elections', () => {
     await h.ok('olga', 'voting close 1');
     const refused = await h.run('olga', 'voting ballots publish 1 confirm=yes');
     expect(refused.kind).toBe('domain-error');
-    expect(refused.reply.body.text).toMatch(/cannot be published: 1 ballot\(s\) carry a weight that fewer than 5/);
+    expect(refused.reply.body.text).toMatch(
+      /cannot be published: 1 ballot\(s\) carry a weight that fewer than 5/,
+    );
     // even a setting written by an older version does not list them
     const e = h.store.state.elections[0]!;
     e.settings = { ...e.settings, publishWeightedBallots: true };

@@ -1,7 +1,15 @@
 // Properties every method must have, checked on random elections (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BALLOT_KIND, METHOD_IDS, tally, type Ballot, type MethodId, type MethodOptions, type TallyInput } from '../../src/counting/index.js';
+import {
+  BALLOT_KIND,
+  METHOD_IDS,
+  tally,
+  type Ballot,
+  type MethodId,
+  type MethodOptions,
+  type TallyInput,
+} from '../../src/counting/index.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -23,16 +31,22 @@ function ballotArb(method: MethodId, n: number): fc.Arbitrary<Ballot> {
     case 'scores':
       return fc.record({
         kind: fc.constant('scores' as const),
-        scores: fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { minLength: n, maxLength: n }),
+        scores: fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), {
+          minLength: n,
+          maxLength: n,
+        }),
         weight,
       });
     case 'criteria':
       return fc.record({
         kind: fc.constant('criteria' as const),
-        scores: fc.array(fc.oneof(fc.constant([]), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 2 })), {
-          minLength: n,
-          maxLength: n,
-        }),
+        scores: fc.array(
+          fc.oneof(fc.constant([]), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 2 })),
+          {
+            minLength: n,
+            maxLength: n,
+          },
+        ),
         weight,
       });
     case 'ranking':
@@ -45,25 +59,43 @@ function electionArb(method: MethodId) {
   return fc.integer({ min: 2, max: MAX_CANDIDATES }).chain((n) =>
     fc
       .record({
-        seats: method === 'two-round' || method === 'irv' ? fc.constant(1) : fc.integer({ min: 1, max: n - 1 }),
+        seats:
+          method === 'two-round' || method === 'irv' ? fc.constant(1) : fc.integer({ min: 1, max: n - 1 }),
         ballots: fc.array(ballotArb(method, n), { minLength: 1, maxLength: 30 }),
-        tieBreak: fc.constantFrom<NonNullable<MethodOptions['tieBreak']>>('lot', 'revote', 'backwards', 'candidate-order'),
+        tieBreak: fc.constantFrom<NonNullable<MethodOptions['tieBreak']>>(
+          'lot',
+          'revote',
+          'backwards',
+          'candidate-order',
+        ),
         seed: fc.option(fc.string({ maxLength: 6 }), { nil: undefined }),
       })
       .chain((e) =>
-        fc.shuffledSubarray(e.ballots, { minLength: e.ballots.length, maxLength: e.ballots.length }).map((shuffled) => ({
-          ...e,
-          n,
-          shuffled,
-        })),
+        fc
+          .shuffledSubarray(e.ballots, { minLength: e.ballots.length, maxLength: e.ballots.length })
+          .map((shuffled) => ({
+            ...e,
+            n,
+            shuffled,
+          })),
       ),
   );
 }
 
-function inputOf(method: MethodId, e: { n: number; seats: number; tieBreak: MethodOptions['tieBreak']; seed?: string }, ballots: Ballot[]): TallyInput {
+function inputOf(
+  method: MethodId,
+  e: { n: number; seats: number; tieBreak: MethodOptions['tieBreak']; seed?: string },
+  ballots: Ballot[],
+): TallyInput {
   const options: MethodOptions = { tieBreak: e.tieBreak, ...(e.seed !== undefined ? { seed: e.seed } : {}) };
   if (method === 'judged') options.criteria = [{ name: 'a', weight: 2 }, { name: 'b' }];
-  return { method, seats: e.seats, candidates: Array.from({ length: e.n }, (_, i) => ({ name: `C${i}` })), ballots, options };
+  return {
+    method,
+    seats: e.seats,
+    candidates: Array.from({ length: e.n }, (_, i) => ({ name: `C${i}` })),
+    ballots,
+    options,
+  };
 }
 
 describe('every method', () => {
@@ -134,7 +166,10 @@ describe('Condorcet consistency', () => {
       fc.record({
         n: fc.constant(n),
         ballots: fc.array(
-          fc.record({ ranks: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }), weight: fc.integer({ min: 1, max: 4 }) }),
+          fc.record({
+            ranks: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }),
+            weight: fc.integer({ min: 1, max: 4 }),
+          }),
           { minLength: 1, maxLength: 25 },
         ),
       }),
@@ -156,7 +191,13 @@ describe('Condorcet consistency', () => {
           ['copeland', {}],
         ];
         for (const [method, options] of runs) {
-          const r = tally({ method, seats: 1, candidates, ballots: input, options: { ...options, tieBreak: 'revote' } });
+          const r = tally({
+            method,
+            seats: 1,
+            candidates,
+            ballots: input,
+            options: { ...options, tieBreak: 'revote' },
+          });
           expect(r.winners, `${method} ${options.strength ?? ''}`).toEqual([winner]);
           expect(r.ranking![0]).toEqual([winner]);
         }
@@ -168,19 +209,41 @@ describe('Condorcet consistency', () => {
 
   it('with two candidates, IRV, plurality on first preferences, Schulze and two-round agree', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ first: fc.integer({ min: 0, max: 1 }), weight: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 30 }), (votes) => {
-        const candidates = [{ name: 'A' }, { name: 'B' }];
-        const ranked = votes.map((v) => ({ kind: 'ranking' as const, ranks: [v.first, 1 - v.first], weight: v.weight }));
-        const marks = votes.map((v) => ({ kind: 'marks' as const, marks: [v.first], weight: v.weight }));
-        const opts: MethodOptions = { tieBreak: 'revote' };
-        const plurality = tally({ method: 'plurality', seats: 1, candidates, ballots: marks, options: opts });
-        const irv = tally({ method: 'irv', seats: 1, candidates, ballots: ranked, options: opts });
-        const schulze = tally({ method: 'schulze', seats: 1, candidates, ballots: ranked, options: opts });
-        const twoRound = tally({ method: 'two-round', seats: 1, candidates, ballots: marks, options: opts });
-        expect(irv.winners).toEqual(plurality.winners);
-        expect(schulze.winners).toEqual(plurality.winners);
-        expect(twoRound.winners).toEqual(plurality.winners);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ first: fc.integer({ min: 0, max: 1 }), weight: fc.integer({ min: 1, max: 5 }) }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (votes) => {
+          const candidates = [{ name: 'A' }, { name: 'B' }];
+          const ranked = votes.map((v) => ({
+            kind: 'ranking' as const,
+            ranks: [v.first, 1 - v.first],
+            weight: v.weight,
+          }));
+          const marks = votes.map((v) => ({ kind: 'marks' as const, marks: [v.first], weight: v.weight }));
+          const opts: MethodOptions = { tieBreak: 'revote' };
+          const plurality = tally({
+            method: 'plurality',
+            seats: 1,
+            candidates,
+            ballots: marks,
+            options: opts,
+          });
+          const irv = tally({ method: 'irv', seats: 1, candidates, ballots: ranked, options: opts });
+          const schulze = tally({ method: 'schulze', seats: 1, candidates, ballots: ranked, options: opts });
+          const twoRound = tally({
+            method: 'two-round',
+            seats: 1,
+            candidates,
+            ballots: marks,
+            options: opts,
+          });
+          expect(irv.winners).toEqual(plurality.winners);
+          expect(schulze.winners).toEqual(plurality.winners);
+          expect(twoRound.winners).toEqual(plurality.winners);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -10,10 +10,25 @@ import { openTestDatabase, testDatabases, type Opened } from '../storage/databas
 async function rowCounts(database: Database): Promise<Record<string, number>> {
   const tables =
     database.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(database.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(database.db)).rows.map((r) => r.name);
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.name);
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(database.db)).rows[0]?.n);
+  for (const t of tables)
+    out[t] = Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(database.db)).rows[0]?.n,
+    );
   return out;
 }
 
@@ -32,17 +47,30 @@ describe.each(testDatabases)('NUL in a text argument on $label', (target) => {
   let opened: Opened | undefined;
   afterEach(async () => opened?.dispose());
 
-  it('is refused naming the field, in the member\'s language, and writes nothing', async () => {
+  it("is refused naming the field, in the member's language, and writes nothing", async () => {
     opened = await openTestDatabase(target);
     const { database } = opened;
     if (database.dialect === 'postgres') {
       // why this matters: the value cannot even be sent as text
-      await expect(sql`select ${'a\u0000b'}::text as t`.execute(database.db)).rejects.toMatchObject({ code: '22021' });
+      await expect(sql`select ${'a\u0000b'}::text as t`.execute(database.db)).rejects.toMatchObject({
+        code: '22021',
+      });
     }
     const errors: string[] = [];
     const core = coreOn(database, errors);
-    const run = (args: Record<string, unknown> | { text: string }, command = '', locale?: string): Promise<DispatchResult> =>
-      core.dispatch({ platform: 'slack', platformOrgId: 'T1', actor: { memberId: 'U1', displayName: 'Olga', ...(locale ? { locale } : {}) }, channelId: 'C1', command, args });
+    const run = (
+      args: Record<string, unknown> | { text: string },
+      command = '',
+      locale?: string,
+    ): Promise<DispatchResult> =>
+      core.dispatch({
+        platform: 'slack',
+        platformOrgId: 'T1',
+        actor: { memberId: 'U1', displayName: 'Olga', ...(locale ? { locale } : {}) },
+        channelId: 'C1',
+        command,
+        args,
+      });
     expect((await run({ text: 'create "Branch AGM"' })).kind).toBe('ok');
     const before = await rowCounts(database);
 

@@ -20,7 +20,15 @@ function coreOn(database: Database): TellerCore {
 }
 
 const typed = (core: TellerCore, member: string, text: string): Promise<DispatchResult> =>
-  core.dispatch({ platform: 'slack', platformOrgId: 'T-NEW', orgName: 'New', actor: { memberId: member, displayName: member }, channelId: 'C1', command: '', args: { text } });
+  core.dispatch({
+    platform: 'slack',
+    platformOrgId: 'T-NEW',
+    orgName: 'New',
+    actor: { memberId: member, displayName: member },
+    channelId: 'C1',
+    command: '',
+    args: { text },
+  });
 
 describe.each(testDatabases)('first use on $label', (target) => {
   let opened: Opened | undefined;
@@ -35,7 +43,10 @@ describe.each(testDatabases)('first use on $label', (target) => {
     opened = await openTestDatabase(target, { poolSize: 20 });
     const { database } = opened;
     // on PostgreSQL a second process: its own pool on the same schema
-    second = database.dialect === 'postgres' ? await connect(process.env.TEST_DATABASE_URL!, { schema: database.schema!, poolSize: 20 }) : undefined;
+    second =
+      database.dialect === 'postgres'
+        ? await connect(process.env.TEST_DATABASE_URL!, { schema: database.schema!, poolSize: 20 })
+        : undefined;
     const cores = [coreOn(database), coreOn(second ?? database)];
     const results = await Promise.all(
       Array.from({ length: 24 }, (_, i) => typed(cores[i % 2]!, `org${i}`, `create "Election ${i}"`)),
@@ -44,7 +55,9 @@ describe.each(testDatabases)('first use on $label', (target) => {
     expect(logged).toEqual([]);
     const orgs = await database.db.selectFrom('orgs').selectAll().execute();
     expect(orgs).toHaveLength(1);
-    const numbers = (await database.db.selectFrom('elections').select('number').execute()).map((r) => Number(r.number)).sort((a, b) => a - b);
+    const numbers = (await database.db.selectFrom('elections').select('number').execute())
+      .map((r) => Number(r.number))
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   }, 60_000);
 });

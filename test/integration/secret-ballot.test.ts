@@ -17,10 +17,23 @@ const VOTERS = ['ann', 'bo', 'cy', 'di', 'ed', 'flo', 'gil', 'hal', 'ida', 'jo']
 async function allRows(database: Database): Promise<Record<string, Record<string, unknown>[]>> {
   const tables =
     database.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(database.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(database.db)).rows.map((r) => r.name);
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.name);
   const out: Record<string, Record<string, unknown>[]> = {};
-  for (const t of tables) out[t] = (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(database.db)).rows;
+  for (const t of tables)
+    out[t] = (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(database.db)).rows;
   return out;
 }
 
@@ -37,7 +50,14 @@ function coreOn(database: Database): TellerCore {
 
 function typer(core: TellerCore) {
   return async (member: string, text: string) => {
-    const r = await core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: member, displayName: member }, channelId: 'general', command: '', args: { text } });
+    const r = await core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: member, displayName: member },
+      channelId: 'general',
+      command: '',
+      args: { text },
+    });
     if (r.kind !== 'ok') throw new Error(`${member}: ${text} -> ${r.kind} ${r.reply.body.text}`);
     return r.reply.body;
   };
@@ -93,7 +113,13 @@ describe.each(testDatabases)('secret ballot on $name', (target) => {
     const after = await allRows(database);
 
     // the ballot table has no voter, no time and no link; no ciphertext is left
-    expect(Object.keys(after.ballots[0]).sort()).toEqual(['content', 'contest_id', 'election_id', 'id', 'weight']);
+    expect(Object.keys(after.ballots[0]).sort()).toEqual([
+      'content',
+      'contest_id',
+      'election_id',
+      'id',
+      'weight',
+    ]);
     expect(after.ballots).toHaveLength(VOTERS.length);
     expect(after.cast_ballots).toEqual([]);
     expect(after.receipts.every((r) => r.link === null)).toBe(true);
@@ -114,14 +140,19 @@ describe.each(testDatabases)('secret ballot on $name', (target) => {
     const physical =
       database.dialect === 'sqlite'
         ? (await sql<{ id: string }>`select id from ballots`.execute(database.db)).rows.map((r) => r.id)
-        : (await sql<{ id: string }>`select id from ballots order by ctid`.execute(database.db)).rows.map((r) => r.id);
+        : (await sql<{ id: string }>`select id from ballots order by ctid`.execute(database.db)).rows.map(
+            (r) => r.id,
+          );
     if (database.dialect === 'sqlite') expect(physical).toEqual([...physical].sort());
     expect(physical.filter((id) => castIds.includes(id))).toEqual([]);
 
     if (file) {
       await opened.dispose();
       opened = undefined;
-      const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+      const bytes = [file, `${file}-wal`]
+        .filter(existsSync)
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('');
       expect(bytes.length).toBeGreaterThan(0);
       expect(links.filter((l) => bytes.includes(l))).toEqual([]);
       expect(bytes.includes(salt)).toBe(false);
@@ -153,7 +184,15 @@ describe.each(testDatabases)('concurrent casts on $name', (target) => {
     await type('olga', 'candidates publish 1');
     await type('olga', 'voting open 1');
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => core.dispatch({ platform: 'console', platformOrgId: 'console', actor: { memberId: 'ann' }, command: 'ballot.cast', args: { election: 1, contest: '1', choices: String((i % 2) + 1) } })),
+      Array.from({ length: 200 }, (_, i) =>
+        core.dispatch({
+          platform: 'console',
+          platformOrgId: 'console',
+          actor: { memberId: 'ann' },
+          command: 'ballot.cast',
+          args: { election: 1, contest: '1', choices: String((i % 2) + 1) },
+        }),
+      ),
     );
     expect(results.filter((r) => r.kind !== 'ok').map((r) => r.reply.body.text)).toEqual([]);
     const rows = await allRows(opened.database);

@@ -17,11 +17,23 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
   afterAll(() => opened.dispose());
 
   function ballot(s: Seeded, contest: number, content: string, weight = 1): StoredBallot {
-    return { id: randomId('b_'), electionId: s.election.id, contestId: s.contests[contest]!.id, weight, content };
+    return {
+      id: randomId('b_'),
+      electionId: s.election.id,
+      contestId: s.contests[contest]!.id,
+      weight,
+      content,
+    };
   }
 
   function castBallot(s: Seeded, contest: number, link: string, sealed: string): CastBallot {
-    return { id: randomId('c_'), electionId: s.election.id, contestId: s.contests[contest]!.id, link, sealed };
+    return {
+      id: randomId('c_'),
+      electionId: s.election.id,
+      contestId: s.contests[contest]!.id,
+      link,
+      sealed,
+    };
   }
 
   it('puts, replaces, reads and deletes the per-election salt and key check', async () => {
@@ -37,7 +49,7 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
     });
   });
 
-  it('keeps one sealed ballot per link and contest, says when a cast replaced one, and deletes an election\'s', async () => {
+  it("keeps one sealed ballot per link and contest, says when a cast replaced one, and deletes an election's", async () => {
     const s = await seed(store, 2);
     const other = await seed(store, 1);
     await store.transaction(async (tx) => {
@@ -53,7 +65,9 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
     expect(held.map((b) => b.id)).toEqual([...held.map((b) => b.id)].sort(byteOrder));
     await store.transaction((tx) => tx.castBallots.deleteForElection(s.election.id));
     expect(await store.transaction((tx) => tx.castBallots.listForElection(s.election.id))).toEqual([]);
-    expect(await store.transaction((tx) => tx.castBallots.listForElection(other.election.id))).toHaveLength(1);
+    expect(await store.transaction((tx) => tx.castBallots.listForElection(other.election.id))).toHaveLength(
+      1,
+    );
   });
 
   it('lists counted ballots for the count and for publication in random-id order', async () => {
@@ -64,9 +78,15 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
     expect(await store.transaction((tx) => tx.ballots.count(s.contests[0]!.id))).toBe(15);
     expect(await store.transaction((tx) => tx.ballots.count('no-such-contest'))).toBe(0);
     const forCount = await store.transaction((tx) => tx.ballots.listForCount(s.contests[1]!.id));
-    expect(forCount).toEqual(inIdOrder.filter((b) => b.contestId === s.contests[1]!.id).map((b) => ({ weight: b.weight, content: b.content })));
+    expect(forCount).toEqual(
+      inIdOrder
+        .filter((b) => b.contestId === s.contests[1]!.id)
+        .map((b) => ({ weight: b.weight, content: b.content })),
+    );
     const published = await store.transaction((tx) => tx.ballots.listPublished(s.election.id));
-    expect(published).toEqual(inIdOrder.map((b) => ({ contestId: b.contestId, weight: b.weight, content: b.content })));
+    expect(published).toEqual(
+      inIdOrder.map((b) => ({ contestId: b.contestId, weight: b.weight, content: b.content })),
+    );
   });
 
   it('leaves exactly one row when 200 casts for one link race through separate transactions', async () => {
@@ -95,7 +115,9 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
       expect(await tx.receipts.list(s.election.id)).toEqual(['AB7-X2M', 'ZK3-P9Q', 'ab1-x2m']);
     });
     // A link has one receipt.
-    await expect(store.transaction((tx) => tx.receipts.insert(s.election.id, 'NEW-ONE', 'voter-link-1'))).rejects.toThrow();
+    await expect(
+      store.transaction((tx) => tx.receipts.insert(s.election.id, 'NEW-ONE', 'voter-link-1')),
+    ).rejects.toThrow();
   });
 
   it('records participation once per contest and counts it', async () => {
@@ -122,7 +144,8 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
     const s = await seed(store, 2);
     const other = await seed(store, 1);
     await store.transaction(async (tx) => {
-      for (let i = 0; i < 20; i++) await tx.receipts.insert(s.election.id, `R${String(i).padStart(3, '0')}`, `seal-link-${i}`);
+      for (let i = 0; i < 20; i++)
+        await tx.receipts.insert(s.election.id, `R${String(i).padStart(3, '0')}`, `seal-link-${i}`);
       await tx.receipts.insert(other.election.id, 'KEEP', 'keep-me');
     });
     await store.transaction((tx) => tx.receipts.sealElection(s.election.id));
@@ -132,7 +155,11 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
       expect(await tx.receipts.exists(s.election.id, 'R003')).toBe(true);
       expect(await tx.receipts.findByLink(other.election.id, 'keep-me')).toBe('KEEP');
     });
-    const receiptLinks = await opened.database.db.selectFrom('receipts').select('link').where('election_id', '=', s.election.id).execute();
+    const receiptLinks = await opened.database.db
+      .selectFrom('receipts')
+      .select('link')
+      .where('election_id', '=', s.election.id)
+      .execute();
     expect(receiptLinks.every((r) => r.link === null)).toBe(true);
   });
 });

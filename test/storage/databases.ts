@@ -35,7 +35,10 @@ export function uniqueSchema(): string {
 }
 
 /** A fresh, migrated database; `url` overrides the SQLite location (e.g. a file for byte checks). */
-export async function openTestDatabase(target: TestDatabase, options: { url?: string; migrate?: boolean; poolSize?: number } = {}): Promise<Opened> {
+export async function openTestDatabase(
+  target: TestDatabase,
+  options: { url?: string; migrate?: boolean; poolSize?: number } = {},
+): Promise<Opened> {
   const schema = target.name === 'postgres' ? uniqueSchema() : undefined;
   const database = await connect(options.url ?? target.url, {
     ...(schema === undefined ? {} : { schema }),

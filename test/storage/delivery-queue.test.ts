@@ -97,7 +97,13 @@ describe.each(testDatabases)('delivery queue on $label', (target) => {
     await queue.markFailed(dead.id, 'unreachable', 'cannot_dm_user');
     expect(await queue.claim('slack', 5, at(9), 60_000)).toEqual([]);
     const [retried] = await queue.claim('slack', 5, at(10), 60_000);
-    expect(retried).toMatchObject({ id: m.id, attempts: 1, lastError: 'HTTP 429', notBefore: iso(10), status: 'sending' });
+    expect(retried).toMatchObject({
+      id: m.id,
+      attempts: 1,
+      lastError: 'HTTP 429',
+      notBefore: iso(10),
+      status: 'sending',
+    });
     // A late retryLater after another worker marked it sent must not resurrect it.
     await queue.markSent(m.id, 'ref', at(11));
     await queue.retryLater(m.id, at(12), 'late');
@@ -120,15 +126,35 @@ describe.each(testDatabases)('delivery queue on $label', (target) => {
     expect(claimed.every((m) => m.purpose === 'notice')).toBe(true);
     await queue.markSent(claimed[0]!.id, 'r', at(0));
     await queue.markFailed(claimed[1]!.id, 'unreachable', 'dm closed');
-    expect(await queue.progress(e, 'notice')).toEqual({ pending: 1, sending: 1, sent: 1, failed: 0, unreachable: 1 });
-    expect(await queue.progress(e, 'reminder')).toEqual({ pending: 2, sending: 0, sent: 0, failed: 0, unreachable: 0 });
-    expect(await queue.progress('none', 'notice')).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 });
+    expect(await queue.progress(e, 'notice')).toEqual({
+      pending: 1,
+      sending: 1,
+      sent: 1,
+      failed: 0,
+      unreachable: 1,
+    });
+    expect(await queue.progress(e, 'reminder')).toEqual({
+      pending: 2,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    });
+    expect(await queue.progress('none', 'notice')).toEqual({
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    });
   });
 
   it('never hands the same message to two concurrent claimers', async () => {
     await drain('discord');
     const org = makeOrg({ platform: 'discord' });
-    const msgs = Array.from({ length: 300 }, (_, i) => makeMessage(org, { notBefore: iso(0), createdAt: iso(i % 60) }));
+    const msgs = Array.from({ length: 300 }, (_, i) =>
+      makeMessage(org, { notBefore: iso(0), createdAt: iso(i % 60) }),
+    );
     await store.transaction(async (tx) => {
       await tx.orgs.insert(org);
       for (const m of msgs) await tx.outbox.enqueue(m);

@@ -30,7 +30,11 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       expect(await tx.orgs.get('nope')).toBeUndefined();
     });
     // One organisation per platform id.
-    await expect(store.transaction((tx) => tx.orgs.insert(makeOrg({ platform: 'discord', platformOrgId: org.platformOrgId })))).rejects.toThrow();
+    await expect(
+      store.transaction((tx) =>
+        tx.orgs.insert(makeOrg({ platform: 'discord', platformOrgId: org.platformOrgId })),
+      ),
+    ).rejects.toThrow();
   });
 
   it("keeps the organisers' language and the platform's default apart", async () => {
@@ -41,7 +45,11 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       await tx.orgs.setDefaultLocale(org.id, 'zh-Hans');
       await tx.orgs.setLanguage(org.id, 'en');
     });
-    expect(await store.transaction((tx) => tx.orgs.get(org.id))).toEqual({ ...org, defaultLocale: 'zh-Hans', language: 'en' });
+    expect(await store.transaction((tx) => tx.orgs.get(org.id))).toEqual({
+      ...org,
+      defaultLocale: 'zh-Hans',
+      language: 'en',
+    });
     await store.transaction((tx) => tx.orgs.setLanguage(org.id, null));
     expect((await store.transaction((tx) => tx.orgs.get(org.id)))?.language).toBeNull();
   });
@@ -51,9 +59,27 @@ describe.each(testDatabases)('organisation and election repositories on $label',
     await store.transaction((tx) => tx.orgs.insert(org));
     await store.transaction(async (tx) => {
       expect(await tx.members.get(org.id, 'U1')).toBeUndefined();
-      await tx.members.upsert({ orgId: org.id, memberId: 'U1', displayName: 'Ann', locale: null, updatedAt: T0 });
-      expect(await tx.members.get(org.id, 'U1')).toEqual({ orgId: org.id, memberId: 'U1', displayName: 'Ann', locale: null, updatedAt: T0 });
-      const later = { orgId: org.id, memberId: 'U1', displayName: '安', locale: 'zh-CN', updatedAt: '2026-11-24T00:00:00.000Z' };
+      await tx.members.upsert({
+        orgId: org.id,
+        memberId: 'U1',
+        displayName: 'Ann',
+        locale: null,
+        updatedAt: T0,
+      });
+      expect(await tx.members.get(org.id, 'U1')).toEqual({
+        orgId: org.id,
+        memberId: 'U1',
+        displayName: 'Ann',
+        locale: null,
+        updatedAt: T0,
+      });
+      const later = {
+        orgId: org.id,
+        memberId: 'U1',
+        displayName: '安',
+        locale: 'zh-CN',
+        updatedAt: '2026-11-24T00:00:00.000Z',
+      };
       await tx.members.upsert(later);
       expect(await tx.members.get(org.id, 'U1')).toEqual(later);
       expect(await tx.members.get(org.id, 'U2')).toBeUndefined();
@@ -63,7 +89,10 @@ describe.each(testDatabases)('organisation and election repositories on $label',
   it('stores, finds, lists newest first, numbers and updates elections', async () => {
     const org = makeOrg();
     const first = makeElection(org.id, 1);
-    const second = makeElection(org.id, 2, { channelId: null, settings: { seconders: 0, selfNomination: false, objectionDays: 7 } });
+    const second = makeElection(org.id, 2, {
+      channelId: null,
+      settings: { seconders: 0, selfNomination: false, objectionDays: 7 },
+    });
     await store.transaction(async (tx) => {
       await tx.orgs.insert(org);
       expect(await tx.elections.maxNumber(org.id)).toBe(0);
@@ -79,7 +108,13 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       expect(await tx.elections.list(org.id)).toEqual([second, first]);
       expect(await tx.elections.maxNumber(org.id)).toBe(2);
       expect(await tx.elections.findByNumberLocked(org.id, 1)).toEqual(first);
-      const cancelled = { ...first, phase: 'cancelled' as const, cancelReason: 'postponed', phaseSince: '2026-11-24T00:00:00.000Z', title: 'Renamed' };
+      const cancelled = {
+        ...first,
+        phase: 'cancelled' as const,
+        cancelReason: 'postponed',
+        phaseSince: '2026-11-24T00:00:00.000Z',
+        title: 'Renamed',
+      };
       await tx.elections.update(cancelled);
       expect(await tx.elections.get(first.id)).toEqual(cancelled);
       expect(await tx.elections.get(second.id)).toEqual(second);
@@ -138,7 +173,9 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       expect(await tx.roll.get(election.id, 'zz')).toBeUndefined();
       // Byte order: upper case before lower case, whatever the PostgreSQL collation.
       expect((await tx.roll.list(election.id)).map((e) => e.memberId)).toEqual(['U9', 'a', 'b']);
-      expect(await tx.roll.get(election.id, 'b')).toEqual(entry('b', { status: 'ineligible', reason: 'moved away', weight: 0 }));
+      expect(await tx.roll.get(election.id, 'b')).toEqual(
+        entry('b', { status: 'ineligible', reason: 'moved away', weight: 0 }),
+      );
       expect(await tx.roll.remove(election.id, 'a')).toBe(true);
       expect(await tx.roll.remove(election.id, 'a')).toBe(false);
       expect((await tx.roll.list(election.id)).map((e) => e.memberId)).toEqual(['U9', 'b']);
@@ -172,7 +209,11 @@ describe.each(testDatabases)('organisation and election repositories on $label',
       expect(await tx.nominations.get(election.id, 2)).toEqual(nomination(2, { statement: '为大家服务' }));
       expect(await tx.nominations.get(election.id, 3)).toBeUndefined();
       expect((await tx.nominations.list(election.id)).map((n) => n.number)).toEqual([1, 2]);
-      const approved = nomination(1, { status: 'approved', candidateNumber: 4, updatedAt: '2026-11-24T00:00:00.000Z' });
+      const approved = nomination(1, {
+        status: 'approved',
+        candidateNumber: 4,
+        updatedAt: '2026-11-24T00:00:00.000Z',
+      });
       await tx.nominations.update(approved);
       expect(await tx.nominations.get(election.id, 1)).toEqual(approved);
 

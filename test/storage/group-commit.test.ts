@@ -27,20 +27,25 @@ describe.each(testDatabases)('concurrent transactions on $label', (target) => {
     );
     const settled = await Promise.allSettled(attempts);
     expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(20);
-    expect(settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<number>).value)).toEqual(
-      Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 3 !== 0),
-    );
-    const numbers = (await store.transaction((tx) => tx.elections.list(org.id))).map((e) => e.number).sort((a, b) => a - b);
+    expect(
+      settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<number>).value),
+    ).toEqual(Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 3 !== 0));
+    const numbers = (await store.transaction((tx) => tx.elections.list(org.id)))
+      .map((e) => e.number)
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((n) => (n - 1) % 3 !== 0));
   });
 
   // SQLite runs queued commands in arrival order; PostgreSQL's concurrent transactions promise no order
-  it.runIf(target.name === 'sqlite')('lets a later command in the same batch see what an earlier one wrote', async () => {
-    const org = makeOrg();
-    const [, seen] = await Promise.all([
-      store.transaction((tx) => tx.orgs.insert(org)),
-      store.transaction((tx) => tx.orgs.get(org.id)),
-    ]);
-    expect(seen?.id).toBe(org.id);
-  });
+  it.runIf(target.name === 'sqlite')(
+    'lets a later command in the same batch see what an earlier one wrote',
+    async () => {
+      const org = makeOrg();
+      const [, seen] = await Promise.all([
+        store.transaction((tx) => tx.orgs.insert(org)),
+        store.transaction((tx) => tx.orgs.get(org.id)),
+      ]);
+      expect(seen?.id).toBe(org.id);
+    },
+  );
 });

@@ -28,7 +28,12 @@ const TABLES = [
   'settings',
 ];
 
-const ALL = ['2026-11-23-initial', '2026-12-07-sealed-ballots', '2026-12-14-no-statistics-on-secrets', '2026-12-21-org-language'];
+const ALL = [
+  '2026-11-23-initial',
+  '2026-12-07-sealed-ballots',
+  '2026-12-14-no-statistics-on-secrets',
+  '2026-12-21-org-language',
+];
 
 async function appTables(database: Database): Promise<string[]> {
   const tables = await database.db.introspection.getTables();
@@ -63,29 +68,64 @@ describe.each(testDatabases)('migrations on $label', (target) => {
 
   it('gives ballots no voter column and no time column', async () => {
     const tables = await opened.database.db.introspection.getTables();
-    const ballots = tables.find((t) => t.name === 'ballots' && (opened.database.schema === undefined || t.schema === opened.database.schema));
+    const ballots = tables.find(
+      (t) =>
+        t.name === 'ballots' && (opened.database.schema === undefined || t.schema === opened.database.schema),
+    );
     // counted ballots have no link either: they are written at close, after every link is gone
-    expect(ballots?.columns.map((c) => c.name).sort()).toEqual(['content', 'contest_id', 'election_id', 'id', 'weight']);
-    const cast = tables.find((t) => t.name === 'cast_ballots' && (opened.database.schema === undefined || t.schema === opened.database.schema));
-    expect(cast?.columns.map((c) => c.name).sort()).toEqual(['contest_id', 'election_id', 'id', 'link', 'sealed']);
-    const participation = tables.find((t) => t.name === 'participation' && (opened.database.schema === undefined || t.schema === opened.database.schema));
-    expect(participation?.columns.map((c) => c.name).sort()).toEqual(['contest_id', 'election_id', 'member_id']);
+    expect(ballots?.columns.map((c) => c.name).sort()).toEqual([
+      'content',
+      'contest_id',
+      'election_id',
+      'id',
+      'weight',
+    ]);
+    const cast = tables.find(
+      (t) =>
+        t.name === 'cast_ballots' &&
+        (opened.database.schema === undefined || t.schema === opened.database.schema),
+    );
+    expect(cast?.columns.map((c) => c.name).sort()).toEqual([
+      'contest_id',
+      'election_id',
+      'id',
+      'link',
+      'sealed',
+    ]);
+    const participation = tables.find(
+      (t) =>
+        t.name === 'participation' &&
+        (opened.database.schema === undefined || t.schema === opened.database.schema),
+    );
+    expect(participation?.columns.map((c) => c.name).sort()).toEqual([
+      'contest_id',
+      'election_id',
+      'member_id',
+    ]);
     // No column anywhere gets a database default or an autoincrement: ids and times are made by the app.
     for (const t of tables.filter((x) => TABLES.includes(x.name))) {
       for (const c of t.columns) {
-        expect({ table: t.name, column: c.name, def: c.hasDefaultValue, auto: c.isAutoIncrementing }).toEqual({
-          table: t.name,
-          column: c.name,
-          def: false,
-          auto: false,
-        });
+        expect({ table: t.name, column: c.name, def: c.hasDefaultValue, auto: c.isAutoIncrementing }).toEqual(
+          {
+            table: t.name,
+            column: c.name,
+            def: false,
+            auto: false,
+          },
+        );
       }
     }
   });
 
   it.runIf(target.name === 'sqlite')('creates the secret-ballot tables WITHOUT ROWID on SQLite', async () => {
-    const rows = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table'`.execute(opened.database.db);
-    const withoutRowid = rows.rows.filter((r) => /without rowid\s*$/i.test(r.sql)).map((r) => r.name).sort();
+    const rows = await sql<{
+      name: string;
+      sql: string;
+    }>`select name, sql from sqlite_master where type = 'table'`.execute(opened.database.db);
+    const withoutRowid = rows.rows
+      .filter((r) => /without rowid\s*$/i.test(r.sql))
+      .map((r) => r.name)
+      .sort();
     expect(withoutRowid).toEqual(expect.arrayContaining(['ballots', 'participation', 'receipts']));
     expect(withoutRowid).not.toContain('orgs');
   });

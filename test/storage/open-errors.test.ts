@@ -12,16 +12,29 @@ const scratch = mkdtempSync(join(tmpdir(), 'teller-open-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const pg = { url: 'postgres://teller:s3cret@db.example:5433/elections', setting: 'DATABASE_URL' as const };
-const serverError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL' });
+const serverError = (code: string, message: string) =>
+  Object.assign(new Error(message), { code, severity: 'FATAL' });
 
 describe('PostgreSQL errors', () => {
   it('names DATABASE_URL and what to change, never the password', () => {
     const cases: [Error, RegExp][] = [
-      [serverError('28P01', 'password authentication failed for user "teller"'), /rejected the password for role "teller": correct the password in DATABASE_URL/],
-      [serverError('42501', 'permission denied for schema public'), /role "teller" may not create or change Teller's tables \(permission denied for schema public\).*DATABASE_URL/],
+      [
+        serverError('28P01', 'password authentication failed for user "teller"'),
+        /rejected the password for role "teller": correct the password in DATABASE_URL/,
+      ],
+      [
+        serverError('42501', 'permission denied for schema public'),
+        /role "teller" may not create or change Teller's tables \(permission denied for schema public\).*DATABASE_URL/,
+      ],
       [serverError('53300', 'sorry, too many clients already'), /no connection slots left/],
-      [new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), /asks for a password for role "teller": put it in DATABASE_URL/],
-      [Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:5433'), { code: 'ETIMEDOUT' }), /Cannot reach PostgreSQL at db\.example:5433 \(ETIMEDOUT\).*DATABASE_URL/],
+      [
+        new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'),
+        /asks for a password for role "teller": put it in DATABASE_URL/,
+      ],
+      [
+        Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:5433'), { code: 'ETIMEDOUT' }),
+        /Cannot reach PostgreSQL at db\.example:5433 \(ETIMEDOUT\).*DATABASE_URL/,
+      ],
     ];
     for (const [error, expected] of cases) {
       const why = explainOpenError(error, pg);
@@ -31,10 +44,13 @@ describe('PostgreSQL errors', () => {
   });
 
   it('looks through the migrator wrapping and an AggregateError (localhost on IPv4 and IPv6)', () => {
-    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
     const aggregate = new AggregateError([refused('::1:5433'), refused('127.0.0.1:5433')], '');
     const wrapped = new Error('migration  failed: AggregateError', { cause: aggregate });
-    expect(explainOpenError(wrapped, pg)).toMatch(/^Cannot reach PostgreSQL at db\.example:5433: nothing accepts connections there/);
+    expect(explainOpenError(wrapped, pg)).toMatch(
+      /^Cannot reach PostgreSQL at db\.example:5433: nothing accepts connections there/,
+    );
   });
 
   it('leaves anything else alone: a bug keeps its stack trace', () => {
@@ -63,11 +79,18 @@ describe('SQLite errors', () => {
     expect(explainOpenError(error, { url: file, setting: 'DATABASE_URL' })).toBe(
       `The SQLite database ${file} cannot be written (read-only file system or file): make it writable, or set DATABASE_URL to another path.`,
     );
-    expect(explainOpenError(error, { url: `sqlite:${file}`, setting: 'TELLER_DATA_DIR' })).toMatch(/set TELLER_DATA_DIR \(or DATABASE_URL\)/);
+    expect(explainOpenError(error, { url: `sqlite:${file}`, setting: 'TELLER_DATA_DIR' })).toMatch(
+      /set TELLER_DATA_DIR \(or DATABASE_URL\)/,
+    );
   });
 
   it('a migration that fails for a reason of its own is not dressed up as a settings problem', () => {
     const bug = Object.assign(new Error('no such table: elections'), { code: 'SQLITE_ERROR' });
-    expect(explainOpenError(new Error('migration x failed', { cause: bug }), { url: join(scratch, 'x.db'), setting: 'DATABASE_URL' })).toBeUndefined();
+    expect(
+      explainOpenError(new Error('migration x failed', { cause: bug }), {
+        url: join(scratch, 'x.db'),
+        setting: 'DATABASE_URL',
+      }),
+    ).toBeUndefined();
   });
 });

@@ -14,7 +14,11 @@ describe.each(testDatabases)('platform state on $label', (target) => {
 
   it('stores JSON values per platform, kind and key; replaces and deletes them', async () => {
     const key = randomId('T');
-    const install = { team: { id: key, name: 'Ops' }, bot: { token: 'xoxb-test', scopes: ['chat:write'] }, enterprise: null };
+    const install = {
+      team: { id: key, name: 'Ops' },
+      bot: { token: 'xoxb-test', scopes: ['chat:write'] },
+      enterprise: null,
+    };
     expect(await state.get('slack', 'installation', key)).toBeUndefined();
     await state.put('slack', 'installation', key, install);
     expect(await state.get('slack', 'installation', key)).toEqual(install);

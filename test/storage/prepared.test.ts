@@ -10,7 +10,12 @@ const put = prepare((db, p) =>
     .onConflict((oc) => oc.column('key').doUpdateSet({ response: p('response'), at: p('response') })),
 );
 const byPrefix = prepare((db, p) =>
-  db.selectFrom('requests').select(['key', 'response', 'at']).where('key', 'like', p('prefix')).orderBy('key').limit(2),
+  db
+    .selectFrom('requests')
+    .select(['key', 'response', 'at'])
+    .where('key', 'like', p('prefix'))
+    .orderBy('key')
+    .limit(2),
 );
 const one = prepare((db, p) => db.selectFrom('requests').select('response').where('key', '=', p('key')));
 const remove = prepare((db, p) => db.deleteFrom('requests').where('key', 'like', p('prefix')));
@@ -21,7 +26,11 @@ describe.each(testDatabases)('prepared queries on $label', (target) => {
     opened = await openTestDatabase(target);
   });
   afterAll(() => opened.dispose());
-  const t = () => ({ db: opened.database.db, dialect: opened.database.dialect, native: opened.database.native });
+  const t = () => ({
+    db: opened.database.db,
+    dialect: opened.database.dialect,
+    native: opened.database.native,
+  });
 
   it('binds named parameters, keeps literal ones, and reports changed rows', async () => {
     expect(await run(t(), put, { key: 'p-1', response: 'a', at: 'x' })).toBe(1);

@@ -9,7 +9,14 @@ import { T0, makeMessage, seed } from './fixtures.js';
 
 // Storage keeps a result as JSON and never looks inside; a partial object is enough to prove the round trip.
 const countResult = (winner: number) =>
-  ({ method: 'plurality', seats: 1, candidates: ['Ann', '李明'], winners: [winner], rounds: [], ties: [] }) as unknown as CountResult;
+  ({
+    method: 'plurality',
+    seats: 1,
+    candidates: ['Ann', '李明'],
+    winners: [winner],
+    rounds: [],
+    ties: [],
+  }) as unknown as CountResult;
 
 describe.each(testDatabases)('record repositories on $label', (target) => {
   let opened: Opened;
@@ -39,7 +46,11 @@ describe.each(testDatabases)('record repositories on $label', (target) => {
       await tx.results.put(result(c1, 1));
       await tx.results.put(result(c1, 2, 1));
     });
-    expect(await store.transaction((tx) => tx.results.list(e))).toEqual([result(c1, 1), result(c1, 2, 1), result(c2, 1)]);
+    expect(await store.transaction((tx) => tx.results.list(e))).toEqual([
+      result(c1, 1),
+      result(c1, 2, 1),
+      result(c2, 1),
+    ]);
     await store.transaction((tx) => tx.results.deleteForElection(e));
     expect(await store.transaction((tx) => tx.results.list(e))).toEqual([]);
   });
@@ -90,12 +101,22 @@ describe.each(testDatabases)('record repositories on $label', (target) => {
 
   it('enqueues a message once per dedupe key and organisation', async () => {
     const s = await seed(store, 1);
-    const first = makeMessage(s.org, { dedupeKey: 'ballot:U9', electionId: s.election.id, replaces: 'turnout' });
+    const first = makeMessage(s.org, {
+      dedupeKey: 'ballot:U9',
+      electionId: s.election.id,
+      replaces: 'turnout',
+    });
     await store.transaction(async (tx) => {
       expect(await tx.outbox.enqueue(first)).toBe(true);
-      expect(await tx.outbox.enqueue(makeMessage(s.org, { dedupeKey: 'ballot:U9', body: { text: 'second' } }))).toBe(false);
+      expect(
+        await tx.outbox.enqueue(makeMessage(s.org, { dedupeKey: 'ballot:U9', body: { text: 'second' } })),
+      ).toBe(false);
     });
-    const rows = await opened.database.db.selectFrom('outbox').select(['id', 'body']).where('org_id', '=', s.org.id).execute();
+    const rows = await opened.database.db
+      .selectFrom('outbox')
+      .select(['id', 'body'])
+      .where('org_id', '=', s.org.id)
+      .execute();
     expect(rows).toEqual([{ id: first.id, body: JSON.stringify(first.body) }]);
   });
 
@@ -110,7 +131,7 @@ describe.each(testDatabases)('record repositories on $label', (target) => {
     });
   });
 
-  it('purges an election\'s stored replies, and every reply older than a time', async () => {
+  it("purges an election's stored replies, and every reply older than a time", async () => {
     const s = await seed(store, 1);
     const [cast, other, old] = [randomId('req_'), randomId('req_'), randomId('req_')];
     await store.transaction(async (tx) => {

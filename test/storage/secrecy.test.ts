@@ -19,10 +19,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Links as the core makes them: an HMAC of the member under the election key. */
-const linkOf = (member: string) => createHmac('sha256', 'test-election-key').update(member).digest('base64url');
+const linkOf = (member: string) =>
+  createHmac('sha256', 'test-election-key').update(member).digest('base64url');
 
 /** Cast `voters` ballots (each voter changes their mind once) and issue receipts, in reverse id order. */
-async function castAll(store: Store, s: Seeded, voters: number): Promise<{ links: string[]; ballots: CastBallot[] }> {
+async function castAll(
+  store: Store,
+  s: Seeded,
+  voters: number,
+): Promise<{ links: string[]; ballots: CastBallot[] }> {
   const links = Array.from({ length: voters }, (_, i) => linkOf(`U${i}`));
   const ballots = links.map((link) => ({
     id: randomId('b_'),
@@ -34,14 +39,18 @@ async function castAll(store: Store, s: Seeded, voters: number): Promise<{ links
   // Insertion order is the reverse of id order, so any order that survives would be visible.
   const castOrder = [...ballots].sort((a, b) => byteOrder(b.id, a.id));
   await store.transaction(async (tx) => {
-    await tx.secrets.put(s.election.id, { salt: 'salt-that-must-vanish-0123456789', keyCheck: 'key-check-that-must-vanish' });
+    await tx.secrets.put(s.election.id, {
+      salt: 'salt-that-must-vanish-0123456789',
+      keyCheck: 'key-check-that-must-vanish',
+    });
     for (const [i, b] of castOrder.entries()) {
       await tx.castBallots.put(b);
       await tx.receipts.insert(s.election.id, `RC-${String(voters - i).padStart(5, '0')}`, b.link);
       await tx.participation.add({ electionId: s.election.id, contestId: b.contestId, memberId: `U${i}` });
     }
     // A change of vote: same link, new content, the row keeps one ballot.
-    for (const b of castOrder.slice(0, 5)) await tx.castBallots.put({ ...b, id: randomId('b_'), sealed: `sealed-2>1-${b.link}` });
+    for (const b of castOrder.slice(0, 5))
+      await tx.castBallots.put({ ...b, id: randomId('b_'), sealed: `sealed-2>1-${b.link}` });
   });
   return { links, ballots };
 }
@@ -50,7 +59,13 @@ async function castAll(store: Store, s: Seeded, voters: number): Promise<{ links
 async function close(store: Store, s: Seeded): Promise<string[]> {
   const written = await store.transaction(async (tx) => {
     const cast = await tx.castBallots.listForElection(s.election.id);
-    const plain = cast.map((b) => ({ id: randomId('p_'), electionId: b.electionId, contestId: b.contestId, weight: 1, content: b.sealed.split('-')[1]! }));
+    const plain = cast.map((b) => ({
+      id: randomId('p_'),
+      electionId: b.electionId,
+      contestId: b.contestId,
+      weight: 1,
+      content: b.sealed.split('-')[1]!,
+    }));
     const shuffled = [...plain].sort(() => Math.random() - 0.5);
     await tx.ballots.insertMany(shuffled);
     await tx.castBallots.deleteForElection(s.election.id);
@@ -79,7 +94,13 @@ describe.each(testDatabases)('sealing on $label', (target) => {
       const db = opened.database.db;
       const physical = async (table: 'ballots' | 'cast_ballots') =>
         target.name === 'postgres'
-          ? (await sql<{ id: string }>`select id from ${sql.table(table)} where election_id = ${s.election.id} order by ctid`.execute(db)).rows.map((r) => r.id)
+          ? (
+              await sql<{
+                id: string;
+              }>`select id from ${sql.table(table)} where election_id = ${s.election.id} order by ctid`.execute(
+                db,
+              )
+            ).rows.map((r) => r.id)
           : // No ORDER BY on purpose: this is the order the table itself keeps.
             (await sql<{ id: string }>`select id from ${sql.table(table)}`.execute(db)).rows.map((r) => r.id);
 
@@ -91,9 +112,15 @@ describe.each(testDatabases)('sealing on $label', (target) => {
       const written = await close(store, s);
       // The counted ballots are new rows with new ids: nothing of the cast order can carry over, and the
       // table keeps the seal's (shuffled) order on PostgreSQL and id order on SQLite (WITHOUT ROWID).
-      expect(await physical('ballots')).toEqual(target.name === 'postgres' ? written : [...written].sort(byteOrder));
+      expect(await physical('ballots')).toEqual(
+        target.name === 'postgres' ? written : [...written].sort(byteOrder),
+      );
       expect(await physical('cast_ballots')).toEqual([]);
-      const receiptLinks = await db.selectFrom('receipts').select('code').where('link', 'is not', null).execute();
+      const receiptLinks = await db
+        .selectFrom('receipts')
+        .select('code')
+        .where('link', 'is not', null)
+        .execute();
       expect(receiptLinks).toEqual([]);
       expect(await store.transaction((tx) => tx.secrets.get(s.election.id))).toBeUndefined();
       // The ballots themselves survive, five of them changed.
@@ -113,7 +140,9 @@ describe('sealing on SQLite, byte by byte', () => {
     const store = createStore(opened.database);
     const s = await seed(store, 1);
     const { links } = await castAll(store, s, 200);
-    const secureDelete = await sql<{ secure_delete: number }>`pragma secure_delete`.execute(opened.database.db);
+    const secureDelete = await sql<{ secure_delete: number }>`pragma secure_delete`.execute(
+      opened.database.db,
+    );
     expect(secureDelete.rows[0]?.secure_delete).toBe(1);
 
     // Control: before the seal the links are in the files, so the search below can find them.

@@ -41,7 +41,11 @@ describe.each(testDatabases)('transactions on $label', (target) => {
       expect(await tx.elections.list(org.id)).toEqual([]);
       expect(await tx.requests.get(`req-${org.id}`)).toBeUndefined();
     });
-    const outbox = await opened.database.db.selectFrom('outbox').select('id').where('org_id', '=', org.id).execute();
+    const outbox = await opened.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .execute();
     expect(outbox).toEqual([]);
   });
 

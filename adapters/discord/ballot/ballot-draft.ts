@@ -31,14 +31,26 @@ export interface ScoreStep {
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
 
 export function newDraft(form: BallotForm, guildId: string, now = Date.now()): Draft {
-  return { form, guildId, marks: [], approve: [], oppose: [], stepScores: [], ranking: [], page: 0, expiresAt: now + DRAFT_TTL_MS };
+  return {
+    form,
+    guildId,
+    marks: [],
+    approve: [],
+    oppose: [],
+    stepScores: [],
+    ranking: [],
+    page: 0,
+    expiresAt: now + DRAFT_TTL_MS,
+  };
 }
 
 export function scoreSteps(form: BallotForm): ScoreStep[] {
   if (form.kind === 'scores') return form.options.map((_, option) => ({ option }));
   if (form.kind === 'criteria') {
     const n = form.criteria?.length ?? 1;
-    return form.options.flatMap((_, option) => Array.from({ length: n }, (__, criterion) => ({ option, criterion })));
+    return form.options.flatMap((_, option) =>
+      Array.from({ length: n }, (__, criterion) => ({ option, criterion })),
+    );
   }
   return [];
 }
@@ -71,7 +83,9 @@ export function choicesOf(d: Draft): string {
       return form.options
         .map((o, i) => {
           const s = d.stepScores.slice(i * n, i * n + n);
-          return s.some((x) => x != null) ? `${o.number}=${Array.from({ length: n }, (_, k) => s[k] ?? '').join('/')}` : '';
+          return s.some((x) => x != null)
+            ? `${o.number}=${Array.from({ length: n }, (_, k) => s[k] ?? '').join('/')}`
+            : '';
         })
         .filter(Boolean)
         .join(',');

@@ -30,7 +30,8 @@ export interface Page {
 
 export function chunksOf(options: readonly BallotOption[]): Chunk[] {
   const out: Chunk[] = [];
-  for (let i = 0; i < options.length; i += OPTIONS_PER_SELECT) out.push({ index: out.length, options: options.slice(i, i + OPTIONS_PER_SELECT) });
+  for (let i = 0; i < options.length; i += OPTIONS_PER_SELECT)
+    out.push({ index: out.length, options: options.slice(i, i + OPTIONS_PER_SELECT) });
   return out;
 }
 
@@ -44,7 +45,9 @@ export function selectsPerChunk(d: Draft): number {
  * chunk keeps the same candidates while the voter picks; for a ranking those not ranked yet.
  */
 export function selectable(d: Draft): BallotOption[] {
-  return d.form.kind === 'ranking' ? d.form.options.filter((o) => !d.ranking.includes(o.number)) : d.form.options;
+  return d.form.kind === 'ranking'
+    ? d.form.options.filter((o) => !d.ranking.includes(o.number))
+    : d.form.options;
 }
 
 export function pageOf(d: Draft): Page {
@@ -68,7 +71,11 @@ export function chunkNumbers(d: Draft, index: number): number[] {
  * A select's new values replace what was picked in that select only, so picks in the other selects
  * (other chunks, other pages) stay. Values not in the chunk are ignored: the payload is the member's.
  */
-export function replaceWithin(current: readonly number[], inChunk: readonly number[], values: readonly string[]): number[] {
+export function replaceWithin(
+  current: readonly number[],
+  inChunk: readonly number[],
+  values: readonly string[],
+): number[] {
   const allowed = new Set(inChunk);
   const picked = values.map(Number).filter((n) => allowed.has(n));
   return [...current.filter((n) => !allowed.has(n)), ...picked];

@@ -15,7 +15,11 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** `k` names which select of several sent a pick (custom ids must differ within a message) */
 export function ballotId(op: string, d: Draft, chunk?: number): string {
-  return encodeCustomId(BALLOT_COMMAND, { op, e: d.form.election, c: d.form.contest, ...(chunk === undefined ? {} : { k: String(chunk) }) }, d.guildId);
+  return encodeCustomId(
+    BALLOT_COMMAND,
+    { op, e: d.form.election, c: d.form.contest, ...(chunk === undefined ? {} : { k: String(chunk) }) },
+    d.guildId,
+  );
 }
 
 export function renderDraft(d: Draft, t: T): DiscordMessage {
@@ -23,13 +27,36 @@ export function renderDraft(d: Draft, t: T): DiscordMessage {
   const page = paged(d) ? pageOf(d) : undefined;
   // one page: every candidate, as before; several: the candidates this page's selects offer
   const listed = page ? page.chunks.flatMap((c) => c.options) : form.options;
-  const lines = [form.instructions, '', ...listed.map((o) => `**${o.number}.** ${md(o.name)}${o.statement ? ` — ${md(o.statement)}` : ''}`)];
-  if (page && page.total > 0) lines.push('', t('discord.ballot.page', { from: page.from, to: page.to, total: page.total, page: page.page + 1, pages: page.pages }));
+  const lines = [
+    form.instructions,
+    '',
+    ...listed.map((o) => `**${o.number}.** ${md(o.name)}${o.statement ? ` — ${md(o.statement)}` : ''}`),
+  ];
+  if (page && page.total > 0)
+    lines.push(
+      '',
+      t('discord.ballot.page', {
+        from: page.from,
+        to: page.to,
+        total: page.total,
+        page: page.page + 1,
+        pages: page.pages,
+      }),
+    );
   const progress = progressLine(d, t, page !== undefined);
   if (progress) lines.push('', progress);
   if (d.error) lines.unshift(`⚠️ ${d.error}`, '');
-  const embed = { title: clip(`${form.electionTitle} — ${form.contestName}`, 256), description: clip(lines.join('\n'), 4096), color: d.error ? 0xed4245 : 0x5865f2 };
-  return { embeds: [embed], components: componentsFor(d, t), flags: EPHEMERAL, allowed_mentions: { parse: [] } };
+  const embed = {
+    title: clip(`${form.electionTitle} — ${form.contestName}`, 256),
+    description: clip(lines.join('\n'), 4096),
+    color: d.error ? 0xed4245 : 0x5865f2,
+  };
+  return {
+    embeds: [embed],
+    components: componentsFor(d, t),
+    flags: EPHEMERAL,
+    allowed_mentions: { parse: [] },
+  };
 }
 
 /** whether the candidates need more than one select of a kind, so picks on other selects are not in view */
@@ -48,13 +75,19 @@ function progressLine(d: Draft, t: T, paginated: boolean): string | undefined {
   }
   if (form.kind === 'scores' || form.kind === 'criteria') {
     const steps = scoreSteps(form);
-    return d.stepScores.length >= steps.length ? t('discord.ballot.review') : t('discord.ballot.step', { step: d.stepScores.length + 1, total: steps.length });
+    return d.stepScores.length >= steps.length
+      ? t('discord.ballot.review')
+      : t('discord.ballot.step', { step: d.stepScores.length + 1, total: steps.length });
   }
   // with several selects a pick on another page is out of sight: say what is picked so far
   if (!paginated) return undefined;
-  if (form.kind === 'marks') return d.marks.length > 0 ? t('discord.ballot.your_marks', { names: names(d.marks) }) : undefined;
+  if (form.kind === 'marks')
+    return d.marks.length > 0 ? t('discord.ballot.your_marks', { names: names(d.marks) }) : undefined;
   if (d.approve.length + d.oppose.length === 0) return undefined;
-  return t('discord.ballot.your_opinions', { approve: names(d.approve) || '—', oppose: names(d.oppose) || '—' });
+  return t('discord.ballot.your_opinions', {
+    approve: names(d.approve) || '—',
+    oppose: names(d.oppose) || '—',
+  });
 }
 
 function componentsFor(d: Draft, t: T): unknown[] {
@@ -71,12 +104,29 @@ function componentsFor(d: Draft, t: T): unknown[] {
         ...(selected.includes(o.number) ? { default: true } : {}),
       }));
   // A select needs at least one option, and may not allow more picks than it offers.
-  const select = (op: string, chunk: Chunk | undefined, placeholder: string, opts: unknown[], min: number, max: number) => {
+  const select = (
+    op: string,
+    chunk: Chunk | undefined,
+    placeholder: string,
+    opts: unknown[],
+    min: number,
+    max: number,
+  ) => {
     if (opts.length === 0) return;
-    const label = chunk && page.totalChunks > 1 ? `${placeholder} (${chunk.index + 1}/${page.totalChunks})` : placeholder;
+    const label =
+      chunk && page.totalChunks > 1 ? `${placeholder} (${chunk.index + 1}/${page.totalChunks})` : placeholder;
     rows.push({
       type: 1,
-      components: [{ type: 3, custom_id: ballotId(op, d, chunk?.index), placeholder: clip(label, 150), options: opts, min_values: Math.min(min, opts.length), max_values: Math.max(1, Math.min(max, opts.length)) }],
+      components: [
+        {
+          type: 3,
+          custom_id: ballotId(op, d, chunk?.index),
+          placeholder: clip(label, 150),
+          options: opts,
+          min_values: Math.min(min, opts.length),
+          max_values: Math.max(1, Math.min(max, opts.length)),
+        },
+      ],
     });
   };
   const buttons: unknown[] = [];
@@ -85,12 +135,34 @@ function componentsFor(d: Draft, t: T): unknown[] {
 
   switch (form.kind) {
     case 'marks':
-      for (const chunk of page.chunks) select('marks', chunk, t('discord.ballot.marks_placeholder', { max: form.maxChoices }), optionsOf(chunk, [], d.marks), 0, form.maxChoices);
+      for (const chunk of page.chunks)
+        select(
+          'marks',
+          chunk,
+          t('discord.ballot.marks_placeholder', { max: form.maxChoices }),
+          optionsOf(chunk, [], d.marks),
+          0,
+          form.maxChoices,
+        );
       break;
     case 'opinions':
       for (const chunk of page.chunks) {
-        select('approve', chunk, t('discord.ballot.approve_placeholder'), optionsOf(chunk, d.oppose, d.approve), 0, OPTIONS_PER_SELECT);
-        select('oppose', chunk, t('discord.ballot.oppose_placeholder'), optionsOf(chunk, d.approve, d.oppose), 0, OPTIONS_PER_SELECT);
+        select(
+          'approve',
+          chunk,
+          t('discord.ballot.approve_placeholder'),
+          optionsOf(chunk, d.oppose, d.approve),
+          0,
+          OPTIONS_PER_SELECT,
+        );
+        select(
+          'oppose',
+          chunk,
+          t('discord.ballot.oppose_placeholder'),
+          optionsOf(chunk, d.approve, d.oppose),
+          0,
+          OPTIONS_PER_SELECT,
+        );
       }
       break;
     case 'scores':
@@ -100,12 +172,16 @@ function componentsFor(d: Draft, t: T): unknown[] {
       if (step) {
         const range = form.scoreRange ?? { min: form.kind === 'criteria' ? 1 : 0, max: 5 };
         const values = [];
-        for (let v = range.min; v <= range.max && values.length < OPTIONS_PER_SELECT; v++) values.push({ label: String(v), value: String(v) });
+        for (let v = range.min; v <= range.max && values.length < OPTIONS_PER_SELECT; v++)
+          values.push({ label: String(v), value: String(v) });
         const name = form.options[step.option].name;
         const placeholder =
           step.criterion === undefined
             ? t('discord.ballot.score_placeholder', { name })
-            : t('discord.ballot.criterion_placeholder', { name, criterion: form.criteria?.[step.criterion] ?? String(step.criterion + 1) });
+            : t('discord.ballot.criterion_placeholder', {
+                name,
+                criterion: form.criteria?.[step.criterion] ?? String(step.criterion + 1),
+              });
         select('score', undefined, placeholder, values, 1, 1);
         button('skip', t('discord.ballot.skip'), 2);
       }
@@ -113,7 +189,15 @@ function componentsFor(d: Draft, t: T): unknown[] {
     }
     case 'ranking': {
       if (d.ranking.length < form.maxChoices) {
-        for (const chunk of page.chunks) select('rank', chunk, t('discord.ballot.rank_placeholder', { rank: d.ranking.length + 1 }), optionsOf(chunk), 1, 1);
+        for (const chunk of page.chunks)
+          select(
+            'rank',
+            chunk,
+            t('discord.ballot.rank_placeholder', { rank: d.ranking.length + 1 }),
+            optionsOf(chunk),
+            1,
+            1,
+          );
       }
       button('typed', t('discord.ballot.type_ranking'), 2);
       break;
@@ -131,8 +215,10 @@ function componentsFor(d: Draft, t: T): unknown[] {
 
 function canSubmit(d: Draft): boolean {
   const { form } = d;
-  if (form.kind === 'ranking') return d.ranking.length >= form.minChoices || (form.allowBlank && d.ranking.length === 0);
-  if (form.kind === 'scores' || form.kind === 'criteria') return d.stepScores.length >= scoreSteps(form).length;
+  if (form.kind === 'ranking')
+    return d.ranking.length >= form.minChoices || (form.allowBlank && d.ranking.length === 0);
+  if (form.kind === 'scores' || form.kind === 'criteria')
+    return d.stepScores.length >= scoreSteps(form).length;
   // marks and opinions: the core checks counts and says what is wrong, shown inline
   return true;
 }
@@ -150,7 +236,15 @@ export function rankingModal(d: Draft, t: T): unknown {
       {
         type: 1,
         components: [
-          { type: 4, custom_id: 'ranking', style: 1, label: clip(t('discord.ballot.modal_label'), 45), placeholder: clip(t('discord.ballot.modal_placeholder'), 100), required: true, max_length: 200 },
+          {
+            type: 4,
+            custom_id: 'ranking',
+            style: 1,
+            label: clip(t('discord.ballot.modal_label'), 45),
+            placeholder: clip(t('discord.ballot.modal_placeholder'), 100),
+            required: true,
+            max_length: 200,
+          },
         ],
       },
     ],

@@ -63,8 +63,17 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
     // a one-word command whose word is also a group ('count' beside 'count confirm') goes inside the
     // group under its id's last word ('count run'), since Discord cannot run a group by itself
     const [group, sub] =
-      spec.path.length >= 2 ? [first, slug(spec.path.slice(1).join('-'))] : groupWords.has(first) ? [first, innerName(spec, listed)] : [undefined, first];
-    const leaf: CommandOptionJson = { type: Opt.Subcommand, name: sub, ...describe(spec.summaryKey), options: optionsOf(spec.args, describe) };
+      spec.path.length >= 2
+        ? [first, slug(spec.path.slice(1).join('-'))]
+        : groupWords.has(first)
+          ? [first, innerName(spec, listed)]
+          : [undefined, first];
+    const leaf: CommandOptionJson = {
+      type: Opt.Subcommand,
+      name: sub,
+      ...describe(spec.summaryKey),
+      options: optionsOf(spec.args, describe),
+    };
     if (group === undefined) {
       if (top.length >= MAX_CHILDREN) {
         omitted.push(spec.id);
@@ -95,11 +104,19 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
 
   // contexts [0]: guild channels only. Elections belong to a server, so Discord should not offer the
   // commands in DMs at all (ballot buttons in DMs are components, not commands, and still work).
-  const json: CommandJson[] = [{ name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top }];
+  const json: CommandJson[] = [
+    { name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top },
+  ];
   for (const [name, id] of Object.entries(SHORTCUTS)) {
     const spec = core.commands.find((c) => c.id === id);
     if (!spec) continue;
-    json.push({ name, type: 1, ...describe(spec.summaryKey), contexts: [0], options: optionsOf(spec.args, describe) });
+    json.push({
+      name,
+      type: 1,
+      ...describe(spec.summaryKey),
+      contexts: [0],
+      options: optionsOf(spec.args, describe),
+    });
     routes.set(name, spec);
   }
   json.push({
@@ -129,7 +146,12 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
 
 function innerName(spec: CommandSpec, listed: readonly CommandSpec[]): string {
   const last = slug(spec.id.split('.').pop() ?? 'show');
-  const taken = listed.some((c) => c.path.length >= 2 && slug(c.path[0]) === slug(spec.path[0]) && slug(c.path.slice(1).join('-')) === last);
+  const taken = listed.some(
+    (c) =>
+      c.path.length >= 2 &&
+      slug(c.path[0]) === slug(spec.path[0]) &&
+      slug(c.path.slice(1).join('-')) === last,
+  );
   return taken || last === slug(spec.path[0]) ? 'show' : last;
 }
 
@@ -137,9 +159,15 @@ function optionsOf(args: readonly ArgSpec[], describe: (key: string) => Describe
   // Discord requires every required option to come before the optional ones.
   const sorted = [...args].sort((a, b) => Number(b.required) - Number(a.required));
   return sorted.slice(0, MAX_CHILDREN).map((a) => {
-    const o: CommandOptionJson = { type: optionType(a), name: optionName(a), ...describe(a.descriptionKey), required: a.required };
+    const o: CommandOptionJson = {
+      type: optionType(a),
+      name: optionName(a),
+      ...describe(a.descriptionKey),
+      required: a.required,
+    };
     if (a.kind === 'election') o.autocomplete = true;
-    if (a.kind === 'choice' && a.choices && a.choices.length <= MAX_CHILDREN) o.choices = a.choices.map((c) => ({ name: c, value: c }));
+    if (a.kind === 'choice' && a.choices && a.choices.length <= MAX_CHILDREN)
+      o.choices = a.choices.map((c) => ({ name: c, value: c }));
     if (a.kind === 'int') {
       if (a.min !== undefined) o.min_value = a.min;
       if (a.max !== undefined) o.max_value = a.max;
@@ -170,7 +198,9 @@ function describeIn(core: Pick<TellerCore, 'translate'>, key: string): Described
   const en = clip(core.translate('en', key));
   const zh = clip(core.translate('zh-Hans', key));
   // Discord has two Chinese locales; Simplified is zh-CN.
-  return zh && zh !== en ? { description: en, description_localizations: { 'zh-CN': zh } } : { description: en };
+  return zh && zh !== en
+    ? { description: en, description_localizations: { 'zh-CN': zh } }
+    : { description: en };
 }
 
 function clip(s: string): string {
@@ -192,7 +222,8 @@ export function optionName(a: Pick<ArgSpec, 'name'>): string {
  * first, before anything has to be left out (and typed through /teller instead).
  */
 function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
-  const entries = (specs: readonly CommandSpec[]) => new Set(specs.filter((c) => c.path.length > 0).map((c) => slug(c.path[0]))).size;
+  const entries = (specs: readonly CommandSpec[]) =>
+    new Set(specs.filter((c) => c.path.length > 0).map((c) => slug(c.path[0]))).size;
   const out = [...listed];
   const shortcutIds = new Set(Object.values(SHORTCUTS));
   for (let i = out.length - 1; i >= 0 && entries(out) > MAX_CHILDREN; i--) {
@@ -203,5 +234,10 @@ function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
 
 /** Discord names: lowercase, 1-32 of letters, digits, - and _ */
 export function slug(word: string): string {
-  return word.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 32) || 'x';
+  return (
+    word
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+      .slice(0, 32) || 'x'
+  );
 }

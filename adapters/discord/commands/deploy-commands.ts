@@ -28,5 +28,9 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
     : Routes.applicationCommands(opts.applicationId);
   // PUT replaces the whole set, so commands removed from the registry disappear from Discord too.
   const saved = (await rest.put(route, { body: table.json })) as CommandJson[];
-  return { scope: opts.guildId ? 'guild' : 'global', deployed: saved.map((c) => c.name), omitted: table.omitted };
+  return {
+    scope: opts.guildId ? 'guild' : 'global',
+    deployed: saved.map((c) => c.name),
+    omitted: table.omitted,
+  };
 }

@@ -19,7 +19,14 @@ export async function readChannelTexts(rest: REST, channelId: string): Promise<s
     const query = new URLSearchParams({ limit: String(PAGE), ...(before ? { before } : {}) });
     const page = (await rest.get(Routes.channelMessages(channelId), { query })) as ApiMessage[];
     for (const m of page) {
-      const parts = [m.content ?? '', ...(m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`)])];
+      const parts = [
+        m.content ?? '',
+        ...(m.embeds ?? []).flatMap((e) => [
+          e.title ?? '',
+          e.description ?? '',
+          ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`),
+        ]),
+      ];
       texts.push(parts.filter(Boolean).join('\n'));
     }
     if (page.length < PAGE) break;

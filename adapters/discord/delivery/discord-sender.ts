@@ -43,7 +43,10 @@ export class DiscordSender implements PlatformSender {
 
   rateKeys(message: OutboundMessage): string[] {
     const d = message.destination;
-    return ['POST /channels/:id/messages', d.kind === 'channel' ? `channel:${d.channelId}` : `dm:${d.memberId}`];
+    return [
+      'POST /channels/:id/messages',
+      d.kind === 'channel' ? `channel:${d.channelId}` : `dm:${d.memberId}`,
+    ];
   }
 
   async findSent(): Promise<string | undefined> {
@@ -54,15 +57,39 @@ export class DiscordSender implements PlatformSender {
 
   async send(message: OutboundMessage, ctx: SendContext): Promise<SendResult> {
     try {
-      const rendered = await renderBody(message.body, { guildId: message.platformOrgId, renderChart: this.o.renderChart });
+      const rendered = await renderBody(message.body, {
+        guildId: message.platformOrgId,
+        renderChart: this.o.renderChart,
+      });
       if (ctx.replacesRef) {
         const [channelId, messageId] = ctx.replacesRef.split(':');
-        const { json, hints } = await this.call('PATCH', `/channels/${channelId}/messages/${messageId}`, rendered.message, rendered.files, ctx.signal, true);
-        return { kind: 'sent', ref: `${channelId}:${String((json as { id: string }).id ?? messageId)}`, hints };
+        const { json, hints } = await this.call(
+          'PATCH',
+          `/channels/${channelId}/messages/${messageId}`,
+          rendered.message,
+          rendered.files,
+          ctx.signal,
+          true,
+        );
+        return {
+          kind: 'sent',
+          ref: `${channelId}:${String((json as { id: string }).id ?? messageId)}`,
+          hints,
+        };
       }
-      const channelId = message.destination.kind === 'channel' ? message.destination.channelId : await this.dmChannel(message.destination.memberId, ctx.signal);
+      const channelId =
+        message.destination.kind === 'channel'
+          ? message.destination.channelId
+          : await this.dmChannel(message.destination.memberId, ctx.signal);
       const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
-      const { json, hints } = await this.call('POST', `/channels/${channelId}/messages`, body, rendered.files, ctx.signal, true);
+      const { json, hints } = await this.call(
+        'POST',
+        `/channels/${channelId}/messages`,
+        body,
+        rendered.files,
+        ctx.signal,
+        true,
+      );
       return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
     } catch (err) {
       if (err instanceof HttpFailure) return err.result;
@@ -74,19 +101,39 @@ export class DiscordSender implements PlatformSender {
     const known = this.dmChannels.get(memberId);
     if (known) return known;
     // Opening a DM channel changes nothing visible, so a failure here is "certainly not sent".
-    const { json } = await this.call('POST', '/users/@me/channels', { recipient_id: memberId }, [], signal, false);
+    const { json } = await this.call(
+      'POST',
+      '/users/@me/channels',
+      { recipient_id: memberId },
+      [],
+      signal,
+      false,
+    );
     const id = (json as { id: string }).id;
     this.dmChannels.set(memberId, id);
     return id;
   }
 
-  private async call(method: string, path: string, body: unknown, files: OutFile[], signal: AbortSignal, effectful: boolean): Promise<{ json: unknown; hints?: RateHint[] }> {
+  private async call(
+    method: string,
+    path: string,
+    body: unknown,
+    files: OutFile[],
+    signal: AbortSignal,
+    effectful: boolean,
+  ): Promise<{ json: unknown; hints?: RateHint[] }> {
     await this.pacer.take(signal);
     const init: RequestInit = { method, signal, headers: { authorization: `Bot ${this.o.token}` } };
     if (files.length > 0) {
       const form = new FormData();
       form.append('payload_json', JSON.stringify(body));
-      files.forEach((f, i) => form.append(`files[${i}]`, new Blob([f.data], { type: f.contentType ?? 'application/octet-stream' }), f.name));
+      files.forEach((f, i) =>
+        form.append(
+          `files[${i}]`,
+          new Blob([f.data], { type: f.contentType ?? 'application/octet-stream' }),
+          f.name,
+        ),
+      );
       init.body = form;
     } else {
       init.body = JSON.stringify(body);
@@ -98,12 +145,15 @@ export class DiscordSender implements PlatformSender {
     if (res.ok) return { json, hints: hintsOf(res, path) };
     const code = (json as { code?: number } | undefined)?.code;
     if (res.status === 429) {
-      const retryAfterMs = Math.ceil(Number((json as { retry_after?: number })?.retry_after ?? res.headers.get('retry-after') ?? 1) * 1000);
+      const retryAfterMs = Math.ceil(
+        Number((json as { retry_after?: number })?.retry_after ?? res.headers.get('retry-after') ?? 1) * 1000,
+      );
       const global = (json as { global?: boolean })?.global === true || res.headers.has('x-ratelimit-global');
       if (global) this.pacer.pause(retryAfterMs);
       throw new HttpFailure({ kind: 'rate-limited', retryAfterMs, scope: global ? 'global' : 'route' });
     }
-    if (res.status >= 500) throw new HttpFailure({ kind: 'retry', error: `HTTP ${res.status}`, maybeSent: effectful });
+    if (res.status >= 500)
+      throw new HttpFailure({ kind: 'retry', error: `HTTP ${res.status}`, maybeSent: effectful });
     if (code === DM_CLOSED || code === UNKNOWN_USER || code === UNKNOWN_CHANNEL) {
       throw new HttpFailure({ kind: 'unreachable', error: `discord ${code}` });
     }
@@ -121,7 +171,9 @@ function hintsOf(res: Response, path: string): RateHint[] | undefined {
   const reset = res.headers.get('x-ratelimit-reset-after');
   const m = /^\/channels\/(\d+)\/messages/.exec(path);
   if (remaining === null || reset === null || !m) return undefined;
-  return [{ key: `channel:${m[1]}`, remaining: Number(remaining), resetAfterMs: Math.ceil(Number(reset) * 1000) }];
+  return [
+    { key: `channel:${m[1]}`, remaining: Number(remaining), resetAfterMs: Math.ceil(Number(reset) * 1000) },
+  ];
 }
 
 function safeJson(text: string): unknown {

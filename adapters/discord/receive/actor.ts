@@ -31,7 +31,10 @@ interface RawUser {
   global_name?: string | null;
 }
 
-export async function readSettings(core: Pick<TellerCore, 'platformState'>, guildId: string): Promise<GuildSettings> {
+export async function readSettings(
+  core: Pick<TellerCore, 'platformState'>,
+  guildId: string,
+): Promise<GuildSettings> {
   const v = await core.platformState.get('discord', SETTINGS_KIND, guildId);
   return v && typeof v === 'object' ? (v as GuildSettings) : {};
 }
@@ -44,7 +47,9 @@ export function userOf(i: RawInteraction): RawUser {
 
 export function hasManageGuild(i: RawInteraction): boolean {
   const perms = BigInt(i.member?.permissions ?? '0');
-  return (perms & PermissionFlagsBits.ManageGuild) !== 0n || (perms & PermissionFlagsBits.Administrator) !== 0n;
+  return (
+    (perms & PermissionFlagsBits.ManageGuild) !== 0n || (perms & PermissionFlagsBits.Administrator) !== 0n
+  );
 }
 
 export async function actorOf(core: Pick<TellerCore, 'platformState'>, i: RawInteraction): Promise<Actor> {
@@ -52,10 +57,17 @@ export async function actorOf(core: Pick<TellerCore, 'platformState'>, i: RawInt
   // The member's client language; the server's preferred locale (guild_locale) is the organisation's
   // default, for members Teller has not heard from (Discord tells a member's locale only in their own
   // interactions), unless the organisers chose a language with /election language.
-  const actor: Actor = { memberId: u.id, displayName: i.member?.nick ?? u.global_name ?? u.username, locale: i.locale, orgLocale: i.guild_locale };
+  const actor: Actor = {
+    memberId: u.id,
+    displayName: i.member?.nick ?? u.global_name ?? u.username,
+    locale: i.locale,
+    orgLocale: i.guild_locale,
+  };
   if (i.guild_id && i.member) {
     const settings = await readSettings(core, i.guild_id);
-    actor.isAdmin = settings.creatorRoleId ? (i.member.roles ?? []).includes(settings.creatorRoleId) || hasManageGuild(i) : hasManageGuild(i);
+    actor.isAdmin = settings.creatorRoleId
+      ? (i.member.roles ?? []).includes(settings.creatorRoleId) || hasManageGuild(i)
+      : hasManageGuild(i);
   } else {
     actor.isAdmin = false;
   }

@@ -9,12 +9,26 @@ import { CallbackType, type Responder } from './responder.js';
 /** 'new' answers with a new message; 'update' edits the message whose component was used */
 export type AnswerMode = 'new' | 'update';
 
-export async function answer(r: Responder, work: Promise<Rendered>, mode: AnswerMode, deferAfterMs: number): Promise<void> {
+export async function answer(
+  r: Responder,
+  work: Promise<Rendered>,
+  mode: AnswerMode,
+  deferAfterMs: number,
+): Promise<void> {
   await ackOrDefer<Rendered>({
     deadlineMs: deferAfterMs,
     run: () => work,
-    reply: (out) => r.respond({ type: mode === 'update' ? CallbackType.UpdateMessage : CallbackType.Message, data: out.message }, out.files),
-    defer: () => r.respond(mode === 'update' ? { type: CallbackType.DeferredUpdate } : { type: CallbackType.DeferredMessage, data: { flags: EPHEMERAL } }),
+    reply: (out) =>
+      r.respond(
+        { type: mode === 'update' ? CallbackType.UpdateMessage : CallbackType.Message, data: out.message },
+        out.files,
+      ),
+    defer: () =>
+      r.respond(
+        mode === 'update'
+          ? { type: CallbackType.DeferredUpdate }
+          : { type: CallbackType.DeferredMessage, data: { flags: EPHEMERAL } },
+      ),
     followUp: async (out) => {
       const ephemeral = ((out.message.flags ?? 0) & EPHEMERAL) !== 0;
       if (mode === 'update' || ephemeral) {

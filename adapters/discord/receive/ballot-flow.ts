@@ -1,7 +1,14 @@
 // The voter's side of a ballot: open a draft from a BallotForm, apply each pick, and cast. Every
 // message here is ephemeral. The cast answer shows the core's reply (receipt code), never the choices.
 import type { BallotForm, DispatchResult, Invocation } from '../../../src/core/index.js';
-import { choicesOf, DraftStore, newDraft, resetDraft, scoreSteps, type Draft } from '../ballot/ballot-draft.js';
+import {
+  choicesOf,
+  DraftStore,
+  newDraft,
+  resetDraft,
+  scoreSteps,
+  type Draft,
+} from '../ballot/ballot-draft.js';
 import { chunkNumbers, pageOf, replaceWithin } from '../ballot/ballot-pages.js';
 import { rankingModal, renderDraft } from '../ballot/ballot-view.js';
 import { EPHEMERAL, renderReply, type Rendered } from '../render/message.js';
@@ -41,7 +48,9 @@ export async function onBallotComponent(
   if (draft?.casting) return answer(r, draft.casting, 'update', ctx.deps.deferAfterMs);
   if (!draft) {
     // Lost to a restart or expiry: fetch the ballot afresh rather than guess what the member meant.
-    const work = ctx.deps.dispatch({ ...ctx.base, command: 'ballot.get', args: { election: e, contest: c } }).then((res) => outcome(ctx, res));
+    const work = ctx.deps
+      .dispatch({ ...ctx.base, command: 'ballot.get', args: { election: e, contest: c } })
+      .then((res) => outcome(ctx, res));
     return answer(r, work, 'update', ctx.deps.deferAfterMs);
   }
   draft.error = undefined;
@@ -50,7 +59,11 @@ export async function onBallotComponent(
       // each select holds one share of the candidates: its picks replace that share's only; with a
       // single mark to give, a pick anywhere replaces the mark wherever it was
       const within = chunkNumbers(draft, Number(args.k ?? 0));
-      draft.marks = replaceWithin(draft.form.maxChoices === 1 && values.length > 0 ? [] : draft.marks, within, values);
+      draft.marks = replaceWithin(
+        draft.form.maxChoices === 1 && values.length > 0 ? [] : draft.marks,
+        within,
+        values,
+      );
       break;
     }
     case 'approve':
@@ -63,7 +76,10 @@ export async function onBallotComponent(
       break;
     case 'prev':
     case 'next':
-      draft.page = Math.min(Math.max(0, pageOf(draft).page + (op === 'next' ? 1 : -1)), pageOf(draft).pages - 1);
+      draft.page = Math.min(
+        Math.max(0, pageOf(draft).page + (op === 'next' ? 1 : -1)),
+        pageOf(draft).pages - 1,
+      );
       break;
     case 'score':
       if (draft.stepScores.length < scoreSteps(draft.form).length) draft.stepScores.push(Number(values[0]));
@@ -74,7 +90,8 @@ export async function onBallotComponent(
     case 'rank': {
       const n = Number(values[0]);
       const listed = draft.form.options.some((o) => o.number === n);
-      if (listed && !draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices) draft.ranking.push(n);
+      if (listed && !draft.ranking.includes(n) && draft.ranking.length < draft.form.maxChoices)
+        draft.ranking.push(n);
       // the ranked candidate leaves the selects; stay on a page that still exists
       draft.page = pageOf(draft).page;
       break;
@@ -83,7 +100,8 @@ export async function onBallotComponent(
       resetDraft(draft);
       break;
     case 'typed':
-      if (typed === undefined) return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
+      if (typed === undefined)
+        return r.respond({ type: CallbackType.Modal, data: rankingModal(draft, ctx.t) });
       // As typed: the core reads rankings ("3 1 2", "3>1>2") and refuses, by name, anything that is
       // not one. Cleaning the text here once turned "Dan first" into an empty, blank ballot.
       return answer(r, cast(ctx, key, draft, typed, messageId), 'update', ctx.deps.deferAfterMs);
@@ -95,7 +113,13 @@ export async function onBallotComponent(
 }
 
 /** One cast per press of Cast, however often it is pressed: presses while it runs share its answer. */
-function cast(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
+function cast(
+  ctx: BallotContext,
+  key: string,
+  draft: Draft,
+  choices: string,
+  messageId: string | undefined,
+): Promise<Rendered> {
   const running = castOnce(ctx, key, draft, choices, messageId).finally(() => {
     draft.casting = undefined;
   });
@@ -103,13 +127,26 @@ function cast(ctx: BallotContext, key: string, draft: Draft, choices: string, me
   return running;
 }
 
-async function castOnce(ctx: BallotContext, key: string, draft: Draft, choices: string, messageId: string | undefined): Promise<Rendered> {
+async function castOnce(
+  ctx: BallotContext,
+  key: string,
+  draft: Draft,
+  choices: string,
+  messageId: string | undefined,
+): Promise<Rendered> {
   const { election, contest } = draft.form;
-  const res = await ctx.deps.dispatch({ ...ctx.base, command: 'ballot.cast', args: { election, contest, choices } });
+  const res = await ctx.deps.dispatch({
+    ...ctx.base,
+    command: 'ballot.cast',
+    args: { election, contest, choices },
+  });
   if (res.kind === 'ok') {
     if (ctx.deps.drafts.get(key) === draft) ctx.deps.drafts.delete(key);
     // The receipt replaces the ballot, so the message's final state holds no choices.
-    const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, locale: ctx.base.actor.locale });
+    const out = await renderReply(
+      { ...res.reply, visibility: 'only-you' },
+      { guildId: ctx.guildId, locale: ctx.base.actor.locale },
+    );
     if (messageId) ctx.deps.drafts.castOn(messageId, out);
     return out;
   }
@@ -121,7 +158,10 @@ async function castOnce(ctx: BallotContext, key: string, draft: Draft, choices: 
 /** a dispatch result as the answer to a ballot interaction: a fresh draft if it carries a ballot */
 export async function outcome(ctx: BallotContext, res: DispatchResult): Promise<Rendered> {
   if (res.kind === 'ok' && res.reply.body.ballot) return openDraft(ctx, res.reply.body.ballot);
-  const out = await renderReply({ ...res.reply, visibility: 'only-you' }, { guildId: ctx.guildId, renderChart: ctx.deps.renderChart, locale: ctx.base.actor.locale });
+  const out = await renderReply(
+    { ...res.reply, visibility: 'only-you' },
+    { guildId: ctx.guildId, renderChart: ctx.deps.renderChart, locale: ctx.base.actor.locale },
+  );
   out.message.flags = EPHEMERAL;
   return out;
 }

@@ -17,7 +17,9 @@ export async function electionChoices(
   if (res.kind !== 'ok') return echo(typed);
   const found = entriesOf(res.reply.body);
   const needle = typed.replace(/^#/, '').toLowerCase();
-  const matching = found.filter((e) => !needle || e.value.startsWith(needle) || e.name.toLowerCase().includes(needle));
+  const matching = found.filter(
+    (e) => !needle || e.value.startsWith(needle) || e.name.toLowerCase().includes(needle),
+  );
   return matching.length > 0 ? matching.slice(0, MAX_CHOICES) : echo(typed);
 }
 
@@ -29,7 +31,9 @@ export function entriesOf(body: MessageBody): { name: string; value: string }[] 
   };
   for (const f of body.fields ?? []) add(`${f.label} ${f.value.split('\n')[0]}`);
   for (const line of body.text.split('\n')) add(line);
-  for (const a of body.actions ?? []) if (a.args.election && !out.has(a.args.election)) out.set(a.args.election, `#${a.args.election} ${a.label}`.slice(0, 100));
+  for (const a of body.actions ?? [])
+    if (a.args.election && !out.has(a.args.election))
+      out.set(a.args.election, `#${a.args.election} ${a.label}`.slice(0, 100));
   return [...out].map(([value, name]) => ({ name, value }));
 }
 

@@ -24,10 +24,22 @@ export function publicKeyFromHex(hex: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
-export function verifySignature(key: KeyObject, signatureHex: string | undefined, timestamp: string | undefined, body: Buffer, nowMs = Date.now()): boolean {
-  if (!signatureHex || !timestamp || !/^[0-9a-f]{128}$/i.test(signatureHex) || !/^\d+$/.test(timestamp)) return false;
+export function verifySignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  body: Buffer,
+  nowMs = Date.now(),
+): boolean {
+  if (!signatureHex || !timestamp || !/^[0-9a-f]{128}$/i.test(signatureHex) || !/^\d+$/.test(timestamp))
+    return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
-  return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signatureHex, 'hex'));
+  return verify(
+    null,
+    Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+    key,
+    Buffer.from(signatureHex, 'hex'),
+  );
 }
 
 /** The first answer is the HTTP response body; files cannot ride on it here, so those defer and edit. */
@@ -49,9 +61,16 @@ class HttpResponder extends WebhookResponder {
   async respond(response: InteractionResponse, files?: OutFile[]): Promise<void> {
     if (this.answered) throw new Error('interaction already answered');
     this.answered = true;
-    if (files && files.length > 0 && (response.type === CallbackType.Message || response.type === CallbackType.UpdateMessage)) {
+    if (
+      files &&
+      files.length > 0 &&
+      (response.type === CallbackType.Message || response.type === CallbackType.UpdateMessage)
+    ) {
       const data = response.data as { flags?: number } | undefined;
-      const deferred = response.type === CallbackType.Message ? { type: CallbackType.DeferredMessage, data: { flags: data?.flags } } : { type: CallbackType.DeferredUpdate };
+      const deferred =
+        response.type === CallbackType.Message
+          ? { type: CallbackType.DeferredMessage, data: { flags: data?.flags } }
+          : { type: CallbackType.DeferredUpdate };
       this.write(deferred);
       await this.editOriginal(response.data as object, files);
       return;
@@ -75,7 +94,9 @@ export interface HttpEndpointOptions {
   onError?: (err: unknown) => void;
 }
 
-export async function startHttpInteractions(o: HttpEndpointOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+export async function startHttpInteractions(
+  o: HttpEndpointOptions,
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const key = publicKeyFromHex(o.publicKey);
   const server = createServer((req, res) => {
     void serve(req, res).catch((err) => {
@@ -98,7 +119,15 @@ export async function startHttpInteractions(o: HttpEndpointOptions): Promise<{ s
     const body = await readLimited(req);
     const sig = req.headers['x-signature-ed25519'];
     const ts = req.headers['x-signature-timestamp'];
-    if (!body || !verifySignature(key, typeof sig === 'string' ? sig : undefined, typeof ts === 'string' ? ts : undefined, body)) {
+    if (
+      !body ||
+      !verifySignature(
+        key,
+        typeof sig === 'string' ? sig : undefined,
+        typeof ts === 'string' ? ts : undefined,
+        body,
+      )
+    ) {
       res.writeHead(401, { 'content-type': 'text/plain' });
       return void res.end('invalid request signature');
     }

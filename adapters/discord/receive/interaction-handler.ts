@@ -35,12 +35,20 @@ export function createInteractionHandler(deps: HandlerDeps): InteractionHandler 
       }
     } catch (err) {
       // Interaction ids only: option values may hold ballot choices and must not be logged.
-      deps.logger.error('discord: interaction failed', { interaction: i.id, type: i.type, error: String(err) });
+      deps.logger.error('discord: interaction failed', {
+        interaction: i.id,
+        type: i.type,
+        error: String(err),
+      });
     }
   };
 }
 
-async function baseOf(deps: HandlerDeps, i: RawInteraction, guildId: string): Promise<Omit<Invocation, 'command' | 'args'>> {
+async function baseOf(
+  deps: HandlerDeps,
+  i: RawInteraction,
+  guildId: string,
+): Promise<Omit<Invocation, 'command' | 'args'>> {
   return {
     platform: PLATFORM,
     platformOrgId: guildId,
@@ -57,7 +65,8 @@ function translator(deps: HandlerDeps, locale: string | undefined) {
 
 async function onCommand(deps: HandlerDeps, i: RawInteraction, r: Responder): Promise<void> {
   const t = translator(deps, i.locale);
-  if (!i.guild_id) return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.server_only')) });
+  if (!i.guild_id)
+    return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.server_only')) });
   const data = i.data as { name: string; options?: RawOption[] };
   if (data.name === SETTINGS_COMMAND) return onSettings(deps, i, r, data.options ?? []);
   const base = await baseOf(deps, i, i.guild_id);
@@ -69,7 +78,8 @@ async function onCommand(deps: HandlerDeps, i: RawInteraction, r: Responder): Pr
   } else {
     const { key, leaf } = routeOf(data.name, data.options ?? []);
     const spec = deps.table.routes.get(key);
-    if (!spec) return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.stale_command')) });
+    if (!spec)
+      return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.stale_command')) });
     command = spec.id;
     args = {};
     for (const o of leaf) {
@@ -78,7 +88,9 @@ async function onCommand(deps: HandlerDeps, i: RawInteraction, r: Responder): Pr
     }
   }
   const ctx = ballotContext(deps, base, i.guild_id, userOf(i).id, t);
-  const work = deps.dispatch({ ...base, command, args }).then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
+  const work = deps
+    .dispatch({ ...base, command, args })
+    .then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
   await answer(r, work, 'new', deps.deferAfterMs);
 }
 
@@ -100,15 +112,32 @@ function routeOf(name: string, options: RawOption[]): { key: string; leaf: RawOp
   return { key: name, leaf: options };
 }
 
-function ballotContext(deps: HandlerDeps, base: BallotContext['base'], guildId: string, userId: string, t: BallotContext['t']): BallotContext {
+function ballotContext(
+  deps: HandlerDeps,
+  base: BallotContext['base'],
+  guildId: string,
+  userId: string,
+  t: BallotContext['t'],
+): BallotContext {
   return { deps, base, guildId, userId, t };
 }
 
 /** any dispatch result as a message; every mistake is ephemeral and says what to fix (the core's text) */
-async function resultToMessage(deps: HandlerDeps, ctx: BallotContext, res: DispatchResult): Promise<Rendered> {
+async function resultToMessage(
+  deps: HandlerDeps,
+  ctx: BallotContext,
+  res: DispatchResult,
+): Promise<Rendered> {
   if (res.kind === 'ok' && res.reply.body.ballot) return outcome(ctx, res);
-  const reply = res.kind === 'ok' ? res.reply : { visibility: 'only-you' as const, body: { tone: 'error' as const, ...res.reply.body } };
-  return renderReply(reply, { guildId: ctx.guildId, renderChart: deps.renderChart, locale: ctx.base.actor.locale });
+  const reply =
+    res.kind === 'ok'
+      ? res.reply
+      : { visibility: 'only-you' as const, body: { tone: 'error' as const, ...res.reply.body } };
+  return renderReply(reply, {
+    guildId: ctx.guildId,
+    renderChart: deps.renderChart,
+    locale: ctx.base.actor.locale,
+  });
 }
 
 function failure(deps: HandlerDeps, i: RawInteraction, t: BallotContext['t']) {
@@ -122,19 +151,30 @@ async function onComponent(deps: HandlerDeps, i: RawInteraction, r: Responder): 
   const t = translator(deps, i.locale);
   const decoded = decodeCustomId(String(i.data?.custom_id ?? ''));
   const guildId = i.guild_id ?? decoded.guildId;
-  if (!guildId) return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.server_only')) });
+  if (!guildId)
+    return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.server_only')) });
   const base = await baseOf(deps, i, guildId);
   const ctx = ballotContext(deps, base, guildId, userOf(i).id, t);
   if (decoded.command === BALLOT_COMMAND) {
     const typed = i.type === 5 ? modalValue(i.data, 'ranking') : undefined;
-    return onBallotComponent(ctx, r, decoded.args, (i.data?.values as string[] | undefined) ?? [], typed, i.message?.id);
+    return onBallotComponent(
+      ctx,
+      r,
+      decoded.args,
+      (i.data?.values as string[] | undefined) ?? [],
+      typed,
+      i.message?.id,
+    );
   }
-  const work = deps.dispatch({ ...base, command: decoded.command, args: decoded.args }).then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
+  const work = deps
+    .dispatch({ ...base, command: decoded.command, args: decoded.args })
+    .then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
   await answer(r, work, 'new', deps.deferAfterMs);
 }
 
 function modalValue(data: any, id: string): string | undefined {
-  for (const row of data?.components ?? []) for (const c of row.components ?? []) if (c.custom_id === id) return String(c.value ?? '');
+  for (const row of data?.components ?? [])
+    for (const c of row.components ?? []) if (c.custom_id === id) return String(c.value ?? '');
   return undefined;
 }
 
@@ -145,23 +185,39 @@ async function onAutocomplete(deps: HandlerDeps, i: RawInteraction, r: Responder
   let choices: { name: string; value: string }[] = [];
   if (focused && i.guild_id) {
     const base = await baseOf(deps, i, i.guild_id);
-    choices = await electionChoices(deps, { ...base, idempotencyKey: undefined }, String(focused.value ?? ''));
+    choices = await electionChoices(
+      deps,
+      { ...base, idempotencyKey: undefined },
+      String(focused.value ?? ''),
+    );
   }
   await r.respond({ type: CallbackType.Autocomplete, data: { choices } });
 }
 
-async function onSettings(deps: HandlerDeps, i: RawInteraction, r: Responder, options: RawOption[]): Promise<void> {
+async function onSettings(
+  deps: HandlerDeps,
+  i: RawInteraction,
+  r: Responder,
+  options: RawOption[],
+): Promise<void> {
   const t = translator(deps, i.locale);
   // Discord hides the command from others by default, but server admins can re-grant it; check anyway.
-  if (!hasManageGuild(i)) return r.respond({ type: CallbackType.Message, data: notice(t('discord.settings.forbidden')) });
+  if (!hasManageGuild(i))
+    return r.respond({ type: CallbackType.Message, data: notice(t('discord.settings.forbidden')) });
   const sub = options[0];
-  if (sub?.name !== 'creator-role') return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.stale_command')) });
+  if (sub?.name !== 'creator-role')
+    return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.stale_command')) });
   const role = sub.options?.find((o) => o.name === 'role')?.value;
   if (role) {
     await deps.core.platformState.put('discord', SETTINGS_KIND, i.guild_id!, { creatorRoleId: String(role) });
-    return r.respond({ type: CallbackType.Message, data: notice(t('discord.settings.role_set', { role: `<@&${role}>` }), 'success') });
+    return r.respond({
+      type: CallbackType.Message,
+      data: notice(t('discord.settings.role_set', { role: `<@&${role}>` }), 'success'),
+    });
   }
   await deps.core.platformState.delete('discord', SETTINGS_KIND, i.guild_id!);
-  await r.respond({ type: CallbackType.Message, data: notice(t('discord.settings.role_cleared'), 'success') });
+  await r.respond({
+    type: CallbackType.Message,
+    data: notice(t('discord.settings.role_cleared'), 'success'),
+  });
 }
-

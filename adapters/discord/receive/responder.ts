@@ -29,7 +29,9 @@ export interface Responder {
 }
 
 function restFiles(files?: OutFile[]) {
-  return files && files.length > 0 ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) } : {};
+  return files && files.length > 0
+    ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) }
+    : {};
 }
 
 /** webhook calls shared by both modes; interaction webhooks are authorised by their token, not the bot's */
@@ -43,20 +45,34 @@ export abstract class WebhookResponder implements Responder {
   abstract respond(response: InteractionResponse, files?: OutFile[]): Promise<void>;
 
   async editOriginal(message: DiscordMessage, files?: OutFile[]): Promise<void> {
-    await this.rest.patch(Routes.webhookMessage(this.applicationId, this.interaction.token, '@original'), { body: message, auth: false, ...restFiles(files) });
+    await this.rest.patch(Routes.webhookMessage(this.applicationId, this.interaction.token, '@original'), {
+      body: message,
+      auth: false,
+      ...restFiles(files),
+    });
   }
 
   async deleteOriginal(): Promise<void> {
-    await this.rest.delete(Routes.webhookMessage(this.applicationId, this.interaction.token, '@original'), { auth: false });
+    await this.rest.delete(Routes.webhookMessage(this.applicationId, this.interaction.token, '@original'), {
+      auth: false,
+    });
   }
 
   async followUp(message: DiscordMessage, files?: OutFile[]): Promise<void> {
-    await this.rest.post(Routes.webhook(this.applicationId, this.interaction.token), { body: message, auth: false, ...restFiles(files) });
+    await this.rest.post(Routes.webhook(this.applicationId, this.interaction.token), {
+      body: message,
+      auth: false,
+      ...restFiles(files),
+    });
   }
 }
 
 export class RestResponder extends WebhookResponder {
   async respond(response: InteractionResponse, files?: OutFile[]): Promise<void> {
-    await this.rest.post(Routes.interactionCallback(this.interaction.id, this.interaction.token), { body: response, auth: false, ...restFiles(files) });
+    await this.rest.post(Routes.interactionCallback(this.interaction.id, this.interaction.token), {
+      body: response,
+      auth: false,
+      ...restFiles(files),
+    });
   }
 }

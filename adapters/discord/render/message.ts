@@ -31,7 +31,12 @@ export interface Rendered {
 
 export type ChartRenderer = (chart: ChartData, locale?: string) => Promise<Uint8Array>;
 
-const COLOURS: Record<Tone, number> = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, error: 0xed4245 };
+const COLOURS: Record<Tone, number> = {
+  info: 0x5865f2,
+  success: 0x57f287,
+  warning: 0xfee75c,
+  error: 0xed4245,
+};
 
 export interface RenderContext {
   /** the organisation's guild, put in button ids so buttons pressed in a DM find their server */
@@ -45,7 +50,9 @@ export async function renderBody(body: MessageBody, ctx: RenderContext): Promise
   if (body.title) embed.title = clip(body.title, 256);
   if (body.tone) embed.color = COLOURS[body.tone];
   if (body.fields?.length) {
-    embed.fields = body.fields.slice(0, 25).map((f) => ({ name: clip(f.label || '\u200b', 256), value: clip(f.value || '\u200b', 1024) }));
+    embed.fields = body.fields
+      .slice(0, 25)
+      .map((f) => ({ name: clip(f.label || '\u200b', 256), value: clip(f.value || '\u200b', 1024) }));
   }
   const files: OutFile[] = [];
   const message: DiscordMessage = {
@@ -71,7 +78,12 @@ export async function renderReply(reply: Reply, ctx: RenderContext): Promise<Ren
 
 /** plain text for an error or notice the adapter itself raises */
 export function notice(text: string, tone: Tone = 'error', ephemeral = true): DiscordMessage {
-  return { embeds: [{ description: clip(text, 4096), color: COLOURS[tone] }], components: [], ...(ephemeral ? { flags: EPHEMERAL } : {}), allowed_mentions: { parse: [] } };
+  return {
+    embeds: [{ description: clip(text, 4096), color: COLOURS[tone] }],
+    components: [],
+    ...(ephemeral ? { flags: EPHEMERAL } : {}),
+    allowed_mentions: { parse: [] },
+  };
 }
 
 export function actionRows(actions: readonly Action[], guildId?: string): unknown[] {

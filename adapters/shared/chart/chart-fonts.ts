@@ -63,7 +63,8 @@ function discover(): ChartFonts {
     if (pkg.cjk) found.cjk = true;
   }
   // without a packaged CJK font, name the usual installed ones so a host that has them still works
-  if (!found.cjk) found.families.push('Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei');
+  if (!found.cjk)
+    found.families.push('Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei');
   found.families.push('sans-serif');
   return found;
 }

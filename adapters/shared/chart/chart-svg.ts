@@ -22,7 +22,14 @@ const PAD = 24;
 const LABEL_SIZE = 14;
 const TITLE_SIZE = 20;
 const MAX_LABEL_EM = 18;
-const COLORS = { bar: '#2f6fb0', first: '#a9c8e8', last: '#1d4f85', line: '#c0392b', grid: '#d8dee4', muted: '#57606a' };
+const COLORS = {
+  bar: '#2f6fb0',
+  first: '#a9c8e8',
+  last: '#1d4f85',
+  line: '#c0392b',
+  grid: '#d8dee4',
+  muted: '#57606a',
+};
 
 export function chartToSvg(chart: ChartData, options: ChartSvgOptions): string {
   const body = chart.kind === 'matrix' ? matrix(chart) : bars(chart, options.lineLabel);
@@ -30,11 +37,16 @@ export function chartToSvg(chart: ChartData, options: ChartSvgOptions): string {
   const titleWidth = 2 * PAD + textWidthEm(options.title) * TITLE_SIZE;
   const width = Math.ceil(Math.min(Math.max(body.width, titleWidth, 480), Math.max(WIDTH, body.width)));
   const height = PAD + TITLE_SIZE + 16 + body.height + PAD;
-  const families = (options.fontFamilies ?? ['sans-serif']).map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', ');
+  const families = (options.fontFamilies ?? ['sans-serif'])
+    .map((f) => (f.includes(' ') ? `'${f}'` : f))
+    .join(', ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(families)}">`,
     rect(0, 0, width, height, '#ffffff'),
-    text(PAD, PAD + TITLE_SIZE, truncateEm(options.title, (width - 2 * PAD) / TITLE_SIZE), { size: TITLE_SIZE, weight: 'bold' }),
+    text(PAD, PAD + TITLE_SIZE, truncateEm(options.title, (width - 2 * PAD) / TITLE_SIZE), {
+      size: TITLE_SIZE,
+      weight: 'bold',
+    }),
     `<g transform="translate(0 ${PAD + TITLE_SIZE + 16})">`,
     body.svg,
     '</g>',
@@ -63,7 +75,11 @@ function bars(chart: ChartData, lineLabel: string | undefined): Body {
   const out: string[] = [];
 
   let top = 0;
-  if (chart.kind === 'rounds' && series.length > 1) top = legend(series.map((s) => s.name), out);
+  if (chart.kind === 'rounds' && series.length > 1)
+    top = legend(
+      series.map((s) => s.name),
+      out,
+    );
 
   const x0 = PAD + labelWidth;
   const x1 = WIDTH - PAD - 64;
@@ -76,26 +92,52 @@ function bars(chart: ChartData, lineLabel: string | undefined): Body {
 
   for (let tick = 0; tick <= axisMax + step / 1e6; tick += step) {
     out.push(line(x(tick), top, x(tick), top + plotHeight, COLORS.grid));
-    out.push(text(x(tick), top + plotHeight + 16, formatValue(tick), { size: 11, anchor: 'middle', fill: COLORS.muted }));
+    out.push(
+      text(x(tick), top + plotHeight + 16, formatValue(tick), {
+        size: 11,
+        anchor: 'middle',
+        fill: COLORS.muted,
+      }),
+    );
   }
   labels.forEach((label, i) => {
     const gy = top + i * groupHeight;
-    out.push(text(x0 - 8, gy + (rounds * barHeight) / 2 + LABEL_SIZE * 0.35, label, { size: LABEL_SIZE, anchor: 'end' }));
+    out.push(
+      text(x0 - 8, gy + (rounds * barHeight) / 2 + LABEL_SIZE * 0.35, label, {
+        size: LABEL_SIZE,
+        anchor: 'end',
+      }),
+    );
     series.forEach((s, k) => {
       const v = s.values[i];
       if (v === undefined || !Number.isFinite(v)) return;
       const color = rounds > 1 ? mix(COLORS.first, COLORS.last, k / (rounds - 1)) : COLORS.bar;
       const by = gy + k * barHeight;
       out.push(rect(x0, by + 1, x(v) - x0, barHeight - 2, color));
-      if (barHeight >= 10 && v > 0) out.push(text(x(v) + 4, by + barHeight / 2 + 4, formatValue(v), { size: Math.min(12, barHeight), fill: COLORS.muted }));
+      if (barHeight >= 10 && v > 0)
+        out.push(
+          text(x(v) + 4, by + barHeight / 2 + 4, formatValue(v), {
+            size: Math.min(12, barHeight),
+            fill: COLORS.muted,
+          }),
+        );
     });
   });
   out.push(line(x0, top, x0, top + plotHeight, COLORS.muted));
   if (chart.line !== undefined && Number.isFinite(chart.line)) {
     const lx = x(chart.line);
-    out.push(line(lx, top - 4, lx, top + plotHeight, COLORS.line, ' stroke-width="2" stroke-dasharray="6 4"'));
+    out.push(
+      line(lx, top - 4, lx, top + plotHeight, COLORS.line, ' stroke-width="2" stroke-dasharray="6 4"'),
+    );
     const caption = lineLabel ? `${lineLabel} ${formatValue(chart.line)}` : formatValue(chart.line);
-    out.push(text(lx, top + plotHeight + 32, caption, { size: 12, anchor: 'middle', fill: COLORS.line, weight: 'bold' }));
+    out.push(
+      text(lx, top + plotHeight + 32, caption, {
+        size: 12,
+        anchor: 'middle',
+        fill: COLORS.line,
+        weight: 'bold',
+      }),
+    );
   }
   const height = top + plotHeight + (chart.line !== undefined ? 40 : 24);
   return { svg: out.join('\n'), width: WIDTH, height };
@@ -111,7 +153,9 @@ function legend(names: readonly string[], out: string[]): number {
       cx = PAD;
       cy += 20;
     }
-    out.push(rect(cx, cy + 2, 14, 14, mix(COLORS.first, COLORS.last, names.length > 1 ? k / (names.length - 1) : 1)));
+    out.push(
+      rect(cx, cy + 2, 14, 14, mix(COLORS.first, COLORS.last, names.length > 1 ? k / (names.length - 1) : 1)),
+    );
     out.push(text(cx + 20, cy + 14, name, { size: 12, fill: COLORS.muted }));
     cx += w;
   });
@@ -128,7 +172,14 @@ function matrix(chart: ChartData): Body {
   const value = (row: number, col: number) => chart.series[row]?.values[col];
   const out: string[] = [];
   for (let col = 0; col < n; col++)
-    out.push(text(x0 + col * cell + cell / 2, 16, String(col + 1), { size: 13, anchor: 'middle', weight: 'bold', fill: COLORS.muted }));
+    out.push(
+      text(x0 + col * cell + cell / 2, 16, String(col + 1), {
+        size: 13,
+        anchor: 'middle',
+        weight: 'bold',
+        fill: COLORS.muted,
+      }),
+    );
   for (let row = 0; row < n; row++) {
     const y = header + row * cell;
     out.push(text(x0 - 8, y + cell / 2 + 5, labels[row], { size: LABEL_SIZE, anchor: 'end' }));
@@ -137,7 +188,13 @@ function matrix(chart: ChartData): Body {
       const v = value(row, col);
       const mirror = value(col, row);
       const fill =
-        row === col || v === undefined ? '#f0f2f4' : mirror === undefined || v === mirror ? '#f6f8fa' : v > mirror ? '#cdebd3' : '#f6d5d2';
+        row === col || v === undefined
+          ? '#f0f2f4'
+          : mirror === undefined || v === mirror
+            ? '#f6f8fa'
+            : v > mirror
+              ? '#cdebd3'
+              : '#f6d5d2';
       out.push(rect(cx, y, cell, cell, fill, ' stroke="#ffffff" stroke-width="2"'));
       const content = row === col || v === undefined ? '–' : formatValue(v);
       out.push(text(cx + cell / 2, y + cell / 2 + 5, content, { size: 13, anchor: 'middle' }));

@@ -11,7 +11,10 @@ const NO_GLYPH = '\ue000';
 const CELL = 32;
 const PER_ROW = 16;
 
-export function missingGlyphs(text: string, options: { fontFiles?: readonly string[]; systemFonts?: boolean } = {}): string[] {
+export function missingGlyphs(
+  text: string,
+  options: { fontFiles?: readonly string[]; systemFonts?: boolean } = {},
+): string[] {
   const unique = [...new Set([...text].filter((ch) => ch.trim() !== ''))];
   if (unique.length === 0) return [];
   const fonts = chartFonts(options.fontFiles);
@@ -20,18 +23,25 @@ export function missingGlyphs(text: string, options: { fontFiles?: readonly stri
   const chars = [NO_GLYPH, ...unique];
   const rows = Math.ceil(chars.length / PER_ROW);
   const cells = chars.map(
-    (ch, i) => `<text x="${(i % PER_ROW) * CELL + 2}" y="${Math.floor(i / PER_ROW) * CELL + 26}" font-size="26">${escapeXml(ch)}</text>`,
+    (ch, i) =>
+      `<text x="${(i % PER_ROW) * CELL + 2}" y="${Math.floor(i / PER_ROW) * CELL + 26}" font-size="26">${escapeXml(ch)}</text>`,
   );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PER_ROW * CELL}" height="${rows * CELL}" font-family="${escapeXml(families)}">${cells.join('')}</svg>`;
   const image = new Resvg(svg, {
-    font: { fontFiles: fonts.files, loadSystemFonts: options.systemFonts ?? true, defaultFontFamily: fonts.families[0] },
+    font: {
+      fontFiles: fonts.files,
+      loadSystemFonts: options.systemFonts ?? true,
+      defaultFontFamily: fonts.families[0],
+    },
     logLevel: 'off',
   }).render();
   const stride = PER_ROW * CELL * 4;
   const cell = (i: number): Buffer => {
     const x = (i % PER_ROW) * CELL;
     const y = Math.floor(i / PER_ROW) * CELL;
-    const rowsOf = Array.from({ length: CELL }, (_, dy) => image.pixels.subarray((y + dy) * stride + x * 4, (y + dy) * stride + (x + CELL) * 4));
+    const rowsOf = Array.from({ length: CELL }, (_, dy) =>
+      image.pixels.subarray((y + dy) * stride + x * 4, (y + dy) * stride + (x + CELL) * 4),
+    );
     return Buffer.concat(rowsOf);
   };
   const notdef = cell(0);

@@ -27,7 +27,11 @@ export interface RenderedChart {
 
 export async function renderChart(chart: ChartData, options: RenderChartOptions): Promise<RenderedChart> {
   const fonts = chartFonts(options.fontFiles);
-  const svg = chartToSvg(chart, { title: options.title, lineLabel: options.lineLabel, fontFamilies: fonts.families });
+  const svg = chartToSvg(chart, {
+    title: options.title,
+    lineLabel: options.lineLabel,
+    fontFamilies: fonts.families,
+  });
   const image = await renderAsync(svg, {
     font: {
       fontFiles: fonts.files,

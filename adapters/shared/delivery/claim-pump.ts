@@ -46,11 +46,17 @@ export class ClaimPump {
    * Run until `stop` aborts (forever), or until nothing is due and nothing is running (drain). With
    * `nextScheduled`, a drain waits for retries scheduled in the future instead of returning.
    */
-  async run(mode: { forever: boolean; stop: AbortSignal; nextScheduled?: () => number | undefined }): Promise<void> {
+  async run(mode: {
+    forever: boolean;
+    stop: AbortSignal;
+    nextScheduled?: () => number | undefined;
+  }): Promise<void> {
     for (;;) {
       if (mode.stop.aborted) break;
       const low = this.buffer.length < Math.max(1, this.o.batchSize / 2);
-      const mayClaim = performance.now() - this.lastEmptyClaim >= RECLAIM_MS || (this.buffer.length === 0 && this.active === 0);
+      const mayClaim =
+        performance.now() - this.lastEmptyClaim >= RECLAIM_MS ||
+        (this.buffer.length === 0 && this.active === 0);
       if (low && mayClaim) {
         const claimed = await this.claim();
         if (claimed > 0) continue;

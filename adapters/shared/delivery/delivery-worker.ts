@@ -25,7 +25,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 }
 
 class Worker implements DeliveryWorker {
-  readonly stats: DeliveryStats = { claimed: 0, sent: 0, recovered: 0, rateLimited: 0, retried: 0, failed: 0, unreachable: 0 };
+  readonly stats: DeliveryStats = {
+    claimed: 0,
+    sent: 0,
+    recovered: 0,
+    rateLimited: 0,
+    retried: 0,
+    failed: 0,
+    unreachable: 0,
+  };
   private readonly o: Required<Omit<DeliveryWorkerOptions, 'onProgress'>>;
   private readonly limiter: RateLimiter;
   private readonly progress: ProgressTracker;
@@ -51,7 +59,13 @@ class Worker implements DeliveryWorker {
       ...options,
     };
     this.limiter = new RateLimiter(this.o.limits, this.o.clock);
-    this.progress = new ProgressTracker(this.o.queue, this.o.clock, this.o.progressEveryMs, options.onProgress, this.o.log);
+    this.progress = new ProgressTracker(
+      this.o.queue,
+      this.o.clock,
+      this.o.progressEveryMs,
+      options.onProgress,
+      this.o.log,
+    );
     this.pump = this.createPump();
   }
 
@@ -59,7 +73,9 @@ class Worker implements DeliveryWorker {
     if (this.loop) return;
     this.stopping = listenable(new AbortController());
     this.hardAbort = listenable(new AbortController());
-    this.loop = this.pump.run({ forever: true, stop: this.stopping.signal }).finally(() => (this.loop = undefined));
+    this.loop = this.pump
+      .run({ forever: true, stop: this.stopping.signal })
+      .finally(() => (this.loop = undefined));
   }
 
   async stop(options: { graceMs?: number } = {}): Promise<void> {
@@ -137,7 +153,12 @@ class Worker implements DeliveryWorker {
       replacesRef = await this.o.queue.sentRefOf(message.orgId, message.replaces);
       const { waits } = countersOf(message.lastError);
       if (!replacesRef && waits < REPLACE_WAITS)
-        return this.handBack(message, this.now() + Math.min(30_000, 2_000 * (waits + 1)), 'waiting for the message it replaces', 1);
+        return this.handBack(
+          message,
+          this.now() + Math.min(30_000, 2_000 * (waits + 1)),
+          'waiting for the message it replaces',
+          1,
+        );
       // editing is idempotent, so an update whose earlier outcome is unknown is simply sent again
     } else if (maybeSentBefore(message)) {
       if (await this.recover(message, attempt, leaseEnd)) return;
@@ -155,7 +176,11 @@ class Worker implements DeliveryWorker {
   /** true when the message turned out to be sent already, or could not be checked (then it is retried later) */
   private async recover(message: OutboundMessage, attempt: number, leaseEnd: number): Promise<boolean> {
     if (!(await this.limiter.acquire([FIND_SENT_KEY], leaseEnd, this.stopping.signal))) {
-      await this.o.queue.retryLater(message.id, new Date(this.limiter.availableAt([FIND_SENT_KEY])), message.lastError ?? `${UNKNOWN}not checked yet`);
+      await this.o.queue.retryLater(
+        message.id,
+        new Date(this.limiter.availableAt([FIND_SENT_KEY])),
+        message.lastError ?? `${UNKNOWN}not checked yet`,
+      );
       return true;
     }
     let found: string | undefined | { unknown: true };
@@ -172,7 +197,11 @@ class Worker implements DeliveryWorker {
       return true;
     }
     if (found) {
-      await this.retry(message, attempt, { kind: 'retry', error: 'could not check whether it was sent', maybeSent: true });
+      await this.retry(message, attempt, {
+        kind: 'retry',
+        error: 'could not check whether it was sent',
+        maybeSent: true,
+      });
       return true;
     }
     return false;
@@ -191,7 +220,12 @@ class Worker implements DeliveryWorker {
     }
   }
 
-  private async send(message: OutboundMessage, attempt: number, replacesRef: string | undefined, leaseEnd: number): Promise<SendResult> {
+  private async send(
+    message: OutboundMessage,
+    attempt: number,
+    replacesRef: string | undefined,
+    leaseEnd: number,
+  ): Promise<SendResult> {
     const abort = new AbortController();
     const onHard = () => abort.abort();
     this.hardAbort.signal.addEventListener('abort', onHard, { once: true });
@@ -207,7 +241,12 @@ class Worker implements DeliveryWorker {
     }
   }
 
-  private async record(message: OutboundMessage, attempt: number, result: SendResult, keys: string[]): Promise<void> {
+  private async record(
+    message: OutboundMessage,
+    attempt: number,
+    result: SendResult,
+    keys: string[],
+  ): Promise<void> {
     switch (result.kind) {
       case 'sent':
         await this.o.queue.markSent(message.id, result.ref, new Date(this.now()));
@@ -231,7 +270,11 @@ class Worker implements DeliveryWorker {
     }
   }
 
-  private async retry(message: OutboundMessage, attempt: number, result: Extract<SendResult, { kind: 'retry' }>): Promise<void> {
+  private async retry(
+    message: OutboundMessage,
+    attempt: number,
+    result: Extract<SendResult, { kind: 'retry' }>,
+  ): Promise<void> {
     const counters = countersOf(message.lastError);
     const failures = counters.failures + 1;
     if (failures >= this.o.maxAttempts) {
@@ -260,7 +303,11 @@ class Worker implements DeliveryWorker {
     this.scheduled.set(message.id, at);
   }
 
-  private async giveUp(message: OutboundMessage, status: 'failed' | 'unreachable', error: string): Promise<void> {
+  private async giveUp(
+    message: OutboundMessage,
+    status: 'failed' | 'unreachable',
+    error: string,
+  ): Promise<void> {
     await this.o.queue.markFailed(message.id, status, error);
     if (status === 'failed') this.stats.failed++;
     else this.stats.unreachable++;

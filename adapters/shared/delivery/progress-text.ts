@@ -3,7 +3,11 @@
 
 import type { ProgressReport } from './delivery-worker.types.js';
 
-export type TranslateFn = (locale: string | undefined, key: string, params?: Record<string, string | number>) => string;
+export type TranslateFn = (
+  locale: string | undefined,
+  key: string,
+  params?: Record<string, string | number>,
+) => string;
 
 export function progressText(report: ProgressReport, translate: TranslateFn, locale?: string): string {
   const n = (v: number) => v.toLocaleString('en-US');
@@ -11,11 +15,15 @@ export function progressText(report: ProgressReport, translate: TranslateFn, loc
   const named = translate(locale, purposeKey);
   const purpose = named === purposeKey ? translate(locale, 'delivery.purpose.default') : named;
   const { counts } = report;
-  const parts = [translate(locale, 'delivery.progress.line', { purpose, sent: n(counts.sent), total: n(report.total) })];
+  const parts = [
+    translate(locale, 'delivery.progress.line', { purpose, sent: n(counts.sent), total: n(report.total) }),
+  ];
   const pending = counts.pending + counts.sending;
   if (pending > 0) parts.push(translate(locale, 'delivery.progress.pending', { count: n(pending) }));
-  if (counts.unreachable > 0) parts.push(translate(locale, 'delivery.progress.unreachable', { count: n(counts.unreachable) }));
-  if (counts.failed > 0) parts.push(translate(locale, 'delivery.progress.failed', { count: n(counts.failed) }));
+  if (counts.unreachable > 0)
+    parts.push(translate(locale, 'delivery.progress.unreachable', { count: n(counts.unreachable) }));
+  if (counts.failed > 0)
+    parts.push(translate(locale, 'delivery.progress.failed', { count: n(counts.failed) }));
   if (report.done) parts.push(translate(locale, 'delivery.progress.done'));
   return parts.join(' · ');
 }

@@ -79,7 +79,8 @@ export class RateLimiter {
   /** the platform told us how many requests remain in a bucket's window: never spend more than that */
   hint(h: RateHint): void {
     const b = this.bucket(h.key);
-    if (h.remaining <= 0) b.pausedUntil = Math.max(b.pausedUntil, this.clock.now().getTime() + h.resetAfterMs);
+    if (h.remaining <= 0)
+      b.pausedUntil = Math.max(b.pausedUntil, this.clock.now().getTime() + h.resetAfterMs);
   }
 
   /** when the bucket has a token for a waiter with `ahead` others in line before it */
@@ -96,7 +97,8 @@ export class RateLimiter {
     if (!b.limit) return;
     // paused time does not earn tokens: the platform's window restarts when the pause ends
     const from = Math.max(b.refilledAt, Math.min(b.pausedUntil, now));
-    if (now > from) b.tokens = Math.min(b.limit.burst, b.tokens + ((now - from) / 1000) * b.limit.ratePerSecond);
+    if (now > from)
+      b.tokens = Math.min(b.limit.burst, b.tokens + ((now - from) / 1000) * b.limit.ratePerSecond);
     b.refilledAt = Math.max(b.refilledAt, now);
   }
 
@@ -112,7 +114,13 @@ export class RateLimiter {
         this.pruneAt = Math.max(MAX_IDLE_BUCKETS, this.buckets.size * 2);
       }
       const limit = key === GLOBAL ? this.config.global : this.limitFor(key);
-      b = { limit, tokens: limit?.burst ?? 0, refilledAt: this.clock.now().getTime(), pausedUntil: 0, waiting: 0 };
+      b = {
+        limit,
+        tokens: limit?.burst ?? 0,
+        refilledAt: this.clock.now().getTime(),
+        pausedUntil: 0,
+        waiting: 0,
+      };
       this.buckets.set(key, b);
     }
     return b;

@@ -41,6 +41,8 @@ export function countersOf(lastError: string | undefined): Counters {
 }
 
 export function withCounters(text: string, c: Counters): string {
-  const tags = [c.failures > 0 ? `[f=${c.failures}]` : '', c.waits > 0 ? `[w=${c.waits}]` : ''].filter(Boolean);
+  const tags = [c.failures > 0 ? `[f=${c.failures}]` : '', c.waits > 0 ? `[w=${c.waits}]` : ''].filter(
+    Boolean,
+  );
   return tags.length ? `${text} ${tags.join(' ')}` : text;
 }

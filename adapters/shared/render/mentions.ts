@@ -24,10 +24,16 @@ export function mentionedMembers(text: string): string[] {
  * optional `|label` is dropped on Discord, which does not know it); the console prints `@name` from
  * `names` when known, else `@id`.
  */
-export function renderMentions(text: string, platform: Platform, names: ReadonlyMap<string, string> = new Map()): string {
+export function renderMentions(
+  text: string,
+  platform: Platform,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   if (platform === 'slack') return text;
   if (platform === 'discord') return text.replace(MEMBER, '<@$1>').replace(CHANNEL, '<#$1>');
-  return text.replace(MEMBER, (_, id: string) => `@${names.get(id) ?? id}`).replace(CHANNEL, (_, id: string) => `#${names.get(id) ?? id}`);
+  return text
+    .replace(MEMBER, (_, id: string) => `@${names.get(id) ?? id}`)
+    .replace(CHANNEL, (_, id: string) => `#${names.get(id) ?? id}`);
 }
 
 /**

@@ -19,7 +19,9 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
   const max = options.maxColumnWidth ?? 24;
   const cells = rows.map((row) => row.map((cell) => truncateColumns(cell.replace(/\s+/g, ' '), max)));
   const columns = Math.max(...cells.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(...cells.map((r) => displayColumns(r[c] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...cells.map((r) => displayColumns(r[c] ?? ''))),
+  );
   const lines = cells.map((row) =>
     widths
       .map((w, c) => padColumns(row[c] ?? '', w, options.align?.[c] ?? 'left'))
@@ -33,7 +35,10 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
 /** a chart's figures as a table: one row per label, one column per series (round) */
 export function chartTable(chart: ChartData, labelHeader: string): string {
   const header = [labelHeader, ...chart.series.map((s) => s.name)];
-  const rows = chart.labels.map((label, i) => [label, ...chart.series.map((s) => (Number.isFinite(s.values[i]) ? formatValue(s.values[i]) : ''))]);
+  const rows = chart.labels.map((label, i) => [
+    label,
+    ...chart.series.map((s) => (Number.isFinite(s.values[i]) ? formatValue(s.values[i]) : '')),
+  ]);
   return formatTable([header, ...rows], { align: ['left', ...chart.series.map(() => 'right' as const)] });
 }
 

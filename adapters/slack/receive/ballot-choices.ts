@@ -17,7 +17,9 @@ export interface ChoiceError {
   params?: Record<string, string | number>;
 }
 
-export type ChoicesOutcome = { ok: true; choices: string } | { ok: false; errors: Record<string, ChoiceError> };
+export type ChoicesOutcome =
+  | { ok: true; choices: string }
+  | { ok: false; errors: Record<string, ChoiceError> };
 
 function selected(values: ViewValues, blockId: string): string | undefined {
   return values[blockId]?.[ACTION]?.selected_option?.value ?? undefined;
@@ -97,7 +99,10 @@ function readRanking(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   if (ranked.length < meta.min && !(meta.blank && ranked.length === 0)) {
-    return { ok: false, errors: { [`rank-${ranked.length + 1}`]: { key: 'slack.ballot.too_few', params: { min: meta.min } } } };
+    return {
+      ok: false,
+      errors: { [`rank-${ranked.length + 1}`]: { key: 'slack.ballot.too_few', params: { min: meta.min } } },
+    };
   }
   return { ok: true, choices: ranked.join('>') };
 }

@@ -82,8 +82,11 @@ async function prepare(
   shortcut: string | undefined,
   text: string,
 ): Promise<{ inv: Invocation; refused?: DispatchResult }> {
-  const spec = shortcut ? specOf(ctx.core, shortcut) : matchSpec(ctx.core.commands, text.split(/\s+/).filter(Boolean));
-  if (!spec || !takesNames(spec)) return { inv: await buildInvocation(ctx, client, src, shortcut ?? '', { text }) };
+  const spec = shortcut
+    ? specOf(ctx.core, shortcut)
+    : matchSpec(ctx.core.commands, text.split(/\s+/).filter(Boolean));
+  if (!spec || !takesNames(spec))
+    return { inv: await buildInvocation(ctx, client, src, shortcut ?? '', { text }) };
   const { head, rest } = shortcut ? { head: '', rest: text } : splitPath(text, spec.path);
   const resolved = await resolveNames(ctx.directory, client, src.teamId, spec, rest);
   if (!resolved.ok) {
@@ -91,9 +94,28 @@ async function prepare(
     const t = translator(ctx, inv.actor.locale);
     const issues = resolved.problems.map((p) => ({ field: p.arg, message: t(p.key, p.params) }));
     const lines = issues.length === 1 ? issues[0].message : issues.map((i) => `\n• ${i.message}`).join('');
-    return { inv, refused: { kind: 'invalid', issues, reply: { visibility: 'only-you', body: { text: t('slack.name.refused', { problems: lines }), tone: 'error' } } } };
+    return {
+      inv,
+      refused: {
+        kind: 'invalid',
+        issues,
+        reply: {
+          visibility: 'only-you',
+          body: { text: t('slack.name.refused', { problems: lines }), tone: 'error' },
+        },
+      },
+    };
   }
-  return { inv: await buildInvocation(ctx, client, src, shortcut ?? '', { text: head + resolved.text }, resolved.memberIds) };
+  return {
+    inv: await buildInvocation(
+      ctx,
+      client,
+      src,
+      shortcut ?? '',
+      { text: head + resolved.text },
+      resolved.memberIds,
+    ),
+  };
 }
 
 async function deliver(
@@ -107,7 +129,8 @@ async function deliver(
 ): Promise<void> {
   const form = ballotOf(result);
   if (form) {
-    const opened = triggerFresh && (await openBallot(ctx, client, command.trigger_id, form, inv.actor.locale));
+    const opened =
+      triggerFresh && (await openBallot(ctx, client, command.trigger_id, form, inv.actor.locale));
     if (!opened) await respond(replyMessage(retryBallotReply(ctx, inv.actor.locale, form)));
     return;
   }
@@ -145,7 +168,11 @@ async function openForm(
   spec: CommandSpec,
   inv: Invocation,
 ): Promise<void> {
-  const view = renderCommandForm(spec, { command: spec.id, preset: {}, channel: command.channel_id }, translator(ctx, inv.actor.locale));
+  const view = renderCommandForm(
+    spec,
+    { command: spec.id, preset: {}, channel: command.channel_id },
+    translator(ctx, inv.actor.locale),
+  );
   try {
     await client.views.open({ trigger_id: command.trigger_id, view: view as never });
   } catch (err) {

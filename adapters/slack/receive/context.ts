@@ -4,7 +4,12 @@
 
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { CommandSpec, Invocation, MemberProfile as NamedProfile, TellerCore } from '../../../src/core/index.js';
+import type {
+  CommandSpec,
+  Invocation,
+  MemberProfile as NamedProfile,
+  TellerCore,
+} from '../../../src/core/index.js';
 import type { SlackLogger } from '../logger.js';
 import { SlackDirectory } from './directory.js';
 import { MemberProfiles } from './member-profiles.js';
@@ -58,7 +63,10 @@ export async function buildInvocation(
   /** members named in the arguments: their profiles go to the core with the command */
   named: readonly string[] = [],
 ): Promise<Invocation> {
-  const [profile, profiles] = await Promise.all([ctx.profiles.get(client, src.teamId, src.userId), namedProfiles(ctx, client, src.teamId, named)]);
+  const [profile, profiles] = await Promise.all([
+    ctx.profiles.get(client, src.teamId, src.userId),
+    namedProfiles(ctx, client, src.teamId, named),
+  ]);
   return {
     platform: 'slack',
     platformOrgId: src.teamId,
@@ -86,24 +94,42 @@ const ONE_BY_ONE = 10;
  * before the core sends them anything: a member who never used Teller gets their first DM in their own
  * Slack language, and results show their name rather than their id.
  */
-export async function namedProfiles(ctx: SlackContext, client: WebClient, teamId: string, ids: readonly string[]): Promise<NamedProfile[]> {
+export async function namedProfiles(
+  ctx: SlackContext,
+  client: WebClient,
+  teamId: string,
+  ids: readonly string[],
+): Promise<NamedProfile[]> {
   if (ids.length === 0) return [];
   const fromList = new Map<string, NamedProfile>();
   const unknown: string[] = [];
   for (const id of ids) {
     const u = await ctx.directory.knownUser(teamId, id);
-    if (u) fromList.set(id, { memberId: id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
+    if (u)
+      fromList.set(id, { memberId: id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
     else unknown.push(id);
   }
   if (unknown.length > ONE_BY_ONE) {
     const all = await ctx.directory.listUsers(client, teamId).catch(() => []);
-    for (const u of all) if (unknown.includes(u.id)) fromList.set(u.id, { memberId: u.id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
+    for (const u of all)
+      if (unknown.includes(u.id))
+        fromList.set(u.id, {
+          memberId: u.id,
+          displayName: u.shown,
+          ...(u.locale ? { locale: u.locale } : {}),
+        });
   }
   const rest = await Promise.all(
-    ids.filter((id) => !fromList.has(id)).map(async (id) => {
-      const p = await ctx.profiles.get(client, teamId, id);
-      return { memberId: id, ...(p.displayName ? { displayName: p.displayName } : {}), ...(p.locale ? { locale: p.locale } : {}) };
-    }),
+    ids
+      .filter((id) => !fromList.has(id))
+      .map(async (id) => {
+        const p = await ctx.profiles.get(client, teamId, id);
+        return {
+          memberId: id,
+          ...(p.displayName ? { displayName: p.displayName } : {}),
+          ...(p.locale ? { locale: p.locale } : {}),
+        };
+      }),
   );
   return [...fromList.values(), ...rest].filter((p) => p.displayName !== undefined || p.locale !== undefined);
 }

@@ -15,4 +15,3 @@ export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T
     clearTimeout(timer);
   }
 }
-

@@ -62,9 +62,21 @@ export class SlackDirectory {
     if (!wanted) return { kind: 'none' };
     const match = (all: DirectoryUser[]) => {
       const byId = all.find((u) => u.id === typed.replace(/^@/, ''));
-      return byId ? [byId] : all.filter((u) => !u.inactive && [u.name, u.displayName, u.realName].some((n) => n !== undefined && fold(n) === wanted));
+      return byId
+        ? [byId]
+        : all.filter(
+            (u) =>
+              !u.inactive &&
+              [u.name, u.displayName, u.realName].some((n) => n !== undefined && fold(n) === wanted),
+          );
     };
-    return this.find(this.users, teamId, () => this.listUsers(client, teamId), () => readUsers(client), match);
+    return this.find(
+      this.users,
+      teamId,
+      () => this.listUsers(client, teamId),
+      () => readUsers(client),
+      match,
+    );
   }
 
   /** `#branch-elections`, `branch-elections` or a channel id -> that channel (names are unique in a workspace) */
@@ -73,7 +85,13 @@ export class SlackDirectory {
     const wanted = fold(bare);
     if (!wanted) return { kind: 'none' };
     const match = (all: DirectoryChannel[]) => all.filter((c) => c.id === bare || fold(c.name) === wanted);
-    return this.find(this.channels, teamId, () => this.listChannels(client, teamId), () => readChannels(client), match);
+    return this.find(
+      this.channels,
+      teamId,
+      () => this.listChannels(client, teamId),
+      () => readChannels(client),
+      match,
+    );
   }
 
   /** the cached member with this id, without reading anything */
@@ -103,7 +121,12 @@ export class SlackDirectory {
     return found.length === 0 ? { kind: 'none' } : { kind: 'many', items: found };
   }
 
-  private cached<T>(cache: Map<string, Listing<T>>, teamId: string, now: number, read: () => Promise<T[]>): Promise<T[]> {
+  private cached<T>(
+    cache: Map<string, Listing<T>>,
+    teamId: string,
+    now: number,
+    read: () => Promise<T[]>,
+  ): Promise<T[]> {
     const hit = cache.get(teamId);
     if (hit && now - hit.at < this.ttlMs) return hit.items;
     const items = read();
@@ -124,13 +147,25 @@ async function readUsers(client: WebClient): Promise<DirectoryUser[]> {
   const out: DirectoryUser[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.users.list({ limit: PAGE, include_locale: true, ...(cursor ? { cursor } : {}) });
+    const page = await client.users.list({
+      limit: PAGE,
+      include_locale: true,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const u of page.members ?? []) {
       if (!u.id) continue;
       const displayName = u.profile?.display_name || undefined;
       const realName = u.real_name || u.profile?.real_name || undefined;
       const inactive = Boolean(u.deleted || u.is_bot || u.id === 'USLACKBOT');
-      out.push({ id: u.id, name: u.name, displayName, realName, locale: u.locale, shown: displayName ?? realName ?? u.name ?? u.id, inactive });
+      out.push({
+        id: u.id,
+        name: u.name,
+        displayName,
+        realName,
+        locale: u.locale,
+        shown: displayName ?? realName ?? u.name ?? u.id,
+        inactive,
+      });
     }
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
@@ -143,7 +178,12 @@ async function readChannels(client: WebClient): Promise<DirectoryChannel[]> {
   do {
     // private channels are listed only when Teller was invited to them (groups:read), which is also
     // the only way it could post there
-    const page = await client.conversations.list({ limit: PAGE, types: 'public_channel,private_channel', exclude_archived: true, ...(cursor ? { cursor } : {}) });
+    const page = await client.conversations.list({
+      limit: PAGE,
+      types: 'public_channel,private_channel',
+      exclude_archived: true,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const c of page.channels ?? []) if (c.id && c.name) out.push({ id: c.id, name: c.name });
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);

@@ -54,7 +54,10 @@ export async function openBallot(
   locale: string | undefined,
 ): Promise<boolean> {
   try {
-    await client.views.open({ trigger_id: triggerId, view: renderBallotView(form, ballotTexts(ctx, locale)) as never });
+    await client.views.open({
+      trigger_id: triggerId,
+      view: renderBallotView(form, ballotTexts(ctx, locale)) as never,
+    });
     return true;
   } catch (err) {
     ctx.logger.warn('slack views.open failed', { error: String(err) });
@@ -71,7 +74,12 @@ export function retryBallotReply(ctx: SlackContext, locale: string | undefined, 
       text: t('slack.ballot.open_failed'),
       tone: 'warning',
       actions: [
-        { label: t('slack.ballot.vote_button'), command: 'ballot.get', args: { election: form.election, contest: form.contest }, style: 'primary' },
+        {
+          label: t('slack.ballot.vote_button'),
+          command: 'ballot.get',
+          args: { election: form.election, contest: form.contest },
+          style: 'primary',
+        },
       ],
     },
   };

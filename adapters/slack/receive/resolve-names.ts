@@ -16,7 +16,9 @@ export interface NameProblem {
   params: Record<string, string>;
 }
 
-export type Resolved = { ok: true; text: string; memberIds: string[] } | { ok: false; problems: NameProblem[] };
+export type Resolved =
+  | { ok: true; text: string; memberIds: string[] }
+  | { ok: false; problems: NameProblem[] };
 
 const MEMBER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const CHANNEL_MENTION = /^<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -53,12 +55,21 @@ export async function resolveNames(
       const value = isNamed ? named[2] : token.value;
       // "@ann,@bob" typed as one token becomes one token per member; members="…" splits on spaces too
       // (as the core splits that string); a quoted "@Carol Chen" is one name
-      const parts = arg.kind === 'members' ? value.split(isNamed ? /[\s,;]+/ : /[,;]+/).map((p) => p.trim()).filter(Boolean) : [value];
+      const parts =
+        arg.kind === 'members'
+          ? value
+              .split(isNamed ? /[\s,;]+/ : /[,;]+/)
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : [value];
       const out: string[] = [];
       // a comma list is always rewritten, into one token per member
       let changed = parts.length > 1;
       for (const part of parts) {
-        const r = arg.kind === 'channel' ? await channelOf(directory, client, teamId, part) : await memberOf(directory, client, teamId, part);
+        const r =
+          arg.kind === 'channel'
+            ? await channelOf(directory, client, teamId, part)
+            : await memberOf(directory, client, teamId, part);
         if ('problem' in r) problems.push({ arg: arg.name, ...r.problem });
         else {
           if (r.id && !memberIds.includes(r.id) && arg.kind !== 'channel') memberIds.push(r.id);
@@ -73,7 +84,18 @@ export async function resolveNames(
       replacements.set(index, isNamed ? `${named![1]}=${out.length > 1 ? `"${joined}"` : joined}` : joined);
     }
   }
-  if (spec.id === ROLL_IMPORT) await resolveImportList(directory, client, teamId, text, spans, sources.list ?? [], replacements, memberIds, problems);
+  if (spec.id === ROLL_IMPORT)
+    await resolveImportList(
+      directory,
+      client,
+      teamId,
+      text,
+      spans,
+      sources.list ?? [],
+      replacements,
+      memberIds,
+      problems,
+    );
   if (problems.length > 0) return { ok: false, problems };
   let rewritten = text;
   // right to left, so earlier spans keep their offsets
@@ -130,7 +152,10 @@ async function resolveImportList(
     const prefix = named ? 'list=' : '';
     const open = raw.slice(prefix.length, prefix.length + 1);
     const close = QUOTES[open];
-    replacements.set(index, close ? `${prefix}${open}${pieces.join('')}${close}` : `${prefix}${pieces.join('')}`);
+    replacements.set(
+      index,
+      close ? `${prefix}${open}${pieces.join('')}${close}` : `${prefix}${pieces.join('')}`,
+    );
   }
 }
 
@@ -142,7 +167,12 @@ function nameMatches(typed: string, arg: ArgSpec): boolean {
 type One = { text: string; id?: string } | { problem: Omit<NameProblem, 'arg'> };
 const problem = (key: string, params: Record<string, string>): One => ({ problem: { key, params } });
 
-async function memberOf(directory: SlackDirectory, client: WebClient, teamId: string, typed: string): Promise<One> {
+async function memberOf(
+  directory: SlackDirectory,
+  client: WebClient,
+  teamId: string,
+  typed: string,
+): Promise<One> {
   const mention = MEMBER_MENTION.exec(typed);
   if (mention) return { text: typed, id: mention[1] };
   if (SPECIAL.test(typed) || typed.startsWith('<')) return { text: typed };
@@ -150,13 +180,21 @@ async function memberOf(directory: SlackDirectory, client: WebClient, teamId: st
     const found = await directory.findMember(client, teamId, typed);
     if (found.kind === 'one') return { text: `<@${found.item.id}>`, id: found.item.id };
     if (found.kind === 'none') return problem('slack.name.no_member', { name: shownAs(typed, '@') });
-    return problem('slack.name.ambiguous_member', { name: shownAs(typed, '@'), candidates: candidates(found.items) });
+    return problem('slack.name.ambiguous_member', {
+      name: shownAs(typed, '@'),
+      candidates: candidates(found.items),
+    });
   } catch {
     return problem('slack.name.lookup_failed', { name: shownAs(typed, '@') });
   }
 }
 
-async function channelOf(directory: SlackDirectory, client: WebClient, teamId: string, typed: string): Promise<One> {
+async function channelOf(
+  directory: SlackDirectory,
+  client: WebClient,
+  teamId: string,
+  typed: string,
+): Promise<One> {
   if (CHANNEL_MENTION.test(typed) || typed.startsWith('<')) return { text: typed };
   try {
     const found = await directory.findChannel(client, teamId, typed);
@@ -169,7 +207,10 @@ async function channelOf(directory: SlackDirectory, client: WebClient, teamId: s
 
 /** does this command take a member or a channel (so typed names must be looked up)? */
 export function takesNames(spec: CommandSpec): boolean {
-  return spec.id === ROLL_IMPORT || spec.args.some((a) => a.kind === 'member' || a.kind === 'members' || a.kind === 'channel');
+  return (
+    spec.id === ROLL_IMPORT ||
+    spec.args.some((a) => a.kind === 'member' || a.kind === 'members' || a.kind === 'channel')
+  );
 }
 
 const shownAs = (typed: string, sigil: string) => (typed.startsWith(sigil) ? typed : `${sigil}${typed}`);
@@ -178,6 +219,12 @@ const shownAs = (typed: string, sigil: string) => (typed.startsWith(sigil) ? typ
 function candidates(users: DirectoryUser[]): string {
   return users
     .slice(0, 10)
-    .map((u) => (u.realName && u.realName !== u.shown ? `${u.shown} (${u.realName})` : u.name && u.name !== u.shown ? `${u.shown} (@${u.name})` : u.shown))
+    .map((u) =>
+      u.realName && u.realName !== u.shown
+        ? `${u.shown} (${u.realName})`
+        : u.name && u.name !== u.shown
+          ? `${u.shown} (@${u.name})`
+          : u.shown,
+    )
     .join(', ');
 }

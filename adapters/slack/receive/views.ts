@@ -28,7 +28,9 @@ export function registerViews(app: App, ctx: SlackContext): void {
       const t = translator(ctx, inv.actor.locale);
       const read = readChoices(meta, view.state.values as ViewValues);
       if (!read.ok) {
-        const errors = Object.fromEntries(Object.entries(read.errors).map(([b, e]) => [b, t(e.key, e.params)]));
+        const errors = Object.fromEntries(
+          Object.entries(read.errors).map(([b, e]) => [b, t(e.key, e.params)]),
+        );
         return { local: errors, inv };
       }
       const args = { election: meta.election, contest: meta.contest, choices: read.choices };
@@ -46,9 +48,13 @@ export function registerViews(app: App, ctx: SlackContext): void {
     }
     if (done.local) return ack({ response_action: 'errors', errors: done.local });
     const { result, inv } = done as { result: DispatchResult; inv: typeof done.inv };
-    if (result.kind !== 'ok') return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, result) });
+    if (result.kind !== 'ok')
+      return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, result) });
     const t = translator(ctx, inv.actor.locale);
-    await ack({ response_action: 'update', view: noticeView(t('slack.ballot.recorded_title'), result.reply) as never });
+    await ack({
+      response_action: 'update',
+      view: noticeView(t('slack.ballot.recorded_title'), result.reply) as never,
+    });
   });
 
   app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view, client }) => {
@@ -56,7 +62,14 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const meta = JSON.parse(view.private_metadata) as FormMeta;
     const src = { ...source(body), channelId: meta.channel };
     const args = { ...readFormArgs(view.state.values as never), ...meta.preset };
-    const work = buildInvocation(ctx, client, src, meta.command, args, membersIn(ctx, meta.command, args)).then(async (inv) => {
+    const work = buildInvocation(
+      ctx,
+      client,
+      src,
+      meta.command,
+      args,
+      membersIn(ctx, meta.command, args),
+    ).then(async (inv) => {
       const result = await ctx.core.dispatch(inv);
       logResult(ctx, meta.command, result);
       return result;
@@ -67,7 +80,8 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await post(ctx, client, src.userId, meta.channel, (await work).reply);
       return;
     }
-    if (done.kind !== 'ok') return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
+    if (done.kind !== 'ok')
+      return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
     await ack({ response_action: 'clear' });
     await post(ctx, client, src.userId, meta.channel, done.reply);
   });
@@ -83,11 +97,20 @@ function membersIn(ctx: SlackContext, command: string, args: Record<string, unkn
 }
 
 function source(body: ViewSubmitAction) {
-  return { teamId: body.team?.id ?? body.user.team_id ?? '', teamName: body.team?.domain, userId: body.user.id, userName: body.user.name, body };
+  return {
+    teamId: body.team?.id ?? body.user.team_id ?? '',
+    teamName: body.team?.domain,
+    userId: body.user.id,
+    userName: body.user.name,
+    body,
+  };
 }
 
 /** Issues name the field; a field that is an input block gets its message there, the rest the first input. */
-export function inlineErrors(blocks: Blocks, result: Exclude<DispatchResult, { kind: 'ok' }>): Record<string, string> {
+export function inlineErrors(
+  blocks: Blocks,
+  result: Exclude<DispatchResult, { kind: 'ok' }>,
+): Record<string, string> {
   const inputs = blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
   const first = inputs[0] ?? 'marks';
   const errors: Record<string, string> = {};
@@ -103,25 +126,42 @@ export function inlineErrors(blocks: Blocks, result: Exclude<DispatchResult, { k
 }
 
 function noticeView(title: string, reply: Reply): Record<string, unknown> {
-  return { type: 'modal', title: { type: 'plain_text', text: clip(title, 24) }, close: { type: 'plain_text', text: 'OK' }, blocks: renderBlocks(reply.body) };
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(title, 24) },
+    close: { type: 'plain_text', text: 'OK' },
+    blocks: renderBlocks(reply.body),
+  };
 }
 
 async function sendDm(ctx: SlackContext, client: WebClient, userId: string, reply: Reply): Promise<void> {
   try {
     const open = await client.conversations.open({ users: userId });
     const msg = replyMessage(reply);
-    await client.chat.postMessage({ channel: open.channel!.id!, text: msg.text, blocks: msg.blocks as never });
+    await client.chat.postMessage({
+      channel: open.channel!.id!,
+      text: msg.text,
+      blocks: msg.blocks as never,
+    });
   } catch (err) {
     ctx.logger.warn('slack DM after modal failed', { error: String(err) });
   }
 }
 
-async function post(ctx: SlackContext, client: WebClient, userId: string, channel: string | undefined, reply: Reply): Promise<void> {
+async function post(
+  ctx: SlackContext,
+  client: WebClient,
+  userId: string,
+  channel: string | undefined,
+  reply: Reply,
+): Promise<void> {
   if (!channel) return sendDm(ctx, client, userId, reply);
   const msg = replyMessage(reply);
   try {
-    if (reply.visibility === 'channel') await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
-    else await client.chat.postEphemeral({ channel, user: userId, text: msg.text, blocks: msg.blocks as never });
+    if (reply.visibility === 'channel')
+      await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
+    else
+      await client.chat.postEphemeral({ channel, user: userId, text: msg.text, blocks: msg.blocks as never });
   } catch (err) {
     ctx.logger.warn('slack reply after form failed', { error: String(err) });
   }

@@ -48,7 +48,13 @@ export function ballotMeta(form: BallotForm): BallotMeta {
 
 export function renderBallotView(form: BallotForm, t: ViewTexts): Record<string, unknown> {
   const blocks: Block[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(form.contestName)}*\n${escapeMrkdwn(form.instructions)}` } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${escapeMrkdwn(form.contestName)}*\n${escapeMrkdwn(form.instructions)}`,
+      },
+    },
     ...questionBlocks(form, t),
   ];
   return {
@@ -69,7 +75,13 @@ function option(o: BallotOption, withDescription: boolean): Block {
 }
 
 function input(blockId: string, label: string, element: Block, optional: boolean): Block {
-  return { type: 'input', block_id: blockId, label: { type: 'plain_text', text: clip(label, 2000) }, element, optional };
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: clip(label, 2000) },
+    element,
+    optional,
+  };
 }
 
 function questionBlocks(form: BallotForm, t: ViewTexts): Block[] {
@@ -84,37 +96,55 @@ function questionBlocks(form: BallotForm, t: ViewTexts): Block[] {
           : { type: 'static_select', action_id: ACTION, options, placeholder: plain(t.choose) }
         : small
           ? { type: 'checkboxes', action_id: ACTION, options }
-          : { type: 'multi_static_select', action_id: ACTION, options, max_selected_items: form.maxChoices, placeholder: plain(t.choose) };
+          : {
+              type: 'multi_static_select',
+              action_id: ACTION,
+              options,
+              max_selected_items: form.maxChoices,
+              placeholder: plain(t.choose),
+            };
       return [input('marks', form.contestName, element, form.allowBlank || form.minChoices === 0)];
     }
     case 'opinions':
       return form.options.map((o) =>
-        input(`cand-${o.number}`, o.name, {
-          type: 'radio_buttons',
-          action_id: ACTION,
-          options: [
-            { text: plain(t.approve), value: '+' },
-            { text: plain(t.oppose), value: '-' },
-            { text: plain(t.abstain), value: '0' },
-          ],
-          initial_option: { text: plain(t.abstain), value: '0' },
-        }, true),
+        input(
+          `cand-${o.number}`,
+          o.name,
+          {
+            type: 'radio_buttons',
+            action_id: ACTION,
+            options: [
+              { text: plain(t.approve), value: '+' },
+              { text: plain(t.oppose), value: '-' },
+              { text: plain(t.abstain), value: '0' },
+            ],
+            initial_option: { text: plain(t.abstain), value: '0' },
+          },
+          true,
+        ),
       );
     case 'scores':
       return form.options.map((o) => input(`score-${o.number}`, o.name, scoreSelect(form, t), true));
     case 'criteria':
       return form.options.flatMap((o) =>
-        (form.criteria ?? []).map((c, i) => input(`crit-${o.number}-${i}`, `${o.name}: ${c}`, scoreSelect(form, t), true)),
+        (form.criteria ?? []).map((c, i) =>
+          input(`crit-${o.number}-${i}`, `${o.name}: ${c}`, scoreSelect(form, t), true),
+        ),
       );
     case 'ranking': {
       const ranks = Math.min(form.maxChoices, form.options.length);
       return Array.from({ length: ranks }, (_, i) =>
-        input(`rank-${i + 1}`, t.rank(i + 1), {
-          type: 'static_select',
-          action_id: ACTION,
-          placeholder: plain(t.choose),
-          options: form.options.map((o) => option(o, false)),
-        }, i >= form.minChoices),
+        input(
+          `rank-${i + 1}`,
+          t.rank(i + 1),
+          {
+            type: 'static_select',
+            action_id: ACTION,
+            placeholder: plain(t.choose),
+            options: form.options.map((o) => option(o, false)),
+          },
+          i >= form.minChoices,
+        ),
       );
     }
   }

@@ -55,7 +55,11 @@ function elementFor(arg: ArgSpec): Block {
     case 'members':
       return { ...base, type: 'multi_users_select' };
     case 'channel':
-      return { ...base, type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true } };
+      return {
+        ...base,
+        type: 'conversations_select',
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+      };
     case 'int': {
       const el: Block = { ...base, type: 'number_input', is_decimal_allowed: false };
       if (arg.min !== undefined) el.min_value = String(arg.min);
@@ -66,7 +70,9 @@ function elementFor(arg: ArgSpec): Block {
       return {
         ...base,
         type: 'static_select',
-        options: (arg.choices ?? []).slice(0, 100).map((c) => ({ text: { type: 'plain_text', text: clip(c, 75) }, value: c })),
+        options: (arg.choices ?? [])
+          .slice(0, 100)
+          .map((c) => ({ text: { type: 'plain_text', text: clip(c, 75) }, value: c })),
       };
     case 'text':
       return { ...base, type: 'plain_text_input', multiline: true, max_length: 3000 };

@@ -10,7 +10,11 @@ export async function readChannelTexts(client: WebClient | undefined, channelId:
   const texts: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.conversations.history({ channel: channelId, limit: 200, ...(cursor ? { cursor } : {}) });
+    const page = await client.conversations.history({
+      channel: channelId,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const m of page.messages ?? []) if (m.text) texts.push(m.text);
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor && texts.length < MAX_MESSAGES);

@@ -15,7 +15,10 @@ export async function uploadChart(client: WebClient, png: Uint8Array, signal?: A
   });
   if (!res.ok) {
     // shaped like WebClient's HTTP error so the sender classifies it the same way
-    throw Object.assign(new Error(`upload ${res.status}`), { code: 'slack_webapi_http_error', statusCode: res.status });
+    throw Object.assign(new Error(`upload ${res.status}`), {
+      code: 'slack_webapi_http_error',
+      statusCode: res.status,
+    });
   }
   return target.file_id;
 }

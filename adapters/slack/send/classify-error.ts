@@ -21,7 +21,13 @@ const UNREACHABLE = new Set([
 ]);
 
 /** Slack's own trouble: worth retrying, and the message may already be posted */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const TRANSIENT = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 interface SlackErrorLike {
   code?: string;
@@ -44,7 +50,8 @@ export function classifySlackError(err: unknown, method: string, sideEffect: boo
       return { kind: 'rate-limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000, keys: [method] };
     case 'slack_webapi_http_error': {
       const status = e.statusCode ?? 0;
-      if (status >= 500 || status === 408) return { kind: 'retry', error: `${method}: HTTP ${status}`, maybeSent: sideEffect };
+      if (status >= 500 || status === 408)
+        return { kind: 'retry', error: `${method}: HTTP ${status}`, maybeSent: sideEffect };
       return { kind: 'failed', error: `${method}: HTTP ${status}` };
     }
     case 'slack_webapi_platform_error': {
@@ -58,7 +65,11 @@ export function classifySlackError(err: unknown, method: string, sideEffect: boo
       // Refused or unresolvable connections never reached Slack; anything else (reset, timeout) might have.
       const net = e.original?.code ?? '';
       const neverSent = net === 'ECONNREFUSED' || net === 'ENOTFOUND' || net === 'EAI_AGAIN';
-      return { kind: 'retry', error: `${method}: ${net || e.original?.message || 'request error'}`, maybeSent: sideEffect && !neverSent };
+      return {
+        kind: 'retry',
+        error: `${method}: ${net || e.original?.message || 'request error'}`,
+        maybeSent: sideEffect && !neverSent,
+      };
     }
     default:
       return { kind: 'retry', error: `${method}: ${e.message ?? String(err)}`, maybeSent: sideEffect };

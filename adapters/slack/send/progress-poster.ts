@@ -19,7 +19,8 @@ export class ProgressPoster {
 
   /** called for every message the sender posts: remember where each election talks */
   observe(message: OutboundMessage): void {
-    if (message.electionId && message.destination.kind === 'channel') this.channels.set(message.electionId, message.destination.channelId);
+    if (message.electionId && message.destination.kind === 'channel')
+      this.channels.set(message.electionId, message.destination.channelId);
   }
 
   async report(report: ProgressReport): Promise<void> {

@@ -46,7 +46,8 @@ export class SlackSender implements PlatformSender {
   async send(message: OutboundMessage, ctx: SendContext): Promise<SendResult> {
     this.o.observe?.(message);
     const client = await this.client(message.platformOrgId);
-    if (!client) return { kind: 'unreachable', error: `no Slack installation for team ${message.platformOrgId}` };
+    if (!client)
+      return { kind: 'unreachable', error: `no Slack installation for team ${message.platformOrgId}` };
     const text = fallbackText(message.body);
     const blocks = renderBlocks(message.body);
 
@@ -92,8 +93,13 @@ export class SlackSender implements PlatformSender {
       // Shared into the channel right under the results (not into a thread, where it would hide behind
       // "1 reply"). The message is out; losing the image must not make the worker post the text again.
       await client.files
-        .completeUploadExternal({ files: [{ id: chartFileId, title: this.o.chartTitle?.(message) ?? 'chart.png' }], channel_id: channel })
-        .catch((err: unknown) => this.o.logger?.warn('slack chart share failed', { id: message.id, error: String(err) }));
+        .completeUploadExternal({
+          files: [{ id: chartFileId, title: this.o.chartTitle?.(message) ?? 'chart.png' }],
+          channel_id: channel,
+        })
+        .catch((err: unknown) =>
+          this.o.logger?.warn('slack chart share failed', { id: message.id, error: String(err) }),
+        );
     }
     return { kind: 'sent', ref };
   }
@@ -107,10 +113,17 @@ export class SlackSender implements PlatformSender {
       const oldest = String(Math.floor(Date.parse(message.createdAt) / 1000) - 60);
       let cursor: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const res = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, cursor });
+        const res = await client.conversations.history({
+          channel,
+          oldest,
+          include_all_metadata: true,
+          limit: 200,
+          cursor,
+        });
         for (const m of res.messages ?? []) {
           const payload = m.metadata?.event_payload as { outbox_id?: string } | undefined;
-          if (m.metadata?.event_type === OUTBOX_EVENT && payload?.outbox_id === message.id) return `${channel}:${m.ts}`;
+          if (m.metadata?.event_type === OUTBOX_EVENT && payload?.outbox_id === message.id)
+            return `${channel}:${m.ts}`;
         }
         cursor = res.response_metadata?.next_cursor || undefined;
         if (!res.has_more || !cursor) return undefined;

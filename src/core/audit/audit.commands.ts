@@ -13,7 +13,10 @@ export const showAudit = defineCommand<{ election: number; last?: number }>({
   id: 'audit.show',
   path: ['audit', 'show'],
   access: 'organiser-or-scrutineer',
-  args: { election: arg.election('arg.election'), last: arg.int('arg.last', 1, 500, { optional: true, named: true }) },
+  args: {
+    election: arg.election('arg.election'),
+    last: arg.int('arg.last', 1, 500, { optional: true, named: true }),
+  },
   async handler(ctx, args) {
     const e = current(ctx);
     const entries = await ctx.tx.audit.list(e.id);
@@ -24,7 +27,10 @@ export const showAudit = defineCommand<{ election: number; last?: number }>({
         .join(' ');
       return `#${x.seq} ${x.at.slice(0, 19).replace('T', ' ')} <@${x.actor}> ${x.event}${data ? ` ${data}` : ''} · ${x.hash.slice(0, 12)}`;
     });
-    return toActor(lines.join('\n') || '—', { title: ctx.t('audit.title', { number: e.number, count: entries.length }), tone: 'info' });
+    return toActor(lines.join('\n') || '—', {
+      title: ctx.t('audit.title', { number: e.number, count: entries.length }),
+      tone: 'info',
+    });
   },
 });
 
@@ -34,7 +40,8 @@ const READ_BACK_MS = 5_000;
 function verdictReply(ctx: CommandContext, e: Election, v: AuditVerdict, source: string): Result<Reply> {
   const base = { number: e.number, count: v.count, head: v.head };
   if (v.ok) {
-    const tail = v.checked > 0 && v.unanchored > 0 ? ` ${ctx.t('audit.unanchored', { unanchored: v.unanchored })}` : '';
+    const tail =
+      v.checked > 0 && v.unanchored > 0 ? ` ${ctx.t('audit.unanchored', { unanchored: v.unanchored })}` : '';
     return toActor(ctx.t('audit.intact_anchored', { ...base, checked: v.checked, source }) + tail);
   }
   switch (v.problem) {
@@ -52,7 +59,11 @@ function verdictReply(ctx: CommandContext, e: Election, v: AuditVerdict, source:
 const toResult = (ctx: CommandContext, r: Result<Reply>): DispatchResult =>
   r.ok
     ? { kind: 'ok', reply: r.value }
-    : { kind: 'domain-error', code: r.error.code, reply: { visibility: 'only-you', body: { text: ctx.t(r.error.code, r.error.params), tone: 'error' } } };
+    : {
+        kind: 'domain-error',
+        code: r.error.code,
+        reply: { visibility: 'only-you', body: { text: ctx.t(r.error.code, r.error.params), tone: 'error' } },
+      };
 
 export const verifyAuditCommand = defineCommand<{ election: number; count?: number; head?: string }>({
   id: 'audit.verify',
@@ -65,8 +76,10 @@ export const verifyAuditCommand = defineCommand<{ election: number; count?: numb
   },
   async handler(ctx, args) {
     const e = current(ctx);
-    if ((args.count === undefined) !== (args.head === undefined)) return fail('audit.expect_both', {}, args.count === undefined ? 'count' : 'head');
-    const given = args.count !== undefined && args.head !== undefined ? [{ count: args.count, head: args.head }] : [];
+    if ((args.count === undefined) !== (args.head === undefined))
+      return fail('audit.expect_both', {}, args.count === undefined ? 'count' : 'head');
+    const given =
+      args.count !== undefined && args.head !== undefined ? [{ count: args.count, head: args.head }] : [];
     const entries = await ctx.tx.audit.list(e.id);
     const first = verifyAudit(entries, given);
     const channelId = e.channelId ?? ctx.channelId;
@@ -76,9 +89,18 @@ export const verifyAuditCommand = defineCommand<{ election: number; count?: numb
       const read = ctx.readChannel;
       ctx.afterCommit(async () => {
         const texts = await withTimeout(read(channelId), READ_BACK_MS);
-        if (texts === undefined) return toResult(ctx, verdictReply(ctx, e, first, ctx.t('audit.source_unreadable')));
+        if (texts === undefined)
+          return toResult(ctx, verdictReply(ctx, e, first, ctx.t('audit.source_unreadable')));
         const posted = readCheckpointLines(texts.join('\n'), e.id);
-        return toResult(ctx, verdictReply(ctx, e, verifyAudit(entries, [...given, ...posted]), ctx.t('audit.source_channel', { posted: posted.length })));
+        return toResult(
+          ctx,
+          verdictReply(
+            ctx,
+            e,
+            verifyAudit(entries, [...given, ...posted]),
+            ctx.t('audit.source_channel', { posted: posted.length }),
+          ),
+        );
       });
     }
     const source = given.length > 0 ? ctx.t('audit.source_given') : ctx.t('audit.source_none');
@@ -89,7 +111,10 @@ export const verifyAuditCommand = defineCommand<{ election: number; count?: numb
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await Promise.race([work.catch(() => undefined), new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)))]);
+    return await Promise.race([
+      work.catch(() => undefined),
+      new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

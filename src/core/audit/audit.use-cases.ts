@@ -13,15 +13,26 @@ export interface StoredAuditVerdict {
  * whose rows exist with no audit entries fails as 'missing'; entries whose election row is gone are
  * reported too, since a deleted election is as much a rewrite as a deleted log.
  */
-export async function verifyStoredAudits(store: Store, opts: { electionId?: string; expected?: readonly Checkpoint[] } = {}): Promise<StoredAuditVerdict[]> {
+export async function verifyStoredAudits(
+  store: Store,
+  opts: { electionId?: string; expected?: readonly Checkpoint[] } = {},
+): Promise<StoredAuditVerdict[]> {
   return store.transaction(async (tx) => {
-    const elections = (await tx.elections.listAll()).filter((e) => !opts.electionId || e.id === opts.electionId);
+    const elections = (await tx.elections.listAll()).filter(
+      (e) => !opts.electionId || e.id === opts.electionId,
+    );
     const known = new Set(elections.map((e) => e.id));
-    const orphans = (await tx.audit.electionIds()).filter((id) => !known.has(id) && (!opts.electionId || id === opts.electionId));
+    const orphans = (await tx.audit.electionIds()).filter(
+      (id) => !known.has(id) && (!opts.electionId || id === opts.electionId),
+    );
     const out: StoredAuditVerdict[] = [];
-    for (const e of elections) out.push({ election: e, verdict: verifyAudit(await tx.audit.list(e.id), opts.expected ?? []) });
+    for (const e of elections)
+      out.push({ election: e, verdict: verifyAudit(await tx.audit.list(e.id), opts.expected ?? []) });
     for (const id of orphans) {
-      out.push({ election: { id, number: 0, title: '', orgId: '' }, verdict: verifyAudit(await tx.audit.list(id), opts.expected ?? []) });
+      out.push({
+        election: { id, number: 0, title: '', orgId: '' },
+        verdict: verifyAudit(await tx.audit.list(id), opts.expected ?? []),
+      });
     }
     return out;
   });

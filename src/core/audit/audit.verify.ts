@@ -42,11 +42,25 @@ export function verifyAudit(entries: readonly AuditEntry[], expected: readonly C
     const at = entries[cp.count - 1];
     if (!at) return { ok: false, count, head, problem: 'shorter', expected: cp.count };
     if (!at.hash.startsWith(cp.head.toLowerCase())) {
-      return { ok: false, count, head, problem: 'differs', at: cp.count, found: at.hash.slice(0, HEAD_CHARS), expected: cp.head };
+      return {
+        ok: false,
+        count,
+        head,
+        problem: 'differs',
+        at: cp.count,
+        found: at.hash.slice(0, HEAD_CHARS),
+        expected: cp.head,
+      };
     }
   }
   const anchored = Math.max(0, ...expected.map((cp) => cp.count));
-  return { ok: true, count, head, checked: expected.length, unanchored: expected.length > 0 ? count - anchored : count };
+  return {
+    ok: true,
+    count,
+    head,
+    checked: expected.length,
+    unanchored: expected.length > 0 ? count - anchored : count,
+  };
 }
 
 /** The machine-readable line of a checkpoint post, the same on every platform. */

@@ -2,7 +2,14 @@ import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
 import { toActor, toChannel } from '../commands/say.js';
-import { current, findContest, moveTo, notifyChannel, notifyMember, postNotice } from '../elections/election.service.js';
+import {
+  current,
+  findContest,
+  moveTo,
+  notifyChannel,
+  notifyMember,
+  postNotice,
+} from '../elections/election.service.js';
 import { normaliseReceipt, randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
 import { electionKey, keyCheck } from './ballot.keys.js';
@@ -27,7 +34,13 @@ async function updateTurnout(ctx: CommandContext, final = false): Promise<void> 
   const bucket = final ? 'final' : String(Math.floor(ctx.now.getTime() / TURNOUT_EVERY_MS));
   const turnoutPosted = ctx.state.table<number>('turnout-posted');
   if (!final && turnoutPosted.get(e.id) === Number(bucket)) return;
-  await notifyChannel(ctx, `${bucket}:${TURNOUT_KEY}`, { text: await turnoutText(ctx, final), tone: 'info' }, 'turnout', TURNOUT_KEY);
+  await notifyChannel(
+    ctx,
+    `${bucket}:${TURNOUT_KEY}`,
+    { text: await turnoutText(ctx, final), tone: 'info' },
+    'turnout',
+    TURNOUT_KEY,
+  );
   if (!final) turnoutPosted.set(e.id, Number(bucket));
 }
 
@@ -54,7 +67,14 @@ export const openVoting = defineCommand<{ election: number }>({
         (t) => ({
           title: t('voting.dm_title', { title: e.title }),
           text: t('voting.dm_text', { title: e.title, number: e.number }),
-          actions: [{ label: t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+          actions: [
+            {
+              label: t('voting.vote_button'),
+              command: 'ballot.get',
+              args: { election: String(e.number) },
+              style: 'primary',
+            },
+          ],
           tone: 'info',
         }),
         'ballot',
@@ -65,7 +85,14 @@ export const openVoting = defineCommand<{ election: number }>({
       title: ctx.t('voting.opened_title', { title: e.title }),
       text,
       // for members whose DMs are closed: the same ballot, opened from the channel
-      actions: [{ label: ctx.t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+      actions: [
+        {
+          label: ctx.t('voting.vote_button'),
+          command: 'ballot.get',
+          args: { election: String(e.number) },
+          style: 'primary',
+        },
+      ],
       tone: 'info',
     });
     await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
@@ -84,7 +111,12 @@ async function openToMe(ctx: CommandContext) {
   if (open.length === 0) return toActor(ctx.t('ballot.none_open'), { tone: 'info' });
   return toActor(ctx.t('ballot.which_election'), {
     tone: 'info',
-    actions: open.map((e) => ({ label: `#${e.number} ${e.title}`, command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' as const })),
+    actions: open.map((e) => ({
+      label: `#${e.number} ${e.title}`,
+      command: 'ballot.get',
+      args: { election: String(e.number) },
+      style: 'primary' as const,
+    })),
   });
 }
 
@@ -93,7 +125,10 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
   path: ['vote'],
   access: 'anyone',
   phases: ['voting'],
-  args: { election: arg.election('arg.election', { optional: true }), contest: arg.contest('arg.contest', { optional: true }) },
+  args: {
+    election: arg.election('arg.election', { optional: true }),
+    contest: arg.contest('arg.contest', { optional: true }),
+  },
   async handler(ctx, args) {
     if (args.election === undefined) return openToMe(ctx);
     const e = current(ctx);
@@ -108,7 +143,11 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
       }
       return toActor(lines.join('\n'), {
         title: ctx.t('ballot.choose_contest', { title: e.title }),
-        actions: contests.map((c) => ({ label: c.name, command: 'ballot.get', args: { election: String(e.number), contest: String(c.number) } })),
+        actions: contests.map((c) => ({
+          label: c.name,
+          command: 'ballot.get',
+          args: { election: String(e.number), contest: String(c.number) },
+        })),
         tone: 'info',
       });
     }
@@ -116,7 +155,11 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
     if (!contest.ok) return contest;
     const form = await ballotForm(ctx, contest.value);
     const again = await ctx.tx.participation.has(e.id, contest.value.id, ctx.actor.memberId);
-    return toActor(again ? ctx.t('ballot.revote_note') : form.instructions, { title: `${e.title} — ${contest.value.name}`, ballot: form, tone: 'info' });
+    return toActor(again ? ctx.t('ballot.revote_note') : form.instructions, {
+      title: `${e.title} — ${contest.value.name}`,
+      ballot: form,
+      tone: 'info',
+    });
   },
 });
 
@@ -142,7 +185,9 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
     await updateTurnout(ctx);
     await queueReceiptDm(ctx, done.value.receipt);
     const key = done.value.replaced ? 'ballot.replaced' : 'ballot.recorded';
-    return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), { fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }] });
+    return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), {
+      fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }],
+    });
   },
 });
 
@@ -156,7 +201,9 @@ export const checkReceipt = defineCommand<{ election: number; code: string }>({
     const e = current(ctx);
     const code = normaliseReceipt(args.code);
     if (!(await ctx.tx.receipts.exists(e.id, code))) return fail('receipt.not_found', { code }, 'code');
-    return toActor(ctx.t(e.phase === 'voting' ? 'receipt.recorded' : 'receipt.counted', { code, title: e.title }));
+    return toActor(
+      ctx.t(e.phase === 'voting' ? 'receipt.recorded' : 'receipt.counted', { code, title: e.title }),
+    );
   },
 });
 
@@ -169,7 +216,9 @@ export const remindVoters = defineCommand<{ election: number }>({
   async handler(ctx) {
     const e = current(ctx);
     const voted = new Set(await ctx.tx.participation.voters(e.id));
-    const waiting = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible' && !voted.has(r.memberId));
+    const waiting = (await ctx.tx.roll.list(e.id)).filter(
+      (r) => r.status === 'eligible' && !voted.has(r.memberId),
+    );
     // one reminder per member per hour, however often the command is run
     const hour = ctx.now.toISOString().slice(0, 13);
     let sent = 0;
@@ -180,7 +229,14 @@ export const remindVoters = defineCommand<{ election: number }>({
         `remind:${hour}:${r.memberId}`,
         (t) => ({
           text: t('voting.reminder', { title: e.title }),
-          actions: [{ label: t('voting.vote_button'), command: 'ballot.get', args: { election: String(e.number) }, style: 'primary' }],
+          actions: [
+            {
+              label: t('voting.vote_button'),
+              command: 'ballot.get',
+              args: { election: String(e.number) },
+              style: 'primary',
+            },
+          ],
           tone: 'info',
         }),
         'reminder',
@@ -213,7 +269,6 @@ export const closeVoting = defineCommand<{ election: number }>({
     return postNotice(ctx, 'voting-closed', { text, tone: 'info' });
   },
 });
-
 
 /** A weight held by fewer ballots than this in a contest blocks publishing the per-ballot lists. */
 export const MIN_SHARED_WEIGHT = 5;
@@ -255,14 +310,25 @@ export const publishedBallots = defineCommand<{ election: number }>({
     const contests = await ctx.tx.contests.list(e.id);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     const receipts = await ctx.tx.receipts.list(e.id);
-    const withheld = isWeighted(ballots) && (!e.settings.publishWeightedBallots || rareWeightBallots(ballots) > 0);
+    const withheld =
+      isWeighted(ballots) && (!e.settings.publishWeightedBallots || rareWeightBallots(ballots) > 0);
     const fields = contests.map((c) => {
       const mine = ballots.filter((b) => b.contestId === c.id);
       const value = withheld ? ctx.t('ballots.weighted_withheld') : ballotLines(ctx, mine).join('\n');
-      return { label: ctx.t('ballots.contest', { contest: c.name, count: mine.length }), value: value || '—' };
+      return {
+        label: ctx.t('ballots.contest', { contest: c.name, count: mine.length }),
+        value: value || '—',
+      };
     });
-    fields.unshift({ label: ctx.t('ballots.receipts', { count: receipts.length }), value: receipts.join('\n') || '—' });
-    return toActor(ctx.t('ballots.explain'), { title: ctx.t('ballots.title', { number: e.number, title: e.title }), fields, tone: 'info' });
+    fields.unshift({
+      label: ctx.t('ballots.receipts', { count: receipts.length }),
+      value: receipts.join('\n') || '—',
+    });
+    return toActor(ctx.t('ballots.explain'), {
+      title: ctx.t('ballots.title', { number: e.number, title: e.title }),
+      fields,
+      tone: 'info',
+    });
   },
 });
 
@@ -272,18 +338,30 @@ export const publishWeightedBallots = defineCommand<{ election: number; confirm?
   path: ['voting', 'ballots', 'publish'],
   access: 'organiser',
   phases: ['closed', 'counted', 'announced', 'certified', 'archived'],
-  args: { election: arg.election('arg.election'), confirm: arg.choice('arg.confirm', ['yes'], { optional: true, named: true }) },
+  args: {
+    election: arg.election('arg.election'),
+    confirm: arg.choice('arg.confirm', ['yes'], { optional: true, named: true }),
+  },
   async handler(ctx, args) {
     const e = current(ctx);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     if (!isWeighted(ballots)) return toActor(ctx.t('ballots.already_public', { number: e.number }));
     const rare = rareWeightBallots(ballots);
-    if (rare > 0) return fail('ballots.rare_weights_block', { number: e.number, count: rare, min: MIN_SHARED_WEIGHT });
-    if (e.settings.publishWeightedBallots) return toActor(ctx.t('ballots.weighted_published', { number: e.number, min: MIN_SHARED_WEIGHT }));
+    if (rare > 0)
+      return fail('ballots.rare_weights_block', { number: e.number, count: rare, min: MIN_SHARED_WEIGHT });
+    if (e.settings.publishWeightedBallots)
+      return toActor(ctx.t('ballots.weighted_published', { number: e.number, min: MIN_SHARED_WEIGHT }));
     if (args.confirm !== 'yes') {
       return toActor(ctx.t('ballots.weighted_warning', { number: e.number, min: MIN_SHARED_WEIGHT }), {
         tone: 'warning',
-        actions: [{ label: ctx.t('ballots.publish_anyway'), command: 'ballots.publish', args: { election: String(e.number), confirm: 'yes' }, style: 'danger' }],
+        actions: [
+          {
+            label: ctx.t('ballots.publish_anyway'),
+            command: 'ballots.publish',
+            args: { election: String(e.number), confirm: 'yes' },
+            style: 'danger',
+          },
+        ],
       });
     }
     const next = { ...e, settings: { ...e.settings, publishWeightedBallots: true } };

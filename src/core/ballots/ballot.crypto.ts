@@ -30,16 +30,30 @@ function padded(text: string): Buffer {
   return Buffer.concat([raw, Buffer.alloc(size - raw.length, 0x20)]);
 }
 
-export function sealBallot(key: Buffer, electionId: string, contestId: string, ballot: BallotPlaintext): string {
+export function sealBallot(
+  key: Buffer,
+  electionId: string,
+  contestId: string,
+  ballot: BallotPlaintext,
+): string {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(associated(electionId, contestId));
-  const body = Buffer.concat([cipher.update(padded(JSON.stringify({ w: ballot.weight, c: ballot.content }))), cipher.final(), cipher.getAuthTag()]);
+  const body = Buffer.concat([
+    cipher.update(padded(JSON.stringify({ w: ballot.weight, c: ballot.content }))),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   return `${VERSION}.${nonce.toString('base64url')}.${body.toString('base64url')}`;
 }
 
 /** Throws when the ciphertext was altered, moved from another contest, or sealed under another key. */
-export function openBallot(key: Buffer, electionId: string, contestId: string, sealed: string): BallotPlaintext {
+export function openBallot(
+  key: Buffer,
+  electionId: string,
+  contestId: string,
+  sealed: string,
+): BallotPlaintext {
   if (sealed.startsWith(LEGACY)) {
     const rest = sealed.slice(LEGACY.length);
     const colon = rest.indexOf(':');
@@ -51,7 +65,10 @@ export function openBallot(key: Buffer, electionId: string, contestId: string, s
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
   decipher.setAAD(associated(electionId, contestId));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]);
+  const plain = Buffer.concat([
+    decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)),
+    decipher.final(),
+  ]);
   const parsed = JSON.parse(plain.toString('utf8')) as { w: number; c: string };
   return { weight: parsed.w, content: parsed.c };
 }

@@ -28,9 +28,22 @@ export function limitsFor(contest: Contest, candidates: number): ChoiceLimits {
     case 'approval':
       return { kind, min, max: Math.min(contest.options.maxMarks ?? candidates, candidates), allowBlank };
     case 'score':
-      return { kind, min, max: candidates, allowBlank, scoreRange: contest.options.scoreRange ?? { min: 0, max: 5 } };
+      return {
+        kind,
+        min,
+        max: candidates,
+        allowBlank,
+        scoreRange: contest.options.scoreRange ?? { min: 0, max: 5 },
+      };
     case 'judged':
-      return { kind, min, max: candidates, allowBlank, scoreRange: { min: 1, max: 5 }, criteria: (contest.options.criteria ?? [{ name: 'overall' }]).map((c) => c.name) };
+      return {
+        kind,
+        min,
+        max: candidates,
+        allowBlank,
+        scoreRange: { min: 1, max: 5 },
+        criteria: (contest.options.criteria ?? [{ name: 'overall' }]).map((c) => c.name),
+      };
     default:
       return { kind, min, max: candidates, allowBlank };
   }
@@ -61,8 +74,14 @@ export function normaliseChoice(raw: string, limits: ChoiceLimits, candidates: n
     case 'ranking': {
       const nums = parts.map(num);
       const bad = parts.find((p, i) => !inRange(nums[i]));
-      if (bad !== undefined) return fail('ballot.unknown_candidate', { candidate: bad, count: candidates }, 'choices');
-      if (new Set(nums).size !== nums.length) return fail(limits.kind === 'ranking' ? 'ballot.duplicate_rank' : 'ballot.duplicate_mark', {}, 'choices');
+      if (bad !== undefined)
+        return fail('ballot.unknown_candidate', { candidate: bad, count: candidates }, 'choices');
+      if (new Set(nums).size !== nums.length)
+        return fail(
+          limits.kind === 'ranking' ? 'ballot.duplicate_rank' : 'ballot.duplicate_mark',
+          {},
+          'choices',
+        );
       if (nums.length > limits.max) return fail('ballot.too_many', { max: limits.max }, 'choices');
       if (nums.length < limits.min) return fail('ballot.too_few', { min: limits.min }, 'choices');
       return ok(limits.kind === 'marks' ? [...nums].sort((a, b) => a - b).join(',') : nums.join('>'));
@@ -82,24 +101,39 @@ export function normaliseChoice(raw: string, limits: ChoiceLimits, candidates: n
     case 'scores':
     case 'criteria': {
       const range = limits.scoreRange ?? { min: 0, max: 5 };
-      const width = limits.kind === 'criteria' ? limits.criteria?.length ?? 1 : 1;
+      const width = limits.kind === 'criteria' ? (limits.criteria?.length ?? 1) : 1;
       const seen = new Map<number, number[]>();
       for (const p of parts) {
         const m = /^(\d+)\s*=\s*([\d/ ]+)$/.exec(p);
         const scores = m ? m[2].split('/').map(num) : [];
-        if (!m || !inRange(Number(m[1])) || scores.length !== width || scores.some((s) => !(s >= range.min && s <= range.max))) {
+        if (
+          !m ||
+          !inRange(Number(m[1])) ||
+          scores.length !== width ||
+          scores.some((s) => !(s >= range.min && s <= range.max))
+        ) {
           return fail('ballot.bad_score', { part: p, min: range.min, max: range.max, width }, 'choices');
         }
         if (seen.has(Number(m[1]))) return fail('ballot.duplicate_mark', {}, 'choices');
         seen.set(Number(m[1]), scores);
       }
-      return ok([...seen.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}=${v.join('/')}`).join(','));
+      return ok(
+        [...seen.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([k, v]) => `${k}=${v.join('/')}`)
+          .join(','),
+      );
     }
   }
 }
 
 /** A stored canonical choice as the counting engine's ballot (candidate index = number - 1). */
-export function toEngineBallot(content: string, kind: BallotKind, weight: number, candidates: number): Ballot {
+export function toEngineBallot(
+  content: string,
+  kind: BallotKind,
+  weight: number,
+  candidates: number,
+): Ballot {
   const parts = content === '' ? [] : content.split(kind === 'ranking' ? '>' : ',');
   switch (kind) {
     case 'marks':

@@ -29,7 +29,13 @@ export async function sealBallotBox(ctx: CommandContext, e: Election): Promise<R
   const plain: StoredBallot[] = cast.map((b) => {
     const opened = openBallot(keys.value.content, e.id, b.contestId, b.sealed);
     // fresh ids: nothing of the cast (its id, its place in the table) carries over to the counted ballot
-    return { id: randomId(), electionId: e.id, contestId: b.contestId, weight: opened.weight, content: opened.content };
+    return {
+      id: randomId(),
+      electionId: e.id,
+      contestId: b.contestId,
+      weight: opened.weight,
+      content: opened.content,
+    };
   });
   // Ids are random, so every contest's list (ordered by id) is in its own independent random order;
   // the shuffle also keeps the physical order of the writes from following the cast table's.
@@ -66,17 +72,32 @@ export async function planPurge(ctx: CommandContext, opts: { report: boolean }):
     await ctx.tx.elections.update(next);
     ctx.election = next;
   }
-  await ctx.schedule({ kind: SEAL_JOB, dedupeKey: sealJobKey(e.id), runAt: new Date(ctx.now.getTime() + SEAL_RETRY_MS).toISOString() });
+  await ctx.schedule({
+    kind: SEAL_JOB,
+    dedupeKey: sealJobKey(e.id),
+    runAt: new Date(ctx.now.getTime() + SEAL_RETRY_MS).toISOString(),
+  });
   ctx.afterCommit(async (): Promise<DispatchResult | void> => {
     try {
       await ctx.purge();
     } catch (error) {
-      ctx.alert('the seal is not complete: the database could not purge deleted ballot data; Teller will retry', { election: e.number, error: String(error) });
+      ctx.alert(
+        'the seal is not complete: the database could not purge deleted ballot data; Teller will retry',
+        { election: e.number, error: String(error) },
+      );
       const text = ctx.t('voting.seal_incomplete', { number: e.number, title: e.title });
-      return { kind: 'domain-error', code: 'voting.seal_incomplete', reply: { visibility: 'only-you', body: { text, tone: 'warning' } } };
+      return {
+        kind: 'domain-error',
+        code: 'voting.seal_incomplete',
+        reply: { visibility: 'only-you', body: { text, tone: 'warning' } },
+      };
     }
-    const done = await ctx.runAsTeller('ballots.sealed', { election: e.number, notify: ctx.byTeller ? 'yes' : 'no' });
-    if (done.kind !== 'ok') ctx.alert('marking the election sealed failed', { election: e.number, kind: done.kind });
+    const done = await ctx.runAsTeller('ballots.sealed', {
+      election: e.number,
+      notify: ctx.byTeller ? 'yes' : 'no',
+    });
+    if (done.kind !== 'ok')
+      ctx.alert('marking the election sealed failed', { election: e.number, kind: done.kind });
     return opts.report ? done : undefined;
   });
 }

@@ -30,7 +30,10 @@ export async function electionKeys(ctx: CommandContext, e: Election): Promise<Re
   if (!secret) throw new Error(`election ${e.id} is open for voting but has no key salt`);
   const key = electionKey(ctx.serverSecret, secret.salt);
   if (secret.keyCheck !== null && !keyMatches(key, secret.keyCheck)) {
-    ctx.alert('this process has a different server secret from the one election keys were made with: set the same TELLER_SECRET (or teller.key) on every Teller process sharing this database', { election: e.number });
+    ctx.alert(
+      'this process has a different server secret from the one election keys were made with: set the same TELLER_SECRET (or teller.key) on every Teller process sharing this database',
+      { election: e.number },
+    );
     return fail('ballot.key_mismatch');
   }
   const keys = { key, content: contentKey(key) };
@@ -45,7 +48,9 @@ async function candidateCount(ctx: CommandContext, contest: Contest): Promise<nu
   const known = candidateCounts.get(contest.id);
   if (known !== undefined) return known;
   const all = await ctx.tx.nominations.list(contest.electionId);
-  const count = all.filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null).length;
+  const count = all.filter(
+    (n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null,
+  ).length;
   if (current(ctx).phase === 'voting') candidateCounts.set(contest.id, count);
   return count;
 }
@@ -60,12 +65,19 @@ export interface Candidate {
 /** The published candidates of a contest, in canonical order. */
 export async function candidatesOf(ctx: CommandContext, contest: Contest): Promise<Candidate[]> {
   const all = await ctx.tx.nominations.list(contest.electionId);
-  const approved = all.filter((n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null);
+  const approved = all.filter(
+    (n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null,
+  );
   approved.sort((a, b) => a.candidateNumber! - b.candidateNumber!);
   const out: Candidate[] = [];
   for (const n of approved) {
     const member = await ctx.tx.members.get(ctx.org.id, n.nominee);
-    out.push({ number: n.candidateNumber!, memberId: n.nominee, name: member?.displayName ?? n.nominee, statement: n.statement });
+    out.push({
+      number: n.candidateNumber!,
+      memberId: n.nominee,
+      name: member?.displayName ?? n.nominee,
+      statement: n.statement,
+    });
   }
   return out;
 }
@@ -90,13 +102,22 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
     contest: String(contest.number),
     contestName: contest.name,
     kind: limits.kind,
-    options: listed.map((c) => ({ number: c.number, name: c.name, ...(c.statement ? { statement: c.statement } : {}) })),
+    options: listed.map((c) => ({
+      number: c.number,
+      name: c.name,
+      ...(c.statement ? { statement: c.statement } : {}),
+    })),
     minChoices: limits.min,
     maxChoices: limits.max,
     allowBlank: limits.allowBlank,
     ...(limits.scoreRange ? { scoreRange: limits.scoreRange } : {}),
     ...(limits.criteria ? { criteria: limits.criteria } : {}),
-    instructions: ctx.t(`ballot.instructions_${limits.kind}`, { max: limits.max, seats: contest.seats, min: limits.scoreRange?.min ?? 0, top: limits.scoreRange?.max ?? 0 }),
+    instructions: ctx.t(`ballot.instructions_${limits.kind}`, {
+      max: limits.max,
+      seats: contest.seats,
+      min: limits.scoreRange?.min ?? 0,
+      top: limits.scoreRange?.max ?? 0,
+    }),
   };
 }
 
@@ -106,7 +127,12 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
  * participation says: one voter can never hold two counted ballots. The receipt is kept apart and stays
  * the same on a re-vote.
  */
-export async function cast(ctx: CommandContext, contest: Contest, choices: string, weight: number): Promise<Result<{ receipt: string; replaced: boolean }>> {
+export async function cast(
+  ctx: CommandContext,
+  contest: Contest,
+  choices: string,
+  weight: number,
+): Promise<Result<{ receipt: string; replaced: boolean }>> {
   const e = current(ctx);
   // only the number of candidates matters here: choices are canonical numbers 1..n
   const candidates = await candidateCount(ctx, contest);
@@ -117,7 +143,13 @@ export async function cast(ctx: CommandContext, contest: Contest, choices: strin
   const { key } = keys.value;
   const me = ctx.actor.memberId;
   const sealed = sealBallot(keys.value.content, e.id, contest.id, { weight, content: content.value });
-  const replaced = await ctx.tx.castBallots.put({ id: randomId(), electionId: e.id, contestId: contest.id, link: ballotLink(key, contest.id, me), sealed });
+  const replaced = await ctx.tx.castBallots.put({
+    id: randomId(),
+    electionId: e.id,
+    contestId: contest.id,
+    link: ballotLink(key, contest.id, me),
+    sealed,
+  });
   const rLink = receiptLink(key, me);
   let receipt = await ctx.tx.receipts.findByLink(e.id, rLink);
   if (!receipt) {

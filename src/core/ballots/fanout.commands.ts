@@ -36,7 +36,13 @@ export const tellUnreached = defineCommand<{ election: number; count: number; to
     const params = { count: args.count, total: args.total, number: e.number, title: e.title };
     for (const o of organisers) {
       // the count is in the key: the same count is told once, a different one (more tries failed) again
-      await notifyMember(ctx, o.memberId, `unreached:${args.count}:${o.memberId}`, (t) => ({ text: t('voting.unreached', params), tone: 'warning' }), 'notice');
+      await notifyMember(
+        ctx,
+        o.memberId,
+        `unreached:${args.count}:${o.memberId}`,
+        (t) => ({ text: t('voting.unreached', params), tone: 'warning' }),
+        'notice',
+      );
     }
     return toActor(ctx.t('voting.unreached', params));
   },
@@ -45,7 +51,11 @@ export const tellUnreached = defineCommand<{ election: number; count: number; to
 export interface FanOutDeps {
   store: Store;
   delivery: DeliveryQueue;
-  runAsTeller(org: Pick<Organisation, 'platform' | 'platformOrgId'>, command: string, args: Record<string, unknown>): Promise<DispatchResult>;
+  runAsTeller(
+    org: Pick<Organisation, 'platform' | 'platformOrgId'>,
+    command: string,
+    args: Record<string, unknown>,
+  ): Promise<DispatchResult>;
 }
 
 /**
@@ -68,6 +78,10 @@ export function ballotFanOutWatcher(deps: FanOutDeps) {
     });
     // once voting has closed the Vote button is gone: nothing the organisers could do about it
     if (!target || target.election.phase !== 'voting') return;
-    await deps.runAsTeller(target.org, 'voting.unreached', { election: target.election.number, count: missed, total });
+    await deps.runAsTeller(target.org, 'voting.unreached', {
+      election: target.election.number,
+      count: missed,
+      total,
+    });
   };
 }

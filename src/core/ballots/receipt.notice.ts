@@ -24,8 +24,17 @@ export async function queueReceiptDm(ctx: CommandContext, receipt: string): Prom
     tone: 'success' as const,
   });
   const first = `${e.id}:receipt:${me}`;
-  const message = { destination: { kind: 'dm' as const, memberId: me }, electionId: e.id, purpose: RECEIPT_PURPOSE };
+  const message = {
+    destination: { kind: 'dm' as const, memberId: me },
+    electionId: e.id,
+    purpose: RECEIPT_PURPOSE,
+  };
   if (await ctx.enqueue({ ...message, body: body('ballot.receipt_dm'), dedupeKey: first })) return;
   // there is one already: this cast edits it (each edit needs its own key in the outbox)
-  await ctx.enqueue({ ...message, body: body('ballot.receipt_dm_updated'), dedupeKey: `${first}:${randomId()}`, replaces: first });
+  await ctx.enqueue({
+    ...message,
+    body: body('ballot.receipt_dm_updated'),
+    dedupeKey: `${first}:${randomId()}`,
+    replaces: first,
+  });
 }

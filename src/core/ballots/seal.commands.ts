@@ -7,7 +7,14 @@ import { current, notifyMember } from '../elections/election.service.js';
 import type { Election, Phase } from '../elections/election.types.js';
 import { planPurge, sealJobKey } from './ballot.seal.js';
 
-const AFTER_CLOSE: readonly Phase[] = ['closed', 'counted', 'announced', 'certified', 'archived', 'cancelled'];
+const AFTER_CLOSE: readonly Phase[] = [
+  'closed',
+  'counted',
+  'announced',
+  'certified',
+  'archived',
+  'cancelled',
+];
 
 export const sealAgain = defineCommand<{ election: number }>({
   id: 'voting.seal',
@@ -42,7 +49,10 @@ export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no'
     if (args.notify === 'yes') {
       const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
       for (const o of organisers) {
-        await notifyMember(ctx, o.memberId, `sealed:${o.memberId}`, (t) => ({ text: t('voting.sealed_notice', { number: e.number, title: e.title }), tone: 'success' }));
+        await notifyMember(ctx, o.memberId, `sealed:${o.memberId}`, (t) => ({
+          text: t('voting.sealed_notice', { number: e.number, title: e.title }),
+          tone: 'success',
+        }));
       }
     }
     return toActor(ctx.t('voting.sealed_done', { number: e.number, title: e.title }));
@@ -63,7 +73,12 @@ export const alertOrganisers = defineCommand<{ election: number; about: (typeof 
     const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
     const key = `alert.${args.about}`;
     for (const o of organisers) {
-      await notifyMember(ctx, o.memberId, `alert:${args.about}:${ctx.now.toISOString().slice(0, 13)}:${o.memberId}`, (t) => ({ text: t(key, { number: e.number, title: e.title }), tone: 'warning' }));
+      await notifyMember(
+        ctx,
+        o.memberId,
+        `alert:${args.about}:${ctx.now.toISOString().slice(0, 13)}:${o.memberId}`,
+        (t) => ({ text: t(key, { number: e.number, title: e.title }), tone: 'warning' }),
+      );
     }
     return toActor(ctx.t(key, { number: e.number, title: e.title }));
   },

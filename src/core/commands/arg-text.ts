@@ -17,7 +17,9 @@ export function expectedText(spec: ArgSpec, t: T): string {
       return t('expect.int', { min: spec.min ?? 0, max: spec.max ?? 0 });
     case 'word':
     case 'text':
-      return spec.max !== undefined ? t(`expect.${spec.kind}`, { max: spec.max }) : t(`expect.${spec.kind}_any`);
+      return spec.max !== undefined
+        ? t(`expect.${spec.kind}`, { max: spec.max })
+        : t(`expect.${spec.kind}_any`);
     case 'choice':
       return t('expect.choice', { choices: (spec.choices ?? []).join(', ') });
     default:

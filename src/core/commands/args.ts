@@ -10,7 +10,16 @@ export interface ArgDef {
   schema: z.ZodType;
 }
 
-const posInt = z.union([z.number(), z.string().trim().regex(/^#?\d+$/, 'a number such as 3')]).transform((v) => Number(String(v).replace('#', ''))).pipe(z.number().int().positive());
+const posInt = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^#?\d+$/, 'a number such as 3'),
+  ])
+  .transform((v) => Number(String(v).replace('#', '')))
+  .pipe(z.number().int().positive());
 
 /** `<@U123>`, `<@U123|name>`, `<@!123>`, `@alice` or a bare id -> the member id */
 export function parseMember(raw: string): string | undefined {
@@ -40,7 +49,12 @@ const members = z.union([z.string(), z.array(z.string())]).transform((v, ctx) =>
   const ids: string[] = [];
   for (const p of parts) {
     const id = parseMember(p);
-    if (!id) ctx.addIssue({ code: 'custom', message: 'arg.not_a_member', params: { [KEYED]: true, text: p.slice(0, 80) } });
+    if (!id)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'arg.not_a_member',
+        params: { [KEYED]: true, text: p.slice(0, 80) },
+      });
     else if (!ids.includes(id)) ids.push(id);
   }
   if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one member, such as @alice' });
@@ -83,10 +97,14 @@ const freeText = () => z.string().superRefine(storable(CONTROL_IN_TEXT)).trim();
 const oneWord = () => z.string().superRefine(storable(CONTROL_IN_WORD)).trim();
 
 /** The member's-language text of an issue raised here, or undefined for zod's own wording. */
-export function argIssueText(issue: { code: string; message: string; params?: Record<string, unknown> }, t: (key: string, params?: Record<string, string | number>) => string): string | undefined {
+export function argIssueText(
+  issue: { code: string; message: string; params?: Record<string, unknown> },
+  t: (key: string, params?: Record<string, string | number>) => string,
+): string | undefined {
   if (issue.code !== 'custom' || issue.params?.[KEYED] !== true) return undefined;
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(issue.params)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  for (const [k, v] of Object.entries(issue.params))
+    if (typeof v === 'string' || typeof v === 'number') params[k] = v;
   return t(issue.message, params);
 }
 
@@ -100,18 +118,58 @@ function make(kind: ArgKind, schema: z.ZodType, extra: Partial<ArgSpec> = {}) {
 export const arg = {
   election: make('election', posInt),
   nomination: make('nomination', posInt),
-  contest: make('contest', z.union([z.number().int().positive().transform(String), z.string()]).pipe(oneWord().min(1).max(100))),
+  contest: make(
+    'contest',
+    z.union([z.number().int().positive().transform(String), z.string()]).pipe(oneWord().min(1).max(100)),
+  ),
   member: make('member', member),
   members: make('members', members),
   channel: make('channel', channel),
-  int: (descriptionKey: string, min: number, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
-    make('int', z.union([z.number(), z.string().trim().regex(/^-?\d+$/, 'a whole number')]).transform(Number).pipe(z.number().int().min(min).max(max)), { min, max })(descriptionKey, opts),
+  int: (
+    descriptionKey: string,
+    min: number,
+    max: number,
+    opts: { optional?: boolean; named?: boolean } = {},
+  ) =>
+    make(
+      'int',
+      z
+        .union([
+          z.number(),
+          z
+            .string()
+            .trim()
+            .regex(/^-?\d+$/, 'a whole number'),
+        ])
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max)),
+      { min, max },
+    )(descriptionKey, opts),
   word: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean } = {}) =>
     make('word', oneWord().min(1).max(max), { max })(descriptionKey, opts),
   /** `allowEmpty`: "" is a value (an empty ballot choice is a blank ballot), not a missing argument */
-  text: (descriptionKey: string, max: number, opts: { optional?: boolean; named?: boolean; allowEmpty?: boolean } = {}) =>
-    make('text', opts.allowEmpty ? freeText().max(max) : freeText().min(1).max(max), { max })(descriptionKey, opts),
-  choice: <T extends string>(descriptionKey: string, choices: readonly [T, ...T[]], opts: { optional?: boolean; named?: boolean } = {}) =>
+  text: (
+    descriptionKey: string,
+    max: number,
+    opts: { optional?: boolean; named?: boolean; allowEmpty?: boolean } = {},
+  ) =>
+    make('text', opts.allowEmpty ? freeText().max(max) : freeText().min(1).max(max), { max })(
+      descriptionKey,
+      opts,
+    ),
+  choice: <T extends string>(
+    descriptionKey: string,
+    choices: readonly [T, ...T[]],
+    opts: { optional?: boolean; named?: boolean } = {},
+  ) =>
     // any case is the choice as spelled in the registry: "ZH-HANS" and "zh-hans" are "zh-Hans"
-    make('choice', z.string().trim().transform((v) => choices.find((c) => c.toLowerCase() === v.toLowerCase()) ?? v).pipe(z.enum(choices)), { choices })(descriptionKey, opts),
+    make(
+      'choice',
+      z
+        .string()
+        .trim()
+        .transform((v) => choices.find((c) => c.toLowerCase() === v.toLowerCase()) ?? v)
+        .pipe(z.enum(choices)),
+      { choices },
+    )(descriptionKey, opts),
 };

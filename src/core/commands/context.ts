@@ -37,7 +37,9 @@ export interface CommandContext {
   /** physically purge what a seal deleted (Store.purge); only from afterCommit, outside the transaction */
   purge: () => Promise<void>;
   /** plan durable work in this transaction: it exists exactly when the command commits */
-  schedule(job: Pick<Job, 'kind' | 'dedupeKey' | 'runAt'> & Partial<Pick<Job, 'electionId' | 'payload'>>): Promise<boolean>;
+  schedule(
+    job: Pick<Job, 'kind' | 'dedupeKey' | 'runAt'> & Partial<Pick<Job, 'electionId' | 'payload'>>,
+  ): Promise<boolean>;
   /** run another command as Teller itself (after commit only), in this organisation */
   runAsTeller(command: string, args: Record<string, unknown>): Promise<DispatchResult>;
   /** this core instance's memo tables */

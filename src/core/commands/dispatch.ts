@@ -44,9 +44,15 @@ const ORG_TTL_MS = 60_000;
 /** The actor id of commands Teller runs itself (jobs, follow-ups after a commit). */
 export const TELLER_ACTOR = 'teller';
 
-const only = (text: string, tone: Reply['body']['tone'] = 'error'): Reply => ({ visibility: 'only-you', body: { text, tone } });
+const only = (text: string, tone: Reply['body']['tone'] = 'error'): Reply => ({
+  visibility: 'only-you',
+  body: { text, tone },
+});
 
-export function resolveCommand(commands: readonly CommandDef<any>[], invocation: Invocation): { def?: CommandDef<any>; text?: string } {
+export function resolveCommand(
+  commands: readonly CommandDef<any>[],
+  invocation: Invocation,
+): { def?: CommandDef<any>; text?: string } {
   const raw = invocation.args;
   if (invocation.command) {
     const def = commands.find((c) => c.spec.id === invocation.command);
@@ -59,7 +65,12 @@ export function resolveCommand(commands: readonly CommandDef<any>[], invocation:
   let best: CommandDef<any> | undefined;
   for (const c of commands) {
     const p = c.spec.path;
-    if (p.length <= words.length && p.every((w, i) => w === words[i]) && (!best || p.length > best.spec.path.length)) best = c;
+    if (
+      p.length <= words.length &&
+      p.every((w, i) => w === words[i]) &&
+      (!best || p.length > best.spec.path.length)
+    )
+      best = c;
   }
   if (!best) return {};
   // drop the path words from the front of the text, keeping the rest verbatim
@@ -68,10 +79,15 @@ export function resolveCommand(commands: readonly CommandDef<any>[], invocation:
   return { def: best, text: rest };
 }
 
-function rawArgs(def: CommandDef<any>, invocation: Invocation, text: string | undefined): { args: Record<string, unknown>; extra: string[] } {
+function rawArgs(
+  def: CommandDef<any>,
+  invocation: Invocation,
+  text: string | undefined,
+): { args: Record<string, unknown>; extra: string[] } {
   if (text !== undefined) return argsFromText(text, def.spec.args);
   const args: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(invocation.args)) if (v !== undefined && v !== null && v !== '') args[k] = v;
+  for (const [k, v] of Object.entries(invocation.args))
+    if (v !== undefined && v !== null && v !== '') args[k] = v;
   return { args, extra: [] };
 }
 
@@ -87,8 +103,18 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
   const byTeller = new WeakSet<Invocation>();
 
   /** Run a command as Teller itself, in an organisation it already knows. */
-  function runAsTeller(org: Pick<Organisation, 'platform' | 'platformOrgId'>, command: string, args: Record<string, unknown>): Promise<DispatchResult> {
-    const invocation: Invocation = { platform: org.platform, platformOrgId: org.platformOrgId, actor: { memberId: TELLER_ACTOR }, command, args };
+  function runAsTeller(
+    org: Pick<Organisation, 'platform' | 'platformOrgId'>,
+    command: string,
+    args: Record<string, unknown>,
+  ): Promise<DispatchResult> {
+    const invocation: Invocation = {
+      platform: org.platform,
+      platformOrgId: org.platformOrgId,
+      actor: { memberId: TELLER_ACTOR },
+      command,
+      args,
+    };
     byTeller.add(invocation);
     return run(invocation);
   }
@@ -102,10 +128,20 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     const { args: raw, extra } = rawArgs(def, invocation, text);
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success || extra.length > 0) {
-      const issues: ArgIssue[] = parsed.success ? [] : oneIssuePerArg(parsed.error.issues).map((i) => describeIssue(def.spec, i, raw, t));
-      if (extra.length > 0) issues.push({ field: t('dispatch.arguments'), message: t('dispatch.unexpected', { words: extra.join(' ') }) });
+      const issues: ArgIssue[] = parsed.success
+        ? []
+        : oneIssuePerArg(parsed.error.issues).map((i) => describeIssue(def.spec, i, raw, t));
+      if (extra.length > 0)
+        issues.push({
+          field: t('dispatch.arguments'),
+          message: t('dispatch.unexpected', { words: extra.join(' ') }),
+        });
       const lines = issues.map((i) => `• ${i.message}`).join('\n');
-      return { kind: 'invalid', issues, reply: only(t('dispatch.invalid', { issues: lines, usage: usage(def.spec, t) })) };
+      return {
+        kind: 'invalid',
+        issues,
+        reply: only(t('dispatch.invalid', { issues: lines, usage: usage(def.spec, t) })),
+      };
     }
     const after: (() => Promise<DispatchResult | void>)[] = [];
     try {
@@ -121,9 +157,17 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         if (outcome.ok && ctx.org !== orgBefore) {
           // the handler changed the organisation (its language): remember the new one once committed
           const changed = ctx.org;
-          after.push(async () => void orgs.set(`${changed.platform}:${changed.platformOrgId}`, { org: changed, at: Date.now() }));
+          after.push(
+            async () =>
+              void orgs.set(`${changed.platform}:${changed.platformOrgId}`, { org: changed, at: Date.now() }),
+          );
         }
-        if (outcome.ok && ctx.election && before && (ctx.election.phase !== before.phase || ctx.election.seal !== before.seal)) {
+        if (
+          outcome.ok &&
+          ctx.election &&
+          before &&
+          (ctx.election.phase !== before.phase || ctx.election.seal !== before.seal)
+        ) {
           // every phase change and the seal are anchored outside the database
           await postCheckpoint(ctx, ctx.election);
         }
@@ -133,7 +177,12 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         }
         const answer: DispatchResult = { kind: 'ok', reply: outcome.value };
         if (invocation.idempotencyKey) {
-          await tx.requests.put(requestKey(invocation), JSON.stringify(answer), deps.clock.now().toISOString(), ctx.election?.id ?? null);
+          await tx.requests.put(
+            requestKey(invocation),
+            JSON.stringify(answer),
+            deps.clock.now().toISOString(),
+            ctx.election?.id ?? null,
+          );
         }
         return answer;
       });
@@ -150,17 +199,39 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       if (e instanceof Abort) return e.result;
       const ref = errorRef();
       // never log arguments: a ballot's choices must not reach a log
-      deps.logger.error(`command failed (ref ${ref})`, { ref, command: def.spec.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      deps.logger.error(`command failed (ref ${ref})`, {
+        ref,
+        command: def.spec.id,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
       return { kind: 'failed', ref, reply: only(t('dispatch.failed', { ref })) };
     }
   }
 
-  async function buildContext(tx: Tx, invocation: Invocation, def: CommandDef<any>, args: Record<string, unknown>, after: (() => Promise<DispatchResult | void>)[]): Promise<CommandContext> {
+  async function buildContext(
+    tx: Tx,
+    invocation: Invocation,
+    def: CommandDef<any>,
+    args: Record<string, unknown>,
+    after: (() => Promise<DispatchResult | void>)[],
+  ): Promise<CommandContext> {
     const now = deps.clock.now();
     const orgKey = `${invocation.platform}:${invocation.platformOrgId}`;
     const cached = orgs.get(orgKey);
-    const platformLocale = invocation.actor.orgLocale ? normaliseLocale(invocation.actor.orgLocale) : undefined;
-    let org = cached && Date.now() - cached.at < ORG_TTL_MS ? cached.org : await ensureOrg(tx, invocation.platform, invocation.platformOrgId, invocation.orgName, invocation.actor.orgLocale ?? invocation.actor.locale, now);
+    const platformLocale = invocation.actor.orgLocale
+      ? normaliseLocale(invocation.actor.orgLocale)
+      : undefined;
+    let org =
+      cached && Date.now() - cached.at < ORG_TTL_MS
+        ? cached.org
+        : await ensureOrg(
+            tx,
+            invocation.platform,
+            invocation.platformOrgId,
+            invocation.orgName,
+            invocation.actor.orgLocale ?? invocation.actor.locale,
+            now,
+          );
     let fresh = org !== cached?.org;
     if (platformLocale && platformLocale !== org.defaultLocale) {
       // the server's preferred locale changed: keep it, so DMs sent later by Teller's own jobs use it too
@@ -174,7 +245,9 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
       after.push(async () => void orgs.set(orgKey, { org: known, at: Date.now() }));
     }
     await rememberMember(tx, org, invocation.actor, now);
-    for (const p of invocation.profiles ?? []) if (p.memberId !== invocation.actor.memberId && p.memberId !== TELLER_ACTOR) await rememberMember(tx, org, p, now);
+    for (const p of invocation.profiles ?? [])
+      if (p.memberId !== invocation.actor.memberId && p.memberId !== TELLER_ACTOR)
+        await rememberMember(tx, org, p, now);
     // The member's own locale when the platform says it; else the organisation's (DM language: translatorFor).
     const locale = normaliseLocale(invocation.actor.locale ?? orgLanguage(org, platformLocale));
     const t = translator(locale);
@@ -182,25 +255,52 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
     let roles: ElectionRoleName[] = [];
     if (typeof args.election === 'number') {
       election = await tx.elections.findByNumberLocked(org.id, args.election);
-      if (!election) throw new Abort({ kind: 'domain-error', code: 'election.not_found', reply: only(t('election.not_found', { number: args.election })) });
+      if (!election)
+        throw new Abort({
+          kind: 'domain-error',
+          code: 'election.not_found',
+          reply: only(t('election.not_found', { number: args.election })),
+        });
     }
     const spec = def.spec;
     // roles matter for access and for saying what is allowed; a voter's cast needs neither
-    const needRoles = election && (spec.access !== 'anyone' || (spec.phases && !spec.phases.includes(election.phase)) || spec.id === 'help');
+    const needRoles =
+      election &&
+      (spec.access !== 'anyone' ||
+        (spec.phases && !spec.phases.includes(election.phase)) ||
+        spec.id === 'help');
     if (election && needRoles) {
-      roles = (await tx.roles.list(election.id)).filter((r) => r.memberId === invocation.actor.memberId).map((r) => r.role);
+      roles = (await tx.roles.list(election.id))
+        .filter((r) => r.memberId === invocation.actor.memberId)
+        .map((r) => r.role);
     }
     const teller = byTeller.has(invocation);
     const reader = deps.channelReaders?.get(org.platform);
     if (!teller && !mayRun(spec.access, roles, invocation)) {
-      throw new Abort({ kind: 'forbidden', reply: only(t('dispatch.forbidden', { command: `/election ${spec.path.join(' ')}`, role: t(`access.${spec.access}`) })) });
+      throw new Abort({
+        kind: 'forbidden',
+        reply: only(
+          t('dispatch.forbidden', {
+            command: `/election ${spec.path.join(' ')}`,
+            role: t(`access.${spec.access}`),
+          }),
+        ),
+      });
     }
     if (election && spec.phases && !spec.phases.includes(election.phase)) {
       const allowed = allowedCommandIds(specs, election.phase, roles)
         .map((id) => `/election ${specs.find((s) => s.id === id)!.path.join(' ')}`)
         .join(', ');
-      const params = { number: election.number, phase: t(`phase.${election.phase}`), allowed: allowed || '—' };
-      throw new Abort({ kind: 'domain-error', code: 'election.wrong_phase', reply: only(t('election.wrong_phase', params)) });
+      const params = {
+        number: election.number,
+        phase: t(`phase.${election.phase}`),
+        allowed: allowed || '—',
+      };
+      throw new Abort({
+        kind: 'domain-error',
+        code: 'election.wrong_phase',
+        reply: only(t('election.wrong_phase', params)),
+      });
     }
     const ctx: CommandContext = {
       tx,
@@ -236,7 +336,13 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
         // a handler may have created or moved the election since dispatch loaded it
         const target = ctx.election;
         if (!target) throw new Error(`audit ${event} outside an election`);
-        await appendAudit(tx, { electionId: target.id, at: now.toISOString(), actor: invocation.actor.memberId, event, data });
+        await appendAudit(tx, {
+          electionId: target.id,
+          at: now.toISOString(),
+          actor: invocation.actor.memberId,
+          event,
+          data,
+        });
       },
       afterCommit(fn) {
         after.push(fn);
@@ -294,7 +400,14 @@ function mayRun(access: CommandSpec['access'], roles: ElectionRoleName[], inv: I
   }
 }
 
-async function ensureOrg(tx: Tx, platform: Platform, platformOrgId: string, name: string | undefined, locale: string | undefined, now: Date): Promise<Organisation> {
+async function ensureOrg(
+  tx: Tx,
+  platform: Platform,
+  platformOrgId: string,
+  name: string | undefined,
+  locale: string | undefined,
+  now: Date,
+): Promise<Organisation> {
   const found = await tx.orgs.findByPlatform(platform, platformOrgId);
   if (found) return found;
   const org: Organisation = {
@@ -308,16 +421,29 @@ async function ensureOrg(tx: Tx, platform: Platform, platformOrgId: string, name
   return tx.orgs.insertIfAbsent(org);
 }
 
-async function rememberMember(tx: Tx, org: Organisation, who: { memberId: string; displayName?: string; locale?: string }, now: Date): Promise<void> {
+async function rememberMember(
+  tx: Tx,
+  org: Organisation,
+  who: { memberId: string; displayName?: string; locale?: string },
+  now: Date,
+): Promise<void> {
   const { memberId, displayName, locale } = who;
   if (displayName === undefined && locale === undefined) return;
   const known = await tx.members.get(org.id, memberId);
-  const next = { displayName: displayName ?? known?.displayName ?? null, locale: locale ?? known?.locale ?? null };
+  const next = {
+    displayName: displayName ?? known?.displayName ?? null,
+    locale: locale ?? known?.locale ?? null,
+  };
   if (known && known.displayName === next.displayName && known.locale === next.locale) return;
   await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
 }
 
-type ZodIssue = { code: string; message: string; path: readonly PropertyKey[]; params?: Record<string, unknown> };
+type ZodIssue = {
+  code: string;
+  message: string;
+  path: readonly PropertyKey[];
+  params?: Record<string, unknown>;
+};
 
 /** zod may report several issues for one value (a union's branches); the member needs one per argument. */
 function oneIssuePerArg(issues: readonly ZodIssue[]): ZodIssue[] {
@@ -335,13 +461,28 @@ function oneIssuePerArg(issues: readonly ZodIssue[]): ZodIssue[] {
  * expected. Issues args.ts raises with a catalog key (a stray control character, a word that is not a
  * member) keep their own words.
  */
-function describeIssue(spec: CommandSpec, issue: ZodIssue, raw: Record<string, unknown>, t: Translate): ArgIssue {
+function describeIssue(
+  spec: CommandSpec,
+  issue: ZodIssue,
+  raw: Record<string, unknown>,
+  t: Translate,
+): ArgIssue {
   const name = String(issue.path[0] ?? '');
   const arg = spec.args.find((a) => a.name === name);
   const own = argIssueText(issue, t);
-  if (!arg) return { field: name || t('dispatch.arguments'), message: own ?? t('dispatch.issue_unknown', { arg: argLabel(name) }) };
+  if (!arg)
+    return {
+      field: name || t('dispatch.arguments'),
+      message: own ?? t('dispatch.issue_unknown', { arg: argLabel(name) }),
+    };
   const label = argLabel(arg.name);
   const missing = raw[name] === undefined;
-  const message = own !== undefined ? t('dispatch.issue_own', { arg: label, message: own }) : t(missing ? 'dispatch.issue_missing' : 'dispatch.issue_bad', { arg: label, expected: expectedText(arg, t) });
+  const message =
+    own !== undefined
+      ? t('dispatch.issue_own', { arg: label, message: own })
+      : t(missing ? 'dispatch.issue_missing' : 'dispatch.issue_bad', {
+          arg: label,
+          expected: expectedText(arg, t),
+        });
   return { field: name, message };
 }

@@ -13,7 +13,15 @@ export function helpCommand(all: () => readonly CommandSpec[]) {
     args: { election: arg.election('arg.election', { optional: true }) },
     async handler(ctx) {
       const e = ctx.election;
-      return ok(helpReply(all(), ctx.t, e?.phase, ctx.roles, e ? ctx.t('help.for_election', { number: e.number, phase: ctx.t(`phase.${e.phase}`) }) : undefined));
+      return ok(
+        helpReply(
+          all(),
+          ctx.t,
+          e?.phase,
+          ctx.roles,
+          e ? ctx.t('help.for_election', { number: e.number, phase: ctx.t(`phase.${e.phase}`) }) : undefined,
+        ),
+      );
     },
   });
 }

@@ -60,8 +60,12 @@ export function argsFromText(text: string, specs: readonly ArgSpec[]): TextArgs 
     const isLast = i === open.length - 1;
     if (spec.kind === 'members' || (spec.kind === 'text' && isLast)) {
       // a rest argument: take all remaining tokens (text keeps its spaces)
-      const rest = i === open.length - 1 ? positional.splice(0) : positional.splice(0, positional.length - (open.length - 1 - i));
-      args[spec.name] = spec.kind === 'members' ? rest.map((r) => r.value) : rest.map((r) => r.value).join(' ');
+      const rest =
+        i === open.length - 1
+          ? positional.splice(0)
+          : positional.splice(0, positional.length - (open.length - 1 - i));
+      args[spec.name] =
+        spec.kind === 'members' ? rest.map((r) => r.value) : rest.map((r) => r.value).join(' ');
       sources[spec.name] = rest.map((r) => r.index);
     } else {
       const one = positional.shift()!;

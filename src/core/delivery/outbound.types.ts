@@ -8,9 +8,7 @@ import type { MessageBody } from '../commands/reply.js';
 
 export type Platform = 'slack' | 'discord' | 'console';
 
-export type OutboundDestination =
-  | { kind: 'channel'; channelId: string }
-  | { kind: 'dm'; memberId: string };
+export type OutboundDestination = { kind: 'channel'; channelId: string } | { kind: 'dm'; memberId: string };
 
 export type OutboundStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
 

@@ -13,9 +13,13 @@ import { contestDefaults, describeElection } from './election.view.js';
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
 function parseCriteria(text: string): Result<{ name: string; weight: number }[]> {
   const out: { name: string; weight: number }[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([^:]+?)(?::\s*(\d+(?:\.\d+)?))?$/.exec(part);
-    if (!m || (m[2] !== undefined && !(Number(m[2]) > 0))) return fail('contest.bad_criteria', { part }, 'criteria');
+    if (!m || (m[2] !== undefined && !(Number(m[2]) > 0)))
+      return fail('contest.bad_criteria', { part }, 'criteria');
     out.push({ name: m[1].trim(), weight: m[2] === undefined ? 1 : Number(m[2]) });
   }
   return out.length > 0 ? ok(out) : fail('contest.bad_criteria', { part: text }, 'criteria');
@@ -30,7 +34,10 @@ export const createElection = defineCommand<{ title: string; channel?: string }>
   id: 'election.create',
   path: ['create'],
   access: 'creator',
-  args: { title: arg.text('arg.title', 200), channel: arg.channel('arg.channel', { optional: true, named: true }) },
+  args: {
+    title: arg.text('arg.title', 200),
+    channel: arg.channel('arg.channel', { optional: true, named: true }),
+  },
   async handler(ctx, args) {
     const now = ctx.now.toISOString();
     const election: Election = {
@@ -73,12 +80,19 @@ export const listElections = defineCommand<Record<string, never>>({
   async handler(ctx) {
     const all = await ctx.tx.elections.list(ctx.org.id);
     if (all.length === 0) return toActor(ctx.t('election.list_empty'), { tone: 'info' });
-    const lines = all.map((e) => ctx.t('election.list_line', { number: e.number, title: e.title, phase: ctx.t(`phase.${e.phase}`) }));
+    const lines = all.map((e) =>
+      ctx.t('election.list_line', { number: e.number, title: e.title, phase: ctx.t(`phase.${e.phase}`) }),
+    );
     return toActor(lines.join('\n'), { title: ctx.t('election.list_title'), tone: 'info' });
   },
 });
 
-export const configureElection = defineCommand<{ election: number; seconders?: number; selfNomination?: 'yes' | 'no'; objectionDays?: number }>({
+export const configureElection = defineCommand<{
+  election: number;
+  seconders?: number;
+  selfNomination?: 'yes' | 'no';
+  objectionDays?: number;
+}>({
   id: 'election.configure',
   path: ['configure'],
   access: 'organiser',
@@ -98,7 +112,14 @@ export const configureElection = defineCommand<{ election: number; seconders?: n
     };
     await ctx.tx.elections.update({ ...e, settings });
     await ctx.audit('election.configured', { ...settings });
-    return toActor(ctx.t('election.configured', { number: e.number, seconders: settings.seconders, days: settings.objectionDays, self: ctx.t(settings.selfNomination ? 'word.yes' : 'word.no') }));
+    return toActor(
+      ctx.t('election.configured', {
+        number: e.number,
+        seconders: settings.seconders,
+        days: settings.objectionDays,
+        self: ctx.t(settings.selfNomination ? 'word.yes' : 'word.no'),
+      }),
+    );
   },
 });
 
@@ -135,7 +156,10 @@ export const addContest = defineCommand<{
     share: arg.int('arg.share', 1, 100, { optional: true, named: true }),
     base: arg.choice('arg.base', ['valid', 'cast', 'eligible'], { optional: true, named: true }),
     blank: arg.choice('arg.blank', ['yes', 'no'], { optional: true, named: true }),
-    tieBreak: arg.choice('arg.tie_break', ['lot', 'backwards', 'forwards', 'organiser', 'revote'], { optional: true, named: true }),
+    tieBreak: arg.choice('arg.tie_break', ['lot', 'backwards', 'forwards', 'organiser', 'revote'], {
+      optional: true,
+      named: true,
+    }),
     order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed'], { optional: true, named: true }),
     quota: arg.choice('arg.quota', ['droop', 'hare'], { optional: true, named: true }),
     batch: arg.choice('arg.batch', ['yes', 'no'], { optional: true, named: true }),
@@ -149,13 +173,19 @@ export const addContest = defineCommand<{
   async handler(ctx, args) {
     const e = current(ctx);
     const contests = await ctx.tx.contests.list(e.id);
-    if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase())) return fail('contest.duplicate', { name: args.name }, 'name');
+    if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase()))
+      return fail('contest.duplicate', { name: args.name }, 'name');
     if (/^\d+$/.test(args.name)) return fail('contest.numeric_name', {}, 'name');
-    if (args.method === 'plurality' && args.seats !== 1) return fail('contest.single_seat', { method: args.method }, 'seats');
+    if (args.method === 'plurality' && args.seats !== 1)
+      return fail('contest.single_seat', { method: args.method }, 'seats');
     const criteria = args.criteria === undefined ? undefined : parseCriteria(args.criteria);
     if (criteria && !criteria.ok) return criteria;
-    const range = args.scoreMin !== undefined || args.scoreMax !== undefined ? { min: args.scoreMin ?? 0, max: args.scoreMax ?? 5 } : undefined;
-    if (range && range.min >= range.max) return fail('contest.bad_score_range', { min: range.min, max: range.max }, 'scoreMax');
+    const range =
+      args.scoreMin !== undefined || args.scoreMax !== undefined
+        ? { min: args.scoreMin ?? 0, max: args.scoreMax ?? 5 }
+        : undefined;
+    if (range && range.min >= range.max)
+      return fail('contest.bad_score_range', { min: range.min, max: range.max }, 'scoreMax');
     const options: ContestOptions = {
       ...contestDefaults(args.method, args.seats),
       ...(args.quota ? { quota: args.quota } : {}),
@@ -166,15 +196,38 @@ export const addContest = defineCommand<{
       ...(range ? { scoreRange: range } : {}),
       ...(criteria?.ok ? { criteria: criteria.value } : {}),
       ...(args.maxMarks !== undefined ? { maxMarks: args.maxMarks } : {}),
-      ...(args.share !== undefined || args.base !== undefined ? { threshold: { share: (args.share ?? 50) / 100, base: args.base ?? 'valid' } } : {}),
+      ...(args.share !== undefined || args.base !== undefined
+        ? { threshold: { share: (args.share ?? 50) / 100, base: args.base ?? 'valid' } }
+        : {}),
       ...(args.blank ? { allowBlank: args.blank === 'yes' } : {}),
       ...(args.tieBreak ? { tieBreak: args.tieBreak } : {}),
       ...(args.order ? { order: args.order } : {}),
     };
-    const contest: Contest = { id: randomId(), electionId: e.id, number: contests.length + 1, name: args.name, seats: args.seats, method: args.method, options };
+    const contest: Contest = {
+      id: randomId(),
+      electionId: e.id,
+      number: contests.length + 1,
+      name: args.name,
+      seats: args.seats,
+      method: args.method,
+      options,
+    };
     await ctx.tx.contests.insert(contest);
-    await ctx.audit('contest.added', { contest: contest.number, name: contest.name, seats: contest.seats, method: contest.method });
-    return toActor(ctx.t('contest.added', { number: contest.number, name: contest.name, seats: contest.seats, method: ctx.t(`method.${contest.method}`), election: e.number }));
+    await ctx.audit('contest.added', {
+      contest: contest.number,
+      name: contest.name,
+      seats: contest.seats,
+      method: contest.method,
+    });
+    return toActor(
+      ctx.t('contest.added', {
+        number: contest.number,
+        name: contest.name,
+        seats: contest.seats,
+        method: ctx.t(`method.${contest.method}`),
+        election: e.number,
+      }),
+    );
   },
 });
 
@@ -188,7 +241,9 @@ function roleCommand(id: 'organiser.add' | 'scrutineer.add', role: 'organiser' |
     async handler(ctx, args) {
       const e = current(ctx);
       if (role === 'scrutineer') {
-        const standing = (await ctx.tx.nominations.list(e.id)).some((n) => n.nominee === args.member && !['declined', 'rejected', 'withdrawn'].includes(n.status));
+        const standing = (await ctx.tx.nominations.list(e.id)).some(
+          (n) => n.nominee === args.member && !['declined', 'rejected', 'withdrawn'].includes(n.status),
+        );
         if (standing) return fail('role.scrutineer_is_candidate', { member: mention(args.member) }, 'member');
       }
       await ctx.tx.roles.add({ electionId: e.id, memberId: args.member, role });
@@ -212,8 +267,17 @@ export const openNominations = defineCommand<{ election: number }>({
     if (contests.length === 0) return fail('contest.none');
     const moved = await moveTo(ctx, 'nominating');
     if (!moved.ok) return moved;
-    const text = ctx.t('nominations.opened_notice', { title: e.title, number: e.number, contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'), seconders: e.settings.seconders });
-    return postNotice(ctx, 'nominations-open', { title: ctx.t('nominations.opened_title', { title: e.title }), text, tone: 'info' });
+    const text = ctx.t('nominations.opened_notice', {
+      title: e.title,
+      number: e.number,
+      contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'),
+      seconders: e.settings.seconders,
+    });
+    return postNotice(ctx, 'nominations-open', {
+      title: ctx.t('nominations.opened_title', { title: e.title }),
+      text,
+      tone: 'info',
+    });
   },
 });
 

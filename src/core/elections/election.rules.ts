@@ -23,18 +23,38 @@ export function canMove(from: Phase, to: Phase): boolean {
 
 /** Phases before voting opens, while the roll may still change. */
 export const ROLL_OPEN: readonly Phase[] = ['draft', 'nominating', 'reviewing', 'published'];
-export const BEFORE_CERTIFIED: readonly Phase[] = ['draft', 'nominating', 'reviewing', 'published', 'voting', 'closed', 'counted', 'announced'];
+export const BEFORE_CERTIFIED: readonly Phase[] = [
+  'draft',
+  'nominating',
+  'reviewing',
+  'published',
+  'voting',
+  'closed',
+  'counted',
+  'announced',
+];
 
 function roleAllows(access: CommandSpec['access'], roles: readonly ElectionRoleName[]): boolean {
   if (access === 'organiser') return roles.includes('organiser');
   if (access === 'scrutineer') return roles.includes('scrutineer');
-  if (access === 'organiser-or-scrutineer') return roles.includes('organiser') || roles.includes('scrutineer');
+  if (access === 'organiser-or-scrutineer')
+    return roles.includes('organiser') || roles.includes('scrutineer');
   return true;
 }
 
 /** Commands about an election that these roles may run in this phase (for help and wrong-phase errors). */
-export function allowedCommandIds(specs: readonly CommandSpec[], phase: Phase, roles: readonly ElectionRoleName[]): string[] {
+export function allowedCommandIds(
+  specs: readonly CommandSpec[],
+  phase: Phase,
+  roles: readonly ElectionRoleName[],
+): string[] {
   return specs
-    .filter((s) => s.listed && s.args.some((a) => a.name === 'election') && (!s.phases || s.phases.includes(phase)) && roleAllows(s.access, roles))
+    .filter(
+      (s) =>
+        s.listed &&
+        s.args.some((a) => a.name === 'election') &&
+        (!s.phases || s.phases.includes(phase)) &&
+        roleAllows(s.access, roles),
+    )
     .map((s) => s.id);
 }

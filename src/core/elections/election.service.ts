@@ -11,9 +11,14 @@ export function current(ctx: CommandContext): Election {
 }
 
 /** Move the election to the next phase, audited. */
-export async function moveTo(ctx: CommandContext, to: Phase, data: Record<string, string | number | null> = {}): Promise<Result<Election>> {
+export async function moveTo(
+  ctx: CommandContext,
+  to: Phase,
+  data: Record<string, string | number | null> = {},
+): Promise<Result<Election>> {
   const e = current(ctx);
-  if (!canMove(e.phase, to)) return fail('election.cannot_move', { from: ctx.t(`phase.${e.phase}`), to: ctx.t(`phase.${to}`) });
+  if (!canMove(e.phase, to))
+    return fail('election.cannot_move', { from: ctx.t(`phase.${e.phase}`), to: ctx.t(`phase.${to}`) });
   const next: Election = { ...e, phase: to, phaseSince: ctx.now.toISOString() };
   await ctx.tx.elections.update(next);
   ctx.election = next;
@@ -41,11 +46,21 @@ export async function findContest(ctx: CommandContext, ref: string | undefined):
   if (contests.length === 0) return fail('contest.none');
   if (ref === undefined) {
     if (contests.length === 1) return ok(contests[0]);
-    return fail('contest.which', { contests: contests.map((c) => `${c.number}. ${c.name}`).join(', ') }, 'contest');
+    return fail(
+      'contest.which',
+      { contests: contests.map((c) => `${c.number}. ${c.name}`).join(', ') },
+      'contest',
+    );
   }
   const byNumber = /^\d+$/.test(ref) ? contests.find((c) => c.number === Number(ref)) : undefined;
   const found = byNumber ?? contests.find((c) => c.name.toLowerCase() === ref.toLowerCase());
-  return found ? ok(found) : fail('contest.not_found', { contest: ref, contests: contests.map((c) => `${c.number}. ${c.name}`).join(', ') }, 'contest');
+  return found
+    ? ok(found)
+    : fail(
+        'contest.not_found',
+        { contest: ref, contests: contests.map((c) => `${c.number}. ${c.name}`).join(', ') },
+        'contest',
+      );
 }
 
 /** Post to the election's channel (or where the command ran) through the outbound queue. */
@@ -60,7 +75,14 @@ export async function notifyChannel(
   const e = current(ctx);
   const channelId = e.channelId ?? ctx.channelId;
   if (!channelId) return;
-  await ctx.enqueue({ destination: { kind: 'channel', channelId }, body, dedupeKey: `${e.id}:${key}`, electionId: e.id, purpose, ...(replaces ? { replaces: `${e.id}:${replaces}` } : {}) });
+  await ctx.enqueue({
+    destination: { kind: 'channel', channelId },
+    body,
+    dedupeKey: `${e.id}:${key}`,
+    electionId: e.id,
+    purpose,
+    ...(replaces ? { replaces: `${e.id}:${replaces}` } : {}),
+  });
 }
 
 /**
@@ -78,12 +100,29 @@ export async function postNotice(
   if (!channelId) return ok({ visibility: 'only-you', body: { tone: 'success', ...body } });
   await notifyChannel(ctx, key, body, purpose);
   const what = body.title ?? body.text.split('\n')[0] ?? '';
-  return ok({ visibility: 'only-you', body: { tone: 'success', text: ctx.t('notice.posted', { channel: `<#${channelId}>`, what }) } });
+  return ok({
+    visibility: 'only-you',
+    body: { tone: 'success', text: ctx.t('notice.posted', { channel: `<#${channelId}>`, what }) },
+  });
 }
 
 /** Send a member a DM through the outbound queue, in their language. */
-export async function notifyMember(ctx: CommandContext, memberId: string, key: string, build: (t: (k: string, p?: Record<string, string | number>) => string) => Parameters<CommandContext['enqueue']>[0]['body'], purpose = 'notice'): Promise<boolean> {
+export async function notifyMember(
+  ctx: CommandContext,
+  memberId: string,
+  key: string,
+  build: (
+    t: (k: string, p?: Record<string, string | number>) => string,
+  ) => Parameters<CommandContext['enqueue']>[0]['body'],
+  purpose = 'notice',
+): Promise<boolean> {
   const e = current(ctx);
   const t = await ctx.translatorFor(memberId);
-  return ctx.enqueue({ destination: { kind: 'dm', memberId }, body: build(t), dedupeKey: `${e.id}:${key}`, electionId: e.id, purpose });
+  return ctx.enqueue({
+    destination: { kind: 'dm', memberId },
+    body: build(t),
+    dedupeKey: `${e.id}:${key}`,
+    electionId: e.id,
+    purpose,
+  });
 }

@@ -14,23 +14,35 @@ export function contestDefaults(method: MethodId, seats: number): ContestOptions
 const ANNOUNCED: readonly Election['phase'][] = ['announced', 'certified', 'archived'];
 
 /** Who was elected, once the result is public: before the announcement only scrutineers see a count. */
-async function announcedResults(ctx: CommandContext, e: Election): Promise<{ label: string; value: string }[]> {
+async function announcedResults(
+  ctx: CommandContext,
+  e: Election,
+): Promise<{ label: string; value: string }[]> {
   if (!ANNOUNCED.includes(e.phase)) return [];
   const contests = await ctx.tx.contests.list(e.id);
   const results = await ctx.tx.results.list(e.id);
   const lines = contests.map((c) => {
     const r = results.filter((x) => x.contestId === c.id).at(-1)?.result;
-    const elected = r ? r.winners.map((w) => r.candidates[w]).join(', ') || ctx.t('result.none_elected') : '—';
+    const elected = r
+      ? r.winners.map((w) => r.candidates[w]).join(', ') || ctx.t('result.none_elected')
+      : '—';
     return `${c.number}. ${c.name}: ${elected}`;
   });
   return [{ label: ctx.t('result.elected'), value: lines.join('\n') || '—' }];
 }
 
-export async function describeElection(ctx: CommandContext, e: Election): Promise<Omit<MessageBody, 'text'> & { text: string }> {
+export async function describeElection(
+  ctx: CommandContext,
+  e: Election,
+): Promise<Omit<MessageBody, 'text'> & { text: string }> {
   const contests = await ctx.tx.contests.list(e.id);
   const roles = await ctx.tx.roles.list(e.id);
   const roll = await ctx.tx.roll.list(e.id);
-  const who = (role: string) => roles.filter((r) => r.role === role).map((r) => `<@${r.memberId}>`).join(', ') || '—';
+  const who = (role: string) =>
+    roles
+      .filter((r) => r.role === role)
+      .map((r) => `<@${r.memberId}>`)
+      .join(', ') || '—';
   return {
     title: ctx.t('election.show_title', { number: e.number, title: e.title }),
     text:
@@ -38,7 +50,13 @@ export async function describeElection(ctx: CommandContext, e: Election): Promis
       (e.seal === 'pending' ? ` — ${ctx.t('voting.seal_status', { number: e.number })}` : '') +
       (e.cancelReason ? `\n${ctx.t('election.cancel_reason', { reason: e.cancelReason })}` : ''),
     fields: [
-      { label: ctx.t('field.contests'), value: contests.map((c) => `${c.number}. ${c.name} — ${c.seats} · ${ctx.t(`method.${c.method}`)}`).join('\n') || '—' },
+      {
+        label: ctx.t('field.contests'),
+        value:
+          contests
+            .map((c) => `${c.number}. ${c.name} — ${c.seats} · ${ctx.t(`method.${c.method}`)}`)
+            .join('\n') || '—',
+      },
       { label: ctx.t('field.organisers'), value: who('organiser') },
       { label: ctx.t('field.scrutineers'), value: who('scrutineer') },
       { label: ctx.t('field.roll'), value: String(roll.filter((r) => r.status === 'eligible').length) },

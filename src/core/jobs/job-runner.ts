@@ -8,7 +8,11 @@ import type { Clock } from '../shared/clock.js';
 import type { Job, Store } from '../shared/store.ports.js';
 import { SEAL_JOB } from '../ballots/ballot.seal.js';
 
-type RunAsTeller = (org: Pick<Organisation, 'platform' | 'platformOrgId'>, command: string, args: Record<string, unknown>) => Promise<DispatchResult>;
+type RunAsTeller = (
+  org: Pick<Organisation, 'platform' | 'platformOrgId'>,
+  command: string,
+  args: Record<string, unknown>,
+) => Promise<DispatchResult>;
 
 export interface JobRunnerDeps {
   store: Store;
@@ -52,20 +56,35 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function settle(job: Job, outcome: DispatchResult | undefined, error?: unknown): Promise<void> {
     const now = deps.clock.now();
     // 'ok' and 'domain-error' for a phase that moved on both mean there is nothing left to do
-    const done = error === undefined && (outcome === undefined || outcome.kind === 'ok' || (outcome.kind === 'domain-error' && outcome.code === 'election.wrong_phase'));
+    const done =
+      error === undefined &&
+      (outcome === undefined ||
+        outcome.kind === 'ok' ||
+        (outcome.kind === 'domain-error' && outcome.code === 'election.wrong_phase'));
     if (done) {
       await deps.store.transaction((tx) => tx.jobs.finish(job.id, now.toISOString()));
       return;
     }
-    const why = error !== undefined ? String(error) : outcome && 'code' in outcome ? outcome.code : (outcome?.kind ?? 'unknown');
+    const why =
+      error !== undefined
+        ? String(error)
+        : outcome && 'code' in outcome
+          ? outcome.code
+          : (outcome?.kind ?? 'unknown');
     deps.logger.error(`job ${job.kind} failed (attempt ${job.attempts})`, { job: job.id, error: why });
-    await deps.store.transaction((tx) => tx.jobs.retry(job.id, new Date(now.getTime() + backoffMs(job.attempts)).toISOString(), why));
+    await deps.store.transaction((tx) =>
+      tx.jobs.retry(job.id, new Date(now.getTime() + backoffMs(job.attempts)).toISOString(), why),
+    );
     if (job.attempts === ALERT_AFTER && job.electionId) {
       const target = await deps.store.transaction(async (tx) => {
         const election = await tx.elections.get(job.electionId!);
         return election ? { election, org: await tx.orgs.get(election.orgId) } : undefined;
       });
-      if (target?.org) await deps.runAsTeller(target.org, 'organisers.alert', { election: target.election.number, about: `${job.kind}_failing` });
+      if (target?.org)
+        await deps.runAsTeller(target.org, 'organisers.alert', {
+          election: target.election.number,
+          about: `${job.kind}_failing`,
+        });
     }
   }
 
@@ -84,7 +103,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
       let ran = 0;
       for (;;) {
         const at = deps.clock.now();
-        const jobs = await deps.store.transaction((tx) => tx.jobs.claimDue(at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), BATCH));
+        const jobs = await deps.store.transaction((tx) =>
+          tx.jobs.claimDue(at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString(), BATCH),
+        );
         if (jobs.length === 0) return ran;
         for (const job of jobs) {
           ran++;

@@ -2,7 +2,14 @@ import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
 import { mention, toActor, toChannel } from '../commands/say.js';
-import { current, findContest, moveTo, notifyChannel, notifyMember, postNotice } from '../elections/election.service.js';
+import {
+  current,
+  findContest,
+  moveTo,
+  notifyChannel,
+  notifyMember,
+  postNotice,
+} from '../elections/election.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding, candidateOrder } from './nomination.rules.js';
@@ -18,12 +25,22 @@ async function eligible(ctx: CommandContext, memberId: string): Promise<boolean>
   return r?.status === 'eligible';
 }
 
-async function save(ctx: CommandContext, n: Nomination, event: string, data: Record<string, string | number | null> = {}): Promise<void> {
+async function save(
+  ctx: CommandContext,
+  n: Nomination,
+  event: string,
+  data: Record<string, string | number | null> = {},
+): Promise<void> {
   await ctx.tx.nominations.update({ ...n, updatedAt: ctx.now.toISOString() });
   await ctx.audit(event, { nomination: n.number, ...data });
 }
 
-export const nominate = defineCommand<{ election: number; contest: string; member?: string; statement?: string }>({
+export const nominate = defineCommand<{
+  election: number;
+  contest: string;
+  member?: string;
+  statement?: string;
+}>({
   id: 'nomination.create',
   path: ['nominate'],
   access: 'anyone',
@@ -43,12 +60,19 @@ export const nominate = defineCommand<{ election: number; contest: string; membe
     if (self && !e.settings.selfNomination) return fail('nomination.self_not_allowed');
     const mine = await ctx.tx.roll.get(e.id, ctx.actor.memberId);
     if (!mine) return fail('nomination.nominator_not_on_roll');
-    if (mine.status !== 'eligible') return fail('nomination.nominator_ineligible', { reason: mine.reason ?? '—' });
-    if (!(await eligible(ctx, nominee))) return fail('nomination.nominee_not_on_roll', { member: mention(nominee) }, 'member');
+    if (mine.status !== 'eligible')
+      return fail('nomination.nominator_ineligible', { reason: mine.reason ?? '—' });
+    if (!(await eligible(ctx, nominee)))
+      return fail('nomination.nominee_not_on_roll', { member: mention(nominee) }, 'member');
     const roles = await ctx.tx.roles.list(e.id);
-    if (roles.some((r) => r.memberId === nominee && r.role === 'scrutineer')) return fail('role.scrutineer_is_candidate', { member: mention(nominee) }, 'member');
+    if (roles.some((r) => r.memberId === nominee && r.role === 'scrutineer'))
+      return fail('role.scrutineer_is_candidate', { member: mention(nominee) }, 'member');
     const existing = await ctx.tx.nominations.list(e.id);
-    if (existing.some((n) => n.contestId === contest.value.id && n.nominee === nominee && ACTIVE.includes(n.status))) {
+    if (
+      existing.some(
+        (n) => n.contestId === contest.value.id && n.nominee === nominee && ACTIVE.includes(n.status),
+      )
+    ) {
       return fail('nomination.duplicate', { member: mention(nominee), contest: contest.value.name });
     }
     const now = ctx.now.toISOString();
@@ -68,15 +92,35 @@ export const nominate = defineCommand<{ election: number; contest: string; membe
     };
     const n: Nomination = { ...draft, status: afterSeconding(draft, 0, e.settings.seconders) };
     await ctx.tx.nominations.insert(n);
-    await ctx.audit('nomination.created', { nomination: n.number, contest: contest.value.number, nominee, nominator: ctx.actor.memberId });
+    await ctx.audit('nomination.created', {
+      nomination: n.number,
+      contest: contest.value.number,
+      nominee,
+      nominator: ctx.actor.memberId,
+    });
     if (!self) {
       await notifyMember(ctx, nominee, `nominated:${n.number}`, (t) => ({
-        text: t('nomination.you_were_nominated', { nominator: mention(ctx.actor.memberId), contest: contest.value.name, title: e.title, election: e.number, nomination: n.number }),
+        text: t('nomination.you_were_nominated', {
+          nominator: mention(ctx.actor.memberId),
+          contest: contest.value.name,
+          title: e.title,
+          election: e.number,
+          nomination: n.number,
+        }),
         tone: 'info',
       }));
     }
     const created = e.settings.seconders > 0 ? 'nomination.created' : 'nomination.created_unseconded';
-    return postNotice(ctx, `nomination:${n.number}`, { text: ctx.t(created, { number: n.number, member: mention(nominee), contest: contest.value.name, needed: e.settings.seconders, election: e.number }), tone: 'info' });
+    return postNotice(ctx, `nomination:${n.number}`, {
+      text: ctx.t(created, {
+        number: n.number,
+        member: mention(nominee),
+        contest: contest.value.name,
+        needed: e.settings.seconders,
+        election: e.number,
+      }),
+      tone: 'info',
+    });
   },
 });
 
@@ -97,14 +141,24 @@ export const second = defineCommand<{ election: number; nomination: number }>({
     if (me === n.nominator) return fail('nomination.second_own');
     if (!(await eligible(ctx, me))) return fail('nomination.seconder_not_on_roll');
     const before = await ctx.tx.nominations.seconders(n.id);
-    if (before.some((s) => s.memberId === me)) return fail('nomination.already_seconded', { number: n.number });
+    if (before.some((s) => s.memberId === me))
+      return fail('nomination.already_seconded', { number: n.number });
     await ctx.tx.nominations.addSeconder({ nominationId: n.id, memberId: me, at: ctx.now.toISOString() });
     const status = afterSeconding(n, before.length + 1, e.settings.seconders);
     await save(ctx, { ...n, status }, 'nomination.seconded', { seconder: me });
     if (status === 'awaiting-acceptance') {
-      await notifyMember(ctx, n.nominee, `accept-now:${n.number}`, (t) => ({ text: t('nomination.please_accept', { election: e.number, nomination: n.number, title: e.title }), tone: 'info' }));
+      await notifyMember(ctx, n.nominee, `accept-now:${n.number}`, (t) => ({
+        text: t('nomination.please_accept', { election: e.number, nomination: n.number, title: e.title }),
+        tone: 'info',
+      }));
     }
-    return toActor(ctx.t('nomination.seconded', { number: n.number, count: before.length + 1, needed: e.settings.seconders }));
+    return toActor(
+      ctx.t('nomination.seconded', {
+        number: n.number,
+        count: before.length + 1,
+        needed: e.settings.seconders,
+      }),
+    );
   },
 });
 
@@ -121,9 +175,20 @@ function answer(id: 'nomination.accept' | 'nomination.decline', accept: boolean)
       const n = found.value;
       if (n.nominee !== ctx.actor.memberId) return fail('nomination.not_nominee', { number: n.number });
       if (n.status === 'seconding') return fail('nomination.still_seconding', { number: n.number });
-      if (n.status !== 'awaiting-acceptance') return fail('nomination.already_answered', { number: n.number, status: ctx.t(`nomination.status_${n.status}`) });
-      await save(ctx, { ...n, status: accept ? 'accepted' : 'declined' }, accept ? 'nomination.accepted' : 'nomination.declined');
-      const text = ctx.t(accept ? 'nomination.accepted' : 'nomination.declined', { number: n.number, member: mention(n.nominee) });
+      if (n.status !== 'awaiting-acceptance')
+        return fail('nomination.already_answered', {
+          number: n.number,
+          status: ctx.t(`nomination.status_${n.status}`),
+        });
+      await save(
+        ctx,
+        { ...n, status: accept ? 'accepted' : 'declined' },
+        accept ? 'nomination.accepted' : 'nomination.declined',
+      );
+      const text = ctx.t(accept ? 'nomination.accepted' : 'nomination.declined', {
+        number: n.number,
+        member: mention(n.nominee),
+      });
       return postNotice(ctx, `${accept ? 'accepted' : 'declined'}:${n.number}`, { text, tone: 'info' });
     },
   });
@@ -142,9 +207,16 @@ export const approve = defineCommand<{ election: number; nomination: number }>({
     const found = await findNomination(ctx, args.nomination);
     if (!found.ok) return found;
     const n = found.value;
-    if (n.status !== 'accepted') return fail('nomination.not_reviewable', { number: n.number, status: ctx.t(`nomination.status_${n.status}`) });
+    if (n.status !== 'accepted')
+      return fail('nomination.not_reviewable', {
+        number: n.number,
+        status: ctx.t(`nomination.status_${n.status}`),
+      });
     await save(ctx, { ...n, status: 'approved' }, 'nomination.approved');
-    await notifyMember(ctx, n.nominee, `approved:${n.number}`, (t) => ({ text: t('nomination.you_were_approved', { title: e.title, number: n.number }), tone: 'success' }));
+    await notifyMember(ctx, n.nominee, `approved:${n.number}`, (t) => ({
+      text: t('nomination.you_were_approved', { title: e.title, number: n.number }),
+      tone: 'success',
+    }));
     return toActor(ctx.t('nomination.approved', { number: n.number, member: mention(n.nominee) }));
   },
 });
@@ -154,17 +226,29 @@ export const reject = defineCommand<{ election: number; nomination: number; reas
   path: ['review', 'reject'],
   access: 'organiser',
   phases: ['reviewing'],
-  args: { election: arg.election('arg.election'), nomination: arg.nomination('arg.nomination'), reason: arg.text('arg.reason', 1000) },
+  args: {
+    election: arg.election('arg.election'),
+    nomination: arg.nomination('arg.nomination'),
+    reason: arg.text('arg.reason', 1000),
+  },
   async handler(ctx, args) {
     const e = current(ctx);
     const found = await findNomination(ctx, args.nomination);
     if (!found.ok) return found;
     const n = found.value;
     if (!['accepted', 'awaiting-acceptance', 'seconding'].includes(n.status)) {
-      return fail('nomination.not_reviewable', { number: n.number, status: ctx.t(`nomination.status_${n.status}`) });
+      return fail('nomination.not_reviewable', {
+        number: n.number,
+        status: ctx.t(`nomination.status_${n.status}`),
+      });
     }
-    await save(ctx, { ...n, status: 'rejected', reason: args.reason }, 'nomination.rejected', { reason: args.reason });
-    await notifyMember(ctx, n.nominee, `rejected:${n.number}`, (t) => ({ text: t('nomination.you_were_rejected', { title: e.title, number: n.number, reason: args.reason }), tone: 'warning' }));
+    await save(ctx, { ...n, status: 'rejected', reason: args.reason }, 'nomination.rejected', {
+      reason: args.reason,
+    });
+    await notifyMember(ctx, n.nominee, `rejected:${n.number}`, (t) => ({
+      text: t('nomination.you_were_rejected', { title: e.title, number: n.number, reason: args.reason }),
+      tone: 'warning',
+    }));
     return toActor(ctx.t('nomination.rejected', { number: n.number, member: mention(n.nominee) }));
   },
 });
@@ -182,9 +266,20 @@ export const listNominations = defineCommand<{ election: number }>({
     for (const n of all) {
       const seconds = (await ctx.tx.nominations.seconders(n.id)).length;
       const contest = contests.find((c) => c.id === n.contestId)?.name ?? '?';
-      lines.push(ctx.t('nomination.line', { number: n.number, member: mention(n.nominee), contest, status: ctx.t(`nomination.status_${n.status}`), seconds }));
+      lines.push(
+        ctx.t('nomination.line', {
+          number: n.number,
+          member: mention(n.nominee),
+          contest,
+          status: ctx.t(`nomination.status_${n.status}`),
+          seconds,
+        }),
+      );
     }
-    return toActor(lines.join('\n') || ctx.t('nomination.none'), { title: ctx.t('nomination.list_title', { number: e.number }), tone: 'info' });
+    return toActor(lines.join('\n') || ctx.t('nomination.none'), {
+      title: ctx.t('nomination.list_title', { number: e.number }),
+      tone: 'info',
+    });
   },
 });
 
@@ -217,7 +312,8 @@ export const publishCandidates = defineCommand<{ election: number }>({
       const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
       if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
       const names = new Map<string, string>();
-      for (const n of approved) names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
+      for (const n of approved)
+        names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
       const ordered = candidateOrder(approved, c.options.order ?? 'shuffled', names);
       const lines: string[] = [];
       for (let i = 0; i < ordered.length; i++) {
@@ -225,7 +321,10 @@ export const publishCandidates = defineCommand<{ election: number }>({
         await ctx.tx.nominations.update(n);
         lines.push(`${i + 1}. ${mention(n.nominee)}${n.statement ? ` — ${n.statement}` : ''}`);
       }
-      sections.push({ label: ctx.t('candidates.contest_heading', { contest: c.name, seats: c.seats }), value: lines.join('\n') });
+      sections.push({
+        label: ctx.t('candidates.contest_heading', { contest: c.name, seats: c.seats }),
+        value: lines.join('\n'),
+      });
     }
     const moved = await moveTo(ctx, 'published');
     if (!moved.ok) return moved;

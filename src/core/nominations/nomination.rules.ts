@@ -2,7 +2,12 @@ import type { BallotOrder } from '../elections/election.types.js';
 import type { Nomination, NominationStatus } from './nomination.types.js';
 
 /** Statuses in which a nomination still stands (blocks a duplicate, bars its nominee from scrutineering). */
-export const ACTIVE: readonly NominationStatus[] = ['seconding', 'awaiting-acceptance', 'accepted', 'approved'];
+export const ACTIVE: readonly NominationStatus[] = [
+  'seconding',
+  'awaiting-acceptance',
+  'accepted',
+  'approved',
+];
 
 /** Where a nomination goes once it has `seconds` seconders: self-nominations need no acceptance. */
 export function afterSeconding(n: Nomination, seconds: number, needed: number): NominationStatus {
@@ -15,11 +20,17 @@ export function afterSeconding(n: Nomination, seconds: number, needed: number): 
  * (locale-aware, so Chinese names sort by pinyin where the runtime supports it); the others keep
  * nomination order, and 'shuffled' contests are shuffled per voter when a ballot is issued.
  */
-export function candidateOrder(approved: readonly Nomination[], order: BallotOrder, names: ReadonlyMap<string, string>): Nomination[] {
+export function candidateOrder(
+  approved: readonly Nomination[],
+  order: BallotOrder,
+  names: ReadonlyMap<string, string>,
+): Nomination[] {
   const list = [...approved].sort((a, b) => a.number - b.number);
   if (order === 'alphabetical') {
     const collator = new Intl.Collator(['zh-Hans-u-co-pinyin', 'en'], { sensitivity: 'base' });
-    list.sort((a, b) => collator.compare(names.get(a.nominee) ?? a.nominee, names.get(b.nominee) ?? b.nominee));
+    list.sort((a, b) =>
+      collator.compare(names.get(a.nominee) ?? a.nominee, names.get(b.nominee) ?? b.nominee),
+    );
   }
   return list;
 }

@@ -24,7 +24,10 @@ export const setLanguage = defineCommand<{ language?: Locale }>({
     if (args.language === undefined) {
       const current = orgLanguage(stored);
       const source = stored.language ? 'org.language_source_chosen' : 'org.language_source_platform';
-      return toActor(ctx.t('org.language_current', { language: ctx.t(`language.${current}`), source: ctx.t(source) }), { tone: 'info' });
+      return toActor(
+        ctx.t('org.language_current', { language: ctx.t(`language.${current}`), source: ctx.t(source) }),
+        { tone: 'info' },
+      );
     }
     await ctx.tx.orgs.setLanguage(ctx.org.id, args.language);
     ctx.org = { ...stored, language: args.language };

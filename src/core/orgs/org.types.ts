@@ -18,6 +18,9 @@ export interface Organisation {
 }
 
 /** The language for a member the platform tells nothing about: the organisers' choice, else the platform's. */
-export function orgLanguage(org: Pick<Organisation, 'language' | 'defaultLocale'>, platformLocale?: Locale): Locale {
+export function orgLanguage(
+  org: Pick<Organisation, 'language' | 'defaultLocale'>,
+  platformLocale?: Locale,
+): Locale {
   return org.language ?? platformLocale ?? org.defaultLocale;
 }

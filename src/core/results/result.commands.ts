@@ -19,7 +19,11 @@ export const runCount = defineCommand<{ election: number }>({
     for (const c of contests) {
       const stored = await countContest(ctx, c);
       await ctx.tx.results.put(stored);
-      await ctx.audit('count.contest', { contest: c.number, winners: stored.result.winners.map((w) => stored.result.candidates[w]).join(', '), ties: stored.result.ties.length });
+      await ctx.audit('count.contest', {
+        contest: c.number,
+        winners: stored.result.winners.map((w) => stored.result.candidates[w]).join(', '),
+        ties: stored.result.ties.length,
+      });
     }
     const moved = await moveTo(ctx, 'counted');
     if (!moved.ok) return moved;
@@ -45,7 +49,11 @@ export const confirmCount = defineCommand<{ election: number }>({
     if (counter === ctx.actor.memberId) return fail('count.confirm_own');
     const already = await ctx.tx.results.confirmations(e.id);
     if (already.some((c) => c.memberId === ctx.actor.memberId)) return fail('count.already_confirmed');
-    await ctx.tx.results.addConfirmation({ electionId: e.id, memberId: ctx.actor.memberId, at: ctx.now.toISOString() });
+    await ctx.tx.results.addConfirmation({
+      electionId: e.id,
+      memberId: ctx.actor.memberId,
+      at: ctx.now.toISOString(),
+    });
     await ctx.audit('count.confirmed');
     return toActor(ctx.t('count.confirmed', { number: e.number }));
   },
@@ -67,7 +75,14 @@ export const announceResult = defineCommand<{ election: number }>({
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
     const moved = await moveTo(ctx, 'announced');
     if (!moved.ok) return moved;
-    const body = announcement(ctx.t, e.title, contests, results, weighted, confirmations.map((c) => c.memberId));
+    const body = announcement(
+      ctx.t,
+      e.title,
+      contests,
+      results,
+      weighted,
+      confirmations.map((c) => c.memberId),
+    );
     const days = e.settings.objectionDays;
     const notice = days > 0 ? ctx.t('result.objection_window', { days }) : '';
     const full = { ...body, text: [body.text, notice].filter(Boolean).join('\n') };
@@ -84,7 +99,10 @@ export const certifyResult = defineCommand<{ election: number }>({
   async handler(ctx) {
     const e = current(ctx);
     const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
-    if (ctx.now < ends) return fail('result.objection_period_open', { until: ends.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+    if (ctx.now < ends)
+      return fail('result.objection_period_open', {
+        until: ends.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      });
     const moved = await moveTo(ctx, 'certified');
     if (!moved.ok) return moved;
     const text = ctx.t('result.certified', { title: e.title, number: e.number });

@@ -24,5 +24,13 @@ export async function countContest(ctx: CommandContext, contest: Contest): Promi
     // the seed for any lot is fixed by the election, so a recount draws the same lots
     options: { ...options, eligible: eligibleWeight, seed: options.seed ?? `${e.id}:${contest.number}` },
   });
-  return { electionId: e.id, contestId: contest.id, round: 1, result, eligible: roll.length, issued: roll.length, createdAt: ctx.now.toISOString() };
+  return {
+    electionId: e.id,
+    contestId: contest.id,
+    round: 1,
+    result,
+    eligible: roll.length,
+    issued: roll.length,
+    createdAt: ctx.now.toISOString(),
+  };
 }

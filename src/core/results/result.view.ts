@@ -3,10 +3,16 @@ import type { Field, MessageBody } from '../commands/reply.js';
 import type { Contest } from '../elections/election.types.js';
 import type { StoredResult } from './result.types.js';
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0)));
+const fmt = (n: number) =>
+  Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0));
 
 /** The figures an announcement needs, for one contest. Names only: no ballot, no voter. */
-export function contestSummary(t: Translate, contest: Contest, stored: StoredResult, weighted: boolean): Field[] {
+export function contestSummary(
+  t: Translate,
+  contest: Contest,
+  stored: StoredResult,
+  weighted: boolean,
+): Field[] {
   const r = stored.result;
   const b = r.ballots;
   const turnout = stored.eligible === 0 ? 0 : Math.round((b.cast / stored.eligible) * 1000) / 10;
@@ -16,39 +22,89 @@ export function contestSummary(t: Translate, contest: Contest, stored: StoredRes
     .map((name, i) => ({ name, first: first?.counts[i] ?? 0, last: last?.counts[i] ?? 0, i }))
     .sort((a, b2) => b2.first - a.first || a.name.localeCompare(b2.name));
   const multi = r.rounds.length > 1;
-  const voteLines = votes.map((v) => `${v.name}: ${fmt(v.first)}${multi ? ` → ${fmt(v.last)}` : ''}${r.winners.includes(v.i) ? ' ✓' : ''}`);
+  const voteLines = votes.map(
+    (v) =>
+      `${v.name}: ${fmt(v.first)}${multi ? ` → ${fmt(v.last)}` : ''}${r.winners.includes(v.i) ? ' ✓' : ''}`,
+  );
   const fields: Field[] = [
-    { label: t('result.turnout'), value: t('result.turnout_value', { eligible: stored.eligible, issued: stored.issued, cast: b.cast, pct: turnout }) },
+    {
+      label: t('result.turnout'),
+      value: t('result.turnout_value', {
+        eligible: stored.eligible,
+        issued: stored.issued,
+        cast: b.cast,
+        pct: turnout,
+      }),
+    },
     {
       label: t('result.ballots'),
       // with weights, ballots and votes differ: say both, so "valid 13" is not read as 13 votes
-      value: weighted ? t('result.ballots_value_weighted', { valid: b.valid, blank: b.blank, invalid: b.invalid, weight: fmt(b.validWeight) }) : t('result.ballots_value', { valid: b.valid, blank: b.blank, invalid: b.invalid }),
+      value: weighted
+        ? t('result.ballots_value_weighted', {
+            valid: b.valid,
+            blank: b.blank,
+            invalid: b.invalid,
+            weight: fmt(b.validWeight),
+          })
+        : t('result.ballots_value', { valid: b.valid, blank: b.blank, invalid: b.invalid }),
     },
-    { label: multi ? t('result.votes_rounds', { rounds: r.rounds.length }) : t('result.votes'), value: voteLines.join('\n') || '—' },
-    { label: t('result.elected'), value: r.winners.map((w) => r.candidates[w]).join(', ') || t('result.none_elected') },
+    {
+      label: multi ? t('result.votes_rounds', { rounds: r.rounds.length }) : t('result.votes'),
+      value: voteLines.join('\n') || '—',
+    },
+    {
+      label: t('result.elected'),
+      value: r.winners.map((w) => r.candidates[w]).join(', ') || t('result.none_elected'),
+    },
   ];
   if (r.ties.length > 0) {
     fields.push({
       label: t('result.ties'),
-      value: r.ties.map((x) => t('result.tie_line', { round: x.round, names: x.candidates.map((c) => r.candidates[c]).join(', '), rule: t(`tie.${x.rule}`), chosen: x.chosen.map((c) => r.candidates[c]).join(', ') || '—' })).join('\n'),
+      value: r.ties
+        .map((x) =>
+          t('result.tie_line', {
+            round: x.round,
+            names: x.candidates.map((c) => r.candidates[c]).join(', '),
+            rule: t(`tie.${x.rule}`),
+            chosen: x.chosen.map((c) => r.candidates[c]).join(', ') || '—',
+          }),
+        )
+        .join('\n'),
     });
   }
   if (r.furtherRound) {
     const fr = r.furtherRound;
-    fields.push({ label: t('result.further_round'), value: t(`result.further_${fr.kind}`, { seats: fr.seats, names: fr.candidates.map((c) => r.candidates[c]).join(', ') }) });
+    fields.push({
+      label: t('result.further_round'),
+      value: t(`result.further_${fr.kind}`, {
+        seats: fr.seats,
+        names: fr.candidates.map((c) => r.candidates[c]).join(', '),
+      }),
+    });
   }
   return fields.map((f, i) => (i === 0 ? { ...f, label: `${contest.name} — ${f.label}` } : f));
 }
 
-export function announcement(t: Translate, title: string, contests: Contest[], results: StoredResult[], weighted: boolean, confirmedBy: string[]): MessageBody {
+export function announcement(
+  t: Translate,
+  title: string,
+  contests: Contest[],
+  results: StoredResult[],
+  weighted: boolean,
+  confirmedBy: string[],
+): MessageBody {
   const fields: Field[] = [];
   for (const c of contests) {
     const stored = results.find((r) => r.contestId === c.id);
     if (stored) fields.push(...contestSummary(t, c, stored, weighted));
   }
   // one warning for the whole announcement, not one under every contest
-  if (weighted && fields.length > 0) fields.push({ label: t('result.weighted'), value: t('result.weighted_note') });
-  const confirm = confirmedBy.length > 0 ? t('result.confirmed_by', { names: confirmedBy.map((m) => `<@${m}>`).join(', ') }) : t('result.unconfirmed');
+  if (weighted && fields.length > 0)
+    fields.push({ label: t('result.weighted'), value: t('result.weighted_note') });
+  const confirm =
+    confirmedBy.length > 0
+      ? t('result.confirmed_by', { names: confirmedBy.map((m) => `<@${m}>`).join(', ') })
+      : t('result.unconfirmed');
   const first = results[0];
   return {
     title: t('result.title', { title }),

@@ -7,7 +7,13 @@ import { fail } from '../shared/result.js';
 import { parseRollImport } from './roll.rules.js';
 import type { RollEntry } from './roll.types.js';
 
-const entry = (electionId: string, memberId: string, weight: number, addedBy: string, at: string): RollEntry => ({
+const entry = (
+  electionId: string,
+  memberId: string,
+  weight: number,
+  addedBy: string,
+  at: string,
+): RollEntry => ({
   electionId,
   memberId,
   weight,
@@ -22,7 +28,11 @@ export const addToRoll = defineCommand<{ election: number; members: string[]; we
   path: ['roll', 'add'],
   access: 'organiser',
   phases: ROLL_OPEN,
-  args: { election: arg.election('arg.election'), members: arg.members('arg.members'), weight: arg.int('arg.weight', 1, 1_000_000, { optional: true, named: true }) },
+  args: {
+    election: arg.election('arg.election'),
+    members: arg.members('arg.members'),
+    weight: arg.int('arg.weight', 1, 1_000_000, { optional: true, named: true }),
+  },
   async handler(ctx, args) {
     const e = current(ctx);
     let added = 0;
@@ -33,7 +43,9 @@ export const addToRoll = defineCommand<{ election: number; members: string[]; we
     await ctx.audit('roll.added', { members: args.members.join(' '), weight: args.weight ?? 1 });
     const already = args.members.length - added;
     if (already === 0) return toActor(ctx.t('roll.added', { count: added, number: e.number }));
-    return toActor(ctx.t('roll.added_already', { count: added, already, number: e.number, weight: args.weight ?? 1 }));
+    return toActor(
+      ctx.t('roll.added_already', { count: added, already, number: e.number, weight: args.weight ?? 1 }),
+    );
   },
 });
 
@@ -45,7 +57,8 @@ export const removeFromRoll = defineCommand<{ election: number; member: string }
   args: { election: arg.election('arg.election'), member: arg.member('arg.member') },
   async handler(ctx, args) {
     const e = current(ctx);
-    if (!(await ctx.tx.roll.remove(e.id, args.member))) return fail('roll.not_on_roll', { member: mention(args.member) }, 'member');
+    if (!(await ctx.tx.roll.remove(e.id, args.member)))
+      return fail('roll.not_on_roll', { member: mention(args.member) }, 'member');
     await ctx.audit('roll.removed', { member: args.member });
     return toActor(ctx.t('roll.removed', { member: mention(args.member), number: e.number }));
   },
@@ -61,13 +74,21 @@ export const importRoll = defineCommand<{ election: number; list: string }>({
     const e = current(ctx);
     const parsed = parseRollImport(args.list);
     if (!parsed.ok) return parsed;
-    for (const line of parsed.value) await ctx.tx.roll.upsert(entry(e.id, line.memberId, line.weight, ctx.actor.memberId, ctx.now.toISOString()));
+    for (const line of parsed.value)
+      await ctx.tx.roll.upsert(
+        entry(e.id, line.memberId, line.weight, ctx.actor.memberId, ctx.now.toISOString()),
+      );
     await ctx.audit('roll.imported', { count: parsed.value.length });
     return toActor(ctx.t('roll.imported', { count: parsed.value.length, number: e.number }));
   },
 });
 
-export const setEligibility = defineCommand<{ election: number; member: string; status: 'eligible' | 'ineligible'; reason?: string }>({
+export const setEligibility = defineCommand<{
+  election: number;
+  member: string;
+  status: 'eligible' | 'ineligible';
+  reason?: string;
+}>({
   id: 'roll.status',
   path: ['roll', 'status'],
   access: 'organiser',
@@ -85,7 +106,9 @@ export const setEligibility = defineCommand<{ election: number; member: string; 
     if (args.status === 'ineligible' && !args.reason) return fail('roll.reason_needed', {}, 'reason');
     await ctx.tx.roll.upsert({ ...found, status: args.status, reason: args.reason ?? null });
     await ctx.audit('roll.status', { member: args.member, status: args.status, reason: args.reason ?? null });
-    return toActor(ctx.t('roll.status_set', { member: mention(args.member), status: ctx.t(`roll.status_${args.status}`) }));
+    return toActor(
+      ctx.t('roll.status_set', { member: mention(args.member), status: ctx.t(`roll.status_${args.status}`) }),
+    );
   },
 });
 
@@ -93,7 +116,10 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
   id: 'roll.show',
   path: ['roll', 'show'],
   access: 'organiser-or-scrutineer',
-  args: { election: arg.election('arg.election'), publish: arg.choice('arg.publish', ['yes', 'no'], { optional: true, named: true }) },
+  args: {
+    election: arg.election('arg.election'),
+    publish: arg.choice('arg.publish', ['yes', 'no'], { optional: true, named: true }),
+  },
   async handler(ctx, args) {
     const e = current(ctx);
     const roll = await ctx.tx.roll.list(e.id);
@@ -103,13 +129,25 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
       const s = r.status === 'ineligible' ? ` — ${ctx.t('roll.status_ineligible')}: ${r.reason ?? ''}` : '';
       return `${mention(r.memberId)}${w}${s}`;
     });
-    const title = ctx.t('roll.title', { number: e.number, title: e.title, count: roll.filter((r) => r.status === 'eligible').length });
+    const title = ctx.t('roll.title', {
+      number: e.number,
+      title: e.title,
+      count: roll.filter((r) => r.status === 'eligible').length,
+    });
     const text = lines.join('\n') || ctx.t('roll.empty');
     if (args.publish === 'yes') {
       // the published roll shows eligibility only, not the reasons organisers recorded
-      const publicText = roll.filter((r) => r.status === 'eligible').map((r) => mention(r.memberId) + (weighted ? ` ×${r.weight}` : '')).join('\n') || ctx.t('roll.empty');
+      const publicText =
+        roll
+          .filter((r) => r.status === 'eligible')
+          .map((r) => mention(r.memberId) + (weighted ? ` ×${r.weight}` : ''))
+          .join('\n') || ctx.t('roll.empty');
       await ctx.audit('roll.published', { count: roll.length });
-      return postNotice(ctx, `roll-published:${ctx.now.toISOString()}`, { title, text: publicText, tone: 'info' });
+      return postNotice(ctx, `roll-published:${ctx.now.toISOString()}`, {
+        title,
+        text: publicText,
+        tone: 'info',
+      });
     }
     return toActor(text, { title, tone: 'info' });
   },

@@ -8,7 +8,10 @@ import { buildResult, namesOf } from '../methods/shared/result.js';
 import { matrixOf, type Pairwise } from './pairwise.js';
 
 /** Tiers from a strict "beats" relation: repeatedly take everyone no remaining candidate beats. */
-export function tiersFrom(candidates: readonly number[], beats: (a: number, b: number) => boolean): number[][] {
+export function tiersFrom(
+  candidates: readonly number[],
+  beats: (a: number, b: number) => boolean,
+): number[][] {
   let remaining = [...candidates];
   const tiers: number[][] = [];
   while (remaining.length > 0) {
@@ -30,7 +33,11 @@ interface Seats {
   furtherRound?: FurtherRound;
 }
 
-export function winnersFromTiers(ctx: MethodContext, tiers: readonly number[][], scores: readonly number[]): Seats {
+export function winnersFromTiers(
+  ctx: MethodContext,
+  tiers: readonly number[][],
+  scores: readonly number[],
+): Seats {
   const winners: number[] = [];
   for (const tier of tiers) {
     const need = ctx.input.seats - winners.length;
@@ -41,12 +48,16 @@ export function winnersFromTiers(ctx: MethodContext, tiers: readonly number[][],
       continue;
     }
     const chosen = decideTie(ctx, electable, need, 'highest', 'last-seat', 1, [scores]);
-    if (chosen === null) return { winners, furtherRound: { kind: 'revote', candidates: electable, seats: need } };
+    if (chosen === null)
+      return { winners, furtherRound: { kind: 'revote', candidates: electable, seats: need } };
     winners.push(...chosen);
   }
   if (winners.length < ctx.input.seats) {
     const rest = ctx.electable.flatMap((ok, c) => (ok && !winners.includes(c) ? [c] : []));
-    return { winners, furtherRound: { kind: 'unfilled', candidates: rest, seats: ctx.input.seats - winners.length } };
+    return {
+      winners,
+      furtherRound: { kind: 'unfilled', candidates: rest, seats: ctx.input.seats - winners.length },
+    };
   }
   return { winners };
 }
@@ -69,10 +80,15 @@ export function condorcetResult(ctx: MethodContext, parts: CondorcetParts): Coun
   for (const a of active) {
     for (const b of active) {
       if (b <= a) continue;
-      roundLines.push({ key: 'counting.methods.pair', params: { a: names[a], b: names[b], ab: p.d[a * p.n + b], ba: p.d[b * p.n + a] } });
+      roundLines.push({
+        key: 'counting.methods.pair',
+        params: { a: names[a], b: names[b], ab: p.d[a * p.n + b], ba: p.d[b * p.n + a] },
+      });
     }
   }
-  tiers.forEach((tier, i) => roundLines.push({ key: 'counting.methods.place', params: { place: i + 1, names: namesOf(ctx, tier) } }));
+  tiers.forEach((tier, i) =>
+    roundLines.push({ key: 'counting.methods.place', params: { place: i + 1, names: namesOf(ctx, tier) } }),
+  );
   const matrix = matrixOf(p);
   return buildResult(ctx, {
     counts: scores,

@@ -17,7 +17,13 @@ interface Pair {
   secondary: number;
 }
 
-function reaches(edges: Uint8Array, n: number, from: number, to: number, extra: readonly Pair[] = []): boolean {
+function reaches(
+  edges: Uint8Array,
+  n: number,
+  from: number,
+  to: number,
+  extra: readonly Pair[] = [],
+): boolean {
   const seen = new Uint8Array(n);
   const stack = [from];
   seen[from] = 1;
@@ -41,20 +47,35 @@ function reaches(edges: Uint8Array, n: number, from: number, to: number, extra: 
 }
 
 /** Locks pairs in order of strength; returns the locked graph as a flat n×n 0/1 matrix. */
-export function lockPairs(d: Float64Array, n: number, candidates: readonly number[], strength: 'winning' | 'margin'): Uint8Array {
+export function lockPairs(
+  d: Float64Array,
+  n: number,
+  candidates: readonly number[],
+  strength: 'winning' | 'margin',
+): Uint8Array {
   const pairs: Pair[] = [];
   for (const a of candidates) {
     for (const b of candidates) {
       const ab = d[a * n + b];
       const ba = d[b * n + a];
-      if (ab > ba) pairs.push(strength === 'winning' ? { a, b, primary: ab, secondary: -ba } : { a, b, primary: ab - ba, secondary: 0 });
+      if (ab > ba)
+        pairs.push(
+          strength === 'winning'
+            ? { a, b, primary: ab, secondary: -ba }
+            : { a, b, primary: ab - ba, secondary: 0 },
+        );
     }
   }
   pairs.sort((x, y) => y.primary - x.primary || y.secondary - x.secondary);
   const locked = new Uint8Array(n * n);
   for (let i = 0; i < pairs.length; ) {
     let j = i;
-    while (j < pairs.length && pairs[j].primary === pairs[i].primary && pairs[j].secondary === pairs[i].secondary) j++;
+    while (
+      j < pairs.length &&
+      pairs[j].primary === pairs[i].primary &&
+      pairs[j].secondary === pairs[i].secondary
+    )
+      j++;
     const group = pairs.slice(i, j).filter((p) => !reaches(locked, n, p.b, p.a));
     const safe = group.filter((p) => !reaches(locked, n, p.b, p.a, group));
     for (const p of safe) locked[p.a * n + p.b] = 1;
@@ -67,14 +88,18 @@ export function countRankedPairs(input: TallyInput): CountResult {
   const ctx = makeContext(input);
   const strength = ctx.options.strength ?? 'winning';
   if (strength !== 'winning' && strength !== 'margin') {
-    throw new TallyInputError(`ranked pairs strength must be 'winning' or 'margin', got ${strength}`, 'counting.bad_strength');
+    throw new TallyInputError(
+      `ranked pairs strength must be 'winning' or 'margin', got ${strength}`,
+      'counting.bad_strength',
+    );
   }
   const pairwise = buildPairwise(ctx);
   const { n } = pairwise;
   const candidates = standing(ctx);
   const locked = lockPairs(pairwise.d, n, candidates, strength);
   const scores = new Array<number>(n).fill(0);
-  for (const a of candidates) for (const b of candidates) if (a !== b && reaches(locked, n, a, b)) scores[a]++;
+  for (const a of candidates)
+    for (const b of candidates) if (a !== b && reaches(locked, n, a, b)) scores[a]++;
   return condorcetResult(ctx, {
     pairwise,
     tiers: tiersFrom(candidates, (a, b) => locked[a * n + b] === 1),

@@ -18,9 +18,16 @@ export function linkStrength(ab: number, ba: number, strength: SchulzeStrength):
 }
 
 /** Widest paths (Floyd–Warshall) among `candidates`; p is flat n×n like d. */
-export function strongestPaths(d: Float64Array, n: number, candidates: readonly number[], strength: SchulzeStrength): Float64Array {
+export function strongestPaths(
+  d: Float64Array,
+  n: number,
+  candidates: readonly number[],
+  strength: SchulzeStrength,
+): Float64Array {
   const p = new Float64Array(n * n);
-  for (const a of candidates) for (const b of candidates) if (a !== b) p[a * n + b] = linkStrength(d[a * n + b], d[b * n + a], strength);
+  for (const a of candidates)
+    for (const b of candidates)
+      if (a !== b) p[a * n + b] = linkStrength(d[a * n + b], d[b * n + a], strength);
   for (const k of candidates) {
     for (const i of candidates) {
       if (i === k) continue;

@@ -91,10 +91,12 @@ export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElec
 
   const nTok = next('the number of candidates');
   const headerLine = nTok.line;
-  if (nTok.quoted || !INT.test(nTok.text) || Number(nTok.text) < 1) fail(nTok.line, `expected the number of candidates, found "${nTok.text}"`);
+  if (nTok.quoted || !INT.test(nTok.text) || Number(nTok.text) < 1)
+    fail(nTok.line, `expected the number of candidates, found "${nTok.text}"`);
   const n = Number(nTok.text);
   const sTok = next('the number of seats');
-  if (sTok.quoted || !INT.test(sTok.text) || Number(sTok.text) < 1) fail(sTok.line, `expected the number of seats, found "${sTok.text}"`);
+  if (sTok.quoted || !INT.test(sTok.text) || Number(sTok.text) < 1)
+    fail(sTok.line, `expected the number of seats, found "${sTok.text}"`);
   const seats = Number(sTok.text);
 
   const withdrawn = new Set<number>();
@@ -128,7 +130,8 @@ export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElec
       for (let a = next('"]"'); a.text !== ']' || a.quoted; a = next('"]"')) args.push(a);
       switch (name.text) {
         case 'nick':
-          if (args.length !== n) fail(name.line, `[nick] must give one nickname for each of the ${n} candidates`);
+          if (args.length !== n)
+            fail(name.line, `[nick] must give one nickname for each of the ${n} candidates`);
           args.forEach((a, c) => {
             if (nick.has(a.text)) fail(a.line, `duplicate nickname "${a.text}"`);
             nick.set(a.text, c);
@@ -136,7 +139,8 @@ export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElec
           break;
         case 'tie': {
           const order = args.map(candidateRef);
-          if (order.length !== n || new Set(order).size !== n) fail(name.line, '[tie] must list each candidate exactly once');
+          if (order.length !== n || new Set(order).size !== n)
+            fail(name.line, '[tie] must list each candidate exactly once');
           tieOrder = order;
           break;
         }
@@ -164,7 +168,7 @@ export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElec
 
   const ballots: RankingBallot[] = [];
   for (;;) {
-    let t = next('a ballot line or the closing 0');
+    const t = next('a ballot line or the closing 0');
     if (t.quoted) fail(t.line, `expected a ballot weight, found a quoted string "${t.text}"`);
     let weight = 1;
     if (/^\(.*\)$/.test(t.text)) {
@@ -232,7 +236,10 @@ export function readBlt(text: string, readOptions: BltReadOptions = {}): BltElec
 
 function quote(s: string, what: string): string {
   if (s.includes('"') || /[\r\n]/.test(s)) {
-    throw new TallyInputError(`${what} "${s}" cannot be written to BLT: it contains a double quote or a line break`, 'counting.blt.unwritable');
+    throw new TallyInputError(
+      `${what} "${s}" cannot be written to BLT: it contains a double quote or a line break`,
+      'counting.blt.unwritable',
+    );
   }
   return `"${s}"`;
 }
@@ -250,18 +257,21 @@ export function writeBlt(election: BltElection): string {
   const droopArgs = Object.entries(droop).filter(([k]) => !/^extra\d+$/.test(k));
   if (droopArgs.length > 0) {
     for (const [k, v] of droopArgs) {
-      if (/[\s\]="#]/.test(k) || /[\s\]"#]/.test(v)) throw new TallyInputError(`option ${k}=${v} cannot be written to BLT`, 'counting.blt.unwritable');
+      if (/[\s\]="#]/.test(k) || /[\s\]"#]/.test(v))
+        throw new TallyInputError(`option ${k}=${v} cannot be written to BLT`, 'counting.blt.unwritable');
     }
     out.push(`[droop ${droopArgs.map(([k, v]) => (v === 'true' ? k : `${k}=${v}`)).join(' ')}]`);
   }
   for (const b of election.ballots) {
     const w = b.weight ?? 1;
-    if (!Number.isFinite(w) || w <= 0 || !DECIMAL.test(String(w))) throw new TallyInputError(`ballot weight ${w} cannot be written to BLT`, 'counting.blt.unwritable');
+    if (!Number.isFinite(w) || w <= 0 || !DECIMAL.test(String(w)))
+      throw new TallyInputError(`ballot weight ${w} cannot be written to BLT`, 'counting.blt.unwritable');
     const ranks = b.ranks.map((r) => {
       const cs = typeof r === 'number' ? [r] : [...r];
       if (cs.length === 0) return '-';
       for (const c of cs) {
-        if (!Number.isInteger(c) || c < 0 || c >= n) throw new TallyInputError(`unknown candidate ${c}`, 'counting.unknown_candidate');
+        if (!Number.isInteger(c) || c < 0 || c >= n)
+          throw new TallyInputError(`unknown candidate ${c}`, 'counting.unknown_candidate');
       }
       return cs.map((c) => c + 1).join('=');
     });

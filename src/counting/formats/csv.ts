@@ -53,7 +53,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
-    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= y.length; j++)
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
     prev = row;
   }
   return prev[y.length];
@@ -95,7 +96,8 @@ export function splitCsvLine(text: string, line: number): string[] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (i >= text.length) throw new CsvFormatError(line, 'a quoted cell is not closed', 'counting.csv.unclosed_quote');
+        if (i >= text.length)
+          throw new CsvFormatError(line, 'a quoted cell is not closed', 'counting.csv.unclosed_quote');
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             cell += '"';
@@ -115,7 +117,8 @@ export function splitCsvLine(text: string, line: number): string[] {
       const comma = text.indexOf(',', i);
       const end = comma < 0 ? text.length : comma;
       cell = text.slice(i, end).trim();
-      if (cell.includes('"')) throw new CsvFormatError(line, 'a quote inside an unquoted cell', 'counting.csv.stray_quote');
+      if (cell.includes('"'))
+        throw new CsvFormatError(line, 'a quote inside an unquoted cell', 'counting.csv.stray_quote');
       i = end;
     }
     cells.push(cell);
@@ -139,16 +142,23 @@ export function readCsvBallots(
 ): CsvBallots {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const listed = readCandidateList(lines);
-  const list: CandidateInput[] = (candidates ?? listed?.names ?? []).map((c) => (typeof c === 'string' ? { name: c } : { ...c }));
+  const list: CandidateInput[] = (candidates ?? listed?.names ?? []).map((c) =>
+    typeof c === 'string' ? { name: c } : { ...c },
+  );
   const index = new Map<string, number>();
   list.forEach((c, i) => {
-    if (index.has(c.name)) throw new TallyInputError(`candidate "${c.name}" is listed twice`, 'counting.csv.duplicate_candidate');
+    if (index.has(c.name))
+      throw new TallyInputError(`candidate "${c.name}" is listed twice`, 'counting.csv.duplicate_candidate');
     index.set(c.name, i);
   });
   if (candidates && listed) {
     const given = list.map((c) => c.name);
     if (given.length !== listed.names.length || given.some((n, i) => n !== listed.names[i])) {
-      throw new CsvFormatError(listed.line, `the candidate list differs from the candidates given (${given.join(', ')})`, 'counting.csv.candidate_list_differs');
+      throw new CsvFormatError(
+        listed.line,
+        `the candidate list differs from the candidates given (${given.join(', ')})`,
+        'counting.csv.candidate_list_differs',
+      );
     }
   }
   const fixed = candidates !== undefined || listed !== undefined;
@@ -168,7 +178,10 @@ export function readCsvBallots(
     if (fixed) {
       const near = closest(name, [...index.keys()]);
       const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
-      const where = candidates === undefined && listed ? `"${name}" is not in the candidate list on line ${listed.line}` : `unknown candidate "${name}"`;
+      const where =
+        candidates === undefined && listed
+          ? `"${name}" is not in the candidate list on line ${listed.line}`
+          : `unknown candidate "${name}"`;
       throw new CsvFormatError(line, `${where}${hint}`, 'counting.csv.unknown_candidate');
     }
     list.push({ name });
@@ -198,7 +211,11 @@ export function readCsvBallots(
       const w = cells[0];
       weight = Number(w);
       if (w === '' || !Number.isFinite(weight) || weight < 0) {
-        throw new CsvFormatError(line, `the weight "${w}" is not a number of 0 or more`, 'counting.csv.bad_weight');
+        throw new CsvFormatError(
+          line,
+          `the weight "${w}" is not a number of 0 or more`,
+          'counting.csv.bad_weight',
+        );
       }
       rankCells = cells.slice(1);
     }
@@ -210,7 +227,11 @@ export function readCsvBallots(
       if (!cell.includes('|')) return lookup(cell, line);
       const parts = cell.split('|').map((p) => p.trim());
       if (parts.some((p) => p === '')) {
-        throw new CsvFormatError(line, `rank ${r + 1} has an empty name in "${cell}"`, 'counting.csv.empty_name');
+        throw new CsvFormatError(
+          line,
+          `rank ${r + 1} has an empty name in "${cell}"`,
+          'counting.csv.empty_name',
+        );
       }
       return parts.map((p) => lookup(p, line));
     });
@@ -222,7 +243,8 @@ export function readCsvBallots(
       );
     }
     ranks.length = lastMarked; // trailing blanks are not skipped ranks
-    const ballot: RankingBallot = weight === 1 ? { kind: 'ranking', ranks } : { kind: 'ranking', weight, ranks };
+    const ballot: RankingBallot =
+      weight === 1 ? { kind: 'ranking', ranks } : { kind: 'ranking', weight, ranks };
     ranks.forEach((r, i) => {
       if (Array.isArray(r) && r.length === 1 && r[0] === -1) overvotes.push({ ballot, rank: i });
     });
@@ -246,17 +268,43 @@ function readCandidateList(lines: readonly string[]): { line: number; names: str
     if (!CANDIDATE_LIST.test(raw)) {
       // the first non-empty line may be a header row; whatever follows it is a ballot
       nonEmpty++;
-      if (nonEmpty === 2 || (nonEmpty === 1 && !isHeader(splitCsvLine(raw, line)[0], undefined))) firstBallot ||= line;
+      if (nonEmpty === 2 || (nonEmpty === 1 && !isHeader(splitCsvLine(raw, line)[0], undefined)))
+        firstBallot ||= line;
       continue;
     }
-    if (found) throw new CsvFormatError(line, `a second candidate list (the first is on line ${found.line})`, 'counting.csv.candidate_list_twice');
-    if (firstBallot) throw new CsvFormatError(line, `the candidate list must come before the first ballot, on line ${firstBallot}`, 'counting.csv.candidate_list_late');
+    if (found)
+      throw new CsvFormatError(
+        line,
+        `a second candidate list (the first is on line ${found.line})`,
+        'counting.csv.candidate_list_twice',
+      );
+    if (firstBallot)
+      throw new CsvFormatError(
+        line,
+        `the candidate list must come before the first ballot, on line ${firstBallot}`,
+        'counting.csv.candidate_list_late',
+      );
     const names = splitCsvLine(raw.replace(CANDIDATE_LIST, ''), line);
-    if (names.length === 1 && names[0] === '') throw new CsvFormatError(line, 'the candidate list names no candidate', 'counting.csv.candidate_list_empty');
+    if (names.length === 1 && names[0] === '')
+      throw new CsvFormatError(
+        line,
+        'the candidate list names no candidate',
+        'counting.csv.candidate_list_empty',
+      );
     const seen = new Set<string>();
     for (const [i, name] of names.entries()) {
-      if (name === '') throw new CsvFormatError(line, `name ${i + 1} of the candidate list is empty`, 'counting.csv.candidate_list_empty_name');
-      if (seen.has(name)) throw new CsvFormatError(line, `"${name}" is twice in the candidate list`, 'counting.csv.duplicate_candidate');
+      if (name === '')
+        throw new CsvFormatError(
+          line,
+          `name ${i + 1} of the candidate list is empty`,
+          'counting.csv.candidate_list_empty_name',
+        );
+      if (seen.has(name))
+        throw new CsvFormatError(
+          line,
+          `"${name}" is twice in the candidate list`,
+          'counting.csv.duplicate_candidate',
+        );
       seen.add(name);
     }
     found = { line, names };
@@ -271,16 +319,31 @@ const quoteCell = (name: string) => (/[",]/.test(name) ? `"${name.replace(/"/g, 
  * so that readCsvBallots(text, candidates) gives the same ballots back (trailing skipped ranks aside,
  * which carry no meaning). Names that cannot be read back unchanged are refused.
  */
-export function writeCsvBallots(candidates: readonly CandidateInput[], ballots: Iterable<RankingBallot>): string {
+export function writeCsvBallots(
+  candidates: readonly CandidateInput[],
+  ballots: Iterable<RankingBallot>,
+): string {
   for (const c of candidates) {
-    if (c.name === '' || c.name !== c.name.trim() || c.name.includes('|') || c.name.startsWith('#') || /[\r\n]/.test(c.name)) {
-      throw new TallyInputError(`candidate name "${c.name}" cannot be written to CSV`, 'counting.csv.unwritable_name');
+    if (
+      c.name === '' ||
+      c.name !== c.name.trim() ||
+      c.name.includes('|') ||
+      c.name.startsWith('#') ||
+      /[\r\n]/.test(c.name)
+    ) {
+      throw new TallyInputError(
+        `candidate name "${c.name}" cannot be written to CSV`,
+        'counting.csv.unwritable_name',
+      );
     }
   }
   const list = [...ballots];
   const weighted = list.some((b) => (b.weight ?? 1) !== 1);
   const width = Math.max(1, ...list.map((b) => b.ranks.length));
-  const header = [...(weighted ? ['weight'] : []), ...Array.from({ length: width }, (_, i) => `rank ${i + 1}`)];
+  const header = [
+    ...(weighted ? ['weight'] : []),
+    ...Array.from({ length: width }, (_, i) => `rank ${i + 1}`),
+  ];
   const name = (c: number) => {
     const candidate = candidates[c];
     if (!candidate) throw new TallyInputError(`unknown candidate ${c}`, 'counting.unknown_candidate');

@@ -108,7 +108,8 @@ function ballotOffsets(text: string): number[] {
   }
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function readJsonElection(text: string): JsonElection {
   const source = text.replace(/^\uFEFF/, '');
@@ -118,7 +119,10 @@ export function readJsonElection(text: string): JsonElection {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(message);
-    throw new JsonFormatError(pos ? lineAt(source, Number(pos[1])) : lineAt(source, source.length), `not valid JSON (${message})`);
+    throw new JsonFormatError(
+      pos ? lineAt(source, Number(pos[1])) : lineAt(source, source.length),
+      `not valid JSON (${message})`,
+    );
   }
   if (!isObject(data)) throw new JsonFormatError(1, 'the file must be one JSON object');
   const topLine = (key: string) => {
@@ -126,17 +130,23 @@ export function readJsonElection(text: string): JsonElection {
     return m ? lineAt(source, m.index) : 1;
   };
 
-  if (!Array.isArray(data.candidates)) throw new JsonFormatError(topLine('candidates'), '"candidates" must be a list');
+  if (!Array.isArray(data.candidates))
+    throw new JsonFormatError(topLine('candidates'), '"candidates" must be a list');
   const candidates: CandidateInput[] = data.candidates.map((c) => {
     if (typeof c === 'string') return { name: c };
     if (isObject(c) && typeof c.name === 'string') {
-      return { name: c.name, ...(c.withdrawn === true ? { withdrawn: true } : {}), ...(c.writeIn === true ? { writeIn: true } : {}) };
+      return {
+        name: c.name,
+        ...(c.withdrawn === true ? { withdrawn: true } : {}),
+        ...(c.writeIn === true ? { writeIn: true } : {}),
+      };
     }
     throw new JsonFormatError(topLine('candidates'), 'each candidate is a name or {"name": ...}');
   });
   const index = new Map<string, number>();
   candidates.forEach((c, i) => {
-    if (index.has(c.name)) throw new JsonFormatError(topLine('candidates'), `candidate "${c.name}" is listed twice`);
+    if (index.has(c.name))
+      throw new JsonFormatError(topLine('candidates'), `candidate "${c.name}" is listed twice`);
     index.set(c.name, i);
   });
 
@@ -152,7 +162,8 @@ export function readJsonElection(text: string): JsonElection {
     election.method = data.method as MethodId;
   }
   if (data.seats !== undefined) {
-    if (!Number.isInteger(data.seats) || (data.seats as number) < 1) throw new JsonFormatError(topLine('seats'), '"seats" must be a whole number of at least 1');
+    if (!Number.isInteger(data.seats) || (data.seats as number) < 1)
+      throw new JsonFormatError(topLine('seats'), '"seats" must be a whole number of at least 1');
     election.seats = data.seats as number;
   }
   if (data.options !== undefined) {
@@ -179,10 +190,12 @@ function readBallot(b: unknown, line: number, index: Map<string, number>): Ballo
     if (typeof c === 'string') return index.get(c) ?? fail(`unknown candidate "${c}"`);
     return fail(`a candidate is a name or a number, got ${JSON.stringify(c)}`);
   };
-  const list = (x: unknown, what: string): number[] => (Array.isArray(x) ? x.map(ref) : fail(`"${what}" must be a list`));
+  const list = (x: unknown, what: string): number[] =>
+    Array.isArray(x) ? x.map(ref) : fail(`"${what}" must be a list`);
   let weight: number | undefined;
   if (ballot.weight !== undefined) {
-    if (typeof ballot.weight !== 'number' || !Number.isFinite(ballot.weight) || ballot.weight < 0) fail('"weight" must be a number of at least 0');
+    if (typeof ballot.weight !== 'number' || !Number.isFinite(ballot.weight) || ballot.weight < 0)
+      fail('"weight" must be a number of at least 0');
     weight = ballot.weight as number;
   }
   const w = weight !== undefined ? { weight } : {};
@@ -193,17 +206,30 @@ function readBallot(b: unknown, line: number, index: Map<string, number>): Ballo
   }
   if ('marks' in ballot) return { kind: 'marks', marks: list(ballot.marks, 'marks'), ...w };
   if ('approve' in ballot || 'oppose' in ballot) {
-    return { kind: 'opinions', approve: list(ballot.approve ?? [], 'approve'), oppose: list(ballot.oppose ?? [], 'oppose'), ...w };
+    return {
+      kind: 'opinions',
+      approve: list(ballot.approve ?? [], 'approve'),
+      oppose: list(ballot.oppose ?? [], 'oppose'),
+      ...w,
+    };
   }
   if ('scores' in ballot) {
     if (!isObject(ballot.scores)) fail('"scores" must be an object from candidate name to score');
-    const entries = Object.entries(ballot.scores as Record<string, unknown>).map(([name, s]) => [ref(name), s] as const);
+    const entries = Object.entries(ballot.scores as Record<string, unknown>).map(
+      ([name, s]) => [ref(name), s] as const,
+    );
     const size = Math.max(0, ...entries.map(([c]) => c + 1));
     const criteria = entries.some(([, s]) => Array.isArray(s));
-    const number = (s: unknown): number | null => (s === null ? null : typeof s === 'number' ? s : fail(`a score must be a number, got ${JSON.stringify(s)}`));
+    const number = (s: unknown): number | null =>
+      s === null
+        ? null
+        : typeof s === 'number'
+          ? s
+          : fail(`a score must be a number, got ${JSON.stringify(s)}`);
     if (criteria) {
       const scores: (number | null)[][] = Array.from({ length: size }, () => []);
-      for (const [c, s] of entries) scores[c] = Array.isArray(s) ? s.map(number) : fail('judged scores are a list per candidate');
+      for (const [c, s] of entries)
+        scores[c] = Array.isArray(s) ? s.map(number) : fail('judged scores are a list per candidate');
       return { kind: 'criteria', scores, ...w };
     }
     const scores: (number | null)[] = new Array(size).fill(null);
@@ -227,9 +253,17 @@ export function writeJsonElection(election: JsonElection): string {
       case 'opinions':
         return { ...w, approve: b.approve.map(name), oppose: b.oppose.map(name) };
       case 'scores':
-        return { ...w, scores: Object.fromEntries(b.scores.flatMap((s, c) => (s === null ? [] : [[name(c), s]]))) };
+        return {
+          ...w,
+          scores: Object.fromEntries(b.scores.flatMap((s, c) => (s === null ? [] : [[name(c), s]]))),
+        };
       case 'criteria':
-        return { ...w, scores: Object.fromEntries(b.scores.flatMap((row, c) => (row.length === 0 ? [] : [[name(c), row]]))) };
+        return {
+          ...w,
+          scores: Object.fromEntries(
+            b.scores.flatMap((row, c) => (row.length === 0 ? [] : [[name(c), row]])),
+          ),
+        };
     }
   };
   const head: Record<string, unknown> = {};
@@ -268,7 +302,9 @@ export function resultToJson(result: CountResult): Record<string, unknown> {
       chosen: many(t.chosen),
       ...(t.seed !== undefined ? { seed: t.seed } : {}),
     })),
-    ...(result.furtherRound ? { furtherRound: { ...result.furtherRound, candidates: many(result.furtherRound.candidates) } } : {}),
+    ...(result.furtherRound
+      ? { furtherRound: { ...result.furtherRound, candidates: many(result.furtherRound.candidates) } }
+      : {}),
     ...(result.ranking ? { ranking: result.ranking.map(many) } : {}),
     ...(result.pairwise ? { pairwise: result.pairwise } : {}),
     ballots: result.ballots,

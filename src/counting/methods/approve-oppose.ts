@@ -4,7 +4,14 @@
 // unfilled, or a tie for the last seat the rule leaves open, become `furtherRound`, which names the
 // candidates the organisers take into the next round or re-vote.
 
-import type { CountResult, Explanation, FurtherRound, OpinionsBallot, TallyInput, ThresholdBase } from '../types.js';
+import type {
+  CountResult,
+  Explanation,
+  FurtherRound,
+  OpinionsBallot,
+  TallyInput,
+  ThresholdBase,
+} from '../types.js';
 import { TallyInputError } from '../types.js';
 import { ballotWeight, makeContext, type MethodContext } from './shared/context.js';
 import { FigureTally } from './shared/figures.js';
@@ -52,7 +59,10 @@ function thresholdBase(ctx: MethodContext, base: ThresholdBase, figures: FigureT
   if (base === 'cast') return figures.castWeight;
   const eligible = ctx.options.eligible;
   if (eligible === undefined || !Number.isFinite(eligible) || eligible < 0) {
-    throw new TallyInputError("threshold base 'eligible' needs options.eligible (the eligible voters' weight)", 'counting.eligible_missing');
+    throw new TallyInputError(
+      "threshold base 'eligible' needs options.eligible (the eligible voters' weight)",
+      'counting.eligible_missing',
+    );
   }
   return eligible;
 }
@@ -63,12 +73,17 @@ export function countApproveOppose(input: TallyInput): CountResult {
   const base = ctx.options.threshold?.base ?? 'valid';
   const inclusive = ctx.options.threshold?.inclusive ?? false;
   if (!Number.isFinite(share) || share < 0 || share > 1) {
-    throw new TallyInputError(`threshold share must be between 0 and 1, got ${share}`, 'counting.bad_threshold');
+    throw new TallyInputError(
+      `threshold share must be between 0 and 1, got ${share}`,
+      'counting.bad_threshold',
+    );
   }
   const { approve, oppose, figures } = countOpinions(ctx);
   const threshold = share * thresholdBase(ctx, base, figures);
   const over = (c: number) =>
-    inclusive ? comparable(approve[c]) >= comparable(threshold) : comparable(approve[c]) > comparable(threshold);
+    inclusive
+      ? comparable(approve[c]) >= comparable(threshold)
+      : comparable(approve[c]) > comparable(threshold);
 
   const electable = electableList(ctx);
   const qualified = electable.filter(over);

@@ -52,11 +52,16 @@ export function countBorda(input: TallyInput): CountResult {
   const selection = selectTop(ctx, counts, electableList(ctx), input.seats, 1);
   const furtherRound = furtherFor(ctx, selection);
   const ruleLines: Explanation[] = [
-    { key: `counting.methods.rule_borda_${variant === 'start-1' ? 'start1' : 'start0'}`, params: { first: top, last: top - standing + 1 } },
+    {
+      key: `counting.methods.rule_borda_${variant === 'start-1' ? 'start1' : 'start0'}`,
+      params: { first: top, last: top - standing + 1 },
+    },
     { key: implicit ? 'counting.methods.unranked_implicit' : 'counting.methods.unranked_ignore' },
   ];
   const roundLines = counts.flatMap((v, c) =>
-    ctx.active[c] ? [{ key: 'counting.methods.points', params: { name: input.candidates[c].name, points: v } }] : [],
+    ctx.active[c]
+      ? [{ key: 'counting.methods.points', params: { name: input.candidates[c].name, points: v } }]
+      : [],
   );
   return buildResult(ctx, {
     counts,

@@ -16,7 +16,12 @@ import { comparable, selectTop } from './shared/select.js';
 
 type RowState = 'none' | 'full' | 'bad';
 
-function rowState(row: readonly (number | null)[] | null | undefined, k: number, min: number, max: number): RowState {
+function rowState(
+  row: readonly (number | null)[] | null | undefined,
+  k: number,
+  min: number,
+  max: number,
+): RowState {
   if (!row || row.every((s) => s === null || s === undefined)) return 'none';
   if (row.length !== k) return 'bad';
   return row.every((s) => typeof s === 'number' && s >= min && s <= max) ? 'full' : 'bad';
@@ -31,12 +36,16 @@ export function countJudged(input: TallyInput): CountResult {
   // without named criteria, the first scored row says how many there are
   const k =
     ctx.options.criteria?.length ??
-    ballots.flatMap((b) => b.scores ?? []).find((row) => row?.some((s) => s !== null && s !== undefined))?.length ??
+    ballots.flatMap((b) => b.scores ?? []).find((row) => row?.some((s) => s !== null && s !== undefined))
+      ?.length ??
     1;
   const weights = ctx.options.criteria?.map((c) => c.weight ?? 1) ?? new Array<number>(k).fill(1);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (k === 0 || weights.some((w) => !Number.isFinite(w) || w < 0) || !(weightSum > 0)) {
-    throw new TallyInputError('judged scoring needs criteria with weights of at least 0 and a positive sum', 'counting.bad_criteria');
+    throw new TallyInputError(
+      'judged scoring needs criteria with weights of at least 0 and a positive sum',
+      'counting.bad_criteria',
+    );
   }
   const criterionNames = ctx.options.criteria?.map((c) => c.name) ?? weights.map((_, i) => `#${i + 1}`);
 
@@ -47,7 +56,9 @@ export function countJudged(input: TallyInput): CountResult {
   for (const ballot of ballots) {
     const weight = ballotWeight(ballot.weight);
     const rows = ballot.scores ?? [];
-    const states = rows.map((row, c) => (c >= n && rowState(row, k, min, max) !== 'none' ? 'bad' : rowState(row, k, min, max)));
+    const states = rows.map((row, c) =>
+      c >= n && rowState(row, k, min, max) !== 'none' ? 'bad' : rowState(row, k, min, max),
+    );
     const state = states.includes('bad') ? 'invalid' : states.includes('full') ? 'ok' : 'empty';
     if (!figures.add(weight, state)) continue;
     for (let c = 0; c < n; c++) {
@@ -67,7 +78,8 @@ export function countJudged(input: TallyInput): CountResult {
   const candidates = electableList(ctx).filter((c) => judges[c] > 0);
   const selection = selectTop(ctx, counts, candidates, input.seats, 1);
   let furtherRound: FurtherRound | undefined;
-  if (selection.open) furtherRound = { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats };
+  if (selection.open)
+    furtherRound = { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats };
   else if (selection.winners.length < input.seats) {
     const rest = electableList(ctx).filter((c) => !selection.winners.includes(c));
     furtherRound = { kind: 'unfilled', candidates: rest, seats: input.seats - selection.winners.length };
@@ -76,10 +88,16 @@ export function countJudged(input: TallyInput): CountResult {
   for (let c = 0; c < n; c++) {
     if (!ctx.active[c]) continue;
     const name = input.candidates[c].name;
-    roundLines.push({ key: 'counting.methods.judged_mean', params: { name, mean: counts[c], judges: judges[c] } });
+    roundLines.push({
+      key: 'counting.methods.judged_mean',
+      params: { name, mean: counts[c], judges: judges[c] },
+    });
     for (let i = 0; i < k && judges[c] > 0; i++) {
       const mean = comparable(perCriterion[c][i] / judges[c]);
-      roundLines.push({ key: 'counting.methods.judged_criterion', params: { name, criterion: criterionNames[i], mean, weight: weights[i] } });
+      roundLines.push({
+        key: 'counting.methods.judged_criterion',
+        params: { name, criterion: criterionNames[i], mean, weight: weights[i] },
+      });
     }
   }
   return buildResult(ctx, {
@@ -87,7 +105,9 @@ export function countJudged(input: TallyInput): CountResult {
     winners: selection.winners,
     figures,
     roundLines,
-    ruleLines: [{ key: 'counting.methods.rule_judged', params: { criteria: criterionNames.join(', '), min, max } }],
+    ruleLines: [
+      { key: 'counting.methods.rule_judged', params: { criteria: criterionNames.join(', '), min, max } },
+    ],
     furtherRound,
     chartTitle: 'counting.methods.chart_judged',
   });

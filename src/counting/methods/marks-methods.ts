@@ -13,24 +13,47 @@ import { furtherFor, selectTop } from './shared/select.js';
 function checkMaxMarks(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1) {
-    throw new TallyInputError(`maxMarks must be a whole number of at least 1, got ${value}`, 'counting.bad_max_marks');
+    throw new TallyInputError(
+      `maxMarks must be a whole number of at least 1, got ${value}`,
+      'counting.bad_max_marks',
+    );
   }
   return value;
 }
 
-function countTop(ctx: MethodContext, maxMarks: number, ruleLines: Explanation[], title: string): CountResult {
+function countTop(
+  ctx: MethodContext,
+  maxMarks: number,
+  ruleLines: Explanation[],
+  title: string,
+): CountResult {
   const { counts, figures } = countMarks(ctx, maxMarks);
   const selection = selectTop(ctx, counts, electableList(ctx), ctx.input.seats, 1);
   const furtherRound = furtherFor(ctx, selection);
   const roundLines = counts.flatMap((votes, c) =>
-    ctx.active[c] ? [{ key: 'counting.methods.votes', params: { name: ctx.input.candidates[c].name, votes } }] : [],
+    ctx.active[c]
+      ? [{ key: 'counting.methods.votes', params: { name: ctx.input.candidates[c].name, votes } }]
+      : [],
   );
-  return buildResult(ctx, { counts, winners: selection.winners, figures, roundLines, ruleLines, furtherRound, chartTitle: title });
+  return buildResult(ctx, {
+    counts,
+    winners: selection.winners,
+    figures,
+    roundLines,
+    ruleLines,
+    furtherRound,
+    chartTitle: title,
+  });
 }
 
 export function countPlurality(input: TallyInput): CountResult {
   const ctx = makeContext(input);
-  return countTop(ctx, 1, [{ key: 'counting.methods.rule_plurality', params: { seats: input.seats } }], 'counting.methods.chart_votes');
+  return countTop(
+    ctx,
+    1,
+    [{ key: 'counting.methods.rule_plurality', params: { seats: input.seats } }],
+    'counting.methods.chart_votes',
+  );
 }
 
 export function countBlock(input: TallyInput): CountResult {

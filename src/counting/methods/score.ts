@@ -11,10 +11,16 @@ import { expectKind } from './shared/marks.js';
 import { buildResult, electableList } from './shared/result.js';
 import { comparable, furtherFor, selectTop } from './shared/select.js';
 
-export function scoreRange(range: { min: number; max: number } | undefined, fallback: { min: number; max: number }) {
+export function scoreRange(
+  range: { min: number; max: number } | undefined,
+  fallback: { min: number; max: number },
+) {
   const { min, max } = range ?? fallback;
   if (!Number.isFinite(min) || !Number.isFinite(max) || min >= max) {
-    throw new TallyInputError(`score range must have min below max, got ${min}..${max}`, 'counting.bad_score_range');
+    throw new TallyInputError(
+      `score range must have min below max, got ${min}..${max}`,
+      'counting.bad_score_range',
+    );
   }
   return { min, max };
 }
@@ -56,10 +62,17 @@ export function countScore(input: TallyInput): CountResult {
   const furtherRound = furtherFor(ctx, selection);
   const roundLines = counts.flatMap((total, c) =>
     ctx.active[c]
-      ? [{
-          key: 'counting.methods.score_total',
-          params: { name: input.candidates[c].name, total, average: counted > 0 ? comparable(total / counted) : 0, scored: scored[c] },
-        }]
+      ? [
+          {
+            key: 'counting.methods.score_total',
+            params: {
+              name: input.candidates[c].name,
+              total,
+              average: counted > 0 ? comparable(total / counted) : 0,
+              scored: scored[c],
+            },
+          },
+        ]
       : [],
   );
   return buildResult(ctx, {

@@ -22,16 +22,38 @@ export function countTwoRound(input: TallyInput): CountResult {
   const needed = votes / 2;
   const sorted = byScore(counts, electable);
   const roundLines = counts.flatMap((v, c) =>
-    ctx.active[c] ? [{ key: 'counting.methods.votes', params: { name: input.candidates[c].name, votes: v } }] : [],
+    ctx.active[c]
+      ? [{ key: 'counting.methods.votes', params: { name: input.candidates[c].name, votes: v } }]
+      : [],
   );
-  const ruleLines = [{ key: 'counting.methods.rule_two_round', params: { votes: comparable(votes), needed: comparable(needed) } }];
+  const ruleLines = [
+    {
+      key: 'counting.methods.rule_two_round',
+      params: { votes: comparable(votes), needed: comparable(needed) },
+    },
+  ];
 
   const leader = sorted[0];
   if (leader === undefined) {
-    return buildResult(ctx, { counts, winners: [], figures, roundLines, ruleLines, chartTitle: 'counting.methods.chart_votes' });
+    return buildResult(ctx, {
+      counts,
+      winners: [],
+      figures,
+      roundLines,
+      ruleLines,
+      chartTitle: 'counting.methods.chart_votes',
+    });
   }
-  if ((sorted.length === 1 || comparable(counts[leader]) > comparable(needed))) {
-    return buildResult(ctx, { counts, winners: [leader], figures, roundLines, ruleLines, chartTitle: 'counting.methods.chart_votes', chartLine: needed });
+  if (sorted.length === 1 || comparable(counts[leader]) > comparable(needed)) {
+    return buildResult(ctx, {
+      counts,
+      winners: [leader],
+      figures,
+      roundLines,
+      ruleLines,
+      chartTitle: 'counting.methods.chart_votes',
+      chartLine: needed,
+    });
   }
 
   // run-off places: everyone strictly above the second place's count, then the tie for what is left
@@ -47,5 +69,14 @@ export function countTwoRound(input: TallyInput): CountResult {
     runoff = [...above, ...(chosen ?? atCut)];
   }
   const furtherRound: FurtherRound = { kind: 'runoff', candidates: runoff, seats: 1 };
-  return buildResult(ctx, { counts, winners: [], figures, roundLines, ruleLines, furtherRound, chartTitle: 'counting.methods.chart_votes', chartLine: needed });
+  return buildResult(ctx, {
+    counts,
+    winners: [],
+    figures,
+    roundLines,
+    ruleLines,
+    furtherRound,
+    chartTitle: 'counting.methods.chart_votes',
+    chartLine: needed,
+  });
 }

@@ -35,7 +35,12 @@ import { TallyInputError } from '../types.js';
 
 /** Why a ballot stopped counting. */
 export type ExhaustReason = 'overvote' | 'skippedRanks' | 'duplicate' | 'noMoreChoices';
-export const EXHAUST_REASONS: readonly ExhaustReason[] = ['overvote', 'skippedRanks', 'duplicate', 'noMoreChoices'];
+export const EXHAUST_REASONS: readonly ExhaustReason[] = [
+  'overvote',
+  'skippedRanks',
+  'duplicate',
+  'noMoreChoices',
+];
 const OVERVOTE = 0;
 const SKIPPED = 1;
 const DUPLICATE = 2;
@@ -89,11 +94,17 @@ export function buildRankedStore(
 ): RankedStore {
   const n = candidates.length;
   const overvoteRule = rules.overvote ?? 'exhaust';
-  const maxSkip = rules.maxSkippedRanks === undefined || rules.maxSkippedRanks === 'unlimited' ? Infinity : rules.maxSkippedRanks;
+  const maxSkip =
+    rules.maxSkippedRanks === undefined || rules.maxSkippedRanks === 'unlimited'
+      ? Infinity
+      : rules.maxSkippedRanks;
   const duplicateRule = rules.duplicate ?? 'skip';
   const maxRankings = rules.maxRankings ?? Infinity;
   if (!(maxSkip >= 0) || !(maxRankings >= 1)) {
-    throw new TallyInputError('maxSkippedRanks must be 0 or more and maxRankings 1 or more', 'counting.bad_options');
+    throw new TallyInputError(
+      'maxSkippedRanks must be 0 or more and maxRankings 1 or more',
+      'counting.bad_options',
+    );
   }
   const isWriteIn = candidates.map((c) => c.writeIn === true);
 
@@ -118,14 +129,18 @@ export function buildRankedStore(
     number++;
     figures.cast++;
     if (ballot.kind !== 'ranking') {
-      throw new TallyInputError(`ballot ${number} is a ${ballot.kind} ballot, not a ranking`, 'counting.ballot_kind');
+      throw new TallyInputError(
+        `ballot ${number} is a ${ballot.kind} ballot, not a ranking`,
+        'counting.ballot_kind',
+      );
     }
     const weight = ballot.weight ?? 1;
     if (!Number.isFinite(weight) || weight < 0) {
       throw new TallyInputError(`ballot ${number} has weight ${weight}`, 'counting.bad_weight');
     }
     const ranks = ballot.ranks;
-    if (!Array.isArray(ranks)) throw new TallyInputError(`ballot ${number} has no list of ranks`, 'counting.bad_rank');
+    if (!Array.isArray(ranks))
+      throw new TallyInputError(`ballot ${number} has no list of ranks`, 'counting.bad_rank');
     const last = Math.min(ranks.length, maxRankings);
     let lastMarked = 0;
     let previousMark = 0;
@@ -144,7 +159,10 @@ export function buildRankedStore(
       const mark = ranks[r - 1];
       const single = typeof mark === 'number';
       if (!single && !Array.isArray(mark)) {
-        throw new TallyInputError(`ballot ${number} rank ${r} is neither a candidate nor a list of candidates`, 'counting.bad_rank');
+        throw new TallyInputError(
+          `ballot ${number} rank ${r} is neither a candidate nor a list of candidates`,
+          'counting.bad_rank',
+        );
       }
       const count = single ? 1 : mark.length;
       if (count === 0) continue;
@@ -152,7 +170,10 @@ export function buildRankedStore(
       for (let k = 0; k < count; k++) {
         const c = single ? mark : mark[k];
         if (!Number.isInteger(c) || c < 0 || c >= n) {
-          throw new TallyInputError(`ballot ${number} ranks unknown candidate ${String(c)}`, 'counting.unknown_candidate');
+          throw new TallyInputError(
+            `ballot ${number} ranks unknown candidate ${String(c)}`,
+            'counting.unknown_candidate',
+          );
         }
         // a candidate twice inside one overvote counts as a repeat too, as RCTab reads it
         if (seenAt[c] === tag) repeat = true;

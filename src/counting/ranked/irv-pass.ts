@@ -76,7 +76,8 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
         i = following;
       }
       counts[from] = 0;
-      for (const to of Object.keys(transfer.to)) transfer.to[Number(to)] = roundVotes(transfer.to[Number(to)]);
+      for (const to of Object.keys(transfer.to))
+        transfer.to[Number(to)] = roundVotes(transfer.to[Number(to)]);
       transfer.exhausted = roundVotes(transfer.exhausted);
       return transfer;
     });
@@ -90,7 +91,13 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
   let stop: IrvStop | undefined;
   const votes = (c: number) => counts[c];
 
-  const decideTie = (tied: number[], want: 'lowest' | 'highest', purpose: TieRecord['purpose'], round: number, why: Explanation[]) => {
+  const decideTie = (
+    tied: number[],
+    want: 'lowest' | 'highest',
+    purpose: TieRecord['purpose'],
+    round: number,
+    why: Explanation[],
+  ) => {
     const outcome = ties.decide(tied, 1, want, purpose, round, history);
     tieRecords.push(outcome.record);
     const params = {
@@ -98,7 +105,10 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
       chosen: (outcome.chosen ?? []).map((c) => names[c]).join(', '),
       seed: outcome.record.seed ?? '',
     };
-    why.push({ key: outcome.chosen ? `counting.irv.tie.${outcome.record.rule}` : 'counting.irv.tie.unresolved', params });
+    why.push({
+      key: outcome.chosen ? `counting.irv.tie.${outcome.record.rule}` : 'counting.irv.tie.unresolved',
+      params,
+    });
     return outcome.chosen ? outcome.chosen[0] : -1;
   };
 
@@ -115,7 +125,9 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
     const [overvote, skippedRanks, duplicate, noMoreChoices] = Array.from(exhaustedBy, roundVotes);
     const exhaustedNow = roundVotes(overvote + skippedRanks + duplicate + noMoreChoices);
     const why: Explanation[] = [
-      ...(round === firstRound && pass.seats > 1 ? [{ key: 'counting.irv.pass', params: { pass: pass.number, seats: pass.seats } }] : []),
+      ...(round === firstRound && pass.seats > 1
+        ? [{ key: 'counting.irv.pass', params: { pass: pass.number, seats: pass.seats } }]
+        : []),
       { key: 'counting.irv.round', params: { round, active, threshold, exhausted: exhaustedNow } },
     ];
     const elected: number[] = [];
@@ -155,7 +167,8 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
       const heldByWriteIns = alive.filter((c) => writeIn[c] && counts[c] > 0);
       if (heldByWriteIns.length > 0) {
         eliminated = heldByWriteIns;
-        for (const c of eliminated) why.push({ key: 'counting.irv.writein_eliminated', params: { name: names[c], votes: counts[c] } });
+        for (const c of eliminated)
+          why.push({ key: 'counting.irv.writein_eliminated', params: { name: names[c], votes: counts[c] } });
       } else {
         const batch = options.batchElimination ? batchEliminate(alive, counts, keepTwo) : [];
         if (batch.length > 0) {
@@ -163,13 +176,19 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
           for (const s of batch) {
             why.push({
               key: 'counting.irv.batch_eliminated',
-              params: { name: names[s.candidate], votes: counts[s.candidate], total: s.runningTotal, next: s.nextLowest },
+              params: {
+                name: names[s.candidate],
+                votes: counts[s.candidate],
+                total: s.runningTotal,
+                next: s.nextLowest,
+              },
             });
           }
         } else {
           const low = Math.min(...alive.map(votes));
           const lowest = alive.filter((c) => counts[c] === low);
-          const loser = lowest.length === 1 ? lowest[0] : decideTie(lowest, 'lowest', 'eliminate', round, why);
+          const loser =
+            lowest.length === 1 ? lowest[0] : decideTie(lowest, 'lowest', 'eliminate', round, why);
           if (loser >= 0) {
             eliminated = [loser];
             why.push({ key: 'counting.irv.eliminated', params: { name: names[loser], votes: low } });
@@ -195,7 +214,8 @@ export function runIrvPass(input: IrvPassInput): IrvPassOutcome {
     if (stop !== undefined) break;
     const stillAlive = alive.length - eliminated.length;
     // nothing left to decide (no candidate, or only undeclared write-ins): another round would repeat this one
-    if (alive.length === 0 || (elected.length === 0 && eliminated.length === 0 && winner < 0)) stop = { kind: 'empty' };
+    if (alive.length === 0 || (elected.length === 0 && eliminated.length === 0 && winner < 0))
+      stop = { kind: 'empty' };
     else if (keepTwo ? !(stillAlive > 2 || eliminated.length > 0) : winner >= 0) stop = { kind: 'done' };
   }
 

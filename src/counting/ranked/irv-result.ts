@@ -26,7 +26,8 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
   const { names, rounds, store } = o;
   const explanation: Explanation[] = [];
   const withdrawn = o.input.candidates.flatMap((c) => (c.withdrawn ? [c.name] : []));
-  if (withdrawn.length > 0) explanation.push({ key: 'counting.irv.withdrawn', params: { names: withdrawn.join(', ') } });
+  if (withdrawn.length > 0)
+    explanation.push({ key: 'counting.irv.withdrawn', params: { names: withdrawn.join(', ') } });
   const irr = store.irregularities;
   if (irr.overvotes + irr.skippedRanks + irr.duplicates + irr.writeIns > 0) {
     explanation.push({ key: 'counting.irv.irregularities', params: { ...irr } });
@@ -35,9 +36,15 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
   let furtherRound: CountResult['furtherRound'];
   const seats = o.input.seats;
   if (o.winners.length > 0 && seats === 1) {
-    explanation.push({ key: 'counting.irv.winner', params: { name: names[o.winners[0]], rounds: rounds.length } });
+    explanation.push({
+      key: 'counting.irv.winner',
+      params: { name: names[o.winners[0]], rounds: rounds.length },
+    });
   } else if (o.winners.length > 0) {
-    explanation.push({ key: 'counting.irv.sequential_winners', params: { names: o.winners.map((c) => names[c]).join(', ') } });
+    explanation.push({
+      key: 'counting.irv.sequential_winners',
+      params: { names: o.winners.map((c) => names[c]).join(', ') },
+    });
   }
   if (o.stop?.kind === 'unresolved') {
     const tied = o.stop.candidates;
@@ -48,7 +55,11 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
     });
     if (rule === 'revote') {
       // a tie for the seat is re-voted for the seat; a tie for elimination is re-voted to keep all but one
-      furtherRound = { kind: 'revote', candidates: [...tied], seats: o.stop.purpose === 'elect' ? 1 : tied.length - 1 };
+      furtherRound = {
+        kind: 'revote',
+        candidates: [...tied],
+        seats: o.stop.purpose === 'elect' ? 1 : tied.length - 1,
+      };
     }
   } else if (o.stop?.kind === 'unfilled') {
     explanation.push({ key: 'counting.irv.unfilled', params: { seats: o.stop.seats } });
@@ -57,7 +68,9 @@ export function assembleIrvResult(o: IrvOutcome): CountResult {
     explanation.push({ key: 'counting.irv.no_winner' });
   }
 
-  const usesLot = o.ties.some((t) => t.seed !== undefined) || ['lot', 'backwards', 'forwards', undefined].includes(o.options.tieBreak);
+  const usesLot =
+    o.ties.some((t) => t.seed !== undefined) ||
+    ['lot', 'backwards', 'forwards', undefined].includes(o.options.tieBreak);
   const options: MethodOptions = usesLot ? { ...o.options, seed: o.seed } : { ...o.options };
   const last = rounds[rounds.length - 1];
 

@@ -15,7 +15,9 @@ export function levels(alive: readonly number[], counts: ArrayLike<number>): Lev
     if (group) group.push(c);
     else byVotes.set(counts[c], [c]);
   }
-  return [...byVotes.entries()].sort((a, b) => a[0] - b[0]).map(([votes, candidates]) => ({ votes, candidates }));
+  return [...byVotes.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([votes, candidates]) => ({ votes, candidates }));
 }
 
 export interface BatchStep {
@@ -32,7 +34,11 @@ export interface BatchStep {
  * candidate is a regular elimination, with its tie rules). With `keepTwo` (continue until two remain)
  * the last group is put back if it would leave only one candidate.
  */
-export function batchEliminate(alive: readonly number[], counts: ArrayLike<number>, keepTwo: boolean): BatchStep[] {
+export function batchEliminate(
+  alive: readonly number[],
+  counts: ArrayLike<number>,
+  keepTwo: boolean,
+): BatchStep[] {
   let runningTotal = 0;
   const seen: number[] = [];
   const done = new Set<number>();

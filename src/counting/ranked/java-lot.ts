@@ -10,7 +10,8 @@ const MASK = (1n << 48n) - 1n;
 /** Parses a seed the way Java parses a long; anything else is not a Java seed. */
 function javaLong(seed: string): bigint {
   const text = seed.trim();
-  if (!/^[+-]?\d+$/.test(text)) throw new RangeError(`a java.util.Random seed must be an integer, got "${seed}"`);
+  if (!/^[+-]?\d+$/.test(text))
+    throw new RangeError(`a java.util.Random seed must be an integer, got "${seed}"`);
   return BigInt.asIntN(64, BigInt(text));
 }
 

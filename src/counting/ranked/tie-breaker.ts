@@ -17,12 +17,19 @@ export interface TieBreaker {
   ): TieOutcome;
 }
 
-export function makeTieBreaker(candidates: readonly CandidateInput[], options: MethodOptions, defaultSeed: string): TieBreaker {
+export function makeTieBreaker(
+  candidates: readonly CandidateInput[],
+  options: MethodOptions,
+  defaultSeed: string,
+): TieBreaker {
   const rule = options.tieBreak ?? 'lot';
   const seed = options.seed ?? defaultSeed;
   const java = options.lotGenerator === 'java';
   if (java && !isJavaSeed(seed)) {
-    throw new TallyInputError(`the java lot generator needs an integer seed, got "${seed}"`, 'counting.bad_seed');
+    throw new TallyInputError(
+      `the java lot generator needs an integer seed, got "${seed}"`,
+      'counting.bad_seed',
+    );
   }
   const lot: Lot = java ? javaLot(seed) : seededLot(seed);
   const tieOrder = options.tieOrder;
@@ -39,11 +46,13 @@ export function makeTieBreaker(candidates: readonly CandidateInput[], options: M
 
   // RCTab draws among the tied sorted by name. drawByLot sorts by index, so the tie is decided in a
   // renumbered space where index order is name order, then mapped back.
-  const byName = candidates.map((_, i) => i).sort((a, b) => {
-    const x = candidates[a].name;
-    const y = candidates[b].name;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const byName = candidates
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = candidates[a].name;
+      const y = candidates[b].name;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
   const rankOf = new Array<number>(candidates.length);
   byName.forEach((c, r) => (rankOf[c] = r));
   const back = (r: number) => byName[r];
@@ -87,7 +96,10 @@ export function javaHashSetOrder(list: readonly number[], names: readonly string
   let capacity = 1;
   while (capacity < Math.max(Math.floor(list.length / 0.75) + 1, 16)) capacity *= 2;
   const bucket = (c: number) => javaHash(names[c]) & (capacity - 1);
-  return list.map((c, i) => ({ c, i, b: bucket(c) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.c);
+  return list
+    .map((c, i) => ({ c, i, b: bucket(c) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => x.c);
 }
 
 /**
@@ -101,7 +113,11 @@ function rctabPreviousRounds(candidates: readonly CandidateInput[], lot: Lot, se
   return {
     seed,
     decide(tied, count, want, purpose, round, history) {
-      if (count !== 1) throw new TallyInputError('previous-round tie-breaks choose one candidate at a time', 'counting.bad_options');
+      if (count !== 1)
+        throw new TallyInputError(
+          'previous-round tie-breaks choose one candidate at a time',
+          'counting.bad_options',
+        );
       let contention = [...tied].sort(byJavaName(names));
       for (let r = history.length - 1; r >= 0 && contention.length > 1; r--) {
         const ordered = javaHashSetOrder(contention, names);

@@ -1,7 +1,16 @@
 // What Scottish and Meek STV share: tie decisions recorded for the result, explanation lines for ties,
 // and the assembly of the final result (summary lines, chart with one series per round).
 
-import type { CountResult, Explanation, FurtherRound, MethodOptions, Round, TallyInput, TieBreakRule, TieRecord } from '../types.js';
+import type {
+  CountResult,
+  Explanation,
+  FurtherRound,
+  MethodOptions,
+  Round,
+  TallyInput,
+  TieBreakRule,
+  TieRecord,
+} from '../types.js';
 import type { Lot, TieContext } from '../ties.js';
 import { breakTie, seededLot } from '../ties.js';
 import type { PreparedBallots } from './prepare.js';
@@ -59,14 +68,26 @@ export class StvCount {
    * Choose one of `tied`, or null when the rule leaves it to the organisers or a re-vote. The record goes
    * into the result and an explanation line into the current round.
    */
-  decide(tied: number[], want: 'lowest' | 'highest', purpose: TieRecord['purpose'], round: Round): number | null {
+  decide(
+    tied: number[],
+    want: 'lowest' | 'highest',
+    purpose: TieRecord['purpose'],
+    round: Round,
+  ): number | null {
     const ctx: TieContext = {
       rule: this.rule,
       lot: this.lot,
       history: this.history,
       ...(this.input.options?.tieOrder ? { tieOrder: this.input.options.tieOrder } : {}),
     };
-    const outcome = breakTie(ctx, [...tied].sort((a, b) => a - b), 1, want, purpose, round.number);
+    const outcome = breakTie(
+      ctx,
+      [...tied].sort((a, b) => a - b),
+      1,
+      want,
+      purpose,
+      round.number,
+    );
     this.ties.push(outcome.record);
     round.explanation.push(tieLine(this, outcome.record));
     return outcome.chosen === null ? null : outcome.chosen[0];
@@ -80,17 +101,26 @@ export class StvCount {
     furtherRound?: FurtherRound;
     rule: Explanation;
   }): CountResult {
-    const options: MethodOptions = this.lot.used() ? { ...parts.options, seed: this.lot.seed } : parts.options;
+    const options: MethodOptions = this.lot.used()
+      ? { ...parts.options, seed: this.lot.seed }
+      : parts.options;
     const f = this.ballots.figures;
     const explanation: Explanation[] = [
       parts.rule,
-      { key: 'counting.stv.ballots', params: { cast: f.cast, valid: f.valid, blank: f.blank, invalid: f.invalid, total: f.validWeight } },
+      {
+        key: 'counting.stv.ballots',
+        params: { cast: f.cast, valid: f.valid, blank: f.blank, invalid: f.invalid, total: f.validWeight },
+      },
       { key: 'counting.stv.quota', params: { quota: parts.quota } },
     ];
     for (const c of this.input.candidates.keys()) {
-      if (this.input.candidates[c].withdrawn) explanation.push({ key: 'counting.stv.withdrawn', params: { name: this.names[c] } });
+      if (this.input.candidates[c].withdrawn)
+        explanation.push({ key: 'counting.stv.withdrawn', params: { name: this.names[c] } });
     }
-    explanation.push({ key: 'counting.stv.winners', params: { names: this.list(parts.winners), count: parts.winners.length } });
+    explanation.push({
+      key: 'counting.stv.winners',
+      params: { names: this.list(parts.winners), count: parts.winners.length },
+    });
     if (parts.furtherRound) {
       explanation.push({
         key: `counting.stv.further_${parts.furtherRound.kind}`,
@@ -125,7 +155,8 @@ export function tieLine(count: StvCount, t: TieRecord): Explanation {
   if (t.chosen.length === 0) return { key: `counting.stv.tie_open_${t.rule}`, params: { names } };
   const chosen = count.list(t.chosen);
   const rule = t.rule === 'candidate-order' ? 'candidate_order' : t.rule;
-  if (t.rule === 'lot' && count.input.options?.tieOrder) return { key: 'counting.stv.tie_order', params: { names, chosen } };
+  if (t.rule === 'lot' && count.input.options?.tieOrder)
+    return { key: 'counting.stv.tie_order', params: { names, chosen } };
   if (t.rule === 'lot') return { key: 'counting.stv.tie_lot', params: { names, chosen, seed: t.seed ?? '' } };
   return { key: `counting.stv.tie_${rule}`, params: { names, chosen } };
 }

@@ -9,7 +9,10 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 
 export function scaleFor(places: number): number {
   if (!Number.isInteger(places) || places < 0 || places > 12) {
-    throw new TallyInputError(`precision must be a whole number of places from 0 to 12, got ${places}`, 'counting.stv.bad_precision');
+    throw new TallyInputError(
+      `precision must be a whole number of places from 0 to 12, got ${places}`,
+      'counting.stv.bad_precision',
+    );
   }
   return 10 ** places;
 }
@@ -90,7 +93,10 @@ export function timesWeight(value: number, weight: number, scale: number): numbe
 export function toScaled(x: number, scale: number, what: string): number {
   const v = Math.round(x * scale);
   if (!Number.isFinite(x) || x < 0 || Math.abs(v - x * scale) > 1e-6 * Math.max(1, Math.abs(v)) || v > SAFE) {
-    throw new TallyInputError(`${what}: ${x} is not a non-negative number with at most ${Math.log10(scale)} decimal places`, 'counting.stv.bad_weight');
+    throw new TallyInputError(
+      `${what}: ${x} is not a non-negative number with at most ${Math.log10(scale)} decimal places`,
+      'counting.stv.bad_weight',
+    );
   }
   return v;
 }

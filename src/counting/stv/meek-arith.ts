@@ -38,7 +38,10 @@ function formatBig(v: bigint, places: number): string {
 
 export function guardedArith(precision: number, omegaPlaces: number): MeekArith<bigint> {
   if (!Number.isInteger(precision) || precision < 1 || precision > 60) {
-    throw new TallyInputError(`precision must be a whole number of places from 1 to 60, got ${precision}`, 'counting.stv.bad_precision');
+    throw new TallyInputError(
+      `precision must be a whole number of places from 1 to 60, got ${precision}`,
+      'counting.stv.bad_precision',
+    );
   }
   const guard = Math.floor(precision / 2);
   const places = precision + guard;

@@ -20,19 +20,31 @@ export function countDroopMeek(input: TallyInput, rule: 'guarded' | 'warren' | '
   if (rule === 'rational') {
     const omega = opts.omega ?? 10;
     if (!Number.isInteger(omega) || omega < 1 || omega > 30) {
-      throw new TallyInputError(`omega must be a whole number from 1 to 30, got ${omega}`, 'counting.stv.bad_omega');
+      throw new TallyInputError(
+        `omega must be a whole number from 1 to 30, got ${omega}`,
+        'counting.stv.bad_omega',
+      );
     }
     return count(input, opts, rationalArith(omega), false, omega);
   }
   const precision = opts.precision ?? 18;
   const omega = opts.omega ?? Math.floor(precision / 2);
   if (!Number.isInteger(omega) || omega < 1 || omega > precision) {
-    throw new TallyInputError(`omega must be a whole number from 1 to the precision (${precision}), got ${omega}`, 'counting.stv.bad_omega');
+    throw new TallyInputError(
+      `omega must be a whole number from 1 to the precision (${precision}), got ${omega}`,
+      'counting.stv.bad_omega',
+    );
   }
   return count(input, opts, guardedArith(precision, omega), rule === 'warren', omega);
 }
 
-function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warren: boolean, omegaPlaces: number): CountResult {
+function count<V>(
+  input: TallyInput,
+  opts: MethodOptions,
+  A: MeekArith<V>,
+  warren: boolean,
+  omegaPlaces: number,
+): CountResult {
   const ballots = prepareBallots(input, 1_000_000_000, 'equal'); // grouped at 9 places, then made exact
   const mult = ballots.papers.map((p) => A.fromNanos(BigInt(p.weight)));
   const total = A.fromNanos(BigInt(ballots.total));
@@ -95,7 +107,14 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
   };
 
   const newRound = (): Round =>
-    count.addRound({ number: count.rounds.length + 1, counts: [], elected: [], eliminated: [], exhausted: 0, explanation: [] });
+    count.addRound({
+      number: count.rounds.length + 1,
+      counts: [],
+      elected: [],
+      eliminated: [],
+      exhausted: 0,
+      explanation: [],
+    });
   const snapshot = (r: Round) => {
     r.counts = votes.map(A.toNumber);
     count.history[count.history.length - 1] = r.counts;
@@ -143,7 +162,8 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
       iterations++;
       distribute();
       let sum = A.zero;
-      for (let c = 0; c < n; c++) if (state[c] === 'hopeful' || state[c] === 'elected') sum = A.add(sum, votes[c]);
+      for (let c = 0; c < n; c++)
+        if (state[c] === 'hopeful' || state[c] === 'elected') sum = A.add(sum, votes[c]);
       quota = A.divInt(sum, divisor);
       for (const c of electable(state, writeIn)) {
         if (A.cmp(votes[c], quota) > 0 && seatsLeft() > 0) {
@@ -154,7 +174,8 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
         }
       }
       surplus = A.zero;
-      for (let c = 0; c < n; c++) if (state[c] === 'elected') surplus = A.add(surplus, A.sub(votes[c], quota));
+      for (let c = 0; c < n; c++)
+        if (state[c] === 'elected') surplus = A.add(surplus, A.sub(votes[c], quota));
       if (status) break;
       if (A.cmp(surplus, A.omega) <= 0) status = 'omega';
       else if (A.cmp(surplus, lastSurplus) >= 0) status = 'stable';
@@ -169,7 +190,11 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
       key: `counting.stv.meek_iterated_${status === 'batch' ? 'omega' : status}`,
       params: { iterations, surplus: A.format(surplus), quota: A.format(quota) },
     });
-    for (const c of round.elected) round.explanation.push({ key: 'counting.stv.elected', params: { name: count.name(c), votes: A.format(votes[c]) } });
+    for (const c of round.elected)
+      round.explanation.push({
+        key: 'counting.stv.elected',
+        params: { name: count.name(c), votes: A.format(votes[c]) },
+      });
     if (status === 'elected') continue;
 
     let out: number[];
@@ -194,7 +219,10 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
       state[c] = 'excluded';
       kf[c] = A.zero;
       round.eliminated.push(c);
-      round.explanation.push({ key: 'counting.stv.meek_defeated', params: { name: count.name(c), votes: A.format(votes[c]) } });
+      round.explanation.push({
+        key: 'counting.stv.meek_defeated',
+        params: { name: count.name(c), votes: A.format(votes[c]) },
+      });
     }
   }
 
@@ -211,7 +239,10 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
         state[c] = 'elected';
         winners.push(c);
         last.elected.push(c);
-        last.explanation.push({ key: 'counting.stv.elected_remaining', params: { name: count.name(c), votes: A.format(votes[c]) } });
+        last.explanation.push({
+          key: 'counting.stv.elected_remaining',
+          params: { name: count.name(c), votes: A.format(votes[c]) },
+        });
       } else {
         state[c] = 'excluded';
         kf[c] = A.zero;
@@ -225,12 +256,24 @@ function count<V>(input: TallyInput, opts: MethodOptions, A: MeekArith<V>, warre
   return count.result({
     method: 'stv-meek',
     // the result records the rules actually applied, defaults included
-    options: { quota: 'droop', batchElimination: true, tieBreak: 'lot', ...opts, omega: omegaPlaces, ...(A.guard > 0 ? { precision: A.places } : {}) },
+    options: {
+      quota: 'droop',
+      batchElimination: true,
+      tieBreak: 'lot',
+      ...opts,
+      omega: omegaPlaces,
+      ...(A.guard > 0 ? { precision: A.places } : {}),
+    },
     winners,
     quota: A.toNumber(quota),
     ...(furtherRound ? { furtherRound } : {}),
     rule: {
-      key: A.guard === 0 ? 'counting.stv.rule_meek_rational' : warren ? 'counting.stv.rule_warren_guarded' : 'counting.stv.rule_meek_guarded',
+      key:
+        A.guard === 0
+          ? 'counting.stv.rule_meek_rational'
+          : warren
+            ? 'counting.stv.rule_warren_guarded'
+            : 'counting.stv.rule_meek_guarded',
       params: { seats, places: A.places, guard: A.guard, omega: omegaPlaces },
     },
   });

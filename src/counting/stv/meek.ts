@@ -23,12 +23,18 @@ export function countMeekStv(input: TallyInput): CountResult {
   const S = scaleFor(places);
   const omegaPlaces = opts.omega ?? 6;
   if (!Number.isInteger(omegaPlaces) || omegaPlaces < 1 || omegaPlaces > places) {
-    throw new TallyInputError(`omega must be a whole number from 1 to the precision (${places}), got ${omegaPlaces}`, 'counting.stv.bad_omega');
+    throw new TallyInputError(
+      `omega must be a whole number from 1 to the precision (${places}), got ${omegaPlaces}`,
+      'counting.stv.bad_omega',
+    );
   }
   const omega = S / 10 ** omegaPlaces;
   const ballots = prepareBallots(input, S, 'equal');
   if (ballots.total > Number.MAX_SAFE_INTEGER) {
-    throw new TallyInputError(`too much ballot weight for ${places} decimal places; lower the precision`, 'counting.stv.precision_overflow');
+    throw new TallyInputError(
+      `too much ballot weight for ${places} decimal places; lower the precision`,
+      'counting.stv.precision_overflow',
+    );
   }
   const count = new StvCount(input, ballots, 'lot');
   const n = input.candidates.length;
@@ -86,7 +92,14 @@ export function countMeekStv(input: TallyInput): CountResult {
   };
 
   const newRound = (): Round =>
-    count.addRound({ number: count.rounds.length + 1, counts: [], elected: [], eliminated: [], exhausted: 0, explanation: [] });
+    count.addRound({
+      number: count.rounds.length + 1,
+      counts: [],
+      elected: [],
+      eliminated: [],
+      exhausted: 0,
+      explanation: [],
+    });
   const snapshot = (r: Round, surplus: number) => {
     r.counts = votes.map((v) => toNumber(v, S));
     count.history[count.history.length - 1] = r.counts;
@@ -138,9 +151,15 @@ export function countMeekStv(input: TallyInput): CountResult {
       }
     }
     snapshot(round, surplus);
-    round.explanation.push({ key: `counting.stv.meek_iterated_${status}`, params: { iterations, surplus: formatScaled(surplus, S), quota: formatScaled(quota, S) } });
+    round.explanation.push({
+      key: `counting.stv.meek_iterated_${status}`,
+      params: { iterations, surplus: formatScaled(surplus, S), quota: formatScaled(quota, S) },
+    });
     for (const c of round.elected) {
-      round.explanation.push({ key: 'counting.stv.elected', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+      round.explanation.push({
+        key: 'counting.stv.elected',
+        params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+      });
     }
     if (status === 'elected') continue;
 
@@ -175,7 +194,10 @@ export function countMeekStv(input: TallyInput): CountResult {
       state[c] = 'excluded';
       kf[c] = 0;
       round.eliminated.push(c);
-      round.explanation.push({ key: 'counting.stv.meek_defeated', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+      round.explanation.push({
+        key: 'counting.stv.meek_defeated',
+        params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+      });
     }
   }
 
@@ -193,7 +215,10 @@ export function countMeekStv(input: TallyInput): CountResult {
         state[c] = 'elected';
         winners.push(c);
         last.elected.push(c);
-        last.explanation.push({ key: 'counting.stv.elected_remaining', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+        last.explanation.push({
+          key: 'counting.stv.elected_remaining',
+          params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+        });
       } else {
         state[c] = 'excluded';
         kf[c] = 0;
@@ -207,7 +232,15 @@ export function countMeekStv(input: TallyInput): CountResult {
   return count.result({
     method: 'stv-meek',
     // the result records the rules actually applied, defaults included
-    options: { meekRule: 'prf', quota: 'droop', precision: places, omega: omegaPlaces, batchElimination: false, tieBreak: 'lot', ...opts },
+    options: {
+      meekRule: 'prf',
+      quota: 'droop',
+      precision: places,
+      omega: omegaPlaces,
+      batchElimination: false,
+      tieBreak: 'lot',
+      ...opts,
+    },
     winners,
     quota: toNumber(quota, S),
     ...(furtherRound ? { furtherRound } : {}),

@@ -34,7 +34,10 @@ export type MultiMark = 'equal' | 'overvote';
 
 export function checkStvInput(input: TallyInput): void {
   if (!Number.isInteger(input.seats) || input.seats < 1) {
-    throw new TallyInputError(`seats must be a whole number of at least 1, got ${input.seats}`, 'counting.bad_seats');
+    throw new TallyInputError(
+      `seats must be a whole number of at least 1, got ${input.seats}`,
+      'counting.bad_seats',
+    );
   }
   if (input.candidates.length === 0) throw new TallyInputError('no candidates', 'counting.no_candidates');
 }
@@ -52,7 +55,10 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
   const writeIn = Uint8Array.from(input.candidates, (c) => (c.writeIn ? 1 : 0));
   const rules = input.options?.irregularities ?? {};
   const overvote = multi === 'equal' ? 'equal' : (rules.overvote ?? 'exhaust');
-  const maxSkip = rules.maxSkippedRanks === undefined || rules.maxSkippedRanks === 'unlimited' ? Infinity : rules.maxSkippedRanks;
+  const maxSkip =
+    rules.maxSkippedRanks === undefined || rules.maxSkippedRanks === 'unlimited'
+      ? Infinity
+      : rules.maxSkippedRanks;
   const exhaustOnDuplicate = rules.duplicate === 'exhaust';
   const maxRankings = rules.maxRankings ?? Infinity;
 
@@ -71,7 +77,10 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
   const seen = new Int32Array(n); // ballot number that last ranked each candidate
 
   const unknown = (c: unknown): never => {
-    throw new TallyInputError(`ballot ${index}: unknown candidate ${String(c)}`, 'counting.unknown_candidate');
+    throw new TallyInputError(
+      `ballot ${index}: unknown candidate ${String(c)}`,
+      'counting.unknown_candidate',
+    );
   };
   const push = (c: number) => {
     if (len === buf.length) {
@@ -110,7 +119,8 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
         if (!withdrawn[entry]) push(entry);
         continue;
       }
-      for (const c of entry) if (typeof c !== 'number' || !(c >= 0 && c < n && Number.isInteger(c))) unknown(c);
+      for (const c of entry)
+        if (typeof c !== 'number' || !(c >= 0 && c < n && Number.isInteger(c))) unknown(c);
       if (entry.length === 0) {
         skipped++;
         continue;
@@ -159,7 +169,10 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
   for (const ballot of input.ballots) {
     index++;
     if (ballot.kind !== 'ranking') {
-      throw new TallyInputError(`ballot ${index}: STV needs ranked ballots, got '${ballot.kind}'`, 'counting.wrong_ballot_kind');
+      throw new TallyInputError(
+        `ballot ${index}: STV needs ranked ballots, got '${ballot.kind}'`,
+        'counting.wrong_ballot_kind',
+      );
     }
     figures.cast++;
     const w = ballot.weight;
@@ -227,7 +240,9 @@ export function prepareBallots(input: TallyInput, scale: number, multi: MultiMar
     figures,
     irregularities,
     digest() {
-      const keys = papers.map((p) => `${p.ranks.join(',')}|${p.groups.map((g) => g.join('=')).join(';')}*${p.weight}`).sort();
+      const keys = papers
+        .map((p) => `${p.ranks.join(',')}|${p.groups.map((g) => g.join('=')).join(';')}*${p.weight}`)
+        .sort();
       let h = 0x811c9dc5;
       for (const k of keys) {
         for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193) >>> 0;

@@ -31,7 +31,10 @@ export function countScottishStv(input: TallyInput): CountResult {
   const state: CandidateState[] = input.candidates.map((c) => (c.withdrawn ? 'withdrawn' : 'hopeful'));
   const votes: number[] = new Array<number>(n).fill(0);
   const piles: Held[][] = Array.from({ length: n }, () => []);
-  const quota = opts.quota === 'hare' ? floorDiv(ballots.total, seats) : (floorDiv(ballots.total, S * (seats + 1)) + 1) * S;
+  const quota =
+    opts.quota === 'hare'
+      ? floorDiv(ballots.total, seats)
+      : (floorDiv(ballots.total, S * (seats + 1)) + 1) * S;
   let exhausted = 0;
   let residual = 0;
   const winners: number[] = [];
@@ -77,7 +80,15 @@ export function countScottishStv(input: TallyInput): CountResult {
   };
 
   const newRound = (): Round =>
-    count.addRound({ number: count.rounds.length + 1, counts: [], quota: toNumber(quota, S), elected: [], eliminated: [], exhausted: 0, explanation: [] });
+    count.addRound({
+      number: count.rounds.length + 1,
+      counts: [],
+      quota: toNumber(quota, S),
+      elected: [],
+      eliminated: [],
+      exhausted: 0,
+      explanation: [],
+    });
   const closeRound = (r: Round) => {
     r.counts = votes.map((v) => toNumber(v, S));
     count.history[count.history.length - 1] = r.counts;
@@ -92,7 +103,10 @@ export function countScottishStv(input: TallyInput): CountResult {
   // rule 45: first preferences
   for (const paper of ballots.papers) place({ paper, pos: 0, value: S });
   const first = newRound();
-  first.explanation.push({ key: 'counting.stv.first_stage', params: { quota: formatScaled(quota, S), total: formatScaled(ballots.total, S) } });
+  first.explanation.push({
+    key: 'counting.stv.first_stage',
+    params: { quota: formatScaled(quota, S), total: formatScaled(ballots.total, S) },
+  });
   closeRound(first);
 
   const seatsLeft = () => seats - winners.length;
@@ -110,7 +124,10 @@ export function countScottishStv(input: TallyInput): CountResult {
       winners.push(c);
       pending.push(c);
       r0.elected.push(c);
-      r0.explanation.push({ key: 'counting.stv.elected', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+      r0.explanation.push({
+        key: 'counting.stv.elected',
+        params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+      });
     }
     if (reached.length > 0) closeRound(r0);
     if (complete()) break;
@@ -181,7 +198,10 @@ export function countScottishStv(input: TallyInput): CountResult {
     for (const c of out) {
       state[c] = 'excluded';
       round.eliminated.push(c);
-      round.explanation.push({ key: 'counting.stv.excluded', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+      round.explanation.push({
+        key: 'counting.stv.excluded',
+        params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+      });
     }
     round.transfers = out.map((c) => {
       const pile = piles[c];
@@ -202,7 +222,10 @@ export function countScottishStv(input: TallyInput): CountResult {
         state[c] = 'elected';
         winners.push(c);
         last.elected.push(c);
-        last.explanation.push({ key: 'counting.stv.elected_remaining', params: { name: count.name(c), votes: formatScaled(votes[c], S) } });
+        last.explanation.push({
+          key: 'counting.stv.elected_remaining',
+          params: { name: count.name(c), votes: formatScaled(votes[c], S) },
+        });
       }
     }
     for (let c = 0; c < n; c++) {
@@ -219,11 +242,20 @@ export function countScottishStv(input: TallyInput): CountResult {
   return count.result({
     method: 'stv-scottish',
     // the result records the rules actually applied, defaults included
-    options: { quota: 'droop', surplusOrder: 'largest', batchElimination: false, tieBreak: 'backwards', ...opts },
+    options: {
+      quota: 'droop',
+      surplusOrder: 'largest',
+      batchElimination: false,
+      tieBreak: 'backwards',
+      ...opts,
+    },
     winners,
     quota: toNumber(quota, S),
     ...(furtherRound ? { furtherRound } : {}),
-    rule: { key: opts.quota === 'hare' ? 'counting.stv.rule_scottish_hare' : 'counting.stv.rule_scottish', params: { seats } },
+    rule: {
+      key: opts.quota === 'hare' ? 'counting.stv.rule_scottish_hare' : 'counting.stv.rule_scottish',
+      params: { seats },
+    },
   });
 
   function stop(tied: number[]): FurtherRound {
@@ -244,7 +276,11 @@ function sumVotes(votes: readonly number[]): number {
  * candidate's, so that no transfer among them could lift any of them above the next (they are sure
  * losers), leaving at least as many candidates as vacancies.
  */
-export function sureLosers(hopeful: readonly number[], votes: readonly number[], vacancies: number): number[] {
+export function sureLosers(
+  hopeful: readonly number[],
+  votes: readonly number[],
+  vacancies: number,
+): number[] {
   const sorted = [...hopeful].sort((a, b) => votes[a] - votes[b] || a - b);
   let sum = 0;
   let best = 0;

@@ -11,4 +11,16 @@ import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
 
-export const catalogs = [args, audit, core, countingIrv, countingMethods, countingStv, delivery, discord, orgs, secrecy, slack];
+export const catalogs = [
+  args,
+  audit,
+  core,
+  countingIrv,
+  countingMethods,
+  countingStv,
+  delivery,
+  discord,
+  orgs,
+  secrecy,
+  slack,
+];

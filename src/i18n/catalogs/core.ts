@@ -7,7 +7,8 @@ const en: Record<string, string> = {
   'dispatch.arguments': 'arguments',
   'dispatch.unexpected': 'unexpected "{words}"',
   'dispatch.forbidden': 'Only {role} can use {command}.',
-  'dispatch.failed': 'Something went wrong (ref {ref}). Nothing was changed; please try again or give the ref to your organiser.',
+  'dispatch.failed':
+    'Something went wrong (ref {ref}). Nothing was changed; please try again or give the ref to your organiser.',
   'access.anyone': 'any member',
   'access.creator': 'members allowed to create elections',
   'access.organiser': "the election's organisers",
@@ -83,7 +84,8 @@ const en: Record<string, string> = {
   'arg.choices': 'your choices, e.g. 2 or 3>1>2',
   'arg.receipt': 'your receipt code',
   'arg.last': 'how many entries to show',
-  'arg.control_character': 'contains a control character ({char}) that cannot be stored; remove it and try again',
+  'arg.control_character':
+    'contains a control character ({char}) that cannot be stored; remove it and try again',
   'arg.broken_character': 'contains a broken character (half of a UTF-16 pair); retype it and try again',
   // command summaries
   'command.election.create.summary': 'create an election',
@@ -126,16 +128,19 @@ const en: Record<string, string> = {
   'command.help.summary': 'what you can do',
   // elections
   'election.not_found': 'There is no election {number} here. Use /election list to see them.',
-  'election.wrong_phase': 'Election {number} is in the {phase} phase, so that is not possible now. Allowed now: {allowed}',
+  'election.wrong_phase':
+    'Election {number} is in the {phase} phase, so that is not possible now. Allowed now: {allowed}',
   'election.cannot_move': 'An election cannot go from {from} to {to}.',
-  'election.created': 'Election {number} "{title}" created. Next: add contests with /election contest add {number} <name> <seats> <method>.',
+  'election.created':
+    'Election {number} "{title}" created. Next: add contests with /election contest add {number} <name> <seats> <method>.',
   'election.list_empty': 'No elections yet. Create one with /election create <title>.',
   'election.list_title': 'Elections',
   'election.list_line': '{number}. {title} — {phase}',
   'election.show_title': 'Election {number}: {title}',
   'election.show_phase': 'Phase: {phase}',
   'election.cancel_reason': 'Cancelled: {reason}',
-  'election.configured': 'Election {number}: {seconders} seconder(s) per nomination, self-nomination {self}, {days} day(s) for objections.',
+  'election.configured':
+    'Election {number}: {seconders} seconder(s) per nomination, self-nomination {self}, {days} day(s) for objections.',
   'election.cancelled': 'Election {number} "{title}" was cancelled: {reason}',
   'election.archived': 'Election {number} is archived.',
   'field.contests': 'Contests',
@@ -150,12 +155,14 @@ const en: Record<string, string> = {
   'contest.duplicate': 'There is already a contest called {name}.',
   'contest.numeric_name': 'A contest name cannot be just a number; numbers refer to contests.',
   'contest.bad_score_range': 'The lowest score ({min}) must be below the highest ({max}).',
-  'contest.bad_criteria': 'Criteria look like "Vision:2, Experience" (a name, optionally a positive weight); "{part}" does not.',
+  'contest.bad_criteria':
+    'Criteria look like "Vision:2, Experience" (a name, optionally a positive weight); "{part}" does not.',
   'contest.single_seat': '{method} elects one person; use block, approval or STV for several seats.',
   'contest.added': 'Contest {number} "{name}" added to election {election}: {seats} seat(s), {method}.',
   'role.organiser_added': '{member} is now an organiser of election {number}.',
   'role.scrutineer_added': '{member} is now a scrutineer of election {number}.',
-  'role.scrutineer_is_candidate': '{member} stands as a candidate, so cannot be a scrutineer of this election.',
+  'role.scrutineer_is_candidate':
+    '{member} stands as a candidate, so cannot be a scrutineer of this election.',
   // roll
   'roll.added': '{count} member(s) added to the roll of election {number}.',
   'roll.removed': '{member} removed from the roll of election {number}.',
@@ -167,17 +174,23 @@ const en: Record<string, string> = {
   'roll.status_ineligible': 'ineligible',
   'roll.title': 'Voter roll of election {number} "{title}": {count} eligible',
   'roll.empty': 'The roll is empty.',
-  'roll.import_bad_line': 'Entry {line} ("{text}") is not a member; use @name, optionally followed by a weight.',
+  'roll.import_bad_line':
+    'Entry {line} ("{text}") is not a member; use @name, optionally followed by a weight.',
   'roll.import_bad_weight': 'Entry {line} ("{text}") has a weight that is not a positive number.',
   'roll.import_duplicate': 'Entry {line}: {member} is listed twice.',
   'roll.import_empty': 'The list is empty.',
   // nominations
   'nominations.opened_title': 'Nominations are open: {title}',
-  'nominations.opened_notice': 'Nominations for election {number} "{title}" are open.\n{contests}\nNominate with /nominate {number} <contest> [@member]. Each nomination needs {seconders} seconder(s).',
-  'nominations.closed': 'Nominations for election {number} "{title}" are closed; the organisers are reviewing them.',
-  'nomination.created': 'Nomination {number}: {member} for {contest}. Seconders needed: {needed}. Second it with /election second {election} {number}.',
-  'nomination.you_were_nominated': '{nominator} nominated you for {contest} in "{title}". Once seconded you can accept with /election accept {election} {nomination} or decline with /election decline {election} {nomination}.',
-  'nomination.please_accept': 'Your nomination {nomination} in "{title}" is seconded. Accept with /election accept {election} {nomination} or decline with /election decline {election} {nomination}.',
+  'nominations.opened_notice':
+    'Nominations for election {number} "{title}" are open.\n{contests}\nNominate with /nominate {number} <contest> [@member]. Each nomination needs {seconders} seconder(s).',
+  'nominations.closed':
+    'Nominations for election {number} "{title}" are closed; the organisers are reviewing them.',
+  'nomination.created':
+    'Nomination {number}: {member} for {contest}. Seconders needed: {needed}. Second it with /election second {election} {number}.',
+  'nomination.you_were_nominated':
+    '{nominator} nominated you for {contest} in "{title}". Once seconded you can accept with /election accept {election} {nomination} or decline with /election decline {election} {nomination}.',
+  'nomination.please_accept':
+    'Your nomination {nomination} in "{title}" is seconded. Accept with /election accept {election} {nomination} or decline with /election decline {election} {nomination}.',
   'nomination.seconded': 'You seconded nomination {number} ({count} of {needed}).',
   'nomination.accepted': '{member} accepted nomination {number}.',
   'nomination.declined': '{member} declined nomination {number}.',
@@ -186,7 +199,8 @@ const en: Record<string, string> = {
   'nomination.you_were_approved': 'Your nomination {number} in "{title}" was approved: you are a candidate.',
   'nomination.you_were_rejected': 'Your nomination {number} in "{title}" was rejected. Reason: {reason}',
   'nomination.not_found': 'There is no nomination {number} in this election.',
-  'nomination.self_not_allowed': 'This election does not allow self-nomination; ask another member to nominate you.',
+  'nomination.self_not_allowed':
+    'This election does not allow self-nomination; ask another member to nominate you.',
   'nomination.nominator_not_on_roll': 'Only members on the roll can nominate.',
   'nomination.nominee_not_on_roll': '{member} is not an eligible member on the roll.',
   'nomination.duplicate': '{member} is already nominated for {contest}.',
@@ -216,17 +230,22 @@ const en: Record<string, string> = {
   // voting
   'voting.empty_roll': 'The roll has no eligible voters; add members before opening voting.',
   'voting.opened_title': 'Voting is open: {title}',
-  'voting.opened': 'Voting in election {number} "{title}" is open. A private ballot is on its way to each of the {eligible} members on the roll. No DM? Press Vote.',
-  'voting.opened_organiser': 'Voting is open; ballots are on their way to {count} voters of election {number}.',
+  'voting.opened':
+    'Voting in election {number} "{title}" is open. A private ballot is on its way to each of the {eligible} members on the roll. No DM? Press Vote.',
+  'voting.opened_organiser':
+    'Voting is open; ballots are on their way to {count} voters of election {number}.',
   'voting.dm_title': 'Your ballot: {title}',
-  'voting.dm_text': 'Voting in "{title}" is open. Press Vote to fill in your private ballot. You can change your vote until voting closes.',
+  'voting.dm_text':
+    'Voting in "{title}" is open. Press Vote to fill in your private ballot. You can change your vote until voting closes.',
   'voting.vote_button': 'Vote',
   'voting.turnout': 'Turnout so far: {voted} of {eligible} ({pct}%)',
   'voting.turnout_final': 'Final turnout: {voted} of {eligible} ({pct}%)',
   'voting.reminder': 'You have not voted yet in "{title}". Press Vote to get your private ballot.',
   'voting.reminded': 'Reminders sent to {count} of the {waiting} members who have not voted.',
-  'voting.closed': 'Voting in election {number} "{title}" is closed. {receipts} voters took part. Every voter can check their receipt with /election receipt {number} <code>.',
-  'ballot.not_on_roll': 'You are not on the roll for this election, so you cannot vote. Nothing was recorded.',
+  'voting.closed':
+    'Voting in election {number} "{title}" is closed. {receipts} voters took part. Every voter can check their receipt with /election receipt {number} <code>.',
+  'ballot.not_on_roll':
+    'You are not on the roll for this election, so you cannot vote. Nothing was recorded.',
   'ballot.ineligible': 'You are not eligible to vote in this election: {reason}. Nothing was recorded.',
   'ballot.choose_contest': 'Choose a contest to vote in: {title}',
   'ballot.already_voted': 'voted (you may vote again)',
@@ -236,8 +255,10 @@ const en: Record<string, string> = {
   'ballot.instructions_scores': 'Give each candidate a score from {min} to {top}.',
   'ballot.instructions_criteria': 'Score each candidate on each criterion from {min} to {top}.',
   'ballot.instructions_ranking': 'Rank the candidates in order of preference; rank as many as you like.',
-  'ballot.recorded': 'Your ballot for {contest} is recorded. Your receipt code is {receipt}. Keep it to check that your ballot is counted; it does not show how you voted.',
-  'ballot.replaced': 'Your new ballot for {contest} replaces your earlier one. Your receipt code is still {receipt}.',
+  'ballot.recorded':
+    'Your ballot for {contest} is recorded. Your receipt code is {receipt}. Keep it to check that your ballot is counted; it does not show how you voted.',
+  'ballot.replaced':
+    'Your new ballot for {contest} replaces your earlier one. Your receipt code is still {receipt}.',
   'ballot.unknown_candidate': '"{candidate}" is not a candidate number (1 to {count}).',
   'ballot.duplicate_rank': 'Each candidate can be ranked only once.',
   'ballot.duplicate_mark': 'Each candidate can be marked only once.',
@@ -247,7 +268,8 @@ const en: Record<string, string> = {
   'ballot.bad_opinion': '"{part}" should look like 2:+ (approve), 2:- (oppose) or 2:0 (abstain).',
   'ballot.bad_score': '"{part}" should be a candidate number, =, and {width} score(s) from {min} to {max}.',
   'ballots.title': 'Published ballots of election {number} "{title}"',
-  'ballots.explain': 'Receipts and ballots are listed apart, in an order unrelated to who voted when. Ballots use the candidate numbers of the published list (3>1>2 is a ranking; 1,4 marks two).',
+  'ballots.explain':
+    'Receipts and ballots are listed apart, in an order unrelated to who voted when. Ballots use the candidate numbers of the published list (3>1>2 is a ranking; 1,4 marks two).',
   'ballots.receipts': 'Receipts ({count})',
   'ballots.contest': '{contest}: {count} ballot(s)',
   'ballots.blank': '(blank)',
@@ -255,7 +277,8 @@ const en: Record<string, string> = {
   'receipt.counted': 'Receipt {code} is among the ballots counted in "{title}".',
   'receipt.not_found': 'Receipt {code} is not in this election. Check the code you were given.',
   // results
-  'count.done': 'Election {number} is counted. Scrutineers can now confirm the count; then announce the results.',
+  'count.done':
+    'Election {number} is counted. Scrutineers can now confirm the count; then announce the results.',
   'count.confirm_own': 'You ran the count; another scrutineer must confirm it.',
   'count.already_confirmed': 'You have already confirmed this count.',
   'count.confirmed': 'You confirmed the count of election {number}.',
@@ -278,8 +301,10 @@ const en: Record<string, string> = {
   'result.further_revote': 'a re-vote among {names} for {seats} seat(s)',
   'result.further_unfilled': '{seats} seat(s) unfilled; candidates for a further round: {names}',
   'result.weighted': 'Weighted votes',
-  'result.weighted_note': 'Votes were weighted. A voter with an unusual weight may be identifiable from the counts.',
-  'result.objection_window': 'Objections may be raised with the organisers for {days} day(s) before the result is certified.',
+  'result.weighted_note':
+    'Votes were weighted. A voter with an unusual weight may be identifiable from the counts.',
+  'result.objection_window':
+    'Objections may be raised with the organisers for {days} day(s) before the result is certified.',
   'result.objection_period_open': 'The objection period runs until {until}; certify after that.',
   'result.certified': 'The results of election {number} "{title}" are certified and final.',
   'tie.lot': 'drawn by lot',
@@ -418,14 +443,16 @@ const zh: Record<string, string> = {
   'election.not_found': '这里没有选举 {number}。用 /election list 查看。',
   'election.wrong_phase': '选举 {number} 处于"{phase}"阶段，现在不能这样做。现在可以：{allowed}',
   'election.cannot_move': '选举不能从"{from}"转到"{to}"。',
-  'election.created': '已创建选举 {number}"{title}"。下一步：用 /election contest add {number} <名称> <名额> <方法> 添加职位。',
+  'election.created':
+    '已创建选举 {number}"{title}"。下一步：用 /election contest add {number} <名称> <名额> <方法> 添加职位。',
   'election.list_empty': '还没有选举。用 /election create <名称> 创建。',
   'election.list_title': '选举',
   'election.list_line': '{number}. {title} — {phase}',
   'election.show_title': '选举 {number}：{title}',
   'election.show_phase': '阶段：{phase}',
   'election.cancel_reason': '已取消：{reason}',
-  'election.configured': '选举 {number}：每个提名需 {seconders} 名附议人，允许自荐：{self}，异议期 {days} 天。',
+  'election.configured':
+    '选举 {number}：每个提名需 {seconders} 名附议人，允许自荐：{self}，异议期 {days} 天。',
   'election.cancelled': '选举 {number}"{title}"已取消：{reason}',
   'election.archived': '选举 {number} 已归档。',
   'field.contests': '职位',
@@ -461,11 +488,15 @@ const zh: Record<string, string> = {
   'roll.import_duplicate': '第 {line} 项：{member} 重复出现。',
   'roll.import_empty': '名单为空。',
   'nominations.opened_title': '提名开始：{title}',
-  'nominations.opened_notice': '选举 {number}"{title}"开始提名。\n{contests}\n用 /nominate {number} <职位> [@成员] 提名。每个提名需要 {seconders} 名附议人。',
+  'nominations.opened_notice':
+    '选举 {number}"{title}"开始提名。\n{contests}\n用 /nominate {number} <职位> [@成员] 提名。每个提名需要 {seconders} 名附议人。',
   'nominations.closed': '选举 {number}"{title}"的提名已结束，组织者正在审查。',
-  'nomination.created': '提名 {number}：{member} 竞选 {contest}。需要附议人数：{needed}。用 /election second {election} {number} 附议。',
-  'nomination.you_were_nominated': '{nominator} 提名你竞选"{title}"中的 {contest}。附议足够后，可用 /election accept {election} {nomination} 接受，或用 /election decline {election} {nomination} 拒绝。',
-  'nomination.please_accept': '你在"{title}"中的提名 {nomination} 已获附议。用 /election accept {election} {nomination} 接受，或用 /election decline {election} {nomination} 拒绝。',
+  'nomination.created':
+    '提名 {number}：{member} 竞选 {contest}。需要附议人数：{needed}。用 /election second {election} {number} 附议。',
+  'nomination.you_were_nominated':
+    '{nominator} 提名你竞选"{title}"中的 {contest}。附议足够后，可用 /election accept {election} {nomination} 接受，或用 /election decline {election} {nomination} 拒绝。',
+  'nomination.please_accept':
+    '你在"{title}"中的提名 {nomination} 已获附议。用 /election accept {election} {nomination} 接受，或用 /election decline {election} {nomination} 拒绝。',
   'nomination.seconded': '你已附议提名 {number}（{count}/{needed}）。',
   'nomination.accepted': '{member} 接受了提名 {number}。',
   'nomination.declined': '{member} 拒绝了提名 {number}。',
@@ -503,7 +534,8 @@ const zh: Record<string, string> = {
   'candidates.published_text': '选举 {number} 的候选人名单已公示。',
   'voting.empty_roll': '名册上没有合格选民；请先添加成员再开始投票。',
   'voting.opened_title': '投票开始：{title}',
-  'voting.opened': '选举 {number}"{title}"开始投票。秘密选票正在发给名册上的 {eligible} 名成员。没收到私信？请点"投票"。',
+  'voting.opened':
+    '选举 {number}"{title}"开始投票。秘密选票正在发给名册上的 {eligible} 名成员。没收到私信？请点"投票"。',
   'voting.opened_organiser': '投票已开始；选票正在发给选举 {number} 的 {count} 名选民。',
   'voting.dm_title': '你的选票：{title}',
   'voting.dm_text': '"{title}"正在投票。点"投票"填写你的秘密选票。投票结束前你可以更改。',
@@ -512,7 +544,8 @@ const zh: Record<string, string> = {
   'voting.turnout_final': '最终投票率：{voted}/{eligible}（{pct}%）',
   'voting.reminder': '你还没有在"{title}"中投票。点"投票"领取你的秘密选票。',
   'voting.reminded': '已向 {waiting} 名未投票成员中的 {count} 名发送提醒。',
-  'voting.closed': '选举 {number}"{title}"投票结束。共 {receipts} 名选民参与。每位选民都可以用 /election receipt {number} <回执码> 核对。',
+  'voting.closed':
+    '选举 {number}"{title}"投票结束。共 {receipts} 名选民参与。每位选民都可以用 /election receipt {number} <回执码> 核对。',
   'ballot.not_on_roll': '你不在本次选举的名册上，不能投票。没有记录任何内容。',
   'ballot.ineligible': '你没有本次选举的投票资格：{reason}。没有记录任何内容。',
   'ballot.choose_contest': '选择要投票的职位：{title}',
@@ -523,7 +556,8 @@ const zh: Record<string, string> = {
   'ballot.instructions_scores': '给每位候选人打 {min} 到 {top} 分。',
   'ballot.instructions_criteria': '按每项标准给每位候选人打 {min} 到 {top} 分。',
   'ballot.instructions_ranking': '按偏好顺序给候选人排序；排几位都可以。',
-  'ballot.recorded': '你在 {contest} 的选票已记录。你的回执码是 {receipt}。请保存，用来核对你的选票已计入；它不会显示你投了谁。',
+  'ballot.recorded':
+    '你在 {contest} 的选票已记录。你的回执码是 {receipt}。请保存，用来核对你的选票已计入；它不会显示你投了谁。',
   'ballot.replaced': '你在 {contest} 的新选票已替换之前的选票。你的回执码仍是 {receipt}。',
   'ballot.unknown_candidate': '"{candidate}"不是候选人编号（1 到 {count}）。',
   'ballot.duplicate_rank': '每位候选人只能排一次。',
@@ -534,7 +568,8 @@ const zh: Record<string, string> = {
   'ballot.bad_opinion': '"{part}"应写成 2:+（赞成）、2:-（反对）或 2:0（弃权）。',
   'ballot.bad_score': '"{part}"应为候选人编号、=，以及 {width} 个 {min} 到 {max} 的分数。',
   'ballots.title': '选举 {number}"{title}"公开的选票',
-  'ballots.explain': '回执和选票分开列出，顺序与谁何时投票无关。选票使用公示名单的候选人编号（3>1>2 为排序；1,4 表示选了两人）。',
+  'ballots.explain':
+    '回执和选票分开列出，顺序与谁何时投票无关。选票使用公示名单的候选人编号（3>1>2 为排序；1,4 表示选了两人）。',
   'ballots.receipts': '回执（{count}）',
   'ballots.contest': '{contest}：{count} 张选票',
   'ballots.blank': '（空白）',

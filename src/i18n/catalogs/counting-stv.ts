@@ -15,38 +15,57 @@ export default {
       'Meek STV (Droop generic rule) for {seats} seat(s) in exact fractions (shown to {places} places, {guard} guard digits): quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}, sure losers defeated together.',
     'counting.stv.rule_warren_guarded':
       'Warren STV for {seats} seat(s): each candidate keeps up to their keep factor of a ballot; {places} decimal places plus {guard} guard digits, quota = votes ÷ (seats + 1) to be exceeded, iteration until the surplus is at most 10^-{omega}.',
-    'counting.stv.ballots': 'Ballots cast: {cast}; valid: {valid} (total weight {total}); blank: {blank}; invalid: {invalid}.',
+    'counting.stv.ballots':
+      'Ballots cast: {cast}; valid: {valid} (total weight {total}); blank: {blank}; invalid: {invalid}.',
     'counting.stv.quota': 'Quota: {quota}.',
-    'counting.stv.withdrawn': '{name} withdrew before the count; preferences for them pass to the next choice.',
+    'counting.stv.withdrawn':
+      '{name} withdrew before the count; preferences for them pass to the next choice.',
     'counting.stv.winners': 'Elected ({count}): {names}.',
-    'counting.stv.further_unfilled': '{seats} seat(s) left unfilled; candidates still in the running: {names}.',
+    'counting.stv.further_unfilled':
+      '{seats} seat(s) left unfilled; candidates still in the running: {names}.',
     'counting.stv.further_revote': 'A re-vote for {seats} seat(s) is needed among: {names}.',
     'counting.stv.further_runoff': 'A run-off is needed between: {names} ({seats} seat(s)).',
     'counting.stv.chart_title': 'Votes per candidate at each stage ({seats} seat(s))',
     'counting.stv.first_stage': 'First preferences counted: {total} valid votes; quota {quota}.',
     'counting.stv.elected': '{name} reaches the quota with {votes} votes and is elected.',
-    'counting.stv.elected_remaining': '{name} ({votes} votes) is elected to one of the last vacancies, as continuing candidates equal the vacancies.',
+    'counting.stv.elected_remaining':
+      '{name} ({votes} votes) is elected to one of the last vacancies, as continuing candidates equal the vacancies.',
     'counting.stv.defeated_remaining': '{name} is not elected: all seats are filled.',
-    'counting.stv.surplus_transferred': 'Surplus of {name} ({surplus}) transferred at a value of {value} per vote.',
-    'counting.stv.excluded': '{name} has the fewest votes ({votes}) and is excluded; their papers pass to the next continuing choice.',
-    'counting.stv.excluded_batch': 'Excluded together, as their combined votes cannot overtake the next candidate: {names}.',
-    'counting.stv.excluded_write_ins': 'Undeclared write-ins cannot be elected and are excluded first: {names}.',
-    'counting.stv.meek_iterated_elected': 'After {iterations} iteration(s) a candidate reached the quota ({quota}).',
-    'counting.stv.meek_iterated_omega': 'After {iterations} iteration(s) the total surplus ({surplus}) is below the limit; quota {quota}.',
-    'counting.stv.meek_iterated_stable': 'After {iterations} iteration(s) the total surplus ({surplus}) stopped falling; quota {quota}.',
-    'counting.stv.meek_defeated': '{name} has the fewest votes ({votes}) and is defeated; their keep factor becomes 0.',
-    'counting.stv.tie_backwards': 'Tie between {names}: settled by the most recent earlier stage at which they differed; {chosen} chosen.',
-    'counting.stv.tie_forwards': 'Tie between {names}: settled by the first stage at which they differed; {chosen} chosen.',
+    'counting.stv.surplus_transferred':
+      'Surplus of {name} ({surplus}) transferred at a value of {value} per vote.',
+    'counting.stv.excluded':
+      '{name} has the fewest votes ({votes}) and is excluded; their papers pass to the next continuing choice.',
+    'counting.stv.excluded_batch':
+      'Excluded together, as their combined votes cannot overtake the next candidate: {names}.',
+    'counting.stv.excluded_write_ins':
+      'Undeclared write-ins cannot be elected and are excluded first: {names}.',
+    'counting.stv.meek_iterated_elected':
+      'After {iterations} iteration(s) a candidate reached the quota ({quota}).',
+    'counting.stv.meek_iterated_omega':
+      'After {iterations} iteration(s) the total surplus ({surplus}) is below the limit; quota {quota}.',
+    'counting.stv.meek_iterated_stable':
+      'After {iterations} iteration(s) the total surplus ({surplus}) stopped falling; quota {quota}.',
+    'counting.stv.meek_defeated':
+      '{name} has the fewest votes ({votes}) and is defeated; their keep factor becomes 0.',
+    'counting.stv.tie_backwards':
+      'Tie between {names}: settled by the most recent earlier stage at which they differed; {chosen} chosen.',
+    'counting.stv.tie_forwards':
+      'Tie between {names}: settled by the first stage at which they differed; {chosen} chosen.',
     'counting.stv.tie_candidate_order': 'Tie between {names}: settled by candidate order; {chosen} chosen.',
-    'counting.stv.tie_order': 'Tie between {names}: equal at every stage, settled by the predetermined tie order (the lot); {chosen} chosen.',
-    'counting.stv.tie_lot': 'Tie between {names}: equal at every stage, drawn by lot with seed {seed}; {chosen} chosen.',
-    'counting.stv.tie_open_organiser': 'Tie between {names}: the count stops here for the organisers to decide.',
-    'counting.stv.tie_open_revote': 'Tie between {names}: the count stops here; a re-vote among them is needed.',
+    'counting.stv.tie_order':
+      'Tie between {names}: equal at every stage, settled by the predetermined tie order (the lot); {chosen} chosen.',
+    'counting.stv.tie_lot':
+      'Tie between {names}: equal at every stage, drawn by lot with seed {seed}; {chosen} chosen.',
+    'counting.stv.tie_open_organiser':
+      'Tie between {names}: the count stops here for the organisers to decide.',
+    'counting.stv.tie_open_revote':
+      'Tie between {names}: the count stops here; a re-vote among them is needed.',
     'counting.stv.bad_precision': 'The precision must be a whole number of decimal places from 0 to 12.',
     'counting.stv.bad_omega': 'Omega must be a whole number of decimal places, at most the precision.',
     'counting.stv.bad_weight': 'A ballot weight has more decimal places than the count uses.',
     'counting.stv.precision_overflow': 'Too much ballot weight for this precision; use fewer decimal places.',
-    'counting.stv.rational_too_large': 'Exact fractions grew too large to finish this count; use guarded or PR Foundation Meek.',
+    'counting.stv.rational_too_large':
+      'Exact fractions grew too large to finish this count; use guarded or PR Foundation Meek.',
     'counting.blt.malformed': 'The BLT file is malformed.',
     'counting.blt.unwritable': 'This election cannot be written as a BLT file.',
   },
@@ -63,7 +82,8 @@ export default {
       'Meek 单记名可转移投票制（Droop 通用规则），应选 {seats} 席，以精确分数计算（显示 {places} 位小数，{guard} 位保护位）：商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}，必败者一并淘汰。',
     'counting.stv.rule_warren_guarded':
       'Warren 单记名可转移投票制，应选 {seats} 席：每位候选人至多保留选票的保留系数部分；{places} 位小数另加 {guard} 位保护位，商数 = 票数 ÷（席位数 + 1）且须超过，迭代至盈余不超过 10^-{omega}。',
-    'counting.stv.ballots': '投出选票：{cast}；有效：{valid}（总权重 {total}）；空白：{blank}；无效：{invalid}。',
+    'counting.stv.ballots':
+      '投出选票：{cast}；有效：{valid}（总权重 {total}）；空白：{blank}；无效：{invalid}。',
     'counting.stv.quota': '当选商数：{quota}。',
     'counting.stv.withdrawn': '{name} 在计票前退选；选给其的偏好转至下一选择。',
     'counting.stv.winners': '当选（{count}）：{names}。',
@@ -80,8 +100,10 @@ export default {
     'counting.stv.excluded_batch': '以下候选人合计票数仍无法超过下一位候选人，一并淘汰：{names}。',
     'counting.stv.excluded_write_ins': '未申报的自填候选人不能当选，首先淘汰：{names}。',
     'counting.stv.meek_iterated_elected': '经过 {iterations} 次迭代，有候选人达到商数（{quota}）。',
-    'counting.stv.meek_iterated_omega': '经过 {iterations} 次迭代，总盈余（{surplus}）低于限值；商数 {quota}。',
-    'counting.stv.meek_iterated_stable': '经过 {iterations} 次迭代，总盈余（{surplus}）不再下降；商数 {quota}。',
+    'counting.stv.meek_iterated_omega':
+      '经过 {iterations} 次迭代，总盈余（{surplus}）低于限值；商数 {quota}。',
+    'counting.stv.meek_iterated_stable':
+      '经过 {iterations} 次迭代，总盈余（{surplus}）不再下降；商数 {quota}。',
     'counting.stv.meek_defeated': '{name} 票数最少（{votes}），落选；其保留系数设为 0。',
     'counting.stv.tie_backwards': '{names} 票数相同：按此前最近一个票数不同的阶段决定；选定 {chosen}。',
     'counting.stv.tie_forwards': '{names} 票数相同：按第一个票数不同的阶段决定；选定 {chosen}。',
@@ -94,7 +116,8 @@ export default {
     'counting.stv.bad_omega': 'Omega 必须是整数位小数，且不超过精度。',
     'counting.stv.bad_weight': '某张选票的权重小数位数超过了计票所用的精度。',
     'counting.stv.precision_overflow': '在此精度下选票总权重过大；请减少小数位数。',
-    'counting.stv.rational_too_large': '精确分数增长过大，无法完成本次计票；请改用保护位算术或比例代表基金会 Meek 规则。',
+    'counting.stv.rational_too_large':
+      '精确分数增长过大，无法完成本次计票；请改用保护位算术或比例代表基金会 Meek 规则。',
     'counting.blt.malformed': 'BLT 文件格式有误。',
     'counting.blt.unwritable': '此选举无法写成 BLT 文件。',
   },

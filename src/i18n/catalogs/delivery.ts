@@ -17,7 +17,8 @@ export default {
     'delivery.purpose.result': 'Results',
     'voting.unreached':
       'Election {number} "{title}": {count} of {total} members could not be sent their ballot by direct message (their DMs are closed, they have left, or delivery kept failing). They can still vote with the Vote button on the voting-open post; you may want to tell the members that.',
-    'command.voting.unreached.summary': 'tell the organisers how many ballot DMs could not be delivered (run by Teller)',
+    'command.voting.unreached.summary':
+      'tell the organisers how many ballot DMs could not be delivered (run by Teller)',
     'arg.unreached_count': 'how many ballot DMs could not be delivered',
     'arg.unreached_total': 'how many ballot DMs were sent out',
   },
@@ -33,7 +34,8 @@ export default {
     'delivery.purpose.notice': '通知',
     'delivery.purpose.turnout': '投票率更新',
     'delivery.purpose.result': '结果',
-    'voting.unreached': '选举 {number}"{title}"：{total} 位成员中有 {count} 位无法通过私信收到选票（他们关闭了私信、已离开，或多次发送失败）。他们仍可使用投票开始帖子上的"投票"按钮投票；你可以提醒成员这一点。',
+    'voting.unreached':
+      '选举 {number}"{title}"：{total} 位成员中有 {count} 位无法通过私信收到选票（他们关闭了私信、已离开，或多次发送失败）。他们仍可使用投票开始帖子上的"投票"按钮投票；你可以提醒成员这一点。',
     'command.voting.unreached.summary': '告诉组织者有多少选票私信无法送达（由 Teller 执行）',
     'arg.unreached_count': '无法送达的选票私信数',
     'arg.unreached_total': '发出的选票私信数',

@@ -6,14 +6,17 @@ export default {
     'discord.command.election': 'Run an election: set up, nominate, vote, count',
     'discord.command.teller': 'Type any Teller command as text, e.g. "roll add 3 @alice"',
     'discord.command.settings': 'Teller settings for this server',
-    'discord.settings.creator_role': 'Who may create elections: members with this role (empty: Manage Server)',
+    'discord.settings.creator_role':
+      'Who may create elections: members with this role (empty: Manage Server)',
     'discord.option.command': 'The command and its arguments',
     'discord.option.role': 'The role; leave empty to go back to Manage Server',
     'discord.settings.forbidden': 'Only members with Manage Server can change Teller settings.',
-    'discord.settings.role_set': 'Members with {role} (and anyone with Manage Server) may now create elections.',
+    'discord.settings.role_set':
+      'Members with {role} (and anyone with Manage Server) may now create elections.',
     'discord.settings.role_cleared': 'Members with Manage Server may create elections.',
     'discord.error.server_only': 'Use this inside a server: elections belong to a server.',
-    'discord.error.stale_command': 'This command has changed. Ask an admin to run "teller discord deploy-commands", then try again.',
+    'discord.error.stale_command':
+      'This command has changed. Ask an admin to run "teller discord deploy-commands", then try again.',
     'discord.error.internal': 'Something went wrong. Please try again in a moment.',
     'discord.ballot.your_ranking': 'Your ranking so far:',
     'discord.ballot.review': 'All done. Press "Cast ballot" to vote, or "Start over".',

@@ -23,10 +23,14 @@ export default {
     'slack.form.done_title': 'Done',
     'slack.chart.title': 'Results chart',
     'slack.name.refused': 'Nothing was changed. {problems}',
-    'slack.name.no_member': 'There is no member called {name} in this workspace. Pick the member from the list Slack offers as you type @, or put a name with spaces in quotes ("@Carol Smith").',
-    'slack.name.ambiguous_member': '{name} could be any of: {candidates}. Pick the one you mean from the list Slack offers as you type @.',
-    'slack.name.no_channel': 'There is no channel called {name} that Teller can see. Pick it from the list Slack offers as you type #; for a private channel, invite Teller to it first.',
-    'slack.name.lookup_failed': 'Teller could not look up {name} on Slack just now. Try again, or pick it from the list Slack offers as you type.',
+    'slack.name.no_member':
+      'There is no member called {name} in this workspace. Pick the member from the list Slack offers as you type @, or put a name with spaces in quotes ("@Carol Smith").',
+    'slack.name.ambiguous_member':
+      '{name} could be any of: {candidates}. Pick the one you mean from the list Slack offers as you type @.',
+    'slack.name.no_channel':
+      'There is no channel called {name} that Teller can see. Pick it from the list Slack offers as you type #; for a private channel, invite Teller to it first.',
+    'slack.name.lookup_failed':
+      'Teller could not look up {name} on Slack just now. Try again, or pick it from the list Slack offers as you type.',
   },
   'zh-Hans': {
     'slack.ballot.submit': '投票',
@@ -48,9 +52,13 @@ export default {
     'slack.form.done_title': '完成',
     'slack.chart.title': '结果图表',
     'slack.name.refused': '没有做任何更改。{problems}',
-    'slack.name.no_member': '这个工作区里没有叫 {name} 的成员。请在输入 @ 时从 Slack 提供的列表中选择成员，或把带空格的名字放在引号里（"@Carol Smith"）。',
-    'slack.name.ambiguous_member': '{name} 可能是以下任何一位：{candidates}。请在输入 @ 时从 Slack 提供的列表中选出你指的那位。',
-    'slack.name.no_channel': 'Teller 看不到叫 {name} 的频道。请在输入 # 时从 Slack 提供的列表中选择；私有频道请先邀请 Teller 加入。',
-    'slack.name.lookup_failed': 'Teller 暂时无法在 Slack 上查找 {name}。请重试，或在输入时从 Slack 提供的列表中选择。',
+    'slack.name.no_member':
+      '这个工作区里没有叫 {name} 的成员。请在输入 @ 时从 Slack 提供的列表中选择成员，或把带空格的名字放在引号里（"@Carol Smith"）。',
+    'slack.name.ambiguous_member':
+      '{name} 可能是以下任何一位：{candidates}。请在输入 @ 时从 Slack 提供的列表中选出你指的那位。',
+    'slack.name.no_channel':
+      'Teller 看不到叫 {name} 的频道。请在输入 # 时从 Slack 提供的列表中选择；私有频道请先邀请 Teller 加入。',
+    'slack.name.lookup_failed':
+      'Teller 暂时无法在 Slack 上查找 {name}。请重试，或在输入时从 Slack 提供的列表中选择。',
   },
 } satisfies Catalog;

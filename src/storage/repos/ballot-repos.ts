@@ -1,7 +1,13 @@
 // The secret-ballot tables (ARCHITECTURE §2): salts, cast (encrypted) ballots, counted ballots, receipts
 // and participation. Ballots and participation share nothing a join could use; links are HMACs, deleted
 // at close with the ciphertexts they find.
-import type { BallotRepo, CastBallotRepo, ParticipationRepo, ReceiptRepo, SecretRepo } from '../../core/shared/store.ports.js';
+import type {
+  BallotRepo,
+  CastBallotRepo,
+  ParticipationRepo,
+  ReceiptRepo,
+  SecretRepo,
+} from '../../core/shared/store.ports.js';
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
@@ -10,14 +16,23 @@ import { type RepoContext, byBytes, toCount } from './context.js';
 const REWRITE_BATCH = 500;
 
 const q = {
-  secretGet: prepare((db, p) => db.selectFrom('election_secrets').select(['salt', 'key_check']).where('election_id', '=', p('electionId'))),
+  secretGet: prepare((db, p) =>
+    db
+      .selectFrom('election_secrets')
+      .select(['salt', 'key_check'])
+      .where('election_id', '=', p('electionId')),
+  ),
   secretPut: prepare((db, p) =>
     db
       .insertInto('election_secrets')
       .values({ election_id: p('electionId'), salt: p('salt'), key_check: p('keyCheck') })
-      .onConflict((oc) => oc.column('election_id').doUpdateSet({ salt: p('salt'), key_check: p('keyCheck') })),
+      .onConflict((oc) =>
+        oc.column('election_id').doUpdateSet({ salt: p('salt'), key_check: p('keyCheck') }),
+      ),
   ),
-  secretDelete: prepare((db, p) => db.deleteFrom('election_secrets').where('election_id', '=', p('electionId'))),
+  secretDelete: prepare((db, p) =>
+    db.deleteFrom('election_secrets').where('election_id', '=', p('electionId')),
+  ),
 
   // One statement: a re-vote replaces the ciphertext in place, and two racing casts for one link can
   // never leave two rows (the unique index arbitrates). The row keeps its first id, so the id it returns
@@ -26,7 +41,9 @@ const q = {
     db
       .insertInto('cast_ballots')
       .values(rowParams(p, ['id', 'election_id', 'contest_id', 'link', 'sealed'] as const))
-      .onConflict((oc) => oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({ sealed: eb.ref('excluded.sealed') })))
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'link']).doUpdateSet((eb) => ({ sealed: eb.ref('excluded.sealed') })),
+      )
       .returning('id'),
   ),
   // Through the contests: the (contest_id, link) index serves both, and no election index is kept.
@@ -34,17 +51,31 @@ const q = {
     db
       .selectFrom('cast_ballots')
       .selectAll()
-      .where('contest_id', 'in', (eb) => eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')))
+      .where('contest_id', 'in', (eb) =>
+        eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')),
+      )
       .orderBy(byBytes(dialect, 'id')),
   ),
   castDelete: prepare((db, p) =>
-    db.deleteFrom('cast_ballots').where('contest_id', 'in', (eb) => eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')))),
+    db
+      .deleteFrom('cast_ballots')
+      .where('contest_id', 'in', (eb) =>
+        eb.selectFrom('contests').select('id').where('election_id', '=', p('electionId')),
+      ),
+  ),
 
   ballotsForCount: prepare((db, p, dialect) =>
-    db.selectFrom('ballots').select(['weight', 'content']).where('contest_id', '=', p('contestId')).orderBy(byBytes(dialect, 'id')),
+    db
+      .selectFrom('ballots')
+      .select(['weight', 'content'])
+      .where('contest_id', '=', p('contestId'))
+      .orderBy(byBytes(dialect, 'id')),
   ),
   ballotCount: prepare((db, p) =>
-    db.selectFrom('ballots').select((eb) => eb.fn.countAll().as('n')).where('contest_id', '=', p('contestId')),
+    db
+      .selectFrom('ballots')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('contest_id', '=', p('contestId')),
   ),
   ballotsPublished: prepare((db, p, dialect) =>
     db
@@ -55,19 +86,39 @@ const q = {
   ),
 
   receiptByLink: prepare((db, p) =>
-    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).where('link', '=', p('link')),
+    db
+      .selectFrom('receipts')
+      .select('code')
+      .where('election_id', '=', p('electionId'))
+      .where('link', '=', p('link')),
   ),
-  receiptInsert: prepare((db, p) => db.insertInto('receipts').values(rowParams(p, ['election_id', 'code', 'link'] as const))),
+  receiptInsert: prepare((db, p) =>
+    db.insertInto('receipts').values(rowParams(p, ['election_id', 'code', 'link'] as const)),
+  ),
   receiptExists: prepare((db, p) =>
-    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).where('code', '=', p('code')),
+    db
+      .selectFrom('receipts')
+      .select('code')
+      .where('election_id', '=', p('electionId'))
+      .where('code', '=', p('code')),
   ),
   receiptList: prepare((db, p, dialect) =>
-    db.selectFrom('receipts').select('code').where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'code')),
+    db
+      .selectFrom('receipts')
+      .select('code')
+      .where('election_id', '=', p('electionId'))
+      .orderBy(byBytes(dialect, 'code')),
   ),
   receiptsOfElection: prepare((db, p, dialect) =>
-    db.selectFrom('receipts').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'code')),
+    db
+      .selectFrom('receipts')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .orderBy(byBytes(dialect, 'code')),
   ),
-  receiptsUnlink: prepare((db, p) => db.updateTable('receipts').set({ link: null }).where('election_id', '=', p('electionId'))),
+  receiptsUnlink: prepare((db, p) =>
+    db.updateTable('receipts').set({ link: null }).where('election_id', '=', p('electionId')),
+  ),
   receiptsDelete: prepare((db, p) => db.deleteFrom('receipts').where('election_id', '=', p('electionId'))),
 
   participationAdd: prepare((db, p) =>
@@ -120,12 +171,24 @@ export function secretRepo(ctx: RepoContext): SecretRepo {
 export function castBallotRepo(ctx: RepoContext): CastBallotRepo {
   return {
     async put(b) {
-      const row = await first(ctx, q.castUpsert, { id: b.id, election_id: b.electionId, contest_id: b.contestId, link: b.link, sealed: b.sealed });
+      const row = await first(ctx, q.castUpsert, {
+        id: b.id,
+        election_id: b.electionId,
+        contest_id: b.contestId,
+        link: b.link,
+        sealed: b.sealed,
+      });
       return row?.id !== b.id;
     },
     async listForElection(electionId) {
       const rows = await all(ctx, q.castList, { electionId });
-      return rows.map((r) => ({ id: r.id, electionId: r.election_id, contestId: r.contest_id, link: r.link, sealed: r.sealed }));
+      return rows.map((r) => ({
+        id: r.id,
+        electionId: r.election_id,
+        contestId: r.contest_id,
+        link: r.link,
+        sealed: r.sealed,
+      }));
     },
     async deleteForElection(electionId) {
       await run(ctx, q.castDelete, { electionId });
@@ -136,7 +199,13 @@ export function castBallotRepo(ctx: RepoContext): CastBallotRepo {
 export function ballotRepo(ctx: RepoContext): BallotRepo {
   return {
     async insertMany(ballots) {
-      const rows = ballots.map((b) => ({ id: b.id, election_id: b.electionId, contest_id: b.contestId, weight: b.weight, content: b.content }));
+      const rows = ballots.map((b) => ({
+        id: b.id,
+        election_id: b.electionId,
+        contest_id: b.contestId,
+        weight: b.weight,
+        content: b.content,
+      }));
       await inBatches(rows, (batch) => ctx.db.insertInto('ballots').values(batch).execute());
     },
     async listForCount(contestId) {
@@ -179,7 +248,11 @@ export function receiptRepo(ctx: RepoContext): ReceiptRepo {
 export function participationRepo(ctx: RepoContext): ParticipationRepo {
   return {
     async add(p) {
-      await run(ctx, q.participationAdd, { election_id: p.electionId, contest_id: p.contestId, member_id: p.memberId });
+      await run(ctx, q.participationAdd, {
+        election_id: p.electionId,
+        contest_id: p.contestId,
+        member_id: p.memberId,
+      });
     },
     async has(electionId, contestId, memberId) {
       return (await first(ctx, q.participationHas, { electionId, contestId, memberId })) !== undefined;

@@ -28,36 +28,95 @@ import {
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 
-const ORG = ['id', 'platform', 'platform_org_id', 'name', 'default_locale', 'language', 'created_at'] as const;
+const ORG = [
+  'id',
+  'platform',
+  'platform_org_id',
+  'name',
+  'default_locale',
+  'language',
+  'created_at',
+] as const;
 const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'updated_at'] as const;
-const ELECTION = ['id', 'org_id', 'number', 'title', 'channel_id', 'phase', 'created_by', 'settings', 'cancel_reason', 'phase_since', 'created_at', 'seal'] as const;
+const ELECTION = [
+  'id',
+  'org_id',
+  'number',
+  'title',
+  'channel_id',
+  'phase',
+  'created_by',
+  'settings',
+  'cancel_reason',
+  'phase_since',
+  'created_at',
+  'seal',
+] as const;
 const CONTEST = ['id', 'election_id', 'number', 'name', 'seats', 'method', 'options'] as const;
 const ROLL = ['election_id', 'member_id', 'weight', 'status', 'reason', 'added_by', 'added_at'] as const;
-const NOMINATION = ['id', 'election_id', 'contest_id', 'number', 'nominee', 'nominator', 'statement', 'status', 'reason', 'candidate_number', 'created_at', 'updated_at'] as const;
+const NOMINATION = [
+  'id',
+  'election_id',
+  'contest_id',
+  'number',
+  'nominee',
+  'nominator',
+  'statement',
+  'status',
+  'reason',
+  'candidate_number',
+  'created_at',
+  'updated_at',
+] as const;
 
 const without = <K extends string>(cols: readonly K[], ...drop: K[]) => cols.filter((c) => !drop.includes(c));
 
 const q = {
   orgByPlatform: prepare((db, p) =>
-    db.selectFrom('orgs').selectAll().where('platform', '=', p('platform')).where('platform_org_id', '=', p('platformOrgId')),
+    db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('platform', '=', p('platform'))
+      .where('platform_org_id', '=', p('platformOrgId')),
   ),
   orgGet: prepare((db, p) => db.selectFrom('orgs').selectAll().where('id', '=', p('id'))),
   orgInsert: prepare((db, p) => db.insertInto('orgs').values(rowParams(p, ORG))),
   orgInsertIfAbsent: prepare((db, p) =>
-    db.insertInto('orgs').values(rowParams(p, ORG)).onConflict((oc) => oc.columns(['platform', 'platform_org_id']).doNothing()),
+    db
+      .insertInto('orgs')
+      .values(rowParams(p, ORG))
+      .onConflict((oc) => oc.columns(['platform', 'platform_org_id']).doNothing()),
   ),
-  orgSetDefaultLocale: prepare((db, p) => db.updateTable('orgs').set({ default_locale: p('locale') }).where('id', '=', p('id'))),
-  orgSetLanguage: prepare((db, p) => db.updateTable('orgs').set({ language: p('language') }).where('id', '=', p('id'))),
+  orgSetDefaultLocale: prepare((db, p) =>
+    db
+      .updateTable('orgs')
+      .set({ default_locale: p('locale') })
+      .where('id', '=', p('id')),
+  ),
+  orgSetLanguage: prepare((db, p) =>
+    db
+      .updateTable('orgs')
+      .set({ language: p('language') })
+      .where('id', '=', p('id')),
+  ),
   // NO KEY UPDATE: it still serialises creates, but does not conflict with the KEY SHARE locks that
   // foreign keys (members, elections) take on the organisation, which would deadlock two first commands.
   orgLock: prepare((db, p) => db.selectFrom('orgs').select('id').where('id', '=', p('id')).forNoKeyUpdate()),
 
-  memberGet: prepare((db, p) => db.selectFrom('members').selectAll().where('org_id', '=', p('orgId')).where('member_id', '=', p('memberId'))),
+  memberGet: prepare((db, p) =>
+    db
+      .selectFrom('members')
+      .selectAll()
+      .where('org_id', '=', p('orgId'))
+      .where('member_id', '=', p('memberId')),
+  ),
   memberUpsert: prepare((db, p) =>
     db
       .insertInto('members')
       .values(rowParams(p, MEMBER))
-      .onConflict((oc) => oc.columns(['org_id', 'member_id']).doUpdateSet(rowParams(p, without(MEMBER, 'org_id', 'member_id')))),
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'member_id']).doUpdateSet(rowParams(p, without(MEMBER, 'org_id', 'member_id'))),
+      ),
   ),
 
   electionGet: prepare((db, p) => db.selectFrom('elections').selectAll().where('id', '=', p('id'))),
@@ -65,20 +124,39 @@ const q = {
     db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).where('number', '=', p('number')),
   ),
   // Numbers grow with creation, so they order newest first even when two share a timestamp.
-  electionList: prepare((db, p) => db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).orderBy('number', 'desc')),
-  electionAll: prepare((db, _p, dialect) => db.selectFrom('elections').selectAll().orderBy(byBytes(dialect, 'id'))),
+  electionList: prepare((db, p) =>
+    db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).orderBy('number', 'desc'),
+  ),
+  electionAll: prepare((db, _p, dialect) =>
+    db.selectFrom('elections').selectAll().orderBy(byBytes(dialect, 'id')),
+  ),
   electionMax: prepare((db, p) =>
-    db.selectFrom('elections').select((eb) => eb.fn.max('number').as('n')).where('org_id', '=', p('orgId')),
+    db
+      .selectFrom('elections')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('org_id', '=', p('orgId')),
   ),
   electionInsert: prepare((db, p) => db.insertInto('elections').values(rowParams(p, ELECTION))),
-  electionUpdate: prepare((db, p) => db.updateTable('elections').set(rowParams(p, without(ELECTION, 'id'))).where('id', '=', p('id'))),
+  electionUpdate: prepare((db, p) =>
+    db
+      .updateTable('elections')
+      .set(rowParams(p, without(ELECTION, 'id')))
+      .where('id', '=', p('id')),
+  ),
   // Lock, then read: the row comes back under its lock, so no command checks a phase another
   // transaction is about to change (five concurrent closes would otherwise all see 'voting').
   electionByNumberLocked: prepare((db, p) =>
-    db.selectFrom('elections').selectAll().where('org_id', '=', p('orgId')).where('number', '=', p('number')).forUpdate(),
+    db
+      .selectFrom('elections')
+      .selectAll()
+      .where('org_id', '=', p('orgId'))
+      .where('number', '=', p('number'))
+      .forUpdate(),
   ),
 
-  contestList: prepare((db, p) => db.selectFrom('contests').selectAll().where('election_id', '=', p('electionId')).orderBy('number')),
+  contestList: prepare((db, p) =>
+    db.selectFrom('contests').selectAll().where('election_id', '=', p('electionId')).orderBy('number'),
+  ),
   contestInsert: prepare((db, p) => db.insertInto('contests').values(rowParams(p, CONTEST))),
 
   roleList: prepare((db, p, dialect) =>
@@ -90,35 +168,65 @@ const q = {
       .orderBy(byBytes(dialect, 'role')),
   ),
   roleAdd: prepare((db, p) =>
-    db.insertInto('election_roles').values(rowParams(p, ['election_id', 'member_id', 'role'] as const)).onConflict((oc) => oc.doNothing()),
+    db
+      .insertInto('election_roles')
+      .values(rowParams(p, ['election_id', 'member_id', 'role'] as const))
+      .onConflict((oc) => oc.doNothing()),
   ),
 
   rollGet: prepare((db, p) =>
-    db.selectFrom('roll_entries').selectAll().where('election_id', '=', p('electionId')).where('member_id', '=', p('memberId')),
+    db
+      .selectFrom('roll_entries')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .where('member_id', '=', p('memberId')),
   ),
   rollList: prepare((db, p, dialect) =>
-    db.selectFrom('roll_entries').selectAll().where('election_id', '=', p('electionId')).orderBy(byBytes(dialect, 'member_id')),
+    db
+      .selectFrom('roll_entries')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .orderBy(byBytes(dialect, 'member_id')),
   ),
   rollUpsert: prepare((db, p) =>
     db
       .insertInto('roll_entries')
       .values(rowParams(p, ROLL))
-      .onConflict((oc) => oc.columns(['election_id', 'member_id']).doUpdateSet(rowParams(p, without(ROLL, 'election_id', 'member_id')))),
+      .onConflict((oc) =>
+        oc
+          .columns(['election_id', 'member_id'])
+          .doUpdateSet(rowParams(p, without(ROLL, 'election_id', 'member_id'))),
+      ),
   ),
   rollRemove: prepare((db, p) =>
-    db.deleteFrom('roll_entries').where('election_id', '=', p('electionId')).where('member_id', '=', p('memberId')),
+    db
+      .deleteFrom('roll_entries')
+      .where('election_id', '=', p('electionId'))
+      .where('member_id', '=', p('memberId')),
   ),
 
   nominationGet: prepare((db, p) =>
-    db.selectFrom('nominations').selectAll().where('election_id', '=', p('electionId')).where('number', '=', p('number')),
+    db
+      .selectFrom('nominations')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .where('number', '=', p('number')),
   ),
-  nominationList: prepare((db, p) => db.selectFrom('nominations').selectAll().where('election_id', '=', p('electionId')).orderBy('number')),
+  nominationList: prepare((db, p) =>
+    db.selectFrom('nominations').selectAll().where('election_id', '=', p('electionId')).orderBy('number'),
+  ),
   nominationMax: prepare((db, p) =>
-    db.selectFrom('nominations').select((eb) => eb.fn.max('number').as('n')).where('election_id', '=', p('electionId')),
+    db
+      .selectFrom('nominations')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('election_id', '=', p('electionId')),
   ),
   nominationInsert: prepare((db, p) => db.insertInto('nominations').values(rowParams(p, NOMINATION))),
   nominationUpdate: prepare((db, p) =>
-    db.updateTable('nominations').set(rowParams(p, without(NOMINATION, 'id'))).where('id', '=', p('id')),
+    db
+      .updateTable('nominations')
+      .set(rowParams(p, without(NOMINATION, 'id')))
+      .where('id', '=', p('id')),
   ),
   seconderList: prepare((db, p, dialect) =>
     db
@@ -129,7 +237,10 @@ const q = {
       .orderBy(byBytes(dialect, 'member_id')),
   ),
   seconderAdd: prepare((db, p) =>
-    db.insertInto('seconders').values(rowParams(p, ['nomination_id', 'member_id', 'at'] as const)).onConflict((oc) => oc.doNothing()),
+    db
+      .insertInto('seconders')
+      .values(rowParams(p, ['nomination_id', 'member_id', 'at'] as const))
+      .onConflict((oc) => oc.doNothing()),
   ),
 };
 
@@ -148,7 +259,10 @@ export function orgRepo(ctx: RepoContext): OrgRepo {
     },
     async insertIfAbsent(org) {
       await run(ctx, q.orgInsertIfAbsent, { ...orgToRow(org) });
-      const row = await first(ctx, q.orgByPlatform, { platform: org.platform, platformOrgId: org.platformOrgId });
+      const row = await first(ctx, q.orgByPlatform, {
+        platform: org.platform,
+        platformOrgId: org.platformOrgId,
+      });
       return orgFromRow(row!);
     },
     async setDefaultLocale(id, locale) {
@@ -205,7 +319,11 @@ export function electionRepo(ctx: RepoContext): ElectionRepo {
     async findByNumberLocked(orgId, number) {
       // SQLite: every transaction begins IMMEDIATE (see store.ts), so it already holds the database's
       // write lock when it reads; a row lock only means something on PostgreSQL.
-      const row = await first(ctx, ctx.dialect === 'postgres' ? q.electionByNumberLocked : q.electionByNumber, { orgId, number });
+      const row = await first(
+        ctx,
+        ctx.dialect === 'postgres' ? q.electionByNumberLocked : q.electionByNumber,
+        { orgId, number },
+      );
       return row && electionFromRow(row);
     },
   };

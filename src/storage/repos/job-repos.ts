@@ -4,11 +4,34 @@ import { first, prepare, rowParams, run } from '../prepared.js';
 import type { JobRow } from '../schema.js';
 import type { RepoContext } from './context.js';
 
-const JOB = ['id', 'kind', 'election_id', 'dedupe_key', 'payload', 'status', 'run_at', 'attempts', 'lease_until', 'last_error', 'created_at', 'done_at'] as const;
+const JOB = [
+  'id',
+  'kind',
+  'election_id',
+  'dedupe_key',
+  'payload',
+  'status',
+  'run_at',
+  'attempts',
+  'lease_until',
+  'last_error',
+  'created_at',
+  'done_at',
+] as const;
 
 const q = {
-  jobInsert: prepare((db, p) => db.insertInto('jobs').values(rowParams(p, JOB)).onConflict((oc) => oc.column('dedupe_key').doNothing())),
-  jobFinish: prepare((db, p) => db.updateTable('jobs').set({ status: 'done', done_at: p('at'), lease_until: null, last_error: null }).where('id', '=', p('id'))),
+  jobInsert: prepare((db, p) =>
+    db
+      .insertInto('jobs')
+      .values(rowParams(p, JOB))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+  ),
+  jobFinish: prepare((db, p) =>
+    db
+      .updateTable('jobs')
+      .set({ status: 'done', done_at: p('at'), lease_until: null, last_error: null })
+      .where('id', '=', p('id')),
+  ),
   jobFinishByKey: prepare((db, p) =>
     db
       .updateTable('jobs')
@@ -17,10 +40,18 @@ const q = {
       .where('status', 'in', ['pending', 'running']),
   ),
   jobRetry: prepare((db, p) =>
-    db.updateTable('jobs').set({ status: p('status'), run_at: p('runAt'), last_error: p('error'), lease_until: null }).where('id', '=', p('id')),
+    db
+      .updateTable('jobs')
+      .set({ status: p('status'), run_at: p('runAt'), last_error: p('error'), lease_until: null })
+      .where('id', '=', p('id')),
   ),
   settingGet: prepare((db, p) => db.selectFrom('settings').select('value').where('key', '=', p('key'))),
-  settingInsert: prepare((db, p) => db.insertInto('settings').values(rowParams(p, ['key', 'value'] as const)).onConflict((oc) => oc.column('key').doNothing())),
+  settingInsert: prepare((db, p) =>
+    db
+      .insertInto('settings')
+      .values(rowParams(p, ['key', 'value'] as const))
+      .onConflict((oc) => oc.column('key').doNothing()),
+  ),
 };
 
 function jobFromRow(r: JobRow): Job {
@@ -70,7 +101,12 @@ export function jobRepo(ctx: RepoContext): JobRepo {
           const due = eb
             .selectFrom('jobs')
             .select('id')
-            .where((w) => w.or([w('status', '=', 'pending'), w.and([w('status', '=', 'running'), w('lease_until', '<=', now)])]))
+            .where((w) =>
+              w.or([
+                w('status', '=', 'pending'),
+                w.and([w('status', '=', 'running'), w('lease_until', '<=', now)]),
+              ]),
+            )
             .where('run_at', '<=', now)
             .orderBy('run_at')
             .orderBy('id')
@@ -80,13 +116,20 @@ export function jobRepo(ctx: RepoContext): JobRepo {
         .returningAll()
         .execute();
       // RETURNING gives no order; run them in the order they were due
-      return rows.map(jobFromRow).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
+      return rows
+        .map(jobFromRow)
+        .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
     },
     async finish(id, at) {
       await run(ctx, q.jobFinish, { id, at });
     },
     async retry(id, runAt, error) {
-      await run(ctx, q.jobRetry, { id, status: runAt === null ? 'failed' : 'pending', runAt: runAt ?? new Date(0).toISOString(), error });
+      await run(ctx, q.jobRetry, {
+        id,
+        status: runAt === null ? 'failed' : 'pending',
+        runAt: runAt ?? new Date(0).toISOString(),
+        error,
+      });
     },
     async finishByKey(key, at) {
       await run(ctx, q.jobFinishByKey, { key, at });

@@ -2,15 +2,38 @@
 // handled platform requests.
 import type { AuditRepo, OutboxRepo, RequestRepo, ResultRepo } from '../../core/shared/store.ports.js';
 import { sql } from 'kysely';
-import { auditFromRow, auditToRow, confirmationFromRow, outboxToRow, resultFromRow, resultToRow } from '../mappers.js';
+import {
+  auditFromRow,
+  auditToRow,
+  confirmationFromRow,
+  outboxToRow,
+  resultFromRow,
+  resultToRow,
+} from '../mappers.js';
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes } from './context.js';
 
 const RESULT = ['election_id', 'contest_id', 'round', 'result', 'eligible', 'issued', 'created_at'] as const;
 const AUDIT = ['election_id', 'seq', 'at', 'actor', 'event', 'data', 'prev_hash', 'hash'] as const;
 const OUTBOX = [
-  'id', 'org_id', 'platform', 'platform_org_id', 'destination', 'body', 'dedupe_key', 'replaces', 'election_id',
-  'purpose', 'status', 'attempts', 'not_before', 'lease_until', 'sent_ref', 'sent_at', 'last_error', 'created_at',
+  'id',
+  'org_id',
+  'platform',
+  'platform_org_id',
+  'destination',
+  'body',
+  'dedupe_key',
+  'replaces',
+  'election_id',
+  'purpose',
+  'status',
+  'attempts',
+  'not_before',
+  'lease_until',
+  'sent_ref',
+  'sent_at',
+  'last_error',
+  'created_at',
 ] as const;
 
 const q = {
@@ -19,7 +42,9 @@ const q = {
       .insertInto('results')
       .values(rowParams(p, RESULT))
       .onConflict((oc) =>
-        oc.columns(['election_id', 'contest_id', 'round']).doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'created_at'] as const)),
+        oc
+          .columns(['election_id', 'contest_id', 'round'])
+          .doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'created_at'] as const)),
       ),
   ),
   resultList: prepare((db, p) =>
@@ -42,19 +67,33 @@ const q = {
   ),
   // A scrutineer confirming twice still counts once towards the two-person rule.
   confirmationAdd: prepare((db, p) =>
-    db.insertInto('count_confirmations').values(rowParams(p, ['election_id', 'member_id', 'at'] as const)).onConflict((oc) => oc.doNothing()),
+    db
+      .insertInto('count_confirmations')
+      .values(rowParams(p, ['election_id', 'member_id', 'at'] as const))
+      .onConflict((oc) => oc.doNothing()),
   ),
 
   // A literal LIMIT: with a bound one SQLite plans the backwards index walk several times slower, and
   // this runs on every cast.
   auditLast: prepare((db, p) =>
-    db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq', 'desc').limit(sql.lit(1)),
+    db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('election_id', '=', p('electionId'))
+      .orderBy('seq', 'desc')
+      .limit(sql.lit(1)),
   ),
   // (election_id, seq) is the primary key: two writers that read the same `last` cannot both append.
   auditAppend: prepare((db, p) => db.insertInto('audit_entries').values(rowParams(p, AUDIT))),
-  auditList: prepare((db, p) => db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq')),
+  auditList: prepare((db, p) =>
+    db.selectFrom('audit_entries').selectAll().where('election_id', '=', p('electionId')).orderBy('seq'),
+  ),
   auditElections: prepare((db, _p, dialect) =>
-    db.selectFrom('audit_entries').select('election_id').groupBy('election_id').orderBy(byBytes(dialect, 'election_id')),
+    db
+      .selectFrom('audit_entries')
+      .select('election_id')
+      .groupBy('election_id')
+      .orderBy(byBytes(dialect, 'election_id')),
   ),
 
   outboxEnqueue: prepare((db, p) =>
@@ -69,12 +108,20 @@ const q = {
     db
       .insertInto('requests')
       .values(rowParams(p, ['key', 'response', 'at', 'election_id'] as const))
-      .onConflict((oc) => oc.column('key').doUpdateSet(rowParams(p, ['response', 'at', 'election_id'] as const))),
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet(rowParams(p, ['response', 'at', 'election_id'] as const)),
+      ),
   ),
   outboxReceiptsOfElection: prepare((db, p) =>
-    db.deleteFrom('outbox').where('election_id', '=', p('electionId')).where('purpose', '=', 'receipt').where('status', '!=', 'sending'),
+    db
+      .deleteFrom('outbox')
+      .where('election_id', '=', p('electionId'))
+      .where('purpose', '=', 'receipt')
+      .where('status', '!=', 'sending'),
   ),
-  requestsOfElection: prepare((db, p) => db.deleteFrom('requests').where('election_id', '=', p('electionId'))),
+  requestsOfElection: prepare((db, p) =>
+    db.deleteFrom('requests').where('election_id', '=', p('electionId')),
+  ),
   requestsBefore: prepare((db, p) => db.deleteFrom('requests').where('at', '<', p('at'))),
 };
 

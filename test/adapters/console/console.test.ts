@@ -11,7 +11,11 @@ describe('the local console', () => {
   afterEach(async () => teller?.close());
 
   async function session() {
-    teller = await buildTeller(config, { info: () => undefined, error: () => undefined }, { databaseUrl: ':memory:', secret: 'console-test-secret-0123456789' });
+    teller = await buildTeller(
+      config,
+      { info: () => undefined, error: () => undefined },
+      { databaseUrl: ':memory:', secret: 'console-test-secret-0123456789' },
+    );
     const out: string[] = [];
     const s = new ConsoleSession(teller.core, { member: 'olga', write: (t) => out.push(t) });
     return { s, out };
@@ -40,7 +44,9 @@ describe('the local console', () => {
     const text = out.join('\n');
     expect(text).toContain('[DM to @amy]\n== Your ballot: Branch committee 2026 ==');
     expect(text).toContain('[Vote] → /election vote 1');
-    expect(text).toContain('[DM to @quin]\nYour nomination 6 in "Branch committee 2026" was rejected. Reason: not a paid-up member on the closing date');
+    expect(text).toContain(
+      '[DM to @quin]\nYour nomination 6 in "Branch committee 2026" was rejected. Reason: not a paid-up member on the closing date',
+    );
     expect(text).toMatch(/\[#general, updated\]\nFinal turnout: 20 of 22/);
     expect(text).toContain('[#general]\n== Results: Branch committee 2026 ==');
     expect(text).not.toContain('Something went wrong');

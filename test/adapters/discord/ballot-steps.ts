@@ -2,17 +2,32 @@
 import type { OutboundMessage } from '../../../src/core/index.js';
 import { DiscordSender } from '../../../adapters/discord/index.js';
 import type { FakeDiscord, FakeMessage, InteractionCallback } from '../../fakes/discord/fake-discord.js';
-import { buttonPress, findComponent, interact, modalSubmit, selectPick, type Who } from '../../fakes/discord/interactions.js';
+import {
+  buttonPress,
+  findComponent,
+  interact,
+  modalSubmit,
+  selectPick,
+  type Who,
+} from '../../fakes/discord/interactions.js';
 import { GUILD } from './harness.js';
 
-export function ballotDm(memberId: string, election: string, id = `out-${memberId}-${election}`): OutboundMessage {
+export function ballotDm(
+  memberId: string,
+  election: string,
+  id = `out-${memberId}-${election}`,
+): OutboundMessage {
   return {
     id,
     orgId: 'org1',
     platform: 'discord',
     platformOrgId: GUILD,
     destination: { kind: 'dm', memberId },
-    body: { title: 'Voting is open', text: 'Press Vote to fill in your ballot.', actions: [{ label: 'Vote', command: 'ballot.get', args: { election }, style: 'primary' }] },
+    body: {
+      title: 'Voting is open',
+      text: 'Press Vote to fill in your ballot.',
+      actions: [{ label: 'Vote', command: 'ballot.get', args: { election }, style: 'primary' }],
+    },
     dedupeKey: `ballot-dm:${election}:${memberId}`,
     purpose: 'ballot-dm',
     electionId: `e${election}`,
@@ -49,14 +64,22 @@ export class Voter {
     return { cb, message: messageOf(this.discord, cb, on) };
   }
 
-  async pick(on: FakeMessage, prefix: string, values: string[]): Promise<{ cb: InteractionCallback; message: FakeMessage }> {
+  async pick(
+    on: FakeMessage,
+    prefix: string,
+    values: string[],
+  ): Promise<{ cb: InteractionCallback; message: FakeMessage }> {
     const c = findComponent(on, prefix);
     if (!c) throw new Error(`no select ${prefix}`);
     const cb = await interact(this.discord, selectPick(this.who, c.custom_id, values, on));
     return { cb, message: messageOf(this.discord, cb, on) };
   }
 
-  async submitModal(on: FakeMessage, customId: string, fields: Record<string, string>): Promise<{ cb: InteractionCallback; message: FakeMessage }> {
+  async submitModal(
+    on: FakeMessage,
+    customId: string,
+    fields: Record<string, string>,
+  ): Promise<{ cb: InteractionCallback; message: FakeMessage }> {
     const cb = await interact(this.discord, modalSubmit(this.who, customId, fields, on));
     return { cb, message: messageOf(this.discord, cb, on) };
   }

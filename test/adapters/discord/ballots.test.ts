@@ -1,7 +1,7 @@
 // Private ballots: the DM's Vote button opens an ephemeral ballot; picks live on the server; the
 // cast answer is the receipt and never the choices; mistakes are shown inline and record nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Who } from '../../fakes/discord/interactions.js';
+import type { Who } from '../../fakes/discord/interactions.js';
 import { ballotDm, sendDm, Voter } from './ballot-steps.js';
 import { createDiscordBot } from '../../../adapters/discord/index.js';
 import { CHANNEL, GUILD, silentLogger, startHarness, type Harness } from './harness.js';
@@ -14,13 +14,20 @@ function dmWho(discord: Harness['discord'], userId: string, locale?: string): Wh
   return { userId, channelId: discord.dmChannels.get(userId) ?? 'unknown', locale };
 }
 
-const text = (m: { embeds: any[]; content?: string; components: any[] }) => JSON.stringify([m.content ?? '', m.embeds]);
+const text = (m: { embeds: any[]; content?: string; components: any[] }) =>
+  JSON.stringify([m.content ?? '', m.embeds]);
 
 describe('ballots by DM', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
-    h.core.addElection({ number: '3', title: 'Board 2026', kind: 'ranking', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '3',
+      title: 'Board 2026',
+      kind: 'ranking',
+      candidates: ['Ana', 'Bo', 'Cy'],
+      roll: new Set([ALICE]),
+    });
   });
   afterEach(() => h.stop());
 
@@ -33,7 +40,12 @@ describe('ballots by DM', () => {
     expect(cb.type).toBe(4);
     expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const dispatched = h.core.invocations.at(-1)!;
-    expect(dispatched).toMatchObject({ command: 'ballot.get', platformOrgId: GUILD, args: { election: '3' }, actor: { memberId: ALICE } });
+    expect(dispatched).toMatchObject({
+      command: 'ballot.get',
+      platformOrgId: GUILD,
+      args: { election: '3' },
+      actor: { memberId: ALICE },
+    });
 
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['2']));
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['3']));
@@ -95,7 +107,8 @@ describe('ballots by DM', () => {
     const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
     let { message } = await alice.press(dm, 'ballot.get');
-    const submit = () => message.components.at(-1).components.find((c: any) => c.custom_id.includes('op=submit'));
+    const submit = () =>
+      message.components.at(-1).components.find((c: any) => c.custom_id.includes('op=submit'));
     expect(submit().disabled).toBe(true);
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['1']));
     expect(submit().disabled).toBe(false);
@@ -111,7 +124,12 @@ describe('ballots by DM', () => {
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['1']));
     // a new process: same core and Discord, empty draft store
     await h.bot.stop();
-    const restarted = createDiscordBot({ core: h.core, delivery: false, logger: silentLogger, config: { token: 't', applicationId: h.discord.applicationId, apiUrl: h.discord.apiUrl } });
+    const restarted = createDiscordBot({
+      core: h.core,
+      delivery: false,
+      logger: silentLogger,
+      config: { token: 't', applicationId: h.discord.applicationId, apiUrl: h.discord.apiUrl },
+    });
     await restarted.start();
     try {
       let cb;
@@ -119,7 +137,10 @@ describe('ballots by DM', () => {
       expect(cb.type).toBe(7);
       expect(h.core.elections.get('3')!.ballots.has(ALICE)).toBe(false);
       expect(message.components[0].components[0].options).toHaveLength(3); // a fresh ballot
-      expect(h.core.invocations.at(-1)).toMatchObject({ command: 'ballot.get', args: { election: '3', contest: '1' } });
+      expect(h.core.invocations.at(-1)).toMatchObject({
+        command: 'ballot.get',
+        args: { election: '3', contest: '1' },
+      });
     } finally {
       await restarted.stop();
     }
@@ -130,7 +151,13 @@ describe('pressing Cast more than once', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
-    h.core.addElection({ number: '3', title: 'Board 2026', kind: 'ranking', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '3',
+      title: 'Board 2026',
+      kind: 'ranking',
+      candidates: ['Ana', 'Bo', 'Cy'],
+      roll: new Set([ALICE]),
+    });
   });
   afterEach(() => h.stop());
 
@@ -163,7 +190,9 @@ describe('pressing Cast more than once', () => {
     const { alice, ballot } = await filledBallot();
     h.core.castDelayMs = 150;
     const presses = await Promise.all([1, 2, 3].map(() => alice.press(ballot, 'discord.ballot:op=submit')));
-    expect(presses.every((p) => p.cb.type === 7 && JSON.stringify(p.cb.data.embeds).includes('R-0001'))).toBe(true);
+    expect(presses.every((p) => p.cb.type === 7 && JSON.stringify(p.cb.data.embeds).includes('R-0001'))).toBe(
+      true,
+    );
     const final = h.discord.messages.get(ballot.id)!;
     expect(text(final)).toMatch(/Receipt: R-0001/);
     expect(final.components).toEqual([]);
@@ -194,7 +223,13 @@ describe('other ballot kinds and the channel button', () => {
   afterEach(() => h.stop());
 
   it('marks: choose in a select menu, then cast', async () => {
-    h.core.addElection({ number: '5', title: 'Secretary', kind: 'marks', candidates: ['Ana', 'Bo'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '5',
+      title: 'Secretary',
+      kind: 'marks',
+      candidates: ['Ana', 'Bo'],
+      roll: new Set([ALICE]),
+    });
     const dm = await sendDm(h.discord, ballotDm(ALICE, '5'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
     let { message } = await alice.press(dm, 'ballot.get');
@@ -207,7 +242,13 @@ describe('other ballot kinds and the channel button', () => {
   });
 
   it('scores: one candidate at a time, with skip', async () => {
-    h.core.addElection({ number: '6', title: 'Awards', kind: 'scores', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '6',
+      title: 'Awards',
+      kind: 'scores',
+      candidates: ['Ana', 'Bo', 'Cy'],
+      roll: new Set([ALICE]),
+    });
     const dm = await sendDm(h.discord, ballotDm(ALICE, '6'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE, 'zh-CN'));
     let { message } = await alice.press(dm, 'ballot.get');
@@ -221,19 +262,38 @@ describe('other ballot kinds and the channel button', () => {
   });
 
   it('criteria: a score per candidate and criterion, in criteria order', async () => {
-    h.core.addElection({ number: '9', title: 'Grants', kind: 'criteria', candidates: ['Ana', 'Bo'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '9',
+      title: 'Grants',
+      kind: 'criteria',
+      candidates: ['Ana', 'Bo'],
+      roll: new Set([ALICE]),
+    });
     const dm = await sendDm(h.discord, ballotDm(ALICE, '9'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
     let { message } = await alice.press(dm, 'ballot.get');
     expect(message.components[0].components[0].placeholder).toBe('Ana: Vision');
-    expect(message.components[0].components[0].options.map((o: any) => o.value)).toEqual(['1', '2', '3', '4', '5']);
-    for (const score of ['5', '4', '2', '3']) ({ message } = await alice.pick(message, 'discord.ballot:op=score', [score]));
+    expect(message.components[0].components[0].options.map((o: any) => o.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    for (const score of ['5', '4', '2', '3'])
+      ({ message } = await alice.pick(message, 'discord.ballot:op=score', [score]));
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
     expect(h.core.elections.get('9')!.ballots.get(ALICE)).toBe('1=5/4,2=2/3');
   });
 
   it('opinions: approve and oppose selects exclude each other', async () => {
-    h.core.addElection({ number: '10', title: 'Motion', kind: 'opinions', candidates: ['Ana', 'Bo', 'Cy'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '10',
+      title: 'Motion',
+      kind: 'opinions',
+      candidates: ['Ana', 'Bo', 'Cy'],
+      roll: new Set([ALICE]),
+    });
     const dm = await sendDm(h.discord, ballotDm(ALICE, '10'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
     let { message } = await alice.press(dm, 'ballot.get');
@@ -245,8 +305,17 @@ describe('other ballot kinds and the channel button', () => {
   });
 
   it('the Vote button on a channel post opens the same ballot ephemerally', async () => {
-    h.core.addElection({ number: '7', title: 'Chair', kind: 'marks', candidates: ['Ana', 'Bo'], roll: new Set([BOB]) });
-    const post = await sendDm(h.discord, { ...ballotDm(BOB, '7'), destination: { kind: 'channel', channelId: CHANNEL } });
+    h.core.addElection({
+      number: '7',
+      title: 'Chair',
+      kind: 'marks',
+      candidates: ['Ana', 'Bo'],
+      roll: new Set([BOB]),
+    });
+    const post = await sendDm(h.discord, {
+      ...ballotDm(BOB, '7'),
+      destination: { kind: 'channel', channelId: CHANNEL },
+    });
     expect(post.channelId).toBe(CHANNEL);
     const bob = new Voter(h.discord, { userId: BOB, guildId: GUILD, channelId: CHANNEL });
     let { cb, message } = await bob.press(post, 'ballot.get');
@@ -266,11 +335,20 @@ describe('member-written text on a ballot', () => {
   afterEach(() => h.stop());
 
   it('escapes markdown and @everyone in candidate names, and keeps select labels plain', async () => {
-    h.core.addElection({ number: '8', title: 'Chair', kind: 'marks', candidates: ['**Bold** @everyone', '张三'], roll: new Set([ALICE]) });
+    h.core.addElection({
+      number: '8',
+      title: 'Chair',
+      kind: 'marks',
+      candidates: ['**Bold** @everyone', '张三'],
+      roll: new Set([ALICE]),
+    });
     const dm = await sendDm(h.discord, ballotDm(ALICE, '8'));
     const { message } = await new Voter(h.discord, dmWho(h.discord, ALICE)).press(dm, 'ballot.get');
     expect(message.embeds[0].description).toContain('\\*\\*Bold\\*\\* @\u200beveryone');
     expect(message.embeds[0].description).toContain('**2.** 张三');
-    expect(message.components[0].components[0].options.map((o: any) => o.label)).toEqual(['**Bold** @everyone', '张三']);
+    expect(message.components[0].components[0].options.map((o: any) => o.label)).toEqual([
+      '**Bold** @everyone',
+      '张三',
+    ]);
   });
 });

@@ -15,7 +15,11 @@ function ballotMessage(member: string): NewOutboundMessage {
   return {
     orgId: 'org1',
     destination: { kind: 'dm', memberId: member },
-    body: { title: 'Voting is open', text: 'Press Vote.', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] },
+    body: {
+      title: 'Voting is open',
+      text: 'Press Vote.',
+      actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }],
+    },
     dedupeKey: `ballot:3:${member}`,
     electionId: 'e3',
     purpose: 'ballot-dm',
@@ -44,7 +48,13 @@ describe('Discord delivery', () => {
   });
   afterEach(() => discord.stop());
 
-  const sender = () => new DiscordSender({ token: 't', apiUrl: discord.apiUrl, requestsPerSecond: 500, renderChart: async () => PNG });
+  const sender = () =>
+    new DiscordSender({
+      token: 't',
+      apiUrl: discord.apiUrl,
+      requestsPerSecond: 500,
+      renderChart: async () => PNG,
+    });
 
   it('every voter gets exactly one ballot through 429s and 500s; closed DMs are unreachable', async () => {
     const all = voters(30);
@@ -61,17 +71,32 @@ describe('Discord delivery', () => {
     await w.drain({ untilEmpty: true });
 
     for (const v of all) expect(discord.dmsTo(v).length, v).toBe(closed.includes(v) ? 0 : 1);
-    expect(await queue.progress('e3', 'ballot-dm')).toEqual({ pending: 0, sending: 0, sent: 28, failed: 0, unreachable: 2 });
+    expect(await queue.progress('e3', 'ballot-dm')).toEqual({
+      pending: 0,
+      sending: 0,
+      sent: 28,
+      failed: 0,
+      unreachable: 2,
+    });
     expect(discord.faults.every((f) => f.times === 0)).toBe(true);
     // the posts that 500'd after the fact were re-sent with the same nonce and answered with the first message
-    const posts = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200);
+    const posts = discord.requests.filter(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200,
+    );
     expect(posts.length).toBe(28);
     const dm = discord.dmsTo(all[0])[0];
     expect(dm.components[0].components[0].custom_id).toBe(`ballot.get:election=3;g=${GUILD}`);
   });
 
   it('honours retry_after before the next attempt', async () => {
-    discord.faults.push({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, times: 1, retryAfterSeconds: 0.3, global: true });
+    discord.faults.push({
+      method: 'POST',
+      path: /^\/channels\/\d+\/messages$/,
+      status: 429,
+      times: 1,
+      retryAfterSeconds: 0.3,
+      global: true,
+    });
     queue.enqueue(ballotMessage(voters(1)[0]), new Date(0), GUILD);
     await worker(queue, sender()).drain({ untilEmpty: true });
     const tries = discord.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
@@ -97,7 +122,14 @@ describe('Discord delivery', () => {
       },
     };
     // the lease is generous so a slow machine does not end it before the sends (the worker aborts near its end)
-    createDeliveryWorker({ queue: crash, sender: dying, limits: { buckets: {} }, leaseMs: 1500, idleMs: 10, concurrency: 1 }).start();
+    createDeliveryWorker({
+      queue: crash,
+      sender: dying,
+      limits: { buckets: {} },
+      leaseMs: 1500,
+      idleMs: 10,
+      concurrency: 1,
+    }).start();
     await until(() => crash.crashed);
     expect(queue.statusCounts().sent).toBe(4);
     await new Promise((r) => setTimeout(r, 1600)); // the dead worker's lease runs out
@@ -108,13 +140,31 @@ describe('Discord delivery', () => {
 
   it('edits in place for `replaces` and attaches the chart as a PNG', async () => {
     const s = sender();
-    const first = queue.enqueue({ orgId: 'org1', destination: { kind: 'channel', channelId: CHANNEL }, body: { text: 'Turnout 1/10' }, dedupeKey: 'turnout:3', purpose: 'turnout' }, new Date(0), GUILD);
+    const first = queue.enqueue(
+      {
+        orgId: 'org1',
+        destination: { kind: 'channel', channelId: CHANNEL },
+        body: { text: 'Turnout 1/10' },
+        dedupeKey: 'turnout:3',
+        purpose: 'turnout',
+      },
+      new Date(0),
+      GUILD,
+    );
     await worker(queue, s).drain({ untilEmpty: true });
     queue.enqueue(
       {
         orgId: 'org1',
         destination: { kind: 'channel', channelId: CHANNEL },
-        body: { text: 'Turnout 2/10', chart: { kind: 'bars', title: { key: 'x' }, labels: ['张三', 'Bo'], series: [{ name: 'r1', values: [2, 1] }] } },
+        body: {
+          text: 'Turnout 2/10',
+          chart: {
+            kind: 'bars',
+            title: { key: 'x' },
+            labels: ['张三', 'Bo'],
+            series: [{ name: 'r1', values: [2, 1] }],
+          },
+        },
         dedupeKey: 'turnout:3:2',
         replaces: 'turnout:3',
         purpose: 'turnout',
@@ -125,8 +175,14 @@ describe('Discord delivery', () => {
     await worker(queue, s).drain({ untilEmpty: true });
     const msgs = discord.messagesIn(CHANNEL);
     expect(msgs).toHaveLength(1);
-    expect(msgs[0]).toMatchObject({ edits: 1, attachments: [{ filename: 'chart.png', size: PNG.length, contentType: 'image/png' }] });
-    expect(msgs[0].embeds[0]).toMatchObject({ description: 'Turnout 2/10', image: { url: 'attachment://chart.png' } });
+    expect(msgs[0]).toMatchObject({
+      edits: 1,
+      attachments: [{ filename: 'chart.png', size: PNG.length, contentType: 'image/png' }],
+    });
+    expect(msgs[0].embeds[0]).toMatchObject({
+      description: 'Turnout 2/10',
+      image: { url: 'attachment://chart.png' },
+    });
     expect(queue.rows.find((r) => r.id === first.id)!.sentRef).toBe(`${CHANNEL}:${msgs[0].id}`);
   });
 });
@@ -156,19 +212,41 @@ async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
 
 describe("the bot's own delivery worker", () => {
   it('hands the final progress of a fan-out to the core, which tells the organisers; the channel is not told', async () => {
-    const h = await startHarness({ delivery: { limits: { global: { ratePerSecond: 200, burst: 20 }, buckets: {} } } });
+    const h = await startHarness({
+      delivery: { limits: { global: { ratePerSecond: 200, burst: 20 }, buckets: {} } },
+    });
     try {
       const all = voters(5);
       h.discord.closedDms.add(all[1]);
       h.discord.closedDms.add(all[3]);
       h.core.delivery.enqueue(
-        { orgId: 'org1', destination: { kind: 'channel', channelId: CHANNEL }, body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] }, dedupeKey: 'e3:voting-open', electionId: 'e3', purpose: 'notice' },
+        {
+          orgId: 'org1',
+          destination: { kind: 'channel', channelId: CHANNEL },
+          body: {
+            text: 'Voting is open',
+            actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }],
+          },
+          dedupeKey: 'e3:voting-open',
+          electionId: 'e3',
+          purpose: 'notice',
+        },
         new Date(0),
         GUILD,
       );
-      for (const v of all) h.core.delivery.enqueue({ ...ballotMessage(v), purpose: 'ballot' }, new Date(0), GUILD);
-      await waitUntil(() => h.core.delivery.statusCounts().pending + h.core.delivery.statusCounts().sending === 0, 15000);
-      await waitUntil(() => h.core.deliveryReports.some((r) => r.electionId === 'e3' && r.purpose === 'ballot' && (r as { done?: boolean }).done === true), 15000);
+      for (const v of all)
+        h.core.delivery.enqueue({ ...ballotMessage(v), purpose: 'ballot' }, new Date(0), GUILD);
+      await waitUntil(
+        () => h.core.delivery.statusCounts().pending + h.core.delivery.statusCounts().sending === 0,
+        15000,
+      );
+      await waitUntil(
+        () =>
+          h.core.deliveryReports.some(
+            (r) => r.electionId === 'e3' && r.purpose === 'ballot' && (r as { done?: boolean }).done === true,
+          ),
+        15000,
+      );
       expect(h.core.delivery.statusCounts()).toMatchObject({ sent: 4, unreachable: 2 });
       // the adapter itself posts nothing about it: only the voting-open notice is in the channel
       const posts = h.discord.messagesIn(CHANNEL);

@@ -13,7 +13,8 @@ function leaves(json: any[]): Map<string, any[]> {
     if (!opts.some((o: any) => o.type === 1 || o.type === 2)) out.set(cmd.name, opts);
     for (const o of opts) {
       if (o.type === 1) out.set(`${cmd.name} ${o.name}`, o.options ?? []);
-      if (o.type === 2) for (const s of o.options ?? []) out.set(`${cmd.name} ${o.name} ${s.name}`, s.options ?? []);
+      if (o.type === 2)
+        for (const s of o.options ?? []) out.set(`${cmd.name} ${o.name} ${s.name}`, s.options ?? []);
     }
   }
   return out;
@@ -29,7 +30,13 @@ describe('deploy-commands', () => {
 
   it('registers exactly the definitions that dispatch routes by, for one guild', async () => {
     const core = new FakeCore();
-    const result = await deployCommands({ core, token: 't', applicationId: discord.applicationId, guildId: '42', apiUrl: discord.apiUrl });
+    const result = await deployCommands({
+      core,
+      token: 't',
+      applicationId: discord.applicationId,
+      guildId: '42',
+      apiUrl: discord.apiUrl,
+    });
     const sent = discord.deployed.get('42')!;
     const table = buildCommandTable(core);
     expect(sent).toEqual(JSON.parse(JSON.stringify(table.json)));
@@ -60,17 +67,25 @@ describe('deploy-commands', () => {
     expect(create.find((o) => o.name === 'channel')).toMatchObject({ type: 7, required: false });
     const contest = routes.get('election contest add')!;
     expect(contest.find((o) => o.name === 'seats')).toMatchObject({ type: 4, min_value: 1, max_value: 50 });
-    expect(contest.find((o) => o.name === 'method')?.choices?.map((c: any) => c.value)).toEqual(['plurality', 'irv', 'score']);
+    expect(contest.find((o) => o.name === 'method')?.choices?.map((c: any) => c.value)).toEqual([
+      'plurality',
+      'irv',
+      'score',
+    ]);
     // Discord refuses a required option after an optional one
     for (const opts of routes.values()) {
       const firstOptional = opts.findIndex((o) => !o.required);
       if (firstOptional >= 0) expect(opts.slice(firstOptional).every((o) => !o.required)).toBe(true);
     }
     // offered in servers only: an election belongs to a server
-    expect(discord.deployed.get('global')!.map((c) => c.contexts)).toEqual(discord.deployed.get('global')!.map(() => [0]));
+    expect(discord.deployed.get('global')!.map((c) => c.contexts)).toEqual(
+      discord.deployed.get('global')!.map(() => [0]),
+    );
     const settings = discord.deployed.get('global')!.find((c) => c.name === 'teller-settings');
     expect(settings.default_member_permissions).toBe(String(1n << 5n));
-    expect(discord.deployed.get('global')!.find((c) => c.name === 'election').description_localizations?.['zh-CN']).toBe('举办选举：设置、提名、投票、计票');
+    expect(
+      discord.deployed.get('global')!.find((c) => c.name === 'election').description_localizations?.['zh-CN'],
+    ).toBe('举办选举：设置、提名、投票、计票');
   });
 
   it('keeps Discord limits: 25 entries a level, names lowercase, descriptions at most 100', () => {
@@ -94,7 +109,13 @@ describe('deploy-commands', () => {
 
   it('deploys the real registry within Discord limits, every listed command reachable', async () => {
     const { core } = harness();
-    const result = await deployCommands({ core, token: 't', applicationId: discord.applicationId, guildId: '7', apiUrl: discord.apiUrl });
+    const result = await deployCommands({
+      core,
+      token: 't',
+      applicationId: discord.applicationId,
+      guildId: '7',
+      apiUrl: discord.apiUrl,
+    });
     const sent = discord.deployed.get('7')!;
     expect(commandProblems(sent)).toEqual([]);
     const table = buildCommandTable(core);
@@ -113,17 +134,43 @@ describe('deploy-commands', () => {
     expect(table.routes.get('election help')?.id).toBe('help');
     expect(table.omitted).toEqual([]);
     const routes = leaves(table.json);
-    expect(routes.get('election configure')!.map((o) => o.name)).toEqual(['election', 'seconders', 'self-nomination', 'objection-days']);
-    expect(routes.get('election contest add')!.map((o) => o.name)).toEqual(expect.arrayContaining(['max-marks', 'tie-break', 'score-min', 'score-max']));
+    expect(routes.get('election configure')!.map((o) => o.name)).toEqual([
+      'election',
+      'seconders',
+      'self-nomination',
+      'objection-days',
+    ]);
+    expect(routes.get('election contest add')!.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['max-marks', 'tie-break', 'score-min', 'score-max']),
+    );
     // every option is the README's spelling of its argument
     for (const [key, spec] of table.routes) {
-      const names = routes.get(key)!.map((o) => o.name).sort();
-      expect(names, key).toEqual(spec.args.map((a) => a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).sort());
+      const names = routes
+        .get(key)!
+        .map((o) => o.name)
+        .sort();
+      expect(names, key).toEqual(
+        spec.args.map((a) => a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).sort(),
+      );
     }
   });
 
   it('the fake refuses definitions Discord would refuse', async () => {
-    const bad = [{ name: 'Election', type: 1, description: '', options: [{ type: 3, name: 'a', description: 'x', required: false }, { type: 3, name: 'b', description: 'y', required: true }] }];
-    expect(commandProblems(bad)).toEqual(['Election: bad name', 'Election: description must be 1-100 characters', 'Election.b: required option after an optional one']);
+    const bad = [
+      {
+        name: 'Election',
+        type: 1,
+        description: '',
+        options: [
+          { type: 3, name: 'a', description: 'x', required: false },
+          { type: 3, name: 'b', description: 'y', required: true },
+        ],
+      },
+    ];
+    expect(commandProblems(bad)).toEqual([
+      'Election: bad name',
+      'Election: description must be 1-100 characters',
+      'Election.b: required option after an optional one',
+    ]);
   });
 });

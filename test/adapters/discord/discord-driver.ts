@@ -3,7 +3,13 @@
 import type { CommandSpec } from '../../../src/core/index.js';
 import { buildCommandTable, optionName } from '../../../adapters/discord/index.js';
 import type { FakeDiscord, FakeMessage, InteractionCallback } from '../../fakes/discord/fake-discord.js';
-import { interact, MANAGE_GUILD, slashCommand, type CommandOption, type Who } from '../../fakes/discord/interactions.js';
+import {
+  interact,
+  MANAGE_GUILD,
+  slashCommand,
+  type CommandOption,
+  type Who,
+} from '../../fakes/discord/interactions.js';
 import { Voter } from './ballot-steps.js';
 
 export class DiscordDriver {
@@ -35,18 +41,30 @@ export class DiscordDriver {
   }
 
   who(name: string, admin = false): Who {
-    return { userId: this.idOf(name), name: name[0].toUpperCase() + name.slice(1), guildId: this.guildId, channelId: this.channelId, ...(admin ? { permissions: MANAGE_GUILD } : {}) };
+    return {
+      userId: this.idOf(name),
+      name: name[0].toUpperCase() + name.slice(1),
+      guildId: this.guildId,
+      channelId: this.channelId,
+      ...(admin ? { permissions: MANAGE_GUILD } : {}),
+    };
   }
 
   /** run a registry command through its typed slash command; member-valued args are given by name */
-  async run(name: string, commandId: string, args: Record<string, string | number | string[]>, admin = false): Promise<InteractionCallback> {
+  async run(
+    name: string,
+    commandId: string,
+    args: Record<string, string | number | string[]>,
+    admin = false,
+  ): Promise<InteractionCallback> {
     const entry = [...this.table.routes].find(([, s]) => s.id === commandId);
     if (!entry) throw new Error(`${commandId} is not deployed`);
     const [key, spec] = entry;
     const leaf = this.options(spec, args);
     const words = key.split(' ');
     let options: CommandOption[] = leaf;
-    if (words.length === 3) options = [{ name: words[1], type: 2, options: [{ name: words[2], type: 1, options: leaf }] }];
+    if (words.length === 3)
+      options = [{ name: words[1], type: 2, options: [{ name: words[2], type: 1, options: leaf }] }];
     if (words.length === 2) options = [{ name: words[1], type: 1, options: leaf }];
     return interact(this.discord, slashCommand(this.who(name, admin), words[0], options));
   }
@@ -60,7 +78,11 @@ export class DiscordDriver {
         case 'member':
           return { name: optName, type: 6, value: this.idOf(String(value)) };
         case 'members':
-          return { name: optName, type: 3, value: (value as string[]).map((n) => `<@${this.idOf(n)}>`).join(' ') };
+          return {
+            name: optName,
+            type: 3,
+            value: (value as string[]).map((n) => `<@${this.idOf(n)}>`).join(' '),
+          };
         case 'int':
           return { name: optName, type: 4, value: Number(value) };
         case 'channel':
@@ -72,7 +94,13 @@ export class DiscordDriver {
   }
 
   ballotDms(name: string): FakeMessage[] {
-    return this.discord.dmsTo(this.idOf(name)).filter((m) => m.components.some((row: any) => row.components.some((c: any) => String(c.custom_id).startsWith('ballot.get'))));
+    return this.discord
+      .dmsTo(this.idOf(name))
+      .filter((m) =>
+        m.components.some((row: any) =>
+          row.components.some((c: any) => String(c.custom_id).startsWith('ballot.get')),
+        ),
+      );
   }
 
   /** open the ballot from the member's DM and mark the candidate shown with this label */
@@ -95,5 +123,11 @@ export class DiscordDriver {
 /** an answer's embed as text: description and fields (and the title, unless told not to) */
 export function textOf(cb: InteractionCallback | { data?: any }, withTitle = true): string {
   const e = cb.data?.embeds?.[0];
-  return [withTitle ? e?.title : undefined, e?.description, ...(e?.fields ?? []).map((f: any) => `${f.name}: ${f.value}`)].filter(Boolean).join('\n');
+  return [
+    withTitle ? e?.title : undefined,
+    e?.description,
+    ...(e?.fields ?? []).map((f: any) => `${f.name}: ${f.value}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

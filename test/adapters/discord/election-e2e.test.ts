@@ -47,7 +47,12 @@ describe('a whole election through Discord', () => {
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
     });
-    bot = createDiscordBot({ core, logger: silentLogger, delivery: false, config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl } });
+    bot = createDiscordBot({
+      core,
+      logger: silentLogger,
+      delivery: false,
+      config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
+    });
     await bot.start();
   });
   afterEach(async () => {
@@ -61,14 +66,30 @@ describe('a whole election through Discord', () => {
     const deliver = () => {
       for (const m of store.state.outbox) {
         const { orgId, destination, body, dedupeKey, replaces, electionId, purpose } = m;
-        queue.enqueue({ orgId, destination, body, dedupeKey, replaces, electionId, purpose }, new Date(0), m.platformOrgId);
+        queue.enqueue(
+          { orgId, destination, body, dedupeKey, replaces, electionId, purpose },
+          new Date(0),
+          m.platformOrgId,
+        );
       }
-      return createDeliveryWorker({ queue, sender: new DiscordSender({ token: 't', apiUrl: discord.apiUrl, renderChart: async (chart, locale) => (await renderChart(chart, { title: core.translate(locale, chart.title.key, chart.title.params) })).png }), limits: { buckets: {} }, backoff: { baseMs: 5, maxMs: 20 } }).drain({ untilEmpty: true });
+      return createDeliveryWorker({
+        queue,
+        sender: new DiscordSender({
+          token: 't',
+          apiUrl: discord.apiUrl,
+          renderChart: async (chart, locale) =>
+            (await renderChart(chart, { title: core.translate(locale, chart.title.key, chart.title.params) }))
+              .png,
+        }),
+        limits: { buckets: {} },
+        backoff: { baseMs: 5, maxMs: 20 },
+      }).drain({ untilEmpty: true });
     };
     const ok = async (cb: Promise<{ data?: any; type: number }>) => {
       const r = await cb;
       const text = textOf(r, false);
-      if ((r.data?.embeds?.[0]?.color ?? 0) === 0xed4245) throw new Error(`refused: ${text} ${errors.join('\n')}`);
+      if ((r.data?.embeds?.[0]?.color ?? 0) === 0xed4245)
+        throw new Error(`refused: ${text} ${errors.join('\n')}`);
       return text;
     };
     await ok(d.run('olga', 'election.create', { title: 'Staff council 2026' }, true));
@@ -76,7 +97,9 @@ describe('a whole election through Discord', () => {
     await ok(d.run('olga', 'roll.add', { election: '1', members: VOTERS }));
     await ok(d.run('olga', 'scrutineer.add', { election: '1', member: 'sam' }));
     await ok(d.run('olga', 'nominations.open', { election: '1' }));
-    await ok(d.run('alice', 'nomination.create', { election: '1', contest: 'Chair', statement: 'Fair pay for all' }));
+    await ok(
+      d.run('alice', 'nomination.create', { election: '1', contest: 'Chair', statement: 'Fair pay for all' }),
+    );
     await ok(d.run('bob', 'nomination.second', { election: '1', nomination: '1' }));
     await ok(d.run('carol', 'nomination.create', { election: '1', contest: 'Chair', member: 'dave' }));
     await ok(d.run('erin', 'nomination.second', { election: '1', nomination: '2' }));
@@ -102,7 +125,11 @@ describe('a whole election through Discord', () => {
     await ok(d.run('sam', 'count.confirm', { election: '1' }));
     // the announcement is one post in the channel (the organiser is told where it went)
     expect(await ok(d.run('olga', 'result.announce', { election: '1' }))).toMatch(/Posted in/);
-    const resultsNotice = (outbox: typeof store.state.outbox) => outbox.filter((m) => m.purpose === 'results').map((m) => [m.body.text, ...(m.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n')).join('\n');
+    const resultsNotice = (outbox: typeof store.state.outbox) =>
+      outbox
+        .filter((m) => m.purpose === 'results')
+        .map((m) => [m.body.text, ...(m.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n'))
+        .join('\n');
     const announced = resultsNotice(store.state.outbox);
     await deliver();
 
@@ -132,7 +159,11 @@ describe('a whole election through Discord', () => {
     for (const [who, line] of lines) await h.ok(who, line);
     await h.ok('olga', 'announce 1');
     const consoleAnnounced = resultsNotice(h.store.state.outbox);
-    const normalise = (s: string) => s.replace(/<@(\d+)>/g, (_, id: string) => `<@${d.nameOf(id) ?? id}>`).replace(/\s+/g, ' ').trim();
+    const normalise = (s: string) =>
+      s
+        .replace(/<@(\d+)>/g, (_, id: string) => `<@${d.nameOf(id) ?? id}>`)
+        .replace(/\s+/g, ' ')
+        .trim();
     expect(normalise(announced)).toBe(normalise(consoleAnnounced));
     expect(announced).toMatch(/Alice/);
 

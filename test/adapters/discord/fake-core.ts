@@ -1,11 +1,24 @@
 // A small stand-in for TellerCore: a registry of a few real-shaped commands, a miniature election
 // (roll, one contest, ballots replaced on re-vote, receipts), an in-memory outbound queue and KV.
 // It records every invocation so tests can check what the adapter dispatched.
-import type { BallotForm, CommandSpec, DispatchResult, Invocation, PlatformStateStore, Reply, TellerCore } from '../../../src/core/index.js';
+import type {
+  BallotForm,
+  CommandSpec,
+  DispatchResult,
+  Invocation,
+  PlatformStateStore,
+  Reply,
+  TellerCore,
+} from '../../../src/core/index.js';
 import discordCatalog from '../../../src/i18n/catalogs/discord.js';
 import { FakeQueue } from '../shared/fake-queue.js';
 
-const arg = (name: string, kind: CommandSpec['args'][number]['kind'], required: boolean, extra: object = {}) => ({
+const arg = (
+  name: string,
+  kind: CommandSpec['args'][number]['kind'],
+  required: boolean,
+  extra: object = {},
+) => ({
   name,
   kind,
   required,
@@ -15,16 +28,91 @@ const arg = (name: string, kind: CommandSpec['args'][number]['kind'], required: 
 });
 
 export const SPECS: CommandSpec[] = [
-  { id: 'election.create', path: ['create'], summaryKey: 'cmd.election.create', args: [arg('title', 'text', true), arg('channel', 'channel', false)], access: 'creator', listed: true },
-  { id: 'election.list', path: ['list'], summaryKey: 'cmd.election.list', args: [], access: 'anyone', listed: true },
-  { id: 'election.open', path: ['open'], summaryKey: 'cmd.election.open', args: [arg('election', 'election', true)], access: 'organiser', listed: true },
-  { id: 'election.slow', path: ['slow'], summaryKey: 'cmd.election.slow', args: [arg('election', 'election', true)], access: 'anyone', listed: true },
-  { id: 'roll.add', path: ['roll', 'add'], summaryKey: 'cmd.roll.add', args: [arg('election', 'election', true), arg('members', 'members', true)], access: 'organiser', listed: true },
-  { id: 'roll.show', path: ['roll'], summaryKey: 'cmd.roll.show', args: [arg('election', 'election', true)], access: 'organiser', listed: true },
-  { id: 'contest.add', path: ['contest', 'add'], summaryKey: 'cmd.contest.add', args: [arg('election', 'election', true), arg('name', 'word', true), arg('seats', 'int', false, { min: 1, max: 50 }), arg('method', 'choice', false, { choices: ['plurality', 'irv', 'score'] })], access: 'organiser', listed: true },
-  { id: 'nomination.create', path: ['nominate'], summaryKey: 'cmd.nomination.create', args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('member', 'member', true)], access: 'anyone', listed: true },
-  { id: 'ballot.get', path: ['vote'], summaryKey: 'cmd.ballot.get', args: [arg('election', 'election', true), arg('contest', 'contest', false)], access: 'anyone', listed: true },
-  { id: 'ballot.cast', path: ['cast'], summaryKey: 'cmd.ballot.cast', args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('choices', 'text', true)], access: 'anyone', listed: false },
+  {
+    id: 'election.create',
+    path: ['create'],
+    summaryKey: 'cmd.election.create',
+    args: [arg('title', 'text', true), arg('channel', 'channel', false)],
+    access: 'creator',
+    listed: true,
+  },
+  {
+    id: 'election.list',
+    path: ['list'],
+    summaryKey: 'cmd.election.list',
+    args: [],
+    access: 'anyone',
+    listed: true,
+  },
+  {
+    id: 'election.open',
+    path: ['open'],
+    summaryKey: 'cmd.election.open',
+    args: [arg('election', 'election', true)],
+    access: 'organiser',
+    listed: true,
+  },
+  {
+    id: 'election.slow',
+    path: ['slow'],
+    summaryKey: 'cmd.election.slow',
+    args: [arg('election', 'election', true)],
+    access: 'anyone',
+    listed: true,
+  },
+  {
+    id: 'roll.add',
+    path: ['roll', 'add'],
+    summaryKey: 'cmd.roll.add',
+    args: [arg('election', 'election', true), arg('members', 'members', true)],
+    access: 'organiser',
+    listed: true,
+  },
+  {
+    id: 'roll.show',
+    path: ['roll'],
+    summaryKey: 'cmd.roll.show',
+    args: [arg('election', 'election', true)],
+    access: 'organiser',
+    listed: true,
+  },
+  {
+    id: 'contest.add',
+    path: ['contest', 'add'],
+    summaryKey: 'cmd.contest.add',
+    args: [
+      arg('election', 'election', true),
+      arg('name', 'word', true),
+      arg('seats', 'int', false, { min: 1, max: 50 }),
+      arg('method', 'choice', false, { choices: ['plurality', 'irv', 'score'] }),
+    ],
+    access: 'organiser',
+    listed: true,
+  },
+  {
+    id: 'nomination.create',
+    path: ['nominate'],
+    summaryKey: 'cmd.nomination.create',
+    args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('member', 'member', true)],
+    access: 'anyone',
+    listed: true,
+  },
+  {
+    id: 'ballot.get',
+    path: ['vote'],
+    summaryKey: 'cmd.ballot.get',
+    args: [arg('election', 'election', true), arg('contest', 'contest', false)],
+    access: 'anyone',
+    listed: true,
+  },
+  {
+    id: 'ballot.cast',
+    path: ['cast'],
+    summaryKey: 'cmd.ballot.cast',
+    args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('choices', 'text', true)],
+    access: 'anyone',
+    listed: false,
+  },
 ];
 
 export interface MiniElection {
@@ -39,7 +127,10 @@ export interface MiniElection {
 }
 
 const ok = (reply: Reply): DispatchResult => ({ kind: 'ok', reply });
-const say = (text: string, visibility: Reply['visibility'] = 'only-you'): Reply => ({ visibility, body: { text } });
+const say = (text: string, visibility: Reply['visibility'] = 'only-you'): Reply => ({
+  visibility,
+  body: { text },
+});
 
 export class FakeCore implements TellerCore {
   readonly commands = SPECS;
@@ -53,7 +144,10 @@ export class FakeCore implements TellerCore {
     this.deliveryReports.push(report);
   }
   readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
-  readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
+  readChannelsWith(
+    _platform: string,
+    reader: (platformOrgId: string, channelId: string) => Promise<string[]>,
+  ): void {
     this.channelReaders.push(reader);
   }
   readonly invocations: Invocation[] = [];
@@ -89,16 +183,25 @@ export class FakeCore implements TellerCore {
     const e = this.elections.get(String(args.election ?? ''));
     switch (inv.command) {
       case 'election.create':
-        if (!inv.actor.isAdmin) return { kind: 'forbidden', reply: say('Only server managers may create elections.') };
+        if (!inv.actor.isAdmin)
+          return { kind: 'forbidden', reply: say('Only server managers may create elections.') };
         return ok(say(`Created election "${String(args.title)}"`, 'channel'));
       case 'election.list':
-        return ok({ visibility: 'only-you', body: { text: [...this.elections.values()].map((x) => `#${x.number} ${x.title}`).join('\n') } });
+        return ok({
+          visibility: 'only-you',
+          body: { text: [...this.elections.values()].map((x) => `#${x.number} ${x.title}`).join('\n') },
+        });
       case 'election.slow':
         await new Promise((r) => setTimeout(r, this.slowMs));
         return ok(say('slow done', 'channel'));
       case 'ballot.get':
         if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
-        if (!e.roll.has(inv.actor.memberId)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
+        if (!e.roll.has(inv.actor.memberId))
+          return {
+            kind: 'domain-error',
+            code: 'ballot.not_on_roll',
+            reply: say('You are not on the roll for this election.'),
+          };
         return ok({ visibility: 'only-you', body: { text: 'Your ballot', ballot: this.formOf(e) } });
       case 'ballot.cast':
         if (this.castDelayMs > 0) await new Promise((r) => setTimeout(r, this.castDelayMs));
@@ -131,17 +234,41 @@ export class FakeCore implements TellerCore {
   private cast(inv: Invocation, e: MiniElection | undefined, choices: string): DispatchResult {
     if (!e) return { kind: 'domain-error', code: 'election.not_found', reply: say('No such election.') };
     const member = inv.actor.memberId;
-    if (!e.roll.has(member)) return { kind: 'domain-error', code: 'ballot.not_on_roll', reply: say('You are not on the roll for this election.') };
+    if (!e.roll.has(member))
+      return {
+        kind: 'domain-error',
+        code: 'ballot.not_on_roll',
+        reply: say('You are not on the roll for this election.'),
+      };
     // like the core: a ranking may be typed "3 1 2", "3, 1, 2" or "3>1>2", and is stored as "3>1>2"
-    if (e.kind === 'ranking') choices = choices.trim().split(/\s*[>,]\s*|\s+/).filter(Boolean).join('>');
-    const numbers = choices.split(/[>,]/).map((x) => (/^\d+/.test(x) ? Number(x.split(/[=:]/)[0]) : Number.NaN));
+    if (e.kind === 'ranking')
+      choices = choices
+        .trim()
+        .split(/\s*[>,]\s*|\s+/)
+        .filter(Boolean)
+        .join('>');
+    const numbers = choices
+      .split(/[>,]/)
+      .map((x) => (/^\d+/.test(x) ? Number(x.split(/[=:]/)[0]) : Number.NaN));
     if (choices === '' || numbers.some((n) => !(n >= 1 && n <= e.candidates.length))) {
-      return { kind: 'domain-error', code: 'ballot.invalid_choices', reply: say('Those choices are not valid: pick at least one candidate.') };
+      return {
+        kind: 'domain-error',
+        code: 'ballot.invalid_choices',
+        reply: say('Those choices are not valid: pick at least one candidate.'),
+      };
     }
-    if (new Set(numbers).size !== numbers.length) return { kind: 'domain-error', code: 'ballot.duplicate_rank', reply: say('A candidate appears twice in your ranking.') };
+    if (new Set(numbers).size !== numbers.length)
+      return {
+        kind: 'domain-error',
+        code: 'ballot.duplicate_rank',
+        reply: say('A candidate appears twice in your ranking.'),
+      };
     e.ballots.set(member, choices);
     const receipt = e.receipts.get(member) ?? `R-${String(++this.receiptSeq).padStart(4, '0')}`;
     e.receipts.set(member, receipt);
-    return ok({ visibility: 'only-you', body: { text: `Your ballot was recorded. Receipt: ${receipt}`, tone: 'success' } });
+    return ok({
+      visibility: 'only-you',
+      body: { text: `Your ballot was recorded. Receipt: ${receipt}`, tone: 'success' },
+    });
   }
 }

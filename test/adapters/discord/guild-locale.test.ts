@@ -41,7 +41,12 @@ describe('the server preferred locale on Discord', () => {
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: () => undefined },
     });
-    bot = createDiscordBot({ core, logger: silentLogger, delivery: false, config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl } });
+    bot = createDiscordBot({
+      core,
+      logger: silentLogger,
+      delivery: false,
+      config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
+    });
     await bot.start();
   });
   afterEach(async () => {
@@ -70,7 +75,9 @@ describe('the server preferred locale on Discord', () => {
   }
 
   const ballotDm = (d: DiscordDriver, name: string) =>
-    store.state.outbox.find((m) => m.purpose === 'ballot' && m.destination.kind === 'dm' && m.destination.memberId === d.idOf(name))?.body.text ?? '';
+    store.state.outbox.find(
+      (m) => m.purpose === 'ballot' && m.destination.kind === 'dm' && m.destination.memberId === d.idOf(name),
+    )?.body.text ?? '';
 
   it("writes a never-seen member's first DM in the server's language", async () => {
     const d = new DiscordDriver(discord, core, GUILD, CHANNEL);
@@ -84,7 +91,10 @@ describe('the server preferred locale on Discord', () => {
     const d = new DiscordDriver(discord, core, GUILD, CHANNEL);
     // /election has more words than Discord's 25 subcommands, so this one is typed through /teller
     await toVoting(d, async () => {
-      const r = await interact(discord, slashCommand(d.who('olga', true), 'teller', [{ name: 'command', type: 3, value: 'language en' }]));
+      const r = await interact(
+        discord,
+        slashCommand(d.who('olga', true), 'teller', [{ name: 'command', type: 3, value: 'language en' }]),
+      );
       expect(textOf(r, false)).toMatch(/now writes in English/);
     });
     expect(ballotDm(d, 'erin')).toMatch(/Voting in .* is open/);

@@ -1,5 +1,9 @@
 // Starts the fake Discord and the real adapter (real discord.js client over the fake gateway).
-import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../../../adapters/discord/index.js';
+import {
+  createDiscordBot,
+  type DiscordBot,
+  type DiscordBotOptions,
+} from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
 import { FakeCore } from './fake-core.js';
@@ -16,7 +20,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: Partial<DiscordBotOptions> & { limits?: FakeLimits; core?: FakeCore } = {}): Promise<Harness> {
+export async function startHarness(
+  options: Partial<DiscordBotOptions> & { limits?: FakeLimits; core?: FakeCore } = {},
+): Promise<Harness> {
   const discord = new FakeDiscord(options.limits);
   await discord.start();
   const core = options.core ?? new FakeCore();
@@ -25,7 +31,12 @@ export async function startHarness(options: Partial<DiscordBotOptions> & { limit
     logger: silentLogger,
     ...options,
     core,
-    config: { token: 'test-token', applicationId: discord.applicationId, apiUrl: discord.apiUrl, ...options.config },
+    config: {
+      token: 'test-token',
+      applicationId: discord.applicationId,
+      apiUrl: discord.apiUrl,
+      ...options.config,
+    },
   });
   await bot.start();
   return {

@@ -32,7 +32,14 @@ describe('HTTP interactions endpoint', () => {
       core,
       logger: silentLogger,
       delivery: false,
-      config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl, publicKey: k.publicHex, interactionsPort: 0, gateway: false },
+      config: {
+        token: 't',
+        applicationId: discord.applicationId,
+        apiUrl: discord.apiUrl,
+        publicKey: k.publicHex,
+        interactionsPort: 0,
+        gateway: false,
+      },
     });
     await bot.start();
     url = `http://127.0.0.1:${bot.httpPort}${INTERACTIONS_PATH}`;
@@ -42,25 +49,41 @@ describe('HTTP interactions endpoint', () => {
     await discord.stop();
   });
 
-  async function post(body: unknown, opts: { key?: KeyObject; timestamp?: number; tamper?: boolean } = {}): Promise<Response> {
+  async function post(
+    body: unknown,
+    opts: { key?: KeyObject; timestamp?: number; tamper?: boolean } = {},
+  ): Promise<Response> {
     const raw = JSON.stringify(body);
     const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const sig = sign(null, Buffer.from(ts + raw), opts.key ?? privateKey).toString('hex');
     return fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': sig, 'x-signature-timestamp': ts },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': sig,
+        'x-signature-timestamp': ts,
+      },
       body: opts.tamper ? raw.replace('Board', 'B0ard') : raw,
     });
   }
 
-  const create = () =>
-    ({ ...slashCommand({ userId: '1', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD }, 'election', [{ name: 'create', type: 1, options: [{ name: 'title', type: 3, value: 'Board' }] }]), application_id: discord.applicationId });
+  const create = () => ({
+    ...slashCommand(
+      { userId: '1', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD },
+      'election',
+      [{ name: 'create', type: 1, options: [{ name: 'title', type: 3, value: 'Board' }] }],
+    ),
+    application_id: discord.applicationId,
+  });
 
   it('listens at the path the README documents, and nowhere else', async () => {
     expect(INTERACTIONS_PATH).toBe('/interactions');
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(`https://<your host>${INTERACTIONS_PATH}`);
-    const elsewhere = await fetch(`http://127.0.0.1:${bot.httpPort}/`, { method: 'POST', body: JSON.stringify(ping()) });
+    const elsewhere = await fetch(`http://127.0.0.1:${bot.httpPort}/`, {
+      method: 'POST',
+      body: JSON.stringify(ping()),
+    });
     expect(elsewhere.status).toBe(404);
     expect((await post(ping())).status).toBe(200);
     expect(core.invocations).toHaveLength(0);
@@ -88,8 +111,16 @@ describe('HTTP interactions endpoint', () => {
       await post(create(), { key: other }),
       await post(create(), { tamper: true }),
       await post(create(), { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 }),
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(create()) }),
-      await fetch(url, { method: 'POST', headers: { 'x-signature-ed25519': 'zz', 'x-signature-timestamp': 'now' }, body: '{}' }),
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(create()),
+      }),
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'x-signature-ed25519': 'zz', 'x-signature-timestamp': 'now' },
+        body: '{}',
+      }),
       await post(ping(), { key: other }),
     ];
     expect(attempts.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);

@@ -12,11 +12,22 @@ const names = (n: number) => Array.from({ length: n }, (_, i) => `cand${String(i
 
 /** every select of a message with its options' values */
 function selects(m: FakeMessage): { id: string; values: string[]; max: number }[] {
-  return m.components.flatMap((row: any) => row.components.filter((c: any) => c.type === 3).map((c: any) => ({ id: c.custom_id as string, values: c.options.map((o: any) => o.value as string), max: c.max_values as number })));
+  return m.components.flatMap((row: any) =>
+    row.components
+      .filter((c: any) => c.type === 3)
+      .map((c: any) => ({
+        id: c.custom_id as string,
+        values: c.options.map((o: any) => o.value as string),
+        max: c.max_values as number,
+      })),
+  );
 }
 
 /** walk every page of the ballot from the first, collecting what each select offers */
-async function everyPage(voter: Voter, first: FakeMessage): Promise<{ pages: FakeMessage[]; offered: string[] }> {
+async function everyPage(
+  voter: Voter,
+  first: FakeMessage,
+): Promise<{ pages: FakeMessage[]; offered: string[] }> {
   const pages = [first];
   let m = first;
   while (findComponent(m, 'discord.ballot:op=next') && !findComponent(m, 'discord.ballot:op=next').disabled) {
@@ -29,13 +40,16 @@ async function everyPage(voter: Voter, first: FakeMessage): Promise<{ pages: Fak
 
 /** press Previous until the first page */
 async function backToFirst(voter: Voter, m: FakeMessage): Promise<FakeMessage> {
-  while (!findComponent(m, 'discord.ballot:op=prev').disabled) ({ message: m } = await voter.press(m, 'discord.ballot:op=prev'));
+  while (!findComponent(m, 'discord.ballot:op=prev').disabled)
+    ({ message: m } = await voter.press(m, 'discord.ballot:op=prev'));
   return m;
 }
 
 /** the select on this page that offers candidate `n` */
 function selectWith(m: FakeMessage, op: string, n: number): string {
-  const s = selects(m).find((x) => x.id.startsWith(`discord.ballot:op=${op}`) && x.values.includes(String(n)));
+  const s = selects(m).find(
+    (x) => x.id.startsWith(`discord.ballot:op=${op}`) && x.values.includes(String(n)),
+  );
   if (!s) throw new Error(`no ${op} select offers ${n} on this page`);
   return s.id;
 }
@@ -46,7 +60,12 @@ describe('ballots with more than 25 candidates', () => {
   let rc: RealCore;
   afterEach(() => rc.stop());
 
-  async function openBallot(n: number, method: string, order: 'shuffled' | 'fixed' = 'shuffled', voters = ['vic', 'wes']) {
+  async function openBallot(
+    n: number,
+    method: string,
+    order: 'shuffled' | 'fixed' = 'shuffled',
+    voters = ['vic', 'wes'],
+  ) {
     rc = await startRealCore();
     await electionInVoting(rc, { candidates: names(n), voters, method, order });
     await rc.deliver();
@@ -59,11 +78,19 @@ describe('ballots with more than 25 candidates', () => {
     const { vic, message } = await openBallot(30, 'irv');
     // all thirty in two selects of one page, each within Discord's 25
     expect(selects(message).map((s) => s.values.length)).toEqual([25, 5]);
-    expect(selects(message).flatMap((s) => s.values).sort()).toEqual(all(30));
+    expect(
+      selects(message)
+        .flatMap((s) => s.values)
+        .sort(),
+    ).toEqual(all(30));
     // so does the other voter, whose order is their own
     const wes = rc.voterInDm('wes');
     const other = (await wes.press(rc.driver.ballotDms('wes').at(-1)!, 'ballot.get')).message;
-    expect(selects(other).flatMap((s) => s.values).sort()).toEqual(all(30));
+    expect(
+      selects(other)
+        .flatMap((s) => s.values)
+        .sort(),
+    ).toEqual(all(30));
 
     // rank the one listed last (beyond the old cut at 25) first, then one from the first select
     const last = Number(selects(message)[1].values.at(-1));

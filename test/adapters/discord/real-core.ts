@@ -4,7 +4,12 @@
 // that only the part a test is about goes through discord.js.
 import { createCore, type DispatchResult, type TellerCore } from '../../../src/core/index.js';
 import { createDeliveryQueue, createPlatformState, createStore } from '../../../src/storage/index.js';
-import { createDiscordBot, DiscordSender, type DiscordBot, type DiscordBotOptions } from '../../../adapters/discord/index.js';
+import {
+  createDiscordBot,
+  DiscordSender,
+  type DiscordBot,
+  type DiscordBotOptions,
+} from '../../../adapters/discord/index.js';
 import { createDeliveryWorker } from '../../../adapters/shared/index.js';
 import { FakeDiscord, type FakeMessage } from '../../fakes/discord/fake-discord.js';
 import { openTestDatabase, testDatabases, type Opened } from '../../storage/databases.js';
@@ -51,7 +56,13 @@ export async function startRealCore(options: Partial<DiscordBotOptions> = {}): P
   await discord.start();
   const driver = new DiscordDriver(discord, core, GUILD, CHANNEL);
   const make = (o: Partial<DiscordBotOptions>) =>
-    createDiscordBot({ delivery: false, logger: silentLogger, ...o, core, config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl } });
+    createDiscordBot({
+      delivery: false,
+      logger: silentLogger,
+      ...o,
+      core,
+      config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
+    });
   let bot = make(options);
   await bot.start();
   const rc: RealCore = {
@@ -88,10 +99,19 @@ export async function startRealCore(options: Partial<DiscordBotOptions> = {}): P
     },
     async deliver() {
       const sender = new DiscordSender({ token: 't', apiUrl: discord.apiUrl, requestsPerSecond: 0 });
-      await createDeliveryWorker({ queue: core.delivery, sender, limits: { buckets: {} }, backoff: { baseMs: 5, maxMs: 20 }, idleMs: 5 }).drain({ untilEmpty: true });
+      await createDeliveryWorker({
+        queue: core.delivery,
+        sender,
+        limits: { buckets: {} },
+        backoff: { baseMs: 5, maxMs: 20 },
+        idleMs: 5,
+      }).drain({ untilEmpty: true });
     },
     async castCount() {
-      const row = await database.db.selectFrom('cast_ballots').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom('cast_ballots')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async stop() {
@@ -115,10 +135,24 @@ export async function ok(rc: RealCore, name: string, text: string, admin = false
  * (no seconders needed) and was approved; candidates are numbered in the order given and, unless told
  * otherwise, listed in that order on every ballot. `olga` organises. Ballot DMs are queued, not sent.
  */
-export async function electionInVoting(rc: RealCore, o: { candidates: string[]; voters: string[]; method?: string; seats?: number; order?: 'fixed' | 'shuffled'; beforeVoting?: () => Promise<void> }): Promise<void> {
+export async function electionInVoting(
+  rc: RealCore,
+  o: {
+    candidates: string[];
+    voters: string[];
+    method?: string;
+    seats?: number;
+    order?: 'fixed' | 'shuffled';
+    beforeVoting?: () => Promise<void>;
+  },
+): Promise<void> {
   await ok(rc, 'olga', 'create "Board 2026"', true);
   await ok(rc, 'olga', 'configure 1 seconders=0');
-  await ok(rc, 'olga', `contest add 1 Chair ${o.seats ?? 1} ${o.method ?? 'irv'} order=${o.order ?? 'fixed'}`);
+  await ok(
+    rc,
+    'olga',
+    `contest add 1 Chair ${o.seats ?? 1} ${o.method ?? 'irv'} order=${o.order ?? 'fixed'}`,
+  );
   const roll = [...new Set([...o.candidates, ...o.voters])];
   await ok(rc, 'olga', `roll add 1 ${roll.map((n) => `@${n}`).join(' ')}`);
   await ok(rc, 'olga', 'nominations open 1');

@@ -30,7 +30,9 @@ describe('the receipt DM on Discord', () => {
     await rc.deliver();
     expect(receiptDms()).toHaveLength(1);
     const dm = receiptDms()[0];
-    expect(textOf({ data: dm })).toMatch(new RegExp(`Your ballot in election 1 "Board 2026" is recorded. Your receipt code is ${code}`));
+    expect(textOf({ data: dm })).toMatch(
+      new RegExp(`Your ballot in election 1 "Board 2026" is recorded. Your receipt code is ${code}`),
+    );
     expect(textOf({ data: dm })).toContain(`Receipt: ${code}`);
     // never a choice or a candidate: the DM channel can be exported
     expect(JSON.stringify(dm)).not.toMatch(/Ann|Cyd/);
@@ -40,7 +42,9 @@ describe('the receipt DM on Discord', () => {
     await rc.deliver();
     expect(receiptDms()).toHaveLength(1);
     expect(receiptDms()[0]).toMatchObject({ id: dm.id, edits: 1 });
-    expect(textOf({ data: receiptDms()[0] })).toMatch(new RegExp(`with your latest change. Your receipt code is still ${code}`));
+    expect(textOf({ data: receiptDms()[0] })).toMatch(
+      new RegExp(`with your latest change. Your receipt code is still ${code}`),
+    );
     // the ballot DM and the receipt DM: nothing else reached the voter
     expect(rc.dms('vic')).toHaveLength(2);
     expect(rc.errors).toEqual([]);

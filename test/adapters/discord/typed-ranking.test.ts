@@ -24,7 +24,7 @@ describe('a typed ranking on Discord', () => {
     return vic.submitModal(message, modal.data.custom_id, { ranking: typed });
   }
 
-  it('refuses text that names no candidate number with the core\'s message, and records nothing', async () => {
+  it("refuses text that names no candidate number with the core's message, and records nothing", async () => {
     const { cb, message } = await typeRanking('Dan first');
     expect(cb.type).toBe(7);
     expect(textOf({ data: message })).toMatch(/"Dan" is not a candidate number \(1 to 3\)/);

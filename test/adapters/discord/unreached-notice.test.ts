@@ -20,7 +20,11 @@ describe('ballots that could not be delivered', () => {
     rc.discord.closedDms.add(rc.driver.idOf('dan'));
     // the first process posts to the channel but cannot open a single DM before it stops
     rc.discord.faults.push({ method: 'POST', path: /^\/users\/@me\/channels$/, status: 500, times: 100_000 });
-    await electionInVoting(rc, { candidates: ['ann', 'cyd'], voters, beforeVoting: async () => void (await ok(rc, 'olga', 'organiser add 1 @oscar')) });
+    await electionInVoting(rc, {
+      candidates: ['ann', 'cyd'],
+      voters,
+      beforeVoting: async () => void (await ok(rc, 'olga', 'organiser add 1 @oscar')),
+    });
     await until(() => texts(rc.discord.messagesIn(CHANNEL)).some((t) => /Voting is open/.test(t)), 10_000);
     const open = texts(rc.discord.messagesIn(CHANNEL)).find((t) => /Voting is open/.test(t))!;
     // the post says what is true when it is made: ballots are on their way, not delivered
@@ -31,9 +35,12 @@ describe('ballots that could not be delivered', () => {
     // a new process, with none of the first one's memory, finishes the fan-out
     rc.discord.faults.length = 0;
     await rc.restart({ delivery: FAST });
-    const told = (name: string) => texts(rc.dms(name)).filter((t) => /could not be sent their ballot/.test(t));
+    const told = (name: string) =>
+      texts(rc.dms(name)).filter((t) => /could not be sent their ballot/.test(t));
     await until(() => told('olga').length > 0 && told('oscar').length > 0, 15_000);
-    expect(told('olga')[0]).toMatch(/^Election 1 "Board 2026": 2 of 5 members could not be sent their ballot by direct message/);
+    expect(told('olga')[0]).toMatch(
+      /^Election 1 "Board 2026": 2 of 5 members could not be sent their ballot by direct message/,
+    );
     expect(told('oscar')).toEqual(told('olga'));
     for (const v of ['ann', 'cyd', 'eve']) expect(rc.driver.ballotDms(v), v).toHaveLength(1);
     // only the count: nobody is named, and the channel is not told

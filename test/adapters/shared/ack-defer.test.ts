@@ -72,7 +72,12 @@ describe('ackOrDefer', () => {
   it('answers a failed handler with the recovered value, in time or after deferring', async () => {
     const r = recorder();
     const recover = (e: unknown) => `oops:${(e as Error).message}`;
-    await ackOrDefer({ deadlineMs: 60_000, run: async () => Promise.reject(new Error('db down')), ...r, recover });
+    await ackOrDefer({
+      deadlineMs: 60_000,
+      run: async () => Promise.reject(new Error('db down')),
+      ...r,
+      recover,
+    });
     const late = gate<string>();
     await ackOrDefer({
       deadlineMs: 1,

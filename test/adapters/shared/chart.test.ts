@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartFonts, chartToSvg, FONT_PACKAGES, missingGlyphs, renderChart } from '../../../adapters/shared/index.js';
+import {
+  chartFonts,
+  chartToSvg,
+  FONT_PACKAGES,
+  missingGlyphs,
+  renderChart,
+} from '../../../adapters/shared/index.js';
 import type { ChartData } from '../../../src/core/index.js';
 
 // Extra font files for machines where the CJK font package is not installed yet (colon separated).
@@ -53,7 +59,10 @@ describe('chart SVG', () => {
 
   it('cuts very long names with an ellipsis instead of running into the bars', () => {
     const long = 'A very long candidate name that goes on and on and on and on';
-    const svg = chartToSvg({ ...bars, labels: [long, 'B'], series: [{ name: 'v', values: [1, 2] }] }, { title: 't' });
+    const svg = chartToSvg(
+      { ...bars, labels: [long, 'B'], series: [{ name: 'v', values: [1, 2] }] },
+      { title: 't' },
+    );
     expect(svg).not.toContain(long);
     expect(svg).toMatch(/>A very long candidate[^<]*…</);
   });
@@ -115,12 +124,20 @@ describe('chart PNG', () => {
     const hint = `no CJK font found: add ${FONT_PACKAGES[0].name} to package.json (or set TELLER_CHART_FONTS)`;
     expect(fonts.files.length, hint).toBeGreaterThan(0);
     // system fonts off: the packaged font alone must cover the names, as on a fresh machine
-    const missing = missingGlyphs(names.join('') + '2026 理事会选举 第1轮 门槛', { fontFiles: extraFonts, systemFonts: false });
+    const missing = missingGlyphs(names.join('') + '2026 理事会选举 第1轮 门槛', {
+      fontFiles: extraFonts,
+      systemFonts: false,
+    });
     expect(missing, hint).toEqual([]);
     // a code point no font has is reported, so the check above can fail
     expect(missingGlyphs('\ue001', { fontFiles: extraFonts, systemFonts: false })).toEqual(['\ue001']);
 
-    const chart = await renderChart(bars, { title: '2026 理事会选举', lineLabel: '门槛', fontFiles: extraFonts, systemFonts: false });
+    const chart = await renderChart(bars, {
+      title: '2026 理事会选举',
+      lineLabel: '门槛',
+      fontFiles: extraFonts,
+      systemFonts: false,
+    });
     const dir = join(tmpdir(), 'teller-chart-test');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'bars-zh.png'), chart.png);

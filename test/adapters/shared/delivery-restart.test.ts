@@ -45,16 +45,34 @@ describe('delivery across a restart', () => {
     // but it never heard back, and the rest of that batch stays claimed
     let sends = 0;
     let dying = true;
-    const platform = new FakePlatform(clock, (_m, call) => (dying && call === 0 && ++sends > 70 ? 'hang-after-post' : 'ok'));
-    const crashed = createDeliveryWorker({ queue: dies(queue, () => !dying), sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE, batchSize: 50, concurrency: 4 });
+    const platform = new FakePlatform(clock, (_m, call) =>
+      dying && call === 0 && ++sends > 70 ? 'hang-after-post' : 'ok',
+    );
+    const crashed = createDeliveryWorker({
+      queue: dies(queue, () => !dying),
+      sender: platform,
+      limits: { buckets: {} },
+      clock,
+      leaseMs: LEASE,
+      batchSize: 50,
+      concurrency: 4,
+    });
     void crashed.drain();
-    for (let spin = 0; platform.calls.length < 74 && spin < 10_000; spin++) await new Promise((r) => setImmediate(r));
+    for (let spin = 0; platform.calls.length < 74 && spin < 10_000; spin++)
+      await new Promise((r) => setImmediate(r));
     dying = false; // the process is gone: from now on its queue calls never happen
     const stuck = queue.rows.filter((r) => r.status === 'sending').map((r) => r.id);
     expect(stuck.length).toBeGreaterThan(4); // hung sends plus claimed-but-not-started ones
     const pendingAtRestart = queue.statusCounts().pending;
 
-    const restarted = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE, batchSize: 50 });
+    const restarted = createDeliveryWorker({
+      queue,
+      sender: platform,
+      limits: { buckets: {} },
+      clock,
+      leaseMs: LEASE,
+      batchSize: 50,
+    });
     const early = await restarted.drain();
     // before the lease runs out, nobody may touch the crashed worker's claims
     expect(queue.rows.filter((r) => stuck.includes(r.id)).every((r) => r.status === 'sending')).toBe(true);
@@ -78,13 +96,26 @@ describe('delivery across a restart', () => {
     const platform = new FakePlatform(clock, (_m, call) =>
       call === 0 ? { status: 429, retryAfterMs: 1_000 } : dying ? 'hang-after-post' : 'ok',
     );
-    const crashed = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE });
+    const crashed = createDeliveryWorker({
+      queue,
+      sender: platform,
+      limits: { buckets: {} },
+      clock,
+      leaseMs: LEASE,
+    });
     void crashed.drain({ untilEmpty: true });
-    for (let spin = 0; platform.calls.length < 2 && spin < 10_000; spin++) await new Promise((r) => setImmediate(r));
+    for (let spin = 0; platform.calls.length < 2 && spin < 10_000; spin++)
+      await new Promise((r) => setImmediate(r));
     expect(platform.calls).toHaveLength(2);
     dying = false;
     clock.advance(LEASE + 1);
-    const restarted = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, leaseMs: LEASE });
+    const restarted = createDeliveryWorker({
+      queue,
+      sender: platform,
+      limits: { buckets: {} },
+      clock,
+      leaseMs: LEASE,
+    });
     await restarted.drain({ untilEmpty: true });
     expect(platform.findCalls).toEqual(['m000001']);
     expect(platform.delivered.get('m000001')).toHaveLength(1);
@@ -104,7 +135,14 @@ describe('delivery across a restart', () => {
         return platform.send(...args);
       },
     };
-    const first = createDeliveryWorker({ queue, sender: slow, limits: { buckets: {} }, leaseMs: LEASE, batchSize: 100, concurrency: 2 });
+    const first = createDeliveryWorker({
+      queue,
+      sender: slow,
+      limits: { buckets: {} },
+      leaseMs: LEASE,
+      batchSize: 100,
+      concurrency: 2,
+    });
     first.start();
     while (platform.delivered.size < 20) await new Promise((r) => setTimeout(r, 1));
     await first.stop({ graceMs: 2_000 });
@@ -127,7 +165,11 @@ describe('delivery across a restart', () => {
       fc.constant<Fault>('refused'),
       fc.constant<Fault>('timeout-after-post'),
       fc.constant<Fault>('dm-closed'),
-      fc.record({ status: fc.constant(429 as const), retryAfterMs: fc.integer({ min: 0, max: 120_000 }), global: fc.boolean() }),
+      fc.record({
+        status: fc.constant(429 as const),
+        retryAfterMs: fc.integer({ min: 0, max: 120_000 }),
+        global: fc.boolean(),
+      }),
       fc.record({ status: fc.constant(500 as const), postedAnyway: fc.boolean() }),
     );
     await fc.assert(
@@ -140,7 +182,15 @@ describe('delivery across a restart', () => {
           scripts.forEach((_s, i) => queue.enqueue(ballotDm(i), clock.now()));
           const index = (id: string) => Number(id.slice(1)) - 1;
           const platform = new FakePlatform(clock, (m, call) => scripts[index(m.id)][call] ?? 'ok');
-          const worker = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, concurrency, maxAttempts: 4, batchSize: 7 });
+          const worker = createDeliveryWorker({
+            queue,
+            sender: platform,
+            limits: { buckets: {} },
+            clock,
+            concurrency,
+            maxAttempts: 4,
+            batchSize: 7,
+          });
           await worker.drain({ untilEmpty: true });
 
           expect(platform.duplicates()).toEqual([]);

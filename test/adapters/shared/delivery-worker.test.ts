@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDeliveryWorker, type DeliveryWorkerOptions, type ProgressReport } from '../../../adapters/shared/index.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorkerOptions,
+  type ProgressReport,
+} from '../../../adapters/shared/index.js';
 import type { NewOutboundMessage } from '../../../src/core/index.js';
 import { FakeQueue } from './fake-queue.js';
 import { FakePlatform, type Fault } from './fake-sender.js';
@@ -16,7 +20,11 @@ function ballotDm(i: number): NewOutboundMessage {
   };
 }
 
-function setup(count: number, script?: (id: string, call: number) => Fault, opts: Partial<DeliveryWorkerOptions> = {}) {
+function setup(
+  count: number,
+  script?: (id: string, call: number) => Fault,
+  opts: Partial<DeliveryWorkerOptions> = {},
+) {
   const clock = new VirtualClock();
   const queue = new FakeQueue();
   for (let i = 0; i < count; i++) queue.enqueue(ballotDm(i), clock.now());
@@ -47,7 +55,9 @@ describe('delivery worker', () => {
   });
 
   it('waits out Retry-After on a route 429 before sending that message again', async () => {
-    const { queue, platform, worker } = setup(5, (id, call) => (id === 'm000003' && call === 0 ? { status: 429, retryAfterMs: 30_000 } : 'ok'));
+    const { queue, platform, worker } = setup(5, (id, call) =>
+      id === 'm000003' && call === 0 ? { status: 429, retryAfterMs: 30_000 } : 'ok',
+    );
     await worker.drain({ untilEmpty: true });
     const tries = platform.calls.filter((c) => c.id === 'm000003');
     expect(tries.map((c) => c.fault)).toEqual([{ status: 429, retryAfterMs: 30_000 }, 'ok']);
@@ -59,9 +69,14 @@ describe('delivery worker', () => {
   });
 
   it('pauses every send on a global 429', async () => {
-    const { platform, worker } = setup(40, (id, call) => (id === 'm000010' && call === 0 ? { status: 429, retryAfterMs: 5_000, global: true } : 'ok'), {
-      concurrency: 1,
-    });
+    const { platform, worker } = setup(
+      40,
+      (id, call) =>
+        id === 'm000010' && call === 0 ? { status: 429, retryAfterMs: 5_000, global: true } : 'ok',
+      {
+        concurrency: 1,
+      },
+    );
     await worker.drain({ untilEmpty: true });
     const limited = platform.calls.find((c) => c.fault !== 'ok');
     expect(limited).toBeDefined();
@@ -89,9 +104,13 @@ describe('delivery worker', () => {
   });
 
   it('does not count 429s towards giving up', async () => {
-    const { queue, platform, worker } = setup(1, (_id, call) => (call < 6 ? { status: 429, retryAfterMs: 1_000 } : call < 9 ? { status: 500 } : 'ok'), {
-      maxAttempts: 4,
-    });
+    const { queue, platform, worker } = setup(
+      1,
+      (_id, call) => (call < 6 ? { status: 429, retryAfterMs: 1_000 } : call < 9 ? { status: 500 } : 'ok'),
+      {
+        maxAttempts: 4,
+      },
+    );
     await worker.drain({ untilEmpty: true });
     // six 429s and three 500s: the queue counted nine attempts, but only three failures
     expect(platform.calls).toHaveLength(10);
@@ -101,10 +120,22 @@ describe('delivery worker', () => {
   it('lets an update wait almost two minutes for the message it edits before posting it as new', async () => {
     const clock = new VirtualClock();
     const queue = new FakeQueue();
-    queue.enqueue({ orgId: 'org1', destination: { kind: 'channel', channelId: 'C1' }, body: { text: 'turnout' }, dedupeKey: 't1', replaces: 'never-sent', purpose: 'turnout' }, clock.now());
+    queue.enqueue(
+      {
+        orgId: 'org1',
+        destination: { kind: 'channel', channelId: 'C1' },
+        body: { text: 'turnout' },
+        dedupeKey: 't1',
+        replaces: 'never-sent',
+        purpose: 'turnout',
+      },
+      clock.now(),
+    );
     const platform = new FakePlatform(clock);
     const start = clock.now().getTime();
-    await createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock }).drain({ untilEmpty: true });
+    await createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock }).drain({
+      untilEmpty: true,
+    });
     expect(platform.calls).toHaveLength(1);
     expect(platform.calls[0].replacesRef).toBeUndefined();
     expect(platform.calls[0].at - start).toBeGreaterThanOrEqual(110_000);
@@ -112,7 +143,9 @@ describe('delivery worker', () => {
   });
 
   it('does not post twice when the platform answered 500 after posting', async () => {
-    const { queue, platform, worker } = setup(3, (id, call) => (id === 'm000002' && call === 0 ? { status: 500, postedAnyway: true } : 'ok'));
+    const { queue, platform, worker } = setup(3, (id, call) =>
+      id === 'm000002' && call === 0 ? { status: 500, postedAnyway: true } : 'ok',
+    );
     const stats = await worker.drain({ untilEmpty: true });
     expect(platform.duplicates()).toEqual([]);
     expect(platform.findCalls).toEqual(['m000002']);
@@ -168,10 +201,19 @@ describe('delivery worker', () => {
       purpose: 'notice',
     });
     // the update is enqueued in a separate channel group first, so it must wait for the original
-    queue.enqueue({ ...notice('turnout-1', 'voting-open'), destination: { kind: 'channel', channelId: 'C1' } }, clock.now());
+    queue.enqueue(
+      { ...notice('turnout-1', 'voting-open'), destination: { kind: 'channel', channelId: 'C1' } },
+      clock.now(),
+    );
     queue.enqueue(notice('voting-open'), new Date(clock.now().getTime() + 1));
     const platform = new FakePlatform(clock);
-    const worker = createDeliveryWorker({ queue, sender: platform, limits: { buckets: {} }, clock, random: () => 0.5 });
+    const worker = createDeliveryWorker({
+      queue,
+      sender: platform,
+      limits: { buckets: {} },
+      clock,
+      random: () => 0.5,
+    });
     await worker.drain({ untilEmpty: true });
     const original = queue.rows[1];
     expect(original.status).toBe('sent');
@@ -191,9 +233,18 @@ describe('delivery worker', () => {
     });
     await worker.drain({ untilEmpty: true });
     expect(reports.length).toBeGreaterThanOrEqual(3);
-    expect(reports[0]).toMatchObject({ electionId: 'e1', purpose: 'ballot-dm', platformOrgId: 'T1', total: 30, done: false });
+    expect(reports[0]).toMatchObject({
+      electionId: 'e1',
+      purpose: 'ballot-dm',
+      platformOrgId: 'T1',
+      total: 30,
+      done: false,
+    });
     const sentSeries = reports.map((r) => r.counts.sent);
     expect([...sentSeries].sort((a, b) => a - b)).toEqual(sentSeries);
-    expect(reports.at(-1)).toMatchObject({ done: true, counts: { sent: 29, unreachable: 1, pending: 0, sending: 0 } });
+    expect(reports.at(-1)).toMatchObject({
+      done: true,
+      counts: { sent: 29, unreachable: 1, pending: 0, sending: 0 },
+    });
   });
 });

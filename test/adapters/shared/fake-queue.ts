@@ -2,7 +2,13 @@
 // part the delivery worker's recovery relies on: a message claimed again after its lease ran out comes
 // back with attempts raised (lastError untouched), because its earlier send may have happened.
 
-import type { DeliveryQueue, NewOutboundMessage, OutboundMessage, OutboundStatus, Platform } from '../../../src/core/index.js';
+import type {
+  DeliveryQueue,
+  NewOutboundMessage,
+  OutboundMessage,
+  OutboundStatus,
+  Platform,
+} from '../../../src/core/index.js';
 
 interface Row extends OutboundMessage {
   leaseUntil?: number;
@@ -40,7 +46,8 @@ export class FakeQueue implements DeliveryQueue {
     const due = this.rows.filter(
       (r) =>
         r.platform === platform &&
-        ((r.status === 'pending' && Date.parse(r.notBefore) <= t) || (r.status === 'sending' && (r.leaseUntil ?? 0) <= t)),
+        ((r.status === 'pending' && Date.parse(r.notBefore) <= t) ||
+          (r.status === 'sending' && (r.leaseUntil ?? 0) <= t)),
     );
     const claimed = due.slice(0, limit);
     for (const r of claimed) {
@@ -85,17 +92,31 @@ export class FakeQueue implements DeliveryQueue {
   }
 
   async sentRefOf(orgId: string, dedupeKey: string): Promise<string | undefined> {
-    return this.rows.find((r) => r.orgId === orgId && r.dedupeKey === dedupeKey && r.status === 'sent')?.sentRef;
+    return this.rows.find((r) => r.orgId === orgId && r.dedupeKey === dedupeKey && r.status === 'sent')
+      ?.sentRef;
   }
 
   async progress(electionId: string, purpose: string): Promise<Record<OutboundStatus, number>> {
-    const counts: Record<OutboundStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
-    for (const r of this.rows) if (r.electionId === electionId && r.purpose === purpose) counts[r.status] += 1;
+    const counts: Record<OutboundStatus, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    };
+    for (const r of this.rows)
+      if (r.electionId === electionId && r.purpose === purpose) counts[r.status] += 1;
     return counts;
   }
 
   statusCounts(): Record<OutboundStatus, number> {
-    const counts: Record<OutboundStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
+    const counts: Record<OutboundStatus, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    };
     for (const r of this.rows) counts[r.status] += 1;
     return counts;
   }

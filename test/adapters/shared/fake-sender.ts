@@ -44,7 +44,13 @@ export class FakePlatform implements PlatformSender {
 
   async send(message: OutboundMessage, ctx: SendContext): Promise<SendResult> {
     const fault = this.script(message, this.calls.filter((c) => c.id === message.id).length);
-    this.calls.push({ id: message.id, at: this.clock.now().getTime(), attempt: ctx.attempt, fault, replacesRef: ctx.replacesRef });
+    this.calls.push({
+      id: message.id,
+      at: this.clock.now().getTime(),
+      attempt: ctx.attempt,
+      fault,
+      replacesRef: ctx.replacesRef,
+    });
     if (fault === 'ok') return { kind: 'sent', ref: this.post(message, ctx) };
     if (fault === 'refused') return { kind: 'retry', error: 'ECONNREFUSED', maybeSent: false };
     if (fault === 'dm-closed') return { kind: 'unreachable', error: 'cannot send messages to this user' };
@@ -58,7 +64,11 @@ export class FakePlatform implements PlatformSender {
       return new Promise<SendResult>(() => {});
     }
     if (fault.status === 429)
-      return { kind: 'rate-limited', retryAfterMs: fault.retryAfterMs, scope: fault.global ? 'global' : 'route' };
+      return {
+        kind: 'rate-limited',
+        retryAfterMs: fault.retryAfterMs,
+        scope: fault.global ? 'global' : 'route',
+      };
     if (fault.postedAnyway) this.post(message, ctx);
     return { kind: 'retry', error: 'HTTP 500', maybeSent: true };
   }
@@ -66,7 +76,10 @@ export class FakePlatform implements PlatformSender {
   async findSent(message: OutboundMessage): Promise<string | undefined | { unknown: true }> {
     this.findCalls.push(message.id);
     // a message scripted 'find-fails' first time also finds the lookup unavailable the first time
-    if (this.script(message, 0) === 'find-fails' && this.findCalls.filter((x) => x === message.id).length === 1)
+    if (
+      this.script(message, 0) === 'find-fails' &&
+      this.findCalls.filter((x) => x === message.id).length === 1
+    )
       return { unknown: true };
     return this.delivered.get(message.id)?.[0];
   }

@@ -7,7 +7,10 @@ const FAR = Number.MAX_SAFE_INTEGER;
 describe('rate limiter', () => {
   it('lets a burst through, then spaces sends at the bucket rate', async () => {
     const clock = new VirtualClock();
-    const limiter = new RateLimiter({ buckets: { 'chat.postMessage': { ratePerSecond: 2, burst: 3 } } }, clock);
+    const limiter = new RateLimiter(
+      { buckets: { 'chat.postMessage': { ratePerSecond: 2, burst: 3 } } },
+      clock,
+    );
     const start = clock.now().getTime();
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {
@@ -22,7 +25,10 @@ describe('rate limiter', () => {
 
   it('limits each channel separately through the prefix rule and all of them through the global bucket', async () => {
     const clock = new VirtualClock();
-    const limiter = new RateLimiter({ global: { ratePerSecond: 10, burst: 10 }, buckets: { channel: { ratePerSecond: 1, burst: 1 } } }, clock);
+    const limiter = new RateLimiter(
+      { global: { ratePerSecond: 10, burst: 10 }, buckets: { channel: { ratePerSecond: 1, burst: 1 } } },
+      clock,
+    );
     const start = clock.now().getTime();
     for (let i = 0; i < 10; i++) await limiter.acquire([`channel:C${i}`], FAR);
     expect(clock.now().getTime() - start).toBe(0);
@@ -69,11 +75,18 @@ describe('rate limiter', () => {
 describe('rate limiter waiters', () => {
   it('lines concurrent waiters up instead of waking them all for every token', async () => {
     let sleeps = 0;
-    const counting: Clock = { now: () => systemClock.now(), sleep: (ms, signal) => (sleeps++, systemClock.sleep(ms, signal)) };
+    const counting: Clock = {
+      now: () => systemClock.now(),
+      sleep: (ms, signal) => (sleeps++, systemClock.sleep(ms, signal)),
+    };
     const limiter = new RateLimiter({ global: { ratePerSecond: 200, burst: 1 }, buckets: {} }, counting);
     const started = performance.now();
     const got: number[] = [];
-    await Promise.all(Array.from({ length: 20 }, () => limiter.acquire([], FAR).then(() => got.push(performance.now() - started))));
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        limiter.acquire([], FAR).then(() => got.push(performance.now() - started)),
+      ),
+    );
     expect(got).toHaveLength(20);
     // 19 tokens at 200/s take at least 95 ms (a lower bound: a loaded machine only makes it later)
     expect(Math.max(...got)).toBeGreaterThanOrEqual(90);
@@ -85,7 +98,11 @@ describe('rate limiter waiters', () => {
 describe('backoff', () => {
   it('doubles up to the cap, with jitter inside [cap/2, cap]', () => {
     const policy = { baseMs: 1_000, maxMs: 10_000 };
-    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(policy, a, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 5_000, 5_000]);
-    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(policy, a, () => 0.999999))).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(policy, a, () => 0))).toEqual([
+      500, 1_000, 2_000, 4_000, 5_000, 5_000,
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(policy, a, () => 0.999999))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
+    ]);
   });
 });

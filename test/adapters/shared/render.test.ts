@@ -22,16 +22,29 @@ describe('mentions', () => {
     const text = 'Nominated <@U1> (seconded by <@U2|bob>) in <#C9>';
     expect(renderMentions(text, 'slack')).toBe(text);
     expect(renderMentions(text, 'discord')).toBe('Nominated <@U1> (seconded by <@U2>) in <#C9>');
-    expect(renderMentions(text, 'console', new Map([['U1', 'alice'], ['C9', 'general']]))).toBe('Nominated @alice (seconded by @U2) in #general');
+    expect(
+      renderMentions(
+        text,
+        'console',
+        new Map([
+          ['U1', 'alice'],
+          ['C9', 'general'],
+        ]),
+      ),
+    ).toBe('Nominated @alice (seconded by @U2) in #general');
     expect(mentionedMembers(`${text} <@U1>`)).toEqual(['U1', 'U2']);
   });
 
   it('escapes Slack control characters in member text but not the mentions', () => {
-    expect(escapeSlackText('R&D <script> for <@U1> in <#C2>')).toBe('R&amp;D &lt;script&gt; for <@U1> in <#C2>');
+    expect(escapeSlackText('R&D <script> for <@U1> in <#C2>')).toBe(
+      'R&amp;D &lt;script&gt; for <@U1> in <#C2>',
+    );
   });
 
   it('escapes Discord markdown and defuses mass mentions', () => {
-    expect(escapeDiscordMarkdown('**bold** _x_ `code` @everyone <@123>')).toBe('\\*\\*bold\\*\\* \\_x\\_ \\`code\\` @\u200beveryone <@123>');
+    expect(escapeDiscordMarkdown('**bold** _x_ `code` @everyone <@123>')).toBe(
+      '\\*\\*bold\\*\\* \\_x\\_ \\`code\\` @\u200beveryone <@123>',
+    );
     expect(escapeDiscordMarkdown('# title\n- item\n> quote')).toBe('\\# title\n\\- item\n\\> quote');
   });
 });
@@ -61,10 +74,23 @@ describe('text tables', () => {
 
   it('shows a chart’s rounds as a table', () => {
     const table = chartTable(
-      { kind: 'rounds', title: { key: 't' }, labels: ['甲', 'Bo'], series: [{ name: 'R1', values: [10, 7.5] }, { name: 'R2', values: [12, 0] }] },
+      {
+        kind: 'rounds',
+        title: { key: 't' },
+        labels: ['甲', 'Bo'],
+        series: [
+          { name: 'R1', values: [10, 7.5] },
+          { name: 'R2', values: [12, 0] },
+        ],
+      },
       'Candidate',
     );
-    expect(table.split('\n')).toEqual(['Candidate   R1  R2', '─────────  ───  ──', '甲          10  12', 'Bo         7.5   0']);
+    expect(table.split('\n')).toEqual([
+      'Candidate   R1  R2',
+      '─────────  ───  ──',
+      '甲          10  12',
+      'Bo         7.5   0',
+    ]);
   });
 
   it('truncates by display width without splitting characters', () => {
@@ -90,7 +116,11 @@ describe('text tables', () => {
 });
 
 describe('progress text', () => {
-  const translate = (locale: string | undefined, key: string, params: Record<string, string | number> = {}) => {
+  const translate = (
+    locale: string | undefined,
+    key: string,
+    params: Record<string, string | number> = {},
+  ) => {
     const messages: Record<string, string> = locale === 'zh-Hans' ? delivery['zh-Hans'] : delivery.en;
     const template = messages[key];
     return template === undefined ? key : template.replace(/\{(\w+)\}/g, (_, n: string) => String(params[n]));
@@ -108,9 +138,13 @@ describe('progress text', () => {
     expect(progressText(report, translate, 'en')).toBe(
       'Ballot messages: 4,210 of 10,000 delivered · 5,782 still to send · 8 could not be reached (direct messages closed or member gone)',
     );
-    expect(progressText({ ...report, counts: { ...report.counts, pending: 0, sending: 0, sent: 9_992 }, done: true }, translate, 'zh-Hans')).toBe(
-      '选票私信：已送达 9,992 / 10,000 · 8 位成员无法送达（已关闭私信或已离开） · 全部完成。',
-    );
+    expect(
+      progressText(
+        { ...report, counts: { ...report.counts, pending: 0, sending: 0, sent: 9_992 }, done: true },
+        translate,
+        'zh-Hans',
+      ),
+    ).toBe('选票私信：已送达 9,992 / 10,000 · 8 位成员无法送达（已关闭私信或已离开） · 全部完成。');
     expect(progressText({ ...report, purpose: 'mystery' }, translate, 'en')).toMatch(/^Messages: /);
   });
 

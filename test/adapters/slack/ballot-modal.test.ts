@@ -41,7 +41,11 @@ async function openViaButton(form: BallotForm): Promise<Record<string, unknown>>
 describe('ballot by DM button and modal', () => {
   it('opens the ballot modal from the Vote button with the presser as actor', async () => {
     const view = await openViaButton(ranked);
-    expect(h.core.invocations[0]).toMatchObject({ command: 'ballot.get', args: { election: '3' }, actor: { memberId: 'U1' } });
+    expect(h.core.invocations[0]).toMatchObject({
+      command: 'ballot.get',
+      args: { election: '3' },
+      actor: { memberId: 'U1' },
+    });
     expect(view.callback_id).toBe('ballot.cast');
     const blocks = view.blocks as { block_id?: string; element?: { options: { value: string }[] } }[];
     const rankBlocks = blocks.filter((b) => b.block_id?.startsWith('rank-'));
@@ -52,7 +56,10 @@ describe('ballot by DM button and modal', () => {
 
   it('refuses a repeated candidate inline without dispatching ballot.cast', async () => {
     const view = await openViaButton(ranked);
-    const values = { 'rank-1': { v: { selected_option: { value: '2' } } }, 'rank-2': { v: { selected_option: { value: '2' } } } };
+    const values = {
+      'rank-1': { v: { selected_option: { value: '2' } } },
+      'rank-2': { v: { selected_option: { value: '2' } } },
+    };
     const res = await h.interact(submission(view, values));
     const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
@@ -70,7 +77,10 @@ describe('ballot by DM button and modal', () => {
       'rank-3': { v: { selected_option: null } },
     };
     const res = await h.interact(submission(view, values));
-    const body = (await res.json()) as { response_action: string; view: { blocks: { text?: { text: string } }[] } };
+    const body = (await res.json()) as {
+      response_action: string;
+      view: { blocks: { text?: { text: string } }[] };
+    };
     expect(body.response_action).toBe('update');
     const cast = h.core.invocations.find((i) => i.command === 'ballot.cast')!;
     expect(cast.args).toEqual({ election: '3', contest: '1', choices: '3>1' });
@@ -85,7 +95,11 @@ describe('ballot by DM button and modal', () => {
 
   it('shows a core domain error inline in the modal', async () => {
     const view = await openViaButton(ranked);
-    h.core.handler = () => ({ kind: 'domain-error', code: 'ballot.voting_closed', reply: { visibility: 'only-you', body: { text: 'Voting has closed' } } });
+    h.core.handler = () => ({
+      kind: 'domain-error',
+      code: 'ballot.voting_closed',
+      reply: { visibility: 'only-you', body: { text: 'Voting has closed' } },
+    });
     const res = await h.interact(submission(view, { 'rank-1': { v: { selected_option: { value: '3' } } } }));
     const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(body).toEqual({ response_action: 'errors', errors: { 'rank-1': 'Voting has closed' } });
@@ -93,10 +107,18 @@ describe('ballot by DM button and modal', () => {
   });
 
   it('tells someone not on the roll, opens no modal and records nothing', async () => {
-    h.core.handler = () => ({ kind: 'domain-error', code: 'ballot.not_on_roll', reply: { visibility: 'only-you', body: { text: 'You are not on the roll for election 3' } } });
+    h.core.handler = () => ({
+      kind: 'domain-error',
+      code: 'ballot.not_on_roll',
+      reply: { visibility: 'only-you', body: { text: 'You are not on the roll for election 3' } },
+    });
     await h.interact(buttonPayload(h.fake, 'ballot.get:election=3', 'U9'));
     await waitFor(() => h.fake.responses.length > 0);
-    expect(h.fake.responses[0].body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'You are not on the roll for election 3' });
+    expect(h.fake.responses[0].body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'You are not on the roll for election 3',
+    });
     expect(h.fake.callsOf('views.open')).toHaveLength(0);
     expect(h.core.invocations.map((i) => i.command)).toEqual(['ballot.get']);
   });
@@ -104,7 +126,9 @@ describe('ballot by DM button and modal', () => {
   it('checks the checkbox limit for block votes before dispatching', async () => {
     const block: BallotForm = { ...ranked, kind: 'marks', minChoices: 0, maxChoices: 2, allowBlank: true };
     const view = await openViaButton(block);
-    const marks = (view.blocks as { block_id?: string; element?: { type: string } }[]).find((b) => b.block_id === 'marks')!;
+    const marks = (view.blocks as { block_id?: string; element?: { type: string } }[]).find(
+      (b) => b.block_id === 'marks',
+    )!;
     expect(marks.element!.type).toBe('checkboxes');
     const three = { marks: { v: { selected_options: [{ value: '1' }, { value: '2' }, { value: '3' }] } } };
     const res = await h.interact(submission(view, three));
@@ -112,7 +136,9 @@ describe('ballot by DM button and modal', () => {
     h.core.handler = () => ok('Recorded. Receipt: X');
     const two = { marks: { v: { selected_options: [{ value: '1' }, { value: '3' }] } } };
     await h.interact(submission(view, two));
-    expect(h.core.invocations.find((i) => i.command === 'ballot.cast')!.args).toMatchObject({ choices: '1,3' });
+    expect(h.core.invocations.find((i) => i.command === 'ballot.cast')!.args).toMatchObject({
+      choices: '1,3',
+    });
   });
 
   it('/vote opens the modal with the slash command trigger', async () => {
@@ -132,12 +158,22 @@ describe('command forms', () => {
     expect(view.callback_id).toBe('form');
     expect((view.blocks as { block_id: string }[]).map((b) => b.block_id)).toEqual(['title', 'channel']);
     h.core.handler = () => ok('Election 4 created', 'channel');
-    const values = { title: { v: { type: 'plain_text_input', value: 'Board 2027' } }, channel: { v: { type: 'conversations_select', selected_conversation: 'C9' } } };
+    const values = {
+      title: { v: { type: 'plain_text_input', value: 'Board 2027' } },
+      channel: { v: { type: 'conversations_select', selected_conversation: 'C9' } },
+    };
     const res = await h.interact(submission(view, values));
     expect(await res.json()).toEqual({ response_action: 'clear' });
-    expect(h.core.invocations.at(-1)).toMatchObject({ command: 'election.create', args: { title: 'Board 2027', channel: 'C9' }, channelId: 'C1' });
+    expect(h.core.invocations.at(-1)).toMatchObject({
+      command: 'election.create',
+      args: { title: 'Board 2027', channel: 'C9' },
+      channelId: 'C1',
+    });
     await waitFor(() => h.fake.callsOf('chat.postMessage').length > 0);
-    expect(h.fake.callsOf('chat.postMessage')[0].params).toMatchObject({ channel: 'C1', text: 'Election 4 created' });
+    expect(h.fake.callsOf('chat.postMessage')[0].params).toMatchObject({
+      channel: 'C1',
+      text: 'Election 4 created',
+    });
   });
 
   it('opens a reason form for a review button and puts invalid issues beside the field', async () => {
@@ -146,9 +182,21 @@ describe('command forms', () => {
     const view = h.fake.callsOf('views.open')[0].params.view as Record<string, unknown>;
     expect((view.blocks as { block_id: string }[]).map((b) => b.block_id)).toEqual(['reason']);
     expect(h.core.invocations).toHaveLength(0);
-    h.core.handler = () => ({ kind: 'invalid', issues: [{ field: 'reason', message: 'Give a reason of at least 10 characters' }], reply: { visibility: 'only-you', body: { text: 'bad' } } });
-    const res = await h.interact(submission(view, { reason: { v: { type: 'plain_text_input', value: 'no' } } }));
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { reason: 'Give a reason of at least 10 characters' } });
-    expect(h.core.invocations[0]).toMatchObject({ command: 'nomination.reject', args: { election: '3', nomination: '7', reason: 'no' } });
+    h.core.handler = () => ({
+      kind: 'invalid',
+      issues: [{ field: 'reason', message: 'Give a reason of at least 10 characters' }],
+      reply: { visibility: 'only-you', body: { text: 'bad' } },
+    });
+    const res = await h.interact(
+      submission(view, { reason: { v: { type: 'plain_text_input', value: 'no' } } }),
+    );
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { reason: 'Give a reason of at least 10 characters' },
+    });
+    expect(h.core.invocations[0]).toMatchObject({
+      command: 'nomination.reject',
+      args: { election: '3', nomination: '7', reason: 'no' },
+    });
   });
 });

@@ -23,7 +23,9 @@ describe('command forms for the real registry', () => {
         expect(new Set(view.blocks.map((b) => b.block_id)).size).toBe(view.blocks.length);
         for (const b of view.blocks) {
           expect(b.label.text.length, `${spec.id}.${b.block_id}`).toBeGreaterThan(0);
-          expect(b.label.text, `${spec.id}.${b.block_id} label is an untranslated key`).not.toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+          expect(b.label.text, `${spec.id}.${b.block_id} label is an untranslated key`).not.toMatch(
+            /^[a-z]+(\.[a-z_]+)+$/,
+          );
         }
         expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
       }

@@ -1,11 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../../src/core/index.js';
-import { createDeliveryWorker, type DeliveryWorker, type RateLimitConfig } from '../../../adapters/shared/index.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type RateLimitConfig,
+} from '../../../adapters/shared/index.js';
 import { SlackSender } from '../../../adapters/slack/send/slack-sender.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import { FakeQueue } from '../shared/fake-queue.js';
 
-const ROOMY: RateLimitConfig = { buckets: { 'chat.postMessage': { ratePerSecond: 1000, burst: 1000 }, channel: { ratePerSecond: 1000, burst: 1000 } } };
+const ROOMY: RateLimitConfig = {
+  buckets: {
+    'chat.postMessage': { ratePerSecond: 1000, burst: 1000 },
+    channel: { ratePerSecond: 1000, burst: 1000 },
+  },
+};
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
 
 let fake: FakeSlackServer;
@@ -16,24 +25,44 @@ beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
   queue = new FakeQueue('slack');
-  sender = new SlackSender({ tokenFor: async () => 'xoxb-test', apiUrl: fake.apiUrl, renderChart: () => PNG });
+  sender = new SlackSender({
+    tokenFor: async () => 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    renderChart: () => PNG,
+  });
 });
 afterEach(async () => fake.stop());
 
 function worker(leaseMs = 10_000): DeliveryWorker {
-  return createDeliveryWorker({ queue, sender, limits: ROOMY, leaseMs, backoff: { baseMs: 20, maxMs: 100 }, idleMs: 10 });
+  return createDeliveryWorker({
+    queue,
+    sender,
+    limits: ROOMY,
+    leaseMs,
+    backoff: { baseMs: 20, maxMs: 100 },
+    idleMs: 10,
+  });
 }
 
 function enqueueBallots(n: number): OutboundMessage[] {
-  return Array.from({ length: n }, (_, i) =>
-    queue.enqueue({
-      orgId: 'org1',
-      destination: { kind: 'dm', memberId: `U${i}` },
-      body: { text: 'Voting is open', actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }] },
-      dedupeKey: `ballot-3-U${i}`,
-      electionId: 'e3',
-      purpose: 'ballot',
-    }, new Date(), 'T1')!,
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      queue.enqueue(
+        {
+          orgId: 'org1',
+          destination: { kind: 'dm', memberId: `U${i}` },
+          body: {
+            text: 'Voting is open',
+            actions: [{ label: 'Vote', command: 'ballot.get', args: { election: '3' } }],
+          },
+          dedupeKey: `ballot-3-U${i}`,
+          electionId: 'e3',
+          purpose: 'ballot',
+        },
+        new Date(),
+        'T1',
+      )!,
   );
 }
 
@@ -55,19 +84,28 @@ describe('Slack sender through the delivery worker', () => {
     const counts = dmCounts();
     expect(counts.size).toBe(40);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
-    for (const row of queue.rows) expect(row.sentRef).toMatch(new RegExp(`^D${row.destination.kind === 'dm' ? row.destination.memberId : ''}:`));
+    for (const row of queue.rows)
+      expect(row.sentRef).toMatch(
+        new RegExp(`^D${row.destination.kind === 'dm' ? row.destination.memberId : ''}:`),
+      );
     // the outbox id rides in message metadata, which is how "applied then 500" was found instead of re-sent
     const ids = fake.messages.map((m) => m.metadata?.event_payload.outbox_id).sort();
     expect(ids).toEqual(rows.map((r) => r.id).sort());
     expect(fake.callsOf('conversations.history').length).toBeGreaterThanOrEqual(2);
-
   });
 
   it('waits out Retry-After before the next post', async () => {
     enqueueBallots(3);
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     // one send at a time, so no request is already in flight when the 429 comes back
-    await createDeliveryWorker({ queue, sender, limits: ROOMY, concurrency: 1, backoff: { baseMs: 20, maxMs: 100 }, idleMs: 10 }).drain({ untilEmpty: true });
+    await createDeliveryWorker({
+      queue,
+      sender,
+      limits: ROOMY,
+      concurrency: 1,
+      backoff: { baseMs: 20, maxMs: 100 },
+      idleMs: 10,
+    }).drain({ untilEmpty: true });
     const posts = fake.callsOf('chat.postMessage', 'any');
     expect(posts.map((c) => c.outcome)).toEqual(['rate-limited', 'ok', 'ok', 'ok']);
     expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(990);
@@ -101,22 +139,52 @@ describe('Slack sender through the delivery worker', () => {
   });
 
   it('uploads the results chart with the external upload flow beside the results post', async () => {
-    const chart = { kind: 'bars' as const, title: { key: 'x' }, labels: ['王小明', 'Bob'], series: [{ name: 'votes', values: [5, 3] }] };
-    queue.enqueue({ orgId: 'org1', destination: { kind: 'channel', channelId: 'C1' }, body: { title: 'Results', text: 'Chair: 王小明', chart: chart as never }, dedupeKey: 'results-3', purpose: 'results' }, new Date(), 'T1');
+    const chart = {
+      kind: 'bars' as const,
+      title: { key: 'x' },
+      labels: ['王小明', 'Bob'],
+      series: [{ name: 'votes', values: [5, 3] }],
+    };
+    queue.enqueue(
+      {
+        orgId: 'org1',
+        destination: { kind: 'channel', channelId: 'C1' },
+        body: { title: 'Results', text: 'Chair: 王小明', chart: chart as never },
+        dedupeKey: 'results-3',
+        purpose: 'results',
+      },
+      new Date(),
+      'T1',
+    );
     await worker().drain({ untilEmpty: true });
-    const order = fake.calls.map((c) => c.method).filter((m) => m.startsWith('files.') || m === 'chat.postMessage');
+    const order = fake.calls
+      .map((c) => c.method)
+      .filter((m) => m.startsWith('files.') || m === 'chat.postMessage');
     expect(order).toEqual(['files.getUploadURLExternal', 'chat.postMessage', 'files.completeUploadExternal']);
     const fileId = (fake.callsOf('files.completeUploadExternal')[0].params.files as { id: string }[])[0].id;
     expect(fake.uploads.get(fileId)).toEqual(PNG);
     expect(fake.callsOf('files.completeUploadExternal')[0].params).toMatchObject({ channel_id: 'C1' });
-    expect(fake.callsOf('files.getUploadURLExternal')[0].params).toMatchObject({ filename: 'chart.png', length: String(PNG.length) });
+    expect(fake.callsOf('files.getUploadURLExternal')[0].params).toMatchObject({
+      filename: 'chart.png',
+      length: String(PNG.length),
+    });
   });
 
   it('updates the turnout line in place with chat.update', async () => {
-    const first = { orgId: 'org1', destination: { kind: 'channel' as const, channelId: 'C1' }, body: { text: 'Turnout 0 of 40' }, dedupeKey: 'turnout-3', purpose: 'notice' };
+    const first = {
+      orgId: 'org1',
+      destination: { kind: 'channel' as const, channelId: 'C1' },
+      body: { text: 'Turnout 0 of 40' },
+      dedupeKey: 'turnout-3',
+      purpose: 'notice',
+    };
     queue.enqueue(first, new Date(), 'T1');
     await worker().drain({ untilEmpty: true });
-    queue.enqueue({ ...first, body: { text: 'Turnout 12 of 40' }, dedupeKey: 'turnout-3-12', replaces: 'turnout-3' }, new Date(), 'T1');
+    queue.enqueue(
+      { ...first, body: { text: 'Turnout 12 of 40' }, dedupeKey: 'turnout-3-12', replaces: 'turnout-3' },
+      new Date(),
+      'T1',
+    );
     await worker().drain({ untilEmpty: true });
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
     const update = fake.callsOf('chat.update')[0].params;

@@ -12,20 +12,32 @@ beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
   client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-  for (let i = 0; i < 7; i++) fake.users.set(`U${i}`, { id: `U${i}`, name: `member${i}`, real_name: `Member ${i}` });
+  for (let i = 0; i < 7; i++)
+    fake.users.set(`U${i}`, { id: `U${i}`, name: `member${i}`, real_name: `Member ${i}` });
 });
 afterEach(async () => fake.stop());
 
 describe('SlackDirectory', () => {
   it('follows next_cursor to the last page', async () => {
     const d = new SlackDirectory();
-    expect((await d.listUsers(client, 'T1')).map((u) => u.id)).toEqual(['U0', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
+    expect((await d.listUsers(client, 'T1')).map((u) => u.id)).toEqual([
+      'U0',
+      'U1',
+      'U2',
+      'U3',
+      'U4',
+      'U5',
+      'U6',
+    ]);
     expect(fake.callsOf('users.list')).toHaveLength(4);
   });
 
   it('shares one read between concurrent lookups and keeps it for the TTL', async () => {
     const d = new SlackDirectory(60_000, 0);
-    const [a, b] = await Promise.all([d.findMember(client, 'T1', '@member6'), d.findMember(client, 'T1', 'Member 2')]);
+    const [a, b] = await Promise.all([
+      d.findMember(client, 'T1', '@member6'),
+      d.findMember(client, 'T1', 'Member 2'),
+    ]);
     expect([a, b].map((m) => (m.kind === 'one' ? m.item.id : m.kind))).toEqual(['U6', 'U2']);
     expect(fake.callsOf('users.list')).toHaveLength(4);
     await d.listUsers(client, 'T1');

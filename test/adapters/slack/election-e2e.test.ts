@@ -12,7 +12,12 @@ import { buildTeller, type Teller } from '../../../src/main.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import { buttonPayload, commandPayload, quietLogger, sign, SECRET, submission, waitFor } from './harness.js';
 
-const config = { databaseUrl: ':memory:', dataDir: '/tmp', consoleMember: 'olga', logLevel: 'error' } as unknown as Config;
+const config = {
+  databaseUrl: ':memory:',
+  dataDir: '/tmp',
+  consoleMember: 'olga',
+  logLevel: 'error',
+} as unknown as Config;
 const silent = { info() {}, error() {} };
 const uid = (name: string) => `U${name.toUpperCase()}`;
 const BAD = /Something went wrong|needs fixing|not possible now|There is no|Only members|can use \/election/;
@@ -26,17 +31,28 @@ async function post(payload: string): Promise<Response> {
   const ts = Math.floor(Date.now() / 1000);
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, payload) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': sign(SECRET, ts, payload),
+    },
     body: payload,
   });
 }
-const interact = (p: Record<string, unknown>) => post(new URLSearchParams({ payload: JSON.stringify(p) }).toString());
+const interact = (p: Record<string, unknown>) =>
+  post(new URLSearchParams({ payload: JSON.stringify(p) }).toString());
 
 async function type(member: string, line: string): Promise<string> {
   const slackLine = line.replace(/@([a-z]+)/g, (_, n: string) => `<@${uid(n)}>`);
   const [command, ...rest] = slackLine.split(' ');
-  const res = await post(new URLSearchParams(commandPayload(fake, command, rest.join(' '), { user_id: uid(member), user_name: member })).toString());
-  const text = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { text: string }).text : '';
+  const res = await post(
+    new URLSearchParams(
+      commandPayload(fake, command, rest.join(' '), { user_id: uid(member), user_name: member }),
+    ).toString(),
+  );
+  const text = res.headers.get('content-type')?.includes('json')
+    ? ((await res.json()) as { text: string }).text
+    : '';
   await app.worker.drain({ untilEmpty: true });
   return text;
 }
@@ -59,30 +75,47 @@ async function vote(member: string, contest: string, choices: string): Promise<v
   const responsesBefore = fake.responses.length;
   const opensBefore = fake.callsOf('views.open').length;
   await interact(buttonPayload(fake, vote!, uid(member), `D${uid(member)}`));
-  await waitFor(() => fake.responses.length > responsesBefore || fake.callsOf('views.open').length > opensBefore);
+  await waitFor(
+    () => fake.responses.length > responsesBefore || fake.callsOf('views.open').length > opensBefore,
+  );
   if (fake.callsOf('views.open').length === opensBefore) {
     // several contests: the reply offers one button per contest
-    const perContest = findButton(fake.responses.slice(responsesBefore).map((r) => r.body.blocks), `ballot.get:election=1;contest=${contest}`);
+    const perContest = findButton(
+      fake.responses.slice(responsesBefore).map((r) => r.body.blocks),
+      `ballot.get:election=1;contest=${contest}`,
+    );
     expect(perContest).toBeDefined();
     await interact(buttonPayload(fake, perContest!, uid(member), `D${uid(member)}`));
     await waitFor(() => fake.callsOf('views.open').length > opensBefore);
   }
-  const view = fake.callsOf('views.open').at(-1)!.params.view as { blocks: { block_id?: string; element?: { type: string } }[] };
+  const view = fake.callsOf('views.open').at(-1)!.params.view as {
+    blocks: { block_id?: string; element?: { type: string } }[];
+  };
   const marks = view.blocks.find((b) => b.block_id === 'marks')!;
-  const picked = choices.split(',').filter(Boolean).map((value) => ({ value }));
-  const state = marks.element!.type === 'radio_buttons' || marks.element!.type === 'static_select'
-    ? { v: { selected_option: picked[0] ?? null } }
-    : { v: { selected_options: picked } };
+  const picked = choices
+    .split(',')
+    .filter(Boolean)
+    .map((value) => ({ value }));
+  const state =
+    marks.element!.type === 'radio_buttons' || marks.element!.type === 'static_select'
+      ? { v: { selected_option: picked[0] ?? null } }
+      : { v: { selected_options: picked } };
   const res = await interact(submission(view as never, { marks: state }, uid(member)));
   const body = (await res.json()) as { response_action: string; errors?: unknown };
-  expect(body.response_action, `${member} casting ${choices} in contest ${contest}: ${JSON.stringify(body.errors)}`).toBe('update');
+  expect(
+    body.response_action,
+    `${member} casting ${choices} in contest ${contest}: ${JSON.stringify(body.errors)}`,
+  ).toBe('update');
   // the DM confirms with a receipt code and nothing about the choice: one DM per voter, queued by the
   // core with the cast and edited in place by a later cast
   await app.worker.drain({ untilEmpty: true });
-  const receipts = fake.messages.filter((m) => m.channel === `D${uid(member)}` && /receipt code/i.test(m.text ?? ''));
+  const receipts = fake.messages.filter(
+    (m) => m.channel === `D${uid(member)}` && /receipt code/i.test(m.text ?? ''),
+  );
   expect(receipts).toHaveLength(1);
   const receipt = receipts[0].text ?? '';
-  for (const name of ['amy', 'eli', 'hana', 'kai', 'nia', 'tao']) expect(receipt.toLowerCase()).not.toContain(name);
+  for (const name of ['amy', 'eli', 'hana', 'kai', 'nia', 'tao'])
+    expect(receipt.toLowerCase()).not.toContain(name);
 }
 
 beforeAll(async () => {
@@ -90,8 +123,18 @@ beforeAll(async () => {
   await fake.start();
   // the organiser administers the workspace (users.info is_admin), which lets her create elections
   fake.users.set(uid('olga'), { id: uid('olga'), is_admin: true, locale: 'en-US' });
-  teller = await buildTeller(config, silent, { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
-  app = createSlackApp({ core: teller.core, config: { botToken: 'xoxb-e2e', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 }, logger: quietLogger, deliver: false, worker: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 5 }, limits: { buckets: {} } });
+  teller = await buildTeller(config, silent, {
+    databaseUrl: ':memory:',
+    secret: randomBytes(32).toString('base64'),
+  });
+  app = createSlackApp({
+    core: teller.core,
+    config: { botToken: 'xoxb-e2e', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+    logger: quietLogger,
+    deliver: false,
+    worker: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 5 },
+    limits: { buckets: {} },
+  });
   await app.start();
   url = `http://127.0.0.1:${app.port}/slack/events`;
 });
@@ -108,7 +151,9 @@ describe('a whole election through Slack', () => {
       expect(reply, `${member}: ${line}`).not.toMatch(BAD);
     }
     // voting open: every voter on the roll got exactly one ballot DM with a Vote button
-    const ballotDms = fake.messages.filter((m) => m.channel.startsWith('DU') && findButton([m.blocks], 'ballot.get'));
+    const ballotDms = fake.messages.filter(
+      (m) => m.channel.startsWith('DU') && findButton([m.blocks], 'ballot.get'),
+    );
     const perVoter = new Map<string, number>();
     for (const m of ballotDms) perVoter.set(m.channel, (perVoter.get(m.channel) ?? 0) + 1);
     expect(perVoter.size).toBe(22);
@@ -119,35 +164,58 @@ describe('a whole election through Slack', () => {
         // reminders go only to the two members on the roll who have not voted
         const before = fake.messages.length;
         expect(await type('olga', '/election voting remind 1')).not.toMatch(BAD);
-        expect(fake.messages.slice(before).map((m) => m.channel).sort()).toEqual(['DUUMA', 'DUVIC']);
+        expect(
+          fake.messages
+            .slice(before)
+            .map((m) => m.channel)
+            .sort(),
+        ).toEqual(['DUUMA', 'DUVIC']);
       }
       const cast = /^\/election cast 1 (\d) ?(.*)$/.exec(line);
       if (cast) await vote(member, cast[1], cast[2]);
       else expect(await type(member, line), `${member}: ${line}`).not.toMatch(BAD);
     }
     await app.worker.drain({ untilEmpty: true });
-    const slackResults = fake.messages.filter((m) => m.channel === 'C1' && /Results/.test(m.text ?? '')).at(-1);
+    const slackResults = fake.messages
+      .filter((m) => m.channel === 'C1' && /Results/.test(m.text ?? ''))
+      .at(-1);
     expect(slackResults).toBeDefined();
 
     // the same election typed into the console
-    const consoleTeller = await buildTeller(config, silent, { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
+    const consoleTeller = await buildTeller(config, silent, {
+      databaseUrl: ':memory:',
+      secret: randomBytes(32).toString('base64'),
+    });
     const out: string[] = [];
-    const session = new ConsoleSession(consoleTeller.core, { member: 'olga', showDms: false, write: (t) => out.push(t) });
+    const session = new ConsoleSession(consoleTeller.core, {
+      member: 'olga',
+      showDms: false,
+      write: (t) => out.push(t),
+    });
     for (const [member, line] of [...DEMO_SCRIPT, ...demoVotes()]) {
       session.member = member;
       await session.handleLine(line);
     }
     await consoleTeller.close();
-    const consoleResults = [...out].reverse().find((t) => t.startsWith('[#general]') && t.includes('Results'))!;
+    const consoleResults = [...out]
+      .reverse()
+      .find((t) => t.startsWith('[#general]') && t.includes('Results'))!;
     const facts = (lines: string[]) => lines.map(normalise).filter((l) => FACT.test(l));
     const slackFacts = facts(blockLines(slackResults!.blocks));
-    expect(slackFacts.filter((l) => l.startsWith('Elected:'))).toEqual(['Elected: amy', 'Elected: hana, kai, nia']);
+    expect(slackFacts.filter((l) => l.startsWith('Elected:'))).toEqual([
+      'Elected: amy',
+      'Elected: hana, kai, nia',
+    ]);
     expect(slackFacts).toEqual(facts(consoleResults.split('\n')));
 
     // the chart went up into the channel right after the results post
     const complete = fake.callsOf('files.completeUploadExternal').at(-1)!;
     expect(complete.params).toMatchObject({ channel_id: 'C1' });
-    expect(complete.at).toBeGreaterThanOrEqual(fake.callsOf('chat.postMessage').find((c) => c.params.channel === 'C1' && /Results/.test(String(c.params.text)))!.at);
+    expect(complete.at).toBeGreaterThanOrEqual(
+      fake
+        .callsOf('chat.postMessage')
+        .find((c) => c.params.channel === 'C1' && /Results/.test(String(c.params.text)))!.at,
+    );
     const png = fake.uploads.get((complete.params.files as { id: string }[])[0].id)!;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
@@ -159,7 +227,9 @@ const FACT = /^(Elected:|Ballots:|.*Turnout:|\S+: \d+( ✓)?$)/;
 function normalise(text: string): string {
   return text
     .replace(/<@U([A-Z]+)>/g, (_, n: string) => `@${n.toLowerCase()}`)
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/^\*([^*]+)\*$/, '$1')
     .replace(/^@/, '')
     .trim();

@@ -10,7 +10,12 @@ import { DEMO_SCRIPT } from '../../../src/demo.js';
 import { buildTeller, type Teller } from '../../../src/main.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 
-const config = { databaseUrl: ':memory:', dataDir: '/tmp', consoleMember: 'olga', logLevel: 'error' } as unknown as Config;
+const config = {
+  databaseUrl: ':memory:',
+  dataDir: '/tmp',
+  consoleMember: 'olga',
+  logLevel: 'error',
+} as unknown as Config;
 const uid = (name: string) => `U${name.toUpperCase()}`;
 
 let fake: FakeSlackServer;
@@ -18,7 +23,11 @@ let teller: Teller;
 beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
-  teller = await buildTeller(config, { info() {}, error() {} }, { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
+  teller = await buildTeller(
+    config,
+    { info() {}, error() {} },
+    { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') },
+  );
 });
 afterEach(async () => {
   await teller.close();
@@ -29,13 +38,23 @@ describe('ballot fan-out through the real queue with faults and a crash', () => 
   it('gives every voter exactly one ballot DM', async () => {
     const sender = new SlackSender({ tokenFor: async () => 'xoxb', apiUrl: fake.apiUrl });
     const worker = () =>
-      createDeliveryWorker({ queue: teller.core.delivery, sender, limits: { buckets: {} }, backoff: { baseMs: 10, maxMs: 50 }, idleMs: 5 });
+      createDeliveryWorker({
+        queue: teller.core.delivery,
+        sender,
+        limits: { buckets: {} },
+        backoff: { baseMs: 10, maxMs: 50 },
+        idleMs: 5,
+      });
     // the demo election up to "voting open", typed by its members (the transport is not under test here)
     for (const [member, line] of DEMO_SCRIPT) {
       const [head, ...rest] = line.replace(/@([a-z]+)/g, (_, n: string) => `<@${uid(n)}>`).split(' ');
       const command = head === '/nominate' ? 'nomination.create' : '';
       const result = await teller.core.dispatch({
-        platform: 'slack', platformOrgId: 'T1', channelId: 'C1', command, args: { text: rest.join(' ') },
+        platform: 'slack',
+        platformOrgId: 'T1',
+        channelId: 'C1',
+        command,
+        args: { text: rest.join(' ') },
         actor: { memberId: uid(member), isAdmin: member === 'olga' },
       });
       expect(result.kind, `${member}: ${line}`).toBe('ok');

@@ -1,7 +1,14 @@
 // A stand-in TellerCore for adapter tests: dispatch records every invocation and answers through a
 // replaceable handler; translate reads the Slack catalog; delivery is an in-memory queue.
 
-import type { CommandSpec, DispatchResult, Invocation, PlatformStateStore, Reply, TellerCore } from '../../../src/core/index.js';
+import type {
+  CommandSpec,
+  DispatchResult,
+  Invocation,
+  PlatformStateStore,
+  Reply,
+  TellerCore,
+} from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
 import { FakeQueue } from '../shared/fake-queue.js';
 
@@ -61,7 +68,13 @@ export const SPECS: CommandSpec[] = [
     listed: true,
     args: [
       { name: 'election', kind: 'election', required: true, descriptionKey: 'Election', positional: true },
-      { name: 'nomination', kind: 'nomination', required: true, descriptionKey: 'Nomination', positional: true },
+      {
+        name: 'nomination',
+        kind: 'nomination',
+        required: true,
+        descriptionKey: 'Nomination',
+        positional: true,
+      },
       { name: 'reason', kind: 'text', required: true, descriptionKey: 'Reason', positional: true },
     ],
   },
@@ -90,7 +103,11 @@ export const SPECS: CommandSpec[] = [
   },
 ];
 
-export function ok(text: string, visibility: Reply['visibility'] = 'only-you', extra: Partial<Reply['body']> = {}): DispatchResult {
+export function ok(
+  text: string,
+  visibility: Reply['visibility'] = 'only-you',
+  extra: Partial<Reply['body']> = {},
+): DispatchResult {
   return { kind: 'ok', reply: { visibility, body: { text, ...extra } } };
 }
 
@@ -120,7 +137,10 @@ export class FakeCore implements TellerCore {
     this.deliveryReports.push(report);
   }
   readonly channelReaders: ((platformOrgId: string, channelId: string) => Promise<string[]>)[] = [];
-  readChannelsWith(_platform: string, reader: (platformOrgId: string, channelId: string) => Promise<string[]>): void {
+  readChannelsWith(
+    _platform: string,
+    reader: (platformOrgId: string, channelId: string) => Promise<string[]>,
+  ): void {
     this.channelReaders.push(reader);
   }
   readonly delivery = new FakeQueue('slack');

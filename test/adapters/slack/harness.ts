@@ -39,7 +39,11 @@ export function nextTrigger(): string {
   return `trig-${triggerCounter}-${Date.now()}`;
 }
 
-export async function startHttp(config: Partial<SlackConfig> = {}, deliver = false, ackBudgetMs = 500): Promise<Harness> {
+export async function startHttp(
+  config: Partial<SlackConfig> = {},
+  deliver = false,
+  ackBudgetMs = 500,
+): Promise<Harness> {
   const fake = new FakeSlackServer();
   await fake.start();
   const core = new FakeCore();
@@ -71,8 +75,10 @@ export async function startHttp(config: Partial<SlackConfig> = {}, deliver = fal
     app,
     url,
     post,
-    command: (command, text, extra = {}) => post(new URLSearchParams(commandPayload(fake, command, text, extra)).toString()),
-    interact: (payload, opts) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), opts),
+    command: (command, text, extra = {}) =>
+      post(new URLSearchParams(commandPayload(fake, command, text, extra)).toString()),
+    interact: (payload, opts) =>
+      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), opts),
     stop: async () => {
       await app.stop();
       await fake.stop();
@@ -80,7 +86,12 @@ export async function startHttp(config: Partial<SlackConfig> = {}, deliver = fal
   };
 }
 
-export function commandPayload(fake: FakeSlackServer, command: string, text: string, extra: Record<string, string> = {}): Record<string, string> {
+export function commandPayload(
+  fake: FakeSlackServer,
+  command: string,
+  text: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     token: 'legacy',
     team_id: 'T1',
@@ -98,7 +109,12 @@ export function commandPayload(fake: FakeSlackServer, command: string, text: str
   };
 }
 
-export function buttonPayload(fake: FakeSlackServer, actionId: string, user = 'U1', channel = 'DU1'): Record<string, unknown> {
+export function buttonPayload(
+  fake: FakeSlackServer,
+  actionId: string,
+  user = 'U1',
+  channel = 'DU1',
+): Record<string, unknown> {
   return {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
@@ -110,12 +126,24 @@ export function buttonPayload(fake: FakeSlackServer, actionId: string, user = 'U
     channel: { id: channel, name: 'directmessage' },
     container: { type: 'message', message_ts: '1.1', channel_id: channel },
     message: { type: 'message', ts: '1.1', text: 'Voting is open' },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Vote' }, action_ts: String(Date.now() / 1000) }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Vote' },
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   };
 }
 
 /** a view_submission for a view the fake saw opened, with the given state values */
-export function submission(view: Record<string, unknown>, values: Record<string, unknown>, user = 'U1'): Record<string, unknown> {
+export function submission(
+  view: Record<string, unknown>,
+  values: Record<string, unknown>,
+  user = 'U1',
+): Record<string, unknown> {
   return {
     type: 'view_submission',
     team: { id: 'T1', domain: 'acme' },

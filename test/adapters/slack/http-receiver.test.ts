@@ -44,14 +44,32 @@ describe('Slack HTTP receiver', () => {
 
   it('shows every non-ok result to the member only, with the core text', async () => {
     const cases = [
-      { kind: 'invalid' as const, issues: [{ field: 'election', message: 'no such election' }], reply: { visibility: 'only-you' as const, body: { text: 'Election 9 does not exist' } } },
-      { kind: 'forbidden' as const, reply: { visibility: 'only-you' as const, body: { text: 'Only organisers may do that' } } },
-      { kind: 'domain-error' as const, code: 'ballot.not_on_roll', reply: { visibility: 'only-you' as const, body: { text: 'You are not on the roll' } } },
-      { kind: 'failed' as const, ref: 'ab12cd', reply: { visibility: 'only-you' as const, body: { text: 'Something went wrong (ref ab12cd)' } } },
+      {
+        kind: 'invalid' as const,
+        issues: [{ field: 'election', message: 'no such election' }],
+        reply: { visibility: 'only-you' as const, body: { text: 'Election 9 does not exist' } },
+      },
+      {
+        kind: 'forbidden' as const,
+        reply: { visibility: 'only-you' as const, body: { text: 'Only organisers may do that' } },
+      },
+      {
+        kind: 'domain-error' as const,
+        code: 'ballot.not_on_roll',
+        reply: { visibility: 'only-you' as const, body: { text: 'You are not on the roll' } },
+      },
+      {
+        kind: 'failed' as const,
+        ref: 'ab12cd',
+        reply: { visibility: 'only-you' as const, body: { text: 'Something went wrong (ref ab12cd)' } },
+      },
     ];
     for (const result of cases) {
       h.core.handler = () => result;
-      const body = (await (await h.command('/election', 'x')).json()) as { response_type: string; text: string };
+      const body = (await (await h.command('/election', 'x')).json()) as {
+        response_type: string;
+        text: string;
+      };
       expect(body).toMatchObject({ response_type: 'ephemeral', text: result.reply.body.text });
     }
   });
@@ -83,7 +101,10 @@ describe('Slack HTTP receiver', () => {
   });
 
   it('treats a bare /election as help', async () => {
-    h.core.handler = () => ({ kind: 'unknown', reply: { visibility: 'only-you', body: { text: 'You can: vote, nominate' } } });
+    h.core.handler = () => ({
+      kind: 'unknown',
+      reply: { visibility: 'only-you', body: { text: 'You can: vote, nominate' } },
+    });
     const body = (await (await h.command('/election', '')).json()) as { text: string };
     expect(h.core.invocations[0].args).toEqual({ text: 'help' });
     expect(body.text).toBe('You can: vote, nominate');
@@ -91,7 +112,8 @@ describe('Slack HTTP receiver', () => {
 
   it('answers late work through response_url after an empty ack', async () => {
     // the harness gives handlers 500 ms before acking; this one takes longer
-    h.core.handler = () => new Promise((resolve) => setTimeout(() => resolve(ok('slow but done', 'channel')), 800));
+    h.core.handler = () =>
+      new Promise((resolve) => setTimeout(() => resolve(ok('slow but done', 'channel')), 800));
     const res = await h.command('/election', 'count 3');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');

@@ -10,7 +10,12 @@ import { buildTeller, type Teller } from '../../../src/main.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import { commandPayload, quietLogger, sign, SECRET } from './harness.js';
 
-const config = { databaseUrl: ':memory:', dataDir: '/tmp', consoleMember: 'olga', logLevel: 'error' } as unknown as Config;
+const config = {
+  databaseUrl: ':memory:',
+  dataDir: '/tmp',
+  consoleMember: 'olga',
+  logLevel: 'error',
+} as unknown as Config;
 const CJK = /[\u4e00-\u9fff]/;
 
 let fake: FakeSlackServer;
@@ -20,14 +25,22 @@ let url: string;
 
 async function type(line: string, user = 'UOLGA'): Promise<string> {
   const [command, ...rest] = line.split(' ');
-  const payload = new URLSearchParams(commandPayload(fake, command, rest.join(' '), { user_id: user })).toString();
+  const payload = new URLSearchParams(
+    commandPayload(fake, command, rest.join(' '), { user_id: user }),
+  ).toString();
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SECRET, ts, payload) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': sign(SECRET, ts, payload),
+    },
     body: payload,
   });
-  const text = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { text: string }).text : '';
+  const text = res.headers.get('content-type')?.includes('json')
+    ? ((await res.json()) as { text: string }).text
+    : '';
   await app.worker.drain({ untilEmpty: true });
   return text;
 }
@@ -37,16 +50,39 @@ const dms = (user: string) => fake.messages.filter((m) => m.channel === `D${user
 beforeAll(async () => {
   fake = new FakeSlackServer();
   await fake.start();
-  fake.users.set('UOLGA', { id: 'UOLGA', name: 'olga', real_name: 'Olga Berg', locale: 'en-US', is_admin: true });
-  fake.users.set('UCAROL', { id: 'UCAROL', name: 'carol.chen', real_name: 'Carol Chen', profile: { display_name: 'carol' }, locale: 'zh-CN' });
+  fake.users.set('UOLGA', {
+    id: 'UOLGA',
+    name: 'olga',
+    real_name: 'Olga Berg',
+    locale: 'en-US',
+    is_admin: true,
+  });
+  fake.users.set('UCAROL', {
+    id: 'UCAROL',
+    name: 'carol.chen',
+    real_name: 'Carol Chen',
+    profile: { display_name: 'carol' },
+    locale: 'zh-CN',
+  });
   fake.users.set('UDAN', { id: 'UDAN', name: 'dan', real_name: 'Dan Roe', locale: 'en-GB' });
   // Slack gave no locale for eve (the lookup had none to give)
   fake.users.set('UEVE', { id: 'UEVE', name: 'eve', real_name: 'Eve Nash' });
   fake.users.set('USAM', { id: 'USAM', name: 'sam', real_name: 'Sam Wu', locale: 'en-US' });
   fake.channels.set('C1', { id: 'C1', name: 'general' });
   fake.channels.set('C777', { id: 'C777', name: 'branch-elections' });
-  teller = await buildTeller(config, { info() {}, error() {} }, { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') });
-  app = createSlackApp({ core: teller.core, config: { botToken: 'xoxb-names', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 }, logger: quietLogger, deliver: false, worker: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 5 }, limits: { buckets: {} } });
+  teller = await buildTeller(
+    config,
+    { info() {}, error() {} },
+    { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') },
+  );
+  app = createSlackApp({
+    core: teller.core,
+    config: { botToken: 'xoxb-names', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+    logger: quietLogger,
+    deliver: false,
+    worker: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 5 },
+    limits: { buckets: {} },
+  });
   await app.start();
   url = `http://127.0.0.1:${app.port}/slack/events`;
 });

@@ -18,12 +18,34 @@ beforeEach(async () => {
   h.core.handler = () => ok('done');
   h.fake.users.set('U1', { id: 'U1', name: 'olga', locale: 'en-US', real_name: 'Olga' });
   // more members than one page holds (the fake answers 2 per page, as Slack may answer fewer than asked)
-  h.fake.users.set('UANN', { id: 'UANN', name: 'ann', real_name: 'Ann Lee', profile: { display_name: 'ann' }, locale: 'en-GB' });
+  h.fake.users.set('UANN', {
+    id: 'UANN',
+    name: 'ann',
+    real_name: 'Ann Lee',
+    profile: { display_name: 'ann' },
+    locale: 'en-GB',
+  });
   h.fake.users.set('UBOT1', { id: 'UBOT1', name: 'carol', is_bot: true });
   h.fake.users.set('UOLD', { id: 'UOLD', name: 'carol.old', real_name: 'Carol', deleted: true });
-  h.fake.users.set('USAM1', { id: 'USAM1', name: 'sam.wu', real_name: 'Sam Wu', profile: { display_name: 'Sam' } });
-  h.fake.users.set('USAM2', { id: 'USAM2', name: 'sam.li', real_name: 'Sam Li', profile: { display_name: 'Sam' } });
-  h.fake.users.set('UCAROL', { id: 'UCAROL', name: 'carol.chen', real_name: 'Carol Chen', profile: { display_name: 'carol' }, locale: 'zh-CN' });
+  h.fake.users.set('USAM1', {
+    id: 'USAM1',
+    name: 'sam.wu',
+    real_name: 'Sam Wu',
+    profile: { display_name: 'Sam' },
+  });
+  h.fake.users.set('USAM2', {
+    id: 'USAM2',
+    name: 'sam.li',
+    real_name: 'Sam Li',
+    profile: { display_name: 'Sam' },
+  });
+  h.fake.users.set('UCAROL', {
+    id: 'UCAROL',
+    name: 'carol.chen',
+    real_name: 'Carol Chen',
+    profile: { display_name: 'carol' },
+    locale: 'zh-CN',
+  });
   h.fake.channels.set('C1', { id: 'C1', name: 'general' });
   h.fake.channels.set('C2', { id: 'C2', name: 'random' });
   h.fake.channels.set('CSECRET', { id: 'CSECRET', name: 'committee', is_private: true });
@@ -41,7 +63,9 @@ describe('typed @names on Slack', () => {
     expect(inv.profiles).toEqual([{ memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' }]);
     const pages = h.fake.callsOf('users.list');
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.slice(1).every((c) => typeof c.params.cursor === 'string' && c.params.cursor !== '')).toBe(true);
+    expect(pages.slice(1).every((c) => typeof c.params.cursor === 'string' && c.params.cursor !== '')).toBe(
+      true,
+    );
     expect(pages[0].params.include_locale).toBe('true');
   });
 
@@ -65,8 +89,14 @@ describe('typed @names on Slack', () => {
     expect(inv.args).toEqual({ text: 'roll add 3 <@UCAROL|carol> <@UANN>' });
     expect(h.fake.callsOf('users.list')).toHaveLength(0);
     // their profiles are still read (users.info with the locale) before the core writes to them
-    expect(inv.profiles).toEqual(expect.arrayContaining([{ memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' }]));
-    expect(h.fake.callsOf('users.info').some((c) => c.params.user === 'UCAROL' && c.params.include_locale === 'true')).toBe(true);
+    expect(inv.profiles).toEqual(
+      expect.arrayContaining([{ memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' }]),
+    );
+    expect(
+      h.fake
+        .callsOf('users.info')
+        .some((c) => c.params.user === 'UCAROL' && c.params.include_locale === 'true'),
+    ).toBe(true);
   });
 
   it('refuses an ambiguous name, listing who it could be, and changes nothing', async () => {
@@ -76,7 +106,9 @@ describe('typed @names on Slack', () => {
   });
 
   it('refuses an unknown name, naming it; bots and deactivated accounts answer to no name', async () => {
-    expect(await say('roll add 3 @ann @zed')).toMatch(/^Nothing was changed\. There is no member called @zed in this workspace/);
+    expect(await say('roll add 3 @ann @zed')).toMatch(
+      /^Nothing was changed\. There is no member called @zed in this workspace/,
+    );
     expect(await say('nominate 3 1 carol.old')).toMatch(/no member called @carol\.old/);
     expect(h.core.invocations).toHaveLength(0);
     // by id a deactivated account is still found (to take them off a roll)
@@ -100,14 +132,19 @@ describe('typed @names on Slack', () => {
 
   it("resolves the members in roll import's list, keeping weights and mentions as typed", async () => {
     await say('roll import 3 @ann 2, @carol:3; <@U9>=2, "@Carol Chen"');
-    expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'roll import 3 <@UANN> 2, <@UCAROL>:3; <@U9>=2, "<@UCAROL>"' });
+    expect(h.core.invocations.at(-1)!.args).toEqual({
+      text: 'roll import 3 <@UANN> 2, <@UCAROL>:3; <@U9>=2, "<@UCAROL>"',
+    });
     expect(await say('roll import 3 list="@ann 2, @nobody"')).toMatch(/no member called @nobody/);
     expect(h.core.invocations).toHaveLength(1);
   });
 
   it('resolves /nominate’s nominee the same way', async () => {
     await say('3 1 @carol statement="Fair pay"', '/nominate');
-    expect(h.core.invocations.at(-1)).toMatchObject({ command: 'nomination.create', args: { text: '3 1 <@UCAROL> statement="Fair pay"' } });
+    expect(h.core.invocations.at(-1)).toMatchObject({
+      command: 'nomination.create',
+      args: { text: '3 1 <@UCAROL> statement="Fair pay"' },
+    });
   });
 });
 
@@ -117,13 +154,18 @@ describe('typed #channels on Slack', () => {
     expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'create "Branch AGM" channel=<#C777>' });
     const pages = h.fake.callsOf('conversations.list');
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages[0].params).toMatchObject({ types: 'public_channel,private_channel', exclude_archived: 'true' });
+    expect(pages[0].params).toMatchObject({
+      types: 'public_channel,private_channel',
+      exclude_archived: 'true',
+    });
   });
 
   it('passes a channel picked from autocomplete through, and refuses an unknown or archived one', async () => {
     await say('create AGM channel=<#C777|branch-elections>');
     expect(h.core.invocations.at(-1)!.args).toEqual({ text: 'create AGM channel=<#C777|branch-elections>' });
-    expect(await say('create AGM channel=#branch-elections-2019')).toMatch(/no channel called #branch-elections-2019 that Teller can see/);
+    expect(await say('create AGM channel=#branch-elections-2019')).toMatch(
+      /no channel called #branch-elections-2019 that Teller can see/,
+    );
     expect(h.core.invocations).toHaveLength(1);
   });
 });
@@ -133,7 +175,10 @@ describe('members picked in a form', () => {
     await h.command('/election', 'roll add');
     await waitFor(() => h.fake.callsOf('views.open').length > 0);
     const view = h.fake.callsOf('views.open')[0].params.view as Record<string, unknown>;
-    const values = { election: { v: { type: 'plain_text_input', value: '3' } }, members: { v: { type: 'multi_users_select', selected_users: ['UCAROL', 'UANN'] } } };
+    const values = {
+      election: { v: { type: 'plain_text_input', value: '3' } },
+      members: { v: { type: 'multi_users_select', selected_users: ['UCAROL', 'UANN'] } },
+    };
     await h.interact(submission(view, values));
     const inv = h.core.invocations.at(-1)!;
     expect(inv).toMatchObject({ command: 'roll.add', args: { election: '3', members: 'UCAROL UANN' } });

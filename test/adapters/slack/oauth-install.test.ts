@@ -4,7 +4,12 @@ import { ok } from './fake-core.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHttp({ botToken: undefined, clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret' });
+  h = await startHttp({
+    botToken: undefined,
+    clientId: '111.222',
+    clientSecret: 'client-secret',
+    stateSecret: 'state-secret',
+  });
 });
 afterEach(async () => h.stop());
 
@@ -19,10 +24,15 @@ describe('Slack OAuth multi-workspace install', () => {
     const state = location.searchParams.get('state')!;
     const cookie = install.headers.get('set-cookie')!.split(';')[0];
 
-    const done = await fetch(`${base}/slack/oauth_redirect?code=abc&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    const done = await fetch(`${base}/slack/oauth_redirect?code=abc&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(done.status).toBe(200);
     expect(h.fake.callsOf('oauth.v2.access')[0].params).toMatchObject({ code: 'abc', client_id: '111.222' });
-    const stored = (await h.core.platformState.get('slack', 'installation', 'team:T2')) as { bot: { token: string } };
+    const stored = (await h.core.platformState.get('slack', 'installation', 'team:T2')) as {
+      bot: { token: string };
+    };
     expect(stored.bot.token).toBe('xoxb-installed-abc');
 
     h.core.handler = () => ok('hello second team');

@@ -12,7 +12,12 @@ beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
   core = new FakeCore();
-  app = createSlackApp({ core, config: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl }, logger: quietLogger, deliver: false });
+  app = createSlackApp({
+    core,
+    config: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl },
+    logger: quietLogger,
+    deliver: false,
+  });
   await app.start();
   await fake.socket.waitForConnection();
 });
@@ -31,17 +36,34 @@ describe('Slack Socket Mode', () => {
 
   it('dispatches a slash command envelope and acks it with the reply payload', async () => {
     core.handler = () => ok('Election 3 is open for nominations', 'channel');
-    const ack = await fake.socket.send('slash_commands', commandPayload(fake, '/election', 'nominations open 3'));
-    expect(ack.payload).toMatchObject({ response_type: 'in_channel', text: 'Election 3 is open for nominations' });
-    expect(core.invocations[0]).toMatchObject({ command: '', args: { text: 'nominations open 3' }, actor: { memberId: 'U1' } });
+    const ack = await fake.socket.send(
+      'slash_commands',
+      commandPayload(fake, '/election', 'nominations open 3'),
+    );
+    expect(ack.payload).toMatchObject({
+      response_type: 'in_channel',
+      text: 'Election 3 is open for nominations',
+    });
+    expect(core.invocations[0]).toMatchObject({
+      command: '',
+      args: { text: 'nominations open 3' },
+      actor: { memberId: 'U1' },
+    });
   });
 
   it('acks an interactive envelope and runs the button command', async () => {
     core.handler = () => ok('Nomination accepted');
-    const ack = await fake.socket.send('interactive', buttonPayload(fake, 'nomination.accept:election=3', 'U5', 'C1'));
+    const ack = await fake.socket.send(
+      'interactive',
+      buttonPayload(fake, 'nomination.accept:election=3', 'U5', 'C1'),
+    );
     expect(ack.envelope_id).toBeTruthy();
     await waitFor(() => fake.responses.length > 0);
-    expect(core.invocations[0]).toMatchObject({ command: 'nomination.accept', args: { election: '3' }, actor: { memberId: 'U5' } });
+    expect(core.invocations[0]).toMatchObject({
+      command: 'nomination.accept',
+      args: { election: '3' },
+      actor: { memberId: 'U5' },
+    });
     expect(fake.responses[0].body).toMatchObject({ text: 'Nomination accepted' });
   });
 });

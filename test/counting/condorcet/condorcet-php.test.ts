@@ -2,7 +2,13 @@
 // paths and Borda points, under the unranked-candidate treatment each expectation names.
 // The two IRV expectations are checked at the end through tally('irv').
 import { describe, expect, it } from 'vitest';
-import { tally, type CountResult, type MethodId, type MethodOptions, type RankingBallot } from '../../../src/counting/index.js';
+import {
+  tally,
+  type CountResult,
+  type MethodId,
+  type MethodOptions,
+  type RankingBallot,
+} from '../../../src/counting/index.js';
 import { makeContext } from '../../../src/counting/methods/shared/context.js';
 import { buildPairwise } from '../../../src/counting/condorcet/pairwise.js';
 import { strongestPaths, type SchulzeStrength } from '../../../src/counting/condorcet/schulze.js';
@@ -25,7 +31,8 @@ const DEBIAN: Record<string, string> = {
 };
 
 function election(v: Vector): { candidates: string[]; ballots: RankingBallot[] } {
-  if (v.votes && v.candidates) return { candidates: v.candidates, ballots: parseVotes(v.votes, v.candidates) };
+  if (v.votes && v.candidates)
+    return { candidates: v.candidates, ballots: parseVotes(v.votes, v.candidates) };
   return readDebianTally(DEBIAN[v.id]);
 }
 
@@ -36,7 +43,13 @@ function tiersByName(result: CountResult): string[][] {
 function run(v: Vector, rule: string, unranked: 'implicit-last' | 'ignore', seats = 1): CountResult {
   const { candidates, ballots } = election(v);
   const { method, options } = RULES[rule];
-  return tally({ method, seats, candidates: candidates.map((name) => ({ name })), ballots, options: { ...options, unranked } });
+  return tally({
+    method,
+    seats,
+    candidates: candidates.map((name) => ({ name })),
+    ballots,
+    options: { ...options, unranked },
+  });
 }
 
 const vectors = loadVectors();
@@ -74,15 +87,28 @@ describe('condorcet-php vectors', () => {
         expect(result.ballots.invalid).toBe(0);
       }
       if ('points' in expected) {
-        const points = Object.fromEntries(result.candidates.map((name, c) => [name, result.rounds[0].counts[c]]));
+        const points = Object.fromEntries(
+          result.candidates.map((name, c) => [name, result.rounds[0].counts[c]]),
+        );
         expect(points).toEqual(expected.points);
       }
       if ('strongest_paths' in expected) {
         const { candidates, ballots } = election(v);
-        const ctx = makeContext({ method: 'schulze', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { unranked } });
+        const ctx = makeContext({
+          method: 'schulze',
+          seats: 1,
+          candidates: candidates.map((name) => ({ name })),
+          ballots,
+          options: { unranked },
+        });
         const pw = buildPairwise(ctx);
         const strength = rule.replace('schulze_', '') as SchulzeStrength;
-        const p = strongestPaths(pw.d, pw.n, candidates.map((_, i) => i), strength);
+        const p = strongestPaths(
+          pw.d,
+          pw.n,
+          candidates.map((_, i) => i),
+          strength,
+        );
         const want = expected.strongest_paths as Record<string, Record<string, number>>;
         for (const [a, row] of Object.entries(want)) {
           for (const [b, value] of Object.entries(row)) {
@@ -114,7 +140,13 @@ describe('condorcet-php vectors', () => {
     const open = run(v, 'schulze_winning', 'implicit-last');
     expect(open.ranking![0].length).toBe(2);
     const { candidates, ballots } = election(v);
-    const revote = tally({ method: 'schulze', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { tieBreak: 'revote' } });
+    const revote = tally({
+      method: 'schulze',
+      seats: 1,
+      candidates: candidates.map((name) => ({ name })),
+      ballots,
+      options: { tieBreak: 'revote' },
+    });
     expect(revote.winners).toEqual([]);
     expect(revote.furtherRound).toEqual({ kind: 'revote', candidates: revote.ranking![0], seats: 1 });
     expect(revote.ties).toHaveLength(1);
@@ -134,11 +166,21 @@ describe('condorcet-php IRV vectors', () => {
   it('irv-french-wikipedia: round by round, D wins (plurality would elect A, Borda B)', () => {
     const { v, expected } = irvChecks.find((c) => c.v.id === 'irv-french-wikipedia')!;
     const { candidates, ballots } = election(v);
-    const result = tally({ method: 'irv', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { tieBreak: 'revote' } });
+    const result = tally({
+      method: 'irv',
+      seats: 1,
+      candidates: candidates.map((name) => ({ name })),
+      ballots,
+      options: { tieBreak: 'revote' },
+    });
     const rounds = expected.rounds as Record<string, number>[];
     expect(result.rounds).toHaveLength(rounds.length);
     rounds.forEach((want, r) => {
-      const got = Object.fromEntries(result.candidates.map((name, c) => [name, result.rounds[r].counts[c]]).filter(([name]) => name in want));
+      const got = Object.fromEntries(
+        result.candidates
+          .map((name, c) => [name, result.rounds[r].counts[c]])
+          .filter(([name]) => name in want),
+      );
       expect(got, `round ${r + 1}`).toEqual(want);
     });
     expect(result.winners.map((w) => result.candidates[w])).toEqual((expected.ranking as string[][])[0]);
@@ -149,7 +191,13 @@ describe('condorcet-php IRV vectors', () => {
     const { v, expected } = irvChecks.find((c) => c.v.id === 'irv-tie-at-top')!;
     const top = (expected.ranking as string[][])[0];
     const { candidates, ballots } = election(v);
-    const result = tally({ method: 'irv', seats: 1, candidates: candidates.map((name) => ({ name })), ballots, options: { tieBreak: 'lot', seed: 'php' } });
+    const result = tally({
+      method: 'irv',
+      seats: 1,
+      candidates: candidates.map((name) => ({ name })),
+      ballots,
+      options: { tieBreak: 'lot', seed: 'php' },
+    });
     const last = result.rounds.at(-1)!;
     const a = candidates.indexOf(top[0]);
     const b = candidates.indexOf(top[1]);

@@ -40,13 +40,20 @@ describe('Condorcet methods', () => {
 
   it('fill several seats from the top of the ranking', () => {
     for (const method of condorcet) {
-      const result = tally(input(method, 2, abcd, [...repeat(rk(3, 2, 1, 0), 5), ...repeat(rk(2, 3, 0, 1), 4)]));
+      const result = tally(
+        input(method, 2, abcd, [...repeat(rk(3, 2, 1, 0), 5), ...repeat(rk(2, 3, 0, 1), 4)]),
+      );
       expect(winnerNames(result)).toEqual(['Dee', 'Cai']);
     }
   });
 
   it('never elect a write-in and ignore withdrawn candidates', () => {
-    const candidates = [{ name: 'Ana' }, { name: 'Ben', withdrawn: true }, { name: 'Other', writeIn: true }, { name: 'Dee' }];
+    const candidates = [
+      { name: 'Ana' },
+      { name: 'Ben', withdrawn: true },
+      { name: 'Other', writeIn: true },
+      { name: 'Dee' },
+    ];
     const ballots = [...repeat(rk(2, 1, 0, 3), 5), ...repeat(rk(1, 0, 3, 2), 2)];
     for (const method of condorcet) {
       const result = tally(input(method, 1, candidates, ballots));

@@ -60,10 +60,12 @@ export function readDebianTally(file: string): { candidates: string[]; ballots: 
       const rank = parseInt(ch, 16);
       byRank.set(rank, [...(byRank.get(rank) ?? []), i]);
     });
-    const ranks = [...byRank.keys()].sort((a, b) => a - b).map((r) => {
-      const group = byRank.get(r)!;
-      return group.length === 1 ? group[0] : group;
-    });
+    const ranks = [...byRank.keys()]
+      .sort((a, b) => a - b)
+      .map((r) => {
+        const group = byRank.get(r)!;
+        return group.length === 1 ? group[0] : group;
+      });
     ballots.push({ kind: 'ranking', ranks });
   }
   return { candidates, ballots };

@@ -38,9 +38,20 @@ describe('readBlt', () => {
       '"An election" "the source" "a comment"',
     ].join('\n');
     const e = readBlt(text, { sourceAndComment: true });
-    expect(e.candidates).toEqual([{ name: 'Ann' }, { name: 'Bo Li', withdrawn: true }, { name: '张伟', writeIn: true }, { name: 'Dee', withdrawn: true }]);
+    expect(e.candidates).toEqual([
+      { name: 'Ann' },
+      { name: 'Bo Li', withdrawn: true },
+      { name: '张伟', writeIn: true },
+      { name: 'Dee', withdrawn: true },
+    ]);
     expect(e.tieOrder).toEqual([2, 1, 0, 3]);
-    expect(e.options).toEqual({ rule: 'meek', precision: '8', verbose: 'true', source: 'the source', comment: 'a comment' });
+    expect(e.options).toEqual({
+      rule: 'meek',
+      precision: '8',
+      verbose: 'true',
+      source: 'the source',
+      comment: 'a comment',
+    });
     expect(e.ballots).toEqual([
       { kind: 'ranking', weight: 5, ranks: [0, [1, 2]] },
       { kind: 'ranking', weight: 1.5, ranks: [2, [], 0] },
@@ -48,7 +59,9 @@ describe('readBlt', () => {
   });
 
   it('accepts ballots spread over lines, CRLF, a byte-order mark, OpenSTV ballot ids and trailing free text', () => {
-    const e = readBlt('\uFEFF2 1\r\n(b1) 1\r\n 2 0 (b2) 2 0\r\n0\r\n"A"\r\n"B"\r\n"T"\r\nFirst Prefs\r\n1 1\r\n');
+    const e = readBlt(
+      '\uFEFF2 1\r\n(b1) 1\r\n 2 0 (b2) 2 0\r\n0\r\n"A"\r\n"B"\r\n"T"\r\nFirst Prefs\r\n1 1\r\n',
+    );
     expect(e.ballots).toEqual([
       { kind: 'ranking', ranks: [0, 1] },
       { kind: 'ranking', ranks: [1] },
@@ -60,13 +73,21 @@ describe('readBlt', () => {
     ['empty file', '', /line 1: the file ends where the number of candidates/],
     ['letters for the header', 'x 2\n', /line 1: expected the number of candidates/],
     ['candidate out of range', '2 1\n1 3 0\n0\n"A"\n"B"\n"T"', /line 2: candidate 3 is out of range 1..2/],
-    ['missing end of ballots', '2 1\n1 1 0\n"A"\n"B"\n"T"', /line 3: expected a ballot weight, found a quoted string "A"/],
+    [
+      'missing end of ballots',
+      '2 1\n1 1 0\n"A"\n"B"\n"T"',
+      /line 3: expected a ballot weight, found a quoted string "A"/,
+    ],
     ['unterminated name', '2 1\n0\n"A\n"B"\n"T"', /line 3: a quoted string is not closed/],
     ['missing name', '2 1\n1 1 0\n0\n"A"\n', /the file ends where the name of candidate 2/],
     ['unquoted title', '1 1\n1 1 0\n0\n"A"\nTitle', /line 5: expected the quoted election title/],
     ['bad weight', '2 1\n1 1 0\nx 2 0\n0\n"A"\n"B"\n"T"', /line 3: expected a ballot weight, found "x"/],
     ['unknown option', '2 1\n[frobnicate 1]\n0\n"A"\n"B"\n"T"', /line 2: unknown option \[frobnicate\]/],
-    ['incomplete tie order', '2 1\n[tie 1]\n0\n"A"\n"B"\n"T"', /line 2: \[tie\] must list each candidate exactly once/],
+    [
+      'incomplete tie order',
+      '2 1\n[tie 1]\n0\n"A"\n"B"\n"T"',
+      /line 2: \[tie\] must list each candidate exactly once/,
+    ],
     ['withdrawn twice', '2 1\n-1 -1\n0\n"A"\n"B"\n"T"', /line 2: candidate 1 is withdrawn twice/],
     ['broken equal rank', '2 1\n1 1= 0\n0\n"A"\n"B"\n"T"', /line 2: malformed equal ranking "1="/],
   ];
@@ -74,9 +95,14 @@ describe('readBlt', () => {
     // "2 1" with three names: without the check, Cy became the title and the count ran without Cy
     const text = '2 1\n1 1 2 0\n1 2 0\n0\n"Ann"\n"Bob"\n"Cy"\n"AGM 2025"\n';
     expect(() => readBlt(text)).toThrow(TallyInputError);
-    expect(() => readBlt(text)).toThrow(/^BLT line 1: the header declares 2 candidates, so "Cy" on line 7 would be the title and "AGM 2025" on line 8 is left over\. If there are 3 candidates, declare 3 on line 1$/);
+    expect(() => readBlt(text)).toThrow(
+      /^BLT line 1: the header declares 2 candidates, so "Cy" on line 7 would be the title and "AGM 2025" on line 8 is left over\. If there are 3 candidates, declare 3 on line 1$/,
+    );
     expect(readBlt(text.replace('2 1', '3 1')).title).toBe('AGM 2025');
-    expect(readBlt(text, { sourceAndComment: true })).toMatchObject({ title: 'Cy', options: { source: 'AGM 2025' } });
+    expect(readBlt(text, { sourceAndComment: true })).toMatchObject({
+      title: 'Cy',
+      options: { source: 'AGM 2025' },
+    });
   });
 
   for (const [what, text, message] of bad) {
@@ -89,15 +115,18 @@ describe('readBlt', () => {
 
 describe('writeBlt', () => {
   it('writes what readBlt reads back, for any election it can express', () => {
-    const election = fc
-      .integer({ min: 2, max: 6 })
-      .chain((n) =>
-        fc.record({
+    const election = fc.integer({ min: 2, max: 6 }).chain((n) =>
+      fc.record(
+        {
           title: fc.string({ maxLength: 12 }).filter((s) => !/["\r\n]/.test(s)),
           seats: fc.integer({ min: 1, max: n }),
           candidates: fc.array(
             fc.record(
-              { name: fc.string({ maxLength: 10 }).filter((s) => !/["\r\n]/.test(s)), withdrawn: fc.constant(true), writeIn: fc.constant(true) },
+              {
+                name: fc.string({ maxLength: 10 }).filter((s) => !/["\r\n]/.test(s)),
+                withdrawn: fc.constant(true),
+                writeIn: fc.constant(true),
+              },
               { requiredKeys: ['name'] },
             ),
             { minLength: n, maxLength: n },
@@ -108,7 +137,11 @@ describe('writeBlt', () => {
                 kind: fc.constant('ranking' as const),
                 weight: fc.integer({ min: 2, max: 1000 }),
                 ranks: fc.array(
-                  fc.oneof(fc.integer({ min: 0, max: n - 1 }), fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: n }), fc.constant([])),
+                  fc.oneof(
+                    fc.integer({ min: 0, max: n - 1 }),
+                    fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: n }),
+                    fc.constant([]),
+                  ),
                   { maxLength: 8 },
                 ),
               },
@@ -122,8 +155,10 @@ describe('writeBlt', () => {
             fc.oneof(fc.stringMatching(/^[a-z0-9.]{1,6}$/), fc.constant('true')),
             { minKeys: 1 },
           ),
-        }, { requiredKeys: ['title', 'seats', 'candidates', 'ballots'] }),
-      );
+        },
+        { requiredKeys: ['title', 'seats', 'candidates', 'ballots'] },
+      ),
+    );
     fc.assert(
       fc.property(election, (e: BltElection) => {
         expect(readBlt(writeBlt(e))).toEqual(e);
@@ -132,14 +167,18 @@ describe('writeBlt', () => {
   });
 
   it('refuses names that BLT cannot quote', () => {
-    expect(() => writeBlt({ title: 'T', seats: 1, candidates: [{ name: 'Say "hi"' }], ballots: [] })).toThrow(/double quote/);
+    expect(() => writeBlt({ title: 'T', seats: 1, candidates: [{ name: 'Say "hi"' }], ballots: [] })).toThrow(
+      /double quote/,
+    );
   });
 });
 
 describe('the reference ballot files', () => {
   const files = readdirSync(DROOP_DIR).flatMap((d) => {
     try {
-      return readdirSync(join(DROOP_DIR, d)).filter((f) => f.endsWith('.blt')).map((f) => join(DROOP_DIR, d, f));
+      return readdirSync(join(DROOP_DIR, d))
+        .filter((f) => f.endsWith('.blt'))
+        .map((f) => join(DROOP_DIR, d, f));
     } catch {
       return [];
     }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, readCsvBallots, splitCsvLine, writeCsvBallots, WRITE_IN_NAME } from '../../../src/counting/formats/csv.js';
+import {
+  type CsvFormatError,
+  readCsvBallots,
+  splitCsvLine,
+  writeCsvBallots,
+  WRITE_IN_NAME,
+} from '../../../src/counting/formats/csv.js';
 import { TallyInputError, type RankingBallot } from '../../../src/counting/types.js';
 
 describe('readCsvBallots', () => {
@@ -62,7 +68,9 @@ describe('readCsvBallots', () => {
     expect(read.candidates).toEqual([{ name: 'A' }, { name: 'B' }, { name: 'C' }]);
     expect(read.candidateListLine).toBe(1);
     expect(readCsvBallots(text, ['A', 'B', 'C']).ballots).toEqual(read.ballots);
-    expect(() => readCsvBallots(text, ['A', 'C', 'B'])).toThrow('line 1: the candidate list differs from the candidates given (A, C, B)');
+    expect(() => readCsvBallots(text, ['A', 'C', 'B'])).toThrow(
+      'line 1: the candidate list differs from the candidates given (A, C, B)',
+    );
   });
 
   it('reads a line of commas as a blank ballot', () => {
@@ -122,7 +130,12 @@ describe('splitCsvLine', () => {
 });
 
 describe('writeCsvBallots', () => {
-  const candidates = [{ name: 'Mavodones, Nicholas M. Jr.' }, { name: 'Say "Hi"' }, { name: 'C' }, { name: 'Others', writeIn: true }];
+  const candidates = [
+    { name: 'Mavodones, Nicholas M. Jr.' },
+    { name: 'Say "Hi"' },
+    { name: 'C' },
+    { name: 'Others', writeIn: true },
+  ];
   const rankArb = fc.oneof(
     fc.integer({ min: 0, max: 3 }),
     fc.constant([] as number[]),
@@ -135,7 +148,8 @@ describe('writeCsvBallots', () => {
   });
   const normalise = (b: RankingBallot): RankingBallot => {
     const ranks = [...b.ranks];
-    while (ranks.length > 0 && Array.isArray(ranks.at(-1)) && (ranks.at(-1) as number[]).length === 0) ranks.pop();
+    while (ranks.length > 0 && Array.isArray(ranks.at(-1)) && (ranks.at(-1) as number[]).length === 0)
+      ranks.pop();
     return (b.weight ?? 1) === 1 ? { kind: 'ranking', ranks } : { kind: 'ranking', weight: b.weight, ranks };
   };
 

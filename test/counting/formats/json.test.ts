@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { JsonFormatError, readJsonElection, resultToJson, writeJsonElection, type JsonElection } from '../../../src/counting/formats/json.js';
+import {
+  JsonFormatError,
+  readJsonElection,
+  resultToJson,
+  writeJsonElection,
+  type JsonElection,
+} from '../../../src/counting/formats/json.js';
 import { tally } from '../../../src/counting/index.js';
 
 const FILE = `{
@@ -24,7 +30,12 @@ describe('JSON ballot files', () => {
     expect(e.method).toBe('schulze');
     expect(e.seats).toBe(2);
     expect(e.options).toEqual({ tieBreak: 'revote' });
-    expect(e.candidates).toEqual([{ name: 'Ana' }, { name: 'Ben', withdrawn: true }, { name: 'Other', writeIn: true }, { name: 'Dee' }]);
+    expect(e.candidates).toEqual([
+      { name: 'Ana' },
+      { name: 'Ben', withdrawn: true },
+      { name: 'Other', writeIn: true },
+      { name: 'Dee' },
+    ]);
     expect(e.ballots).toEqual([
       { kind: 'ranking', ranks: [0, [3, 2], [], 1], weight: 3 },
       { kind: 'marks', marks: [3, 0] },
@@ -47,7 +58,9 @@ describe('JSON ballot files', () => {
     expect(() => readJsonElection(bad)).toThrow(JsonFormatError);
     expect(() => readJsonElection(bad)).toThrow(/^JSON line 9: unknown candidate "Zed"/);
     expect(() => readJsonElection(FILE.replace('"weight": 3', '"weight": -3'))).toThrow(/line 8: "weight"/);
-    expect(() => readJsonElection(FILE.replace('{"scores": {"Dee"', '{"score": {"Dee"'))).toThrow(/line 11: a ballot needs/);
+    expect(() => readJsonElection(FILE.replace('{"scores": {"Dee"', '{"score": {"Dee"'))).toThrow(
+      /line 11: a ballot needs/,
+    );
     try {
       readJsonElection(FILE.replace('"ranks": ["Ana"', '"ranks" ["Ana"'));
       expect.unreachable();
@@ -55,9 +68,15 @@ describe('JSON ballot files', () => {
       expect((e as JsonFormatError).line).toBe(8);
       expect((e as Error).message).toMatch(/not valid JSON/);
     }
-    expect(() => readJsonElection('{"candidates": "Ana", "ballots": []}')).toThrow(/line 1: "candidates" must be a list/);
-    expect(() => readJsonElection('{\n"candidates": ["A", "A"],\n"ballots": []}')).toThrow(/line 2: candidate "A" is listed twice/);
-    expect(() => readJsonElection('{\n"candidates": ["A"],\n"method": "dictator", "ballots": []}')).toThrow(/line 3: unknown method/);
+    expect(() => readJsonElection('{"candidates": "Ana", "ballots": []}')).toThrow(
+      /line 1: "candidates" must be a list/,
+    );
+    expect(() => readJsonElection('{\n"candidates": ["A", "A"],\n"ballots": []}')).toThrow(
+      /line 2: candidate "A" is listed twice/,
+    );
+    expect(() => readJsonElection('{\n"candidates": ["A"],\n"method": "dictator", "ballots": []}')).toThrow(
+      /line 3: unknown method/,
+    );
   });
 
   it('summarises a result with names, as `teller tally --json` prints it', () => {
@@ -65,7 +84,11 @@ describe('JSON ballot files', () => {
       method: 'plurality',
       seats: 1,
       candidates: [{ name: 'Ana' }, { name: 'Ben' }, { name: 'Cai' }],
-      ballots: [{ kind: 'marks', marks: [0] }, { kind: 'marks', marks: [1] }, { kind: 'marks', marks: [] }],
+      ballots: [
+        { kind: 'marks', marks: [0] },
+        { kind: 'marks', marks: [1] },
+        { kind: 'marks', marks: [] },
+      ],
       options: { tieBreak: 'revote' },
     });
     const json = resultToJson(result);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { advance, buildRankedStore, chosenAt, cleanRanking, exhaustReason } from '../../../src/counting/ranked/ballot-store.js';
+import {
+  advance,
+  buildRankedStore,
+  chosenAt,
+  cleanRanking,
+  exhaustReason,
+} from '../../../src/counting/ranked/ballot-store.js';
 import type { IrregularityRules, RankingBallot } from '../../../src/counting/types.js';
 import { TallyInputError } from '../../../src/counting/types.js';
 
@@ -107,21 +113,34 @@ describe('figures and irregularity counts', () => {
     expect(store.figures).toEqual({ cast: 2, valid: 1, blank: 1, invalid: 1, validWeight: 1 });
   });
   it('keeps overvotes decided during the count in the clean ranking', () => {
-    const store = buildRankedStore([ballot([], [0, 1], 1, 3)], cands, { overvote: 'exhaust-if-multiple-continuing' });
+    const store = buildRankedStore([ballot([], [0, 1], 1, 3)], cands, {
+      overvote: 'exhaust-if-multiple-continuing',
+    });
     expect(cleanRanking(store, 0)).toEqual([[0, 1], 1, 3]);
-    const skipped = buildRankedStore([ballot([0, 1], 2, [], [], 3)], cands, { overvote: 'skip', maxSkippedRanks: 1 });
+    const skipped = buildRankedStore([ballot([0, 1], 2, [], [], 3)], cands, {
+      overvote: 'skip',
+      maxSkippedRanks: 1,
+    });
     expect(cleanRanking(skipped, 0)).toEqual([2]);
   });
 });
 
 describe('refused input', () => {
   it('names the ballot with an unknown candidate, a wrong kind or a bad weight', () => {
-    expect(() => buildRankedStore([ballot(0), ballot(7)], cands)).toThrowError(/ballot 2 ranks unknown candidate 7/);
+    expect(() => buildRankedStore([ballot(0), ballot(7)], cands)).toThrowError(
+      /ballot 2 ranks unknown candidate 7/,
+    );
     expect(() => buildRankedStore([{ kind: 'marks', marks: [0] }], cands)).toThrowError(TallyInputError);
-    expect(() => buildRankedStore([{ kind: 'ranking', weight: -1, ranks: [0] }], cands)).toThrowError(/weight -1/);
+    expect(() => buildRankedStore([{ kind: 'ranking', weight: -1, ranks: [0] }], cands)).toThrowError(
+      /weight -1/,
+    );
     expect(() => buildRankedStore([ballot(1.5)], cands)).toThrowError(TallyInputError);
     const malformed = { kind: 'ranking', ranks: [0, null] } as unknown as RankingBallot;
-    expect(() => buildRankedStore([malformed], cands)).toThrowError(/ballot 1 rank 2 is neither a candidate nor a list/);
-    expect(() => buildRankedStore([{ kind: 'ranking' } as unknown as RankingBallot], cands)).toThrowError(TallyInputError);
+    expect(() => buildRankedStore([malformed], cands)).toThrowError(
+      /ballot 1 rank 2 is neither a candidate nor a list/,
+    );
+    expect(() => buildRankedStore([{ kind: 'ranking' } as unknown as RankingBallot], cands)).toThrowError(
+      TallyInputError,
+    );
   });
 });

@@ -12,7 +12,12 @@ interface Case {
   expected: { irv?: { ranking: string[][]; rounds?: Record<string, number>[] } };
 }
 const cases = (
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'tabulation', 'condorcet-php', 'cases.json'), 'utf8')) as {
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '..', '..', 'fixtures', 'tabulation', 'condorcet-php', 'cases.json'),
+      'utf8',
+    ),
+  ) as {
     cases: Case[];
   }
 ).cases;
@@ -37,12 +42,19 @@ const load = (id: string) => {
 describe('Condorcet PHP IRV vectors', () => {
   it('irv-french-wikipedia: rounds and winner', () => {
     const { c, ballots } = load('irv-french-wikipedia');
-    const r = countIrv({ method: 'irv', seats: 1, candidates: c.candidates.map((name) => ({ name })), ballots });
+    const r = countIrv({
+      method: 'irv',
+      seats: 1,
+      candidates: c.candidates.map((name) => ({ name })),
+      ballots,
+    });
     const expected = c.expected.irv!;
     expect(r.winners.map((w) => c.candidates[w])).toEqual(expected.ranking[0]);
-    expect(r.rounds.map((round) => Object.fromEntries(round.counts.flatMap((v, i) => (v > 0 ? [[c.candidates[i], v]] : []))))).toEqual(
-      expected.rounds,
-    );
+    expect(
+      r.rounds.map((round) =>
+        Object.fromEntries(round.counts.flatMap((v, i) => (v > 0 ? [[c.candidates[i], v]] : []))),
+      ),
+    ).toEqual(expected.rounds);
   });
 
   it('irv-tie-at-top: the final tie is not broken silently', () => {
@@ -58,7 +70,12 @@ describe('Condorcet PHP IRV vectors', () => {
     });
     const last = r.rounds.at(-1)!;
     expect(last.counts[0]).toBe(last.counts[1]);
-    expect(r.ties.at(-1)).toMatchObject({ purpose: 'elect', candidates: [0, 1], rule: 'candidate-order', chosen: [0] });
+    expect(r.ties.at(-1)).toMatchObject({
+      purpose: 'elect',
+      candidates: [0, 1],
+      rule: 'candidate-order',
+      chosen: [0],
+    });
     expect(r.winners).toEqual([0]);
     const revote = countIrv({
       method: 'irv',

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../../src/i18n/catalogs/counting-irv.js';
 import { countIrv } from '../../../src/counting/irv.js';
-import type { CandidateInput, CountResult, MethodOptions, RankingBallot } from '../../../src/counting/types.js';
+import type {
+  CandidateInput,
+  CountResult,
+  MethodOptions,
+  RankingBallot,
+} from '../../../src/counting/types.js';
 import { TallyInputError } from '../../../src/counting/types.js';
 
-const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({ kind: 'ranking', weight, ranks });
+const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({
+  kind: 'ranking',
+  weight,
+  ranks,
+});
 const names = (...xs: string[]): CandidateInput[] => xs.map((name) => ({ name }));
 const irv = (candidates: CandidateInput[], ballots: RankingBallot[], options: MethodOptions = {}) =>
   countIrv({ method: 'irv', seats: 1, candidates, ballots, options });
@@ -38,7 +47,10 @@ describe('instant-runoff', () => {
   });
 
   it('passes over withdrawn candidates', () => {
-    const r = irv([{ name: 'A' }, { name: 'B', withdrawn: true }, { name: 'C' }], [rank(3, 1, 2), rank(2, 0)]);
+    const r = irv(
+      [{ name: 'A' }, { name: 'B', withdrawn: true }, { name: 'C' }],
+      [rank(3, 1, 2), rank(2, 0)],
+    );
     expect(r.rounds[0].counts).toEqual([2, 0, 3]);
     expect(r.winners).toEqual([2]);
   });
@@ -67,7 +79,13 @@ describe('instant-runoff', () => {
     const b = irv(names('A', 'B', 'C'), tied, { seed: 'meeting-2026' });
     expect(a).toEqual(b);
     expect(a.ties).toHaveLength(1);
-    expect(a.ties[0]).toMatchObject({ round: 1, purpose: 'eliminate', candidates: [0, 1], rule: 'lot', seed: 'meeting-2026' });
+    expect(a.ties[0]).toMatchObject({
+      round: 1,
+      purpose: 'eliminate',
+      candidates: [0, 1],
+      rule: 'lot',
+      seed: 'meeting-2026',
+    });
     expect(a.rounds[0].eliminated).toEqual(a.ties[0].chosen);
     expect(a.options.seed).toBe('meeting-2026');
   });
@@ -79,7 +97,9 @@ describe('instant-runoff', () => {
   });
 
   it('candidate order eliminates the latest listed', () => {
-    const r = irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'candidate-order' });
+    const r = irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], {
+      tieBreak: 'candidate-order',
+    });
     expect(r.rounds[0].eliminated).toEqual([1]);
     expect(r.ties[0]).toMatchObject({ rule: 'candidate-order', chosen: [1] });
   });
@@ -89,14 +109,22 @@ describe('instant-runoff', () => {
     const cands = names('A', 'B', 'C', 'D');
     const r = irv(cands, [rank(6, 0), rank(4, 1), rank(3, 2), rank(1, 3, 2)], { tieBreak: 'backwards' });
     expect(r.rounds[1].counts).toEqual([6, 4, 4, 0]);
-    expect(r.ties[0]).toMatchObject({ round: 2, purpose: 'eliminate', candidates: [1, 2], rule: 'backwards', chosen: [2] });
+    expect(r.ties[0]).toMatchObject({
+      round: 2,
+      purpose: 'eliminate',
+      candidates: [1, 2],
+      rule: 'backwards',
+      chosen: [2],
+    });
     expect(r.rounds[1].eliminated).toEqual([2]);
   });
 
-  it("stops at a tie the organisers must decide, naming the tied candidates", () => {
+  it('stops at a tie the organisers must decide, naming the tied candidates', () => {
     const r = irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'organiser' });
     expect(r.winners).toEqual([]);
-    expect(r.ties).toEqual([{ round: 1, purpose: 'eliminate', candidates: [0, 1], rule: 'organiser', chosen: [] }]);
+    expect(r.ties).toEqual([
+      { round: 1, purpose: 'eliminate', candidates: [0, 1], rule: 'organiser', chosen: [] },
+    ]);
     expect(r.furtherRound).toBeUndefined();
     expect(r.explanation.map((e) => e.key)).toContain('counting.irv.needs_organiser');
   });
@@ -109,7 +137,9 @@ describe('instant-runoff', () => {
   });
 
   it('continues until two remain when asked, keeping the winner and the threshold', () => {
-    const r = irv(names('A', 'B', 'C', 'D'), [rank(7, 0), rank(3, 1), rank(2, 2), rank(1, 3)], { continueUntilTwo: true });
+    const r = irv(names('A', 'B', 'C', 'D'), [rank(7, 0), rank(3, 1), rank(2, 2), rank(1, 3)], {
+      continueUntilTwo: true,
+    });
     expect(r.winners).toEqual([0]);
     expect(r.rounds[0].elected).toEqual([0]);
     expect(r.rounds[0].eliminated).toEqual([]);
@@ -127,7 +157,9 @@ describe('instant-runoff', () => {
   });
 
   it('refuses more than one seat and unknown candidates', () => {
-    expect(() => countIrv({ method: 'irv', seats: 2, candidates: names('A', 'B'), ballots: [] })).toThrowError(TallyInputError);
+    expect(() =>
+      countIrv({ method: 'irv', seats: 2, candidates: names('A', 'B'), ballots: [] }),
+    ).toThrowError(TallyInputError);
     expect(() => irv(names('A'), [rank(1, 3)])).toThrowError(TallyInputError);
   });
 
@@ -148,13 +180,25 @@ describe('instant-runoff', () => {
   });
 
   it('sequential IRV reports seats it cannot fill', () => {
-    const r = countIrv({ method: 'irv', seats: 3, candidates: names('A', 'B'), ballots: [rank(2, 0), rank(1, 1)], options: { sequential: true } });
+    const r = countIrv({
+      method: 'irv',
+      seats: 3,
+      candidates: names('A', 'B'),
+      ballots: [rank(2, 0), rank(1, 1)],
+      options: { sequential: true },
+    });
     expect(r.winners).toEqual([0, 1]);
     expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
   });
 
   it('leaves the seat unfilled when only undeclared write-ins remain', () => {
-    const r = irv([{ name: 'A', withdrawn: true }, { name: 'Write-ins', writeIn: true }], [rank(3, 1), rank(1, 0)]);
+    const r = irv(
+      [
+        { name: 'A', withdrawn: true },
+        { name: 'Write-ins', writeIn: true },
+      ],
+      [rank(3, 1), rank(1, 0)],
+    );
     expect(r.winners).toEqual([]);
     expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: 1 });
     expect(r.explanation.map((e) => e.key)).toContain('counting.irv.unfilled');
@@ -162,7 +206,9 @@ describe('instant-runoff', () => {
 
   it('refuses a java lot without an integer seed', () => {
     const tied = [rank(2, 0), rank(2, 1), rank(3, 2)];
-    expect(() => irv(names('A', 'B', 'C'), tied, { lotGenerator: 'java', seed: 'x' })).toThrowError(TallyInputError);
+    expect(() => irv(names('A', 'B', 'C'), tied, { lotGenerator: 'java', seed: 'x' })).toThrowError(
+      TallyInputError,
+    );
     const r = irv(names('A', 'B', 'C'), tied, { lotGenerator: 'java', seed: '0' });
     // java.util.Random(0).nextDouble() = 0.7309...: index 1 of [A, B] sorted by name
     expect(r.ties[0]).toMatchObject({ rule: 'lot', seed: '0', chosen: [1] });
@@ -178,16 +224,31 @@ describe('explanations', () => {
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   const results: CountResult[] = [
     irv(names('A', 'B', 'C'), [rank(8, 0, 1), rank(7, 1, 0), rank(3, 2, 1), rank(2, 2)]),
-    irv([{ name: 'A' }, { name: 'B', withdrawn: true }, { name: 'W', writeIn: true }, { name: 'C' }], [rank(2, 2), rank(2, 0), rank(2, 3), rank(1, [0, 3])]),
-    irv(names('A', 'B', 'C', 'D'), [rank(10, 0), rank(6, 1), rank(2, 2, 1), rank(1, 3, 1)], { batchElimination: true }),
+    irv(
+      [{ name: 'A' }, { name: 'B', withdrawn: true }, { name: 'W', writeIn: true }, { name: 'C' }],
+      [rank(2, 2), rank(2, 0), rank(2, 3), rank(1, [0, 3])],
+    ),
+    irv(names('A', 'B', 'C', 'D'), [rank(10, 0), rank(6, 1), rank(2, 2, 1), rank(1, 3, 1)], {
+      batchElimination: true,
+    }),
     irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { seed: 's' }),
     irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'candidate-order' }),
     irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'organiser' }),
     irv(names('A', 'B'), [rank(3, 0), rank(3, 1)], { tieBreak: 'revote' }),
     irv(names('A', 'B'), [rank(2.5, 0), rank(2, 1)]),
-    countIrv({ method: 'irv', seats: 3, candidates: names('A', 'B'), ballots: [rank(2, 0), rank(1, 1)], options: { sequential: true } }),
+    countIrv({
+      method: 'irv',
+      seats: 3,
+      candidates: names('A', 'B'),
+      ballots: [rank(2, 0), rank(1, 1)],
+      options: { sequential: true },
+    }),
   ];
-  const lines = results.flatMap((r) => [...r.explanation, ...r.rounds.flatMap((x) => x.explanation), r.chart.title]);
+  const lines = results.flatMap((r) => [
+    ...r.explanation,
+    ...r.rounds.flatMap((x) => x.explanation),
+    r.chart.title,
+  ]);
 
   it('every line has English and Chinese text using exactly the given parameters', () => {
     expect(lines.length).toBeGreaterThan(20);
@@ -203,7 +264,9 @@ describe('explanations', () => {
   it('both languages have the same keys and placeholders', () => {
     expect(Object.keys(catalog['zh-Hans']).sort()).toEqual(Object.keys(catalog.en).sort());
     for (const [key, text] of Object.entries(catalog.en)) {
-      expect(placeholders((catalog['zh-Hans'] as Record<string, string>)[key]), key).toEqual(placeholders(text));
+      expect(placeholders((catalog['zh-Hans'] as Record<string, string>)[key]), key).toEqual(
+        placeholders(text),
+      );
     }
   });
 });

@@ -8,7 +8,14 @@ const rankArb = (n: number): fc.Arbitrary<number | number[]> =>
   fc.oneof(
     { weight: 6, arbitrary: fc.integer({ min: 0, max: n - 1 }) },
     { weight: 1, arbitrary: fc.constant([] as number[]) },
-    ...(n >= 2 ? [{ weight: 1, arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: 2 }) }] : []),
+    ...(n >= 2
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: 2 }),
+          },
+        ]
+      : []),
   );
 const ballotArb = (n: number) =>
   fc.record({
@@ -64,7 +71,11 @@ describe('IRV properties', () => {
       fc.record({
         n: fc.constant(n),
         ballots: fc.array(
-          fc.record({ kind: fc.constant('ranking' as const), weight: tenths, ranks: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }) }),
+          fc.record({
+            kind: fc.constant('ranking' as const),
+            weight: tenths,
+            ranks: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }),
+          }),
           { maxLength: 30 },
         ),
       }),
@@ -93,7 +104,11 @@ describe('IRV properties', () => {
 
   it('with two candidates, IRV elects the plurality winner (ties go to the tie rule)', () => {
     const two = fc.array(
-      fc.record({ kind: fc.constant('ranking' as const), weight: fc.integer({ min: 1, max: 9 }), ranks: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }) }),
+      fc.record({
+        kind: fc.constant('ranking' as const),
+        weight: fc.integer({ min: 1, max: 9 }),
+        ranks: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
+      }),
       { maxLength: 30 },
     );
     fc.assert(
@@ -125,7 +140,9 @@ describe('IRV properties', () => {
           expect(round.counts.reduce((a, b) => a + b, 0) + round.exhausted).toBe(total);
         }
         // exhaustion only grows, and the winner was never eliminated
-        r.rounds.slice(1).forEach((round, k) => expect(round.exhausted).toBeGreaterThanOrEqual(r.rounds[k].exhausted));
+        r.rounds
+          .slice(1)
+          .forEach((round, k) => expect(round.exhausted).toBeGreaterThanOrEqual(r.rounds[k].exhausted));
         for (const w of r.winners) expect(r.rounds.flatMap((x) => x.eliminated)).not.toContain(w);
       }),
       { numRuns: 200 },

@@ -26,7 +26,12 @@ export interface RctabRound {
   threshold: string;
   tally: Record<string, string>;
   tallyResults: { elected?: string; eliminated?: string; transfers: Record<string, string> }[];
-  inactiveBallots: { exhaustedChoices: string; overvotes: string; repeatedRankings: string; skippedRankings: string };
+  inactiveBallots: {
+    exhaustedChoices: string;
+    overvotes: string;
+    repeatedRankings: string;
+    skippedRankings: string;
+  };
 }
 export interface RctabReport {
   results: RctabRound[];
@@ -46,7 +51,10 @@ export function readConfig(name: string): RctabConfig {
 
 /** The expected report; multi-pass cases have one per seat (`pass` 1, 2, ...). */
 export function readReport(name: string, pass?: number): RctabReport {
-  const file = pass === undefined ? `${name}_expected_detailed_report.json` : `${name}_${pass}_expected_detailed_report.json`;
+  const file =
+    pass === undefined
+      ? `${name}_expected_detailed_report.json`
+      : `${name}_${pass}_expected_detailed_report.json`;
   return JSON.parse(readFileSync(join(RCTAB_DIR, name, file), 'utf8')) as RctabReport;
 }
 

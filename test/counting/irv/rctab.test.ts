@@ -22,7 +22,12 @@ const singleWinner = rctabCaseNames().filter((name) => {
 
 const sortNames = (xs: string[]) => [...xs].sort();
 
-function expectRounds(where0: string, expectedRounds: RctabRound[], rounds: Round[], result: CountResult): void {
+function expectRounds(
+  where0: string,
+  expectedRounds: RctabRound[],
+  rounds: Round[],
+  result: CountResult,
+): void {
   const names = result.candidates;
   const idx = (n: string) => {
     const i = names.indexOf(n);
@@ -61,7 +66,10 @@ function expectRounds(where0: string, expectedRounds: RctabRound[], rounds: Roun
       noMoreChoices: Number(inactive.exhaustedChoices),
     });
     expect(round.exhausted, where).toBe(
-      Number(inactive.overvotes) + Number(inactive.skippedRankings) + Number(inactive.repeatedRankings) + Number(inactive.exhaustedChoices),
+      Number(inactive.overvotes) +
+        Number(inactive.skippedRankings) +
+        Number(inactive.repeatedRankings) +
+        Number(inactive.exhaustedChoices),
     );
   });
 }
@@ -77,7 +85,9 @@ describe('RCTab single-winner reference cases', () => {
       const report = readReport(name);
       const result = countIrv(input);
       expectRounds(name, report.results, result.rounds, result);
-      const elected = report.results.flatMap((r) => r.tallyResults.flatMap((t) => (t.elected ? [t.elected] : [])));
+      const elected = report.results.flatMap((r) =>
+        r.tallyResults.flatMap((t) => (t.elected ? [t.elected] : [])),
+      );
       expect(result.winners.map((c) => result.candidates[c])).toEqual(elected);
       expect(result.ballots.cast).toBe(Array.isArray(input.ballots) ? input.ballots.length : -1);
     });
@@ -100,13 +110,17 @@ describe('RCTab single-winner reference cases', () => {
   });
 
   it('max_ranking_enforcement: a CSV ballot marking rank 4 of at most 3 is refused, naming the line', () => {
-    expect(() => loadRctabCase('max_ranking_enforcement')).toThrowError(/line 2: rank 4 is marked but at most 3/);
+    expect(() => loadRctabCase('max_ranking_enforcement')).toThrowError(
+      /line 2: rank 4 is marked but at most 3/,
+    );
     expect(() => loadRctabCase('max_ranking_enforcement')).toThrowError(TallyInputError);
   });
 
   it('several seats need the sequential option: countIrv refuses them otherwise', () => {
     const input = loadRctabCase('sequential_with_batch');
     expect(input.seats).toBe(3);
-    expect(() => countIrv({ ...input, options: { ...input.options, sequential: false } })).toThrowError(TallyInputError);
+    expect(() => countIrv({ ...input, options: { ...input.options, sequential: false } })).toThrowError(
+      TallyInputError,
+    );
   });
 });

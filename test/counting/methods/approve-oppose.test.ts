@@ -33,8 +33,14 @@ describe('approve / oppose / abstain', () => {
     ]);
     expectExplained(result);
     const lines = result.rounds[0].explanation;
-    expect(lines[0]).toEqual({ key: 'counting.methods.opinions_over', params: { name: 'Ana', approve: 6, oppose: 3, abstain: 1 } });
-    expect(lines[2]).toMatchObject({ key: 'counting.methods.opinions_under', params: { name: 'Cai', approve: 2, oppose: 5, abstain: 3 } });
+    expect(lines[0]).toEqual({
+      key: 'counting.methods.opinions_over',
+      params: { name: 'Ana', approve: 6, oppose: 3, abstain: 1 },
+    });
+    expect(lines[2]).toMatchObject({
+      key: 'counting.methods.opinions_under',
+      params: { name: 'Cai', approve: 2, oppose: 5, abstain: 3 },
+    });
   });
 
   it('exactly half is not more than half; inclusive makes it enough', () => {
@@ -58,11 +64,20 @@ describe('approve / oppose / abstain', () => {
     const cast = tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'cast' } }));
     expect(cast.rounds[0].quota).toBe(6.5);
     expect(cast.winners).toEqual([]);
-    const eligible = tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'eligible', share: 0.25 }, eligible: 20 }));
+    const eligible = tally(
+      input('approve-oppose', 1, abc, ballots, {
+        threshold: { base: 'eligible', share: 0.25 },
+        eligible: 20,
+      }),
+    );
     expect(eligible.rounds[0].quota).toBe(5);
     expect(winnerNames(eligible)).toEqual(['Ana']);
-    expect(() => tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'eligible' } }))).toThrow(TallyInputError);
-    expect(() => tally(input('approve-oppose', 1, abc, ballots, { threshold: { share: 1.5 } }))).toThrow(TallyInputError);
+    expect(() =>
+      tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'eligible' } })),
+    ).toThrow(TallyInputError);
+    expect(() => tally(input('approve-oppose', 1, abc, ballots, { threshold: { share: 1.5 } }))).toThrow(
+      TallyInputError,
+    );
   });
 
   it('a two-thirds share', () => {
@@ -84,7 +99,9 @@ describe('approve / oppose / abstain', () => {
     const ballots = [...repeat(op([0, 1, 2]), 3), op([0], [1, 2])];
     const result = tally(input('approve-oppose', 2, abc, ballots, { tieBreak: 'revote' }));
     expect(winnerNames(result)).toEqual(['Ana']);
-    expect(result.ties).toEqual([{ round: 1, purpose: 'last-seat', candidates: [1, 2], rule: 'revote', chosen: [] }]);
+    expect(result.ties).toEqual([
+      { round: 1, purpose: 'last-seat', candidates: [1, 2], rule: 'revote', chosen: [] },
+    ]);
     expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [1, 2], seats: 1 });
     expectExplained(result);
   });

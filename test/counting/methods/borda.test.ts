@@ -14,7 +14,10 @@ describe('Borda count', () => {
     expect(keys(result)).toContain('counting.methods.rule_borda_start1');
     const zero = tally(input('borda', 1, abcd, [rk(0, [1, 2], 3)], { borda: 'start-0' }));
     expect(zero.rounds[0].counts).toEqual([3, 1.5, 1.5, 0]);
-    expect(zero.explanation).toContainEqual({ key: 'counting.methods.rule_borda_start0', params: { first: 3, last: 0 } });
+    expect(zero.explanation).toContainEqual({
+      key: 'counting.methods.rule_borda_start0',
+      params: { first: 3, last: 0 },
+    });
     expectExplained(result);
     expectExplained(zero);
   });
@@ -33,7 +36,9 @@ describe('Borda count', () => {
     expect(skip.irregularities).toMatchObject({ skippedRanks: 1, duplicates: 1 });
     // ballot 1: A3 B2 C1; ballot 2: C3 B2 A1
     expect(skip.rounds[0].counts).toEqual([4, 4, 4]);
-    const exhaust = tally(input('borda', 1, people('Ana', 'Ben', 'Cai'), ballots, { irregularities: { duplicate: 'exhaust' } }));
+    const exhaust = tally(
+      input('borda', 1, people('Ana', 'Ben', 'Cai'), ballots, { irregularities: { duplicate: 'exhaust' } }),
+    );
     // ballot 2 stops at the repeat: C3, A and B share 2 and 1
     expect(exhaust.rounds[0].counts).toEqual([4.5, 3.5, 4]);
     expect(winnerNames(exhaust)).toEqual(['Ana']);
@@ -57,4 +62,3 @@ describe('Borda count', () => {
     expect(result.ballots).toMatchObject({ cast: 2, valid: 1, invalid: 1 });
   });
 });
-

@@ -7,7 +7,9 @@ describe('counting-methods catalog', () => {
   it('has the same keys in English and Simplified Chinese, with the same placeholders', () => {
     expect(Object.keys(catalog['zh-Hans']).sort()).toEqual(Object.keys(catalog.en).sort());
     for (const [key, text] of Object.entries(catalog.en)) {
-      expect(placeholders((catalog['zh-Hans'] as Record<string, string>)[key]), key).toEqual(placeholders(text));
+      expect(placeholders((catalog['zh-Hans'] as Record<string, string>)[key]), key).toEqual(
+        placeholders(text),
+      );
       expect(key.startsWith('counting.methods.'), key).toBe(true);
     }
   });

@@ -2,7 +2,15 @@
 // has a text in both languages with exactly the placeholders the line supplies.
 import { expect } from 'vitest';
 import methodsCatalog from '../../../src/i18n/catalogs/counting-methods.js';
-import type { Ballot, CandidateInput, CountResult, Explanation, MethodId, MethodOptions, TallyInput } from '../../../src/counting/index.js';
+import type {
+  Ballot,
+  CandidateInput,
+  CountResult,
+  Explanation,
+  MethodId,
+  MethodOptions,
+  TallyInput,
+} from '../../../src/counting/index.js';
 
 export function people(...names: string[]): CandidateInput[] {
   return names.map((name) => ({ name }));
@@ -16,7 +24,13 @@ export function repeat(ballot: Ballot, times: number): Ballot[] {
   return Array.from({ length: times }, () => ballot);
 }
 
-export function input(method: MethodId, seats: number, candidates: CandidateInput[], ballots: Ballot[], options?: MethodOptions): TallyInput {
+export function input(
+  method: MethodId,
+  seats: number,
+  candidates: CandidateInput[],
+  ballots: Ballot[],
+  options?: MethodOptions,
+): TallyInput {
   return { method, seats, candidates, ballots, ...(options ? { options } : {}) };
 }
 
@@ -38,7 +52,9 @@ export function expectExplained(result: CountResult): void {
     for (const locale of ['en', 'zh-Hans'] as const) {
       const text = (methodsCatalog[locale] as Record<string, string>)[line.key];
       expect(text, `${locale} text for ${line.key}`).toBeTypeOf('string');
-      expect(placeholders(text), `placeholders of ${line.key}`).toEqual(Object.keys(line.params ?? {}).sort());
+      expect(placeholders(text), `placeholders of ${line.key}`).toEqual(
+        Object.keys(line.params ?? {}).sort(),
+      );
     }
   }
 }

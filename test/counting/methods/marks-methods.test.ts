@@ -34,8 +34,18 @@ describe('plurality', () => {
   });
 
   it('never elects a withdrawn candidate or a write-in, and passes over marks for the withdrawn', () => {
-    const candidates = [{ name: 'Ana', withdrawn: true }, { name: 'Ben' }, { name: 'Write-in', writeIn: true }, { name: 'Dee' }];
-    const ballots = [...repeat(marks([0]), 9), ...repeat(marks([2]), 6), ...repeat(marks([1]), 2), marks([3])];
+    const candidates = [
+      { name: 'Ana', withdrawn: true },
+      { name: 'Ben' },
+      { name: 'Write-in', writeIn: true },
+      { name: 'Dee' },
+    ];
+    const ballots = [
+      ...repeat(marks([0]), 9),
+      ...repeat(marks([2]), 6),
+      ...repeat(marks([1]), 2),
+      marks([3]),
+    ];
     const result = tally(input('plurality', 1, candidates, ballots));
     expect(winnerNames(result)).toEqual(['Ben']);
     expect(result.rounds[0].counts).toEqual([0, 2, 6, 1]);
@@ -59,11 +69,18 @@ describe('plurality', () => {
 describe('ties for the last seat', () => {
   const tied = [...repeat(marks([0]), 4), ...repeat(marks([1]), 4), ...repeat(marks([2]), 1)];
 
-  it("by lot: drawn with a recorded seed, and the same seed draws the same", () => {
+  it('by lot: drawn with a recorded seed, and the same seed draws the same', () => {
     const a = tally(input('plurality', 1, abcd, tied, { tieBreak: 'lot', seed: 'meeting-2026' }));
-    const b = tally(input('plurality', 1, abcd, [...tied].reverse(), { tieBreak: 'lot', seed: 'meeting-2026' }));
+    const b = tally(
+      input('plurality', 1, abcd, [...tied].reverse(), { tieBreak: 'lot', seed: 'meeting-2026' }),
+    );
     expect(a.ties).toHaveLength(1);
-    expect(a.ties[0]).toMatchObject({ purpose: 'last-seat', candidates: [0, 1], rule: 'lot', seed: 'meeting-2026' });
+    expect(a.ties[0]).toMatchObject({
+      purpose: 'last-seat',
+      candidates: [0, 1],
+      rule: 'lot',
+      seed: 'meeting-2026',
+    });
     expect(a.ties[0].chosen).toHaveLength(1);
     expect([0, 1]).toContain(a.winners[0]);
     expect(a.winners).toEqual(a.ties[0].chosen);
@@ -85,7 +102,8 @@ describe('ties for the last seat', () => {
 
   it('different seeds can draw differently (the seed really drives the draw)', () => {
     const drawn = new Set<number>();
-    for (let i = 0; i < 40; i++) drawn.add(tally(input('plurality', 1, abcd, tied, { seed: `s${i}` })).winners[0]);
+    for (let i = 0; i < 40; i++)
+      drawn.add(tally(input('plurality', 1, abcd, tied, { seed: `s${i}` })).winners[0]);
     expect([...drawn].sort()).toEqual([0, 1]);
   });
 
@@ -113,7 +131,12 @@ describe('ties for the last seat', () => {
   });
 
   it('a three-way tie for two seats keeps those above and leaves the rest to the rule', () => {
-    const ballots = [...repeat(marks([0]), 5), ...repeat(marks([1]), 3), ...repeat(marks([2]), 3), ...repeat(marks([3]), 3)];
+    const ballots = [
+      ...repeat(marks([0]), 5),
+      ...repeat(marks([1]), 3),
+      ...repeat(marks([2]), 3),
+      ...repeat(marks([3]), 3),
+    ];
     const result = tally(input('plurality', 2, abcd, ballots, { tieBreak: 'revote' }));
     expect(result.winners).toEqual([0]);
     expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [1, 2, 3], seats: 1 });

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { tally, TallyInputError, type Ballot } from '../../../src/counting/index.js';
 import { expectExplained, input, people, winnerNames } from './helpers.js';
 
-const sc = (scores: (number | null)[], weight?: number): Ballot => ({ kind: 'scores', scores, ...(weight !== undefined ? { weight } : {}) });
-const cr = (scores: (number | null)[][], weight?: number): Ballot => ({ kind: 'criteria', scores, ...(weight !== undefined ? { weight } : {}) });
+const sc = (scores: (number | null)[], weight?: number): Ballot => ({
+  kind: 'scores',
+  scores,
+  ...(weight !== undefined ? { weight } : {}),
+});
+const cr = (scores: (number | null)[][], weight?: number): Ballot => ({
+  kind: 'criteria',
+  scores,
+  ...(weight !== undefined ? { weight } : {}),
+});
 const abc = people('Ana', 'Ben', 'Cai');
 
 describe('score voting', () => {
@@ -13,7 +21,10 @@ describe('score voting', () => {
     expect(result.rounds[0].counts).toEqual([9, 15, 7]);
     expect(winnerNames(result)).toEqual(['Ben']);
     expect(result.ranking).toEqual([[1], [0], [2]]);
-    expect(result.rounds[0].explanation[1]).toEqual({ key: 'counting.methods.score_total', params: { name: 'Ben', total: 15, average: 3.75, scored: 4 } });
+    expect(result.rounds[0].explanation[1]).toEqual({
+      key: 'counting.methods.score_total',
+      params: { name: 'Ben', total: 15, average: 3.75, scored: 4 },
+    });
     expectExplained(result);
   });
 
@@ -30,30 +41,64 @@ describe('score voting', () => {
     // unscored = 1
     expect(result.rounds[0].counts).toEqual([11, 8, 2]);
     expect(winnerNames(result)).toEqual(['Ana', 'Ben']);
-    expect(() => tally(input('score', 1, abc, ballots, { scoreRange: { min: 3, max: 3 } }))).toThrow(TallyInputError);
+    expect(() => tally(input('score', 1, abc, ballots, { scoreRange: { min: 3, max: 3 } }))).toThrow(
+      TallyInputError,
+    );
   });
 });
 
 describe('judged scoring', () => {
-  const criteria = [{ name: 'vision', weight: 2 }, { name: 'delivery', weight: 1 }];
+  const criteria = [
+    { name: 'vision', weight: 2 },
+    { name: 'delivery', weight: 1 },
+  ];
 
   it('weights the criteria, then averages over the judges who scored the candidate', () => {
     const ballots = [
-      cr([[5, 2], [3, 3], [1, 4]]), // marks: Ana 4, Ben 3, Cai 2
+      cr([
+        [5, 2],
+        [3, 3],
+        [1, 4],
+      ]), // marks: Ana 4, Ben 3, Cai 2
       cr([[4, 4], [5, 5], []]), // Cai left out (recused): Ana 4, Ben 5
-      cr([[1, 1], [2, 5], [5, 5]], 2), // two judges' worth: Ana 1, Ben 3, Cai 5
+      cr(
+        [
+          [1, 1],
+          [2, 5],
+          [5, 5],
+        ],
+        2,
+      ), // two judges' worth: Ana 1, Ben 3, Cai 5
     ];
     const result = tally(input('judged', 1, abc, ballots, { criteria }));
     expect(result.rounds[0].counts).toEqual([2.5, 3.5, 4]);
     expect(winnerNames(result)).toEqual(['Cai']);
     const lines = result.rounds[0].explanation;
-    expect(lines).toContainEqual({ key: 'counting.methods.judged_mean', params: { name: 'Cai', mean: 4, judges: 3 } });
-    expect(lines).toContainEqual({ key: 'counting.methods.judged_criterion', params: { name: 'Ana', criterion: 'vision', mean: 2.75, weight: 2 } });
+    expect(lines).toContainEqual({
+      key: 'counting.methods.judged_mean',
+      params: { name: 'Cai', mean: 4, judges: 3 },
+    });
+    expect(lines).toContainEqual({
+      key: 'counting.methods.judged_criterion',
+      params: { name: 'Ana', criterion: 'vision', mean: 2.75, weight: 2 },
+    });
     expectExplained(result);
   });
 
   it('a candidate scored on only some criteria, or out of 1..5, makes the ballot invalid', () => {
-    const ballots = [cr([[5, null], [3, 3]]), cr([[0, 3]]), cr([[5, 5, 5]]), cr([[3, 3], [4, 4]]), cr([])];
+    const ballots = [
+      cr([
+        [5, null],
+        [3, 3],
+      ]),
+      cr([[0, 3]]),
+      cr([[5, 5, 5]]),
+      cr([
+        [3, 3],
+        [4, 4],
+      ]),
+      cr([]),
+    ];
     const result = tally(input('judged', 1, abc, ballots, { criteria }));
     expect(result.ballots).toMatchObject({ cast: 5, valid: 2, invalid: 3, blank: 1 });
     expect(winnerNames(result)).toEqual(['Ben']);

@@ -15,7 +15,12 @@ describe('two-round system', () => {
   });
 
   it('without a majority names the top two for a run-off and elects no one', () => {
-    const ballots = [...repeat(marks([0]), 4), ...repeat(marks([1]), 3), ...repeat(marks([2]), 2), marks([3])];
+    const ballots = [
+      ...repeat(marks([0]), 4),
+      ...repeat(marks([1]), 3),
+      ...repeat(marks([2]), 2),
+      marks([3]),
+    ];
     const result = tally(input('two-round', 1, abcd, ballots));
     expect(result.winners).toEqual([]);
     expect(result.furtherRound).toEqual({ kind: 'runoff', candidates: [0, 1], seats: 1 });
@@ -36,7 +41,12 @@ describe('two-round system', () => {
     const lot = tally(input('two-round', 1, abcd, ballots, { seed: 'x' }));
     expect(lot.furtherRound?.candidates[0]).toBe(0);
     expect(lot.furtherRound?.candidates).toHaveLength(2);
-    expect(lot.ties[0]).toMatchObject({ purpose: 'runoff-place', candidates: [1, 2], rule: 'lot', seed: 'x' });
+    expect(lot.ties[0]).toMatchObject({
+      purpose: 'runoff-place',
+      candidates: [1, 2],
+      rule: 'lot',
+      seed: 'x',
+    });
     expect(lot.furtherRound?.candidates[1]).toBe(lot.ties[0].chosen[0]);
 
     const open = tally(input('two-round', 1, abcd, ballots, { tieBreak: 'organiser' }));

@@ -17,7 +17,11 @@ import type { CountResult, TallyInput } from '../../../src/counting/types.js';
 import type { DroopAction, DroopCase } from './droop-reference.js';
 import { droopCases, indexOf } from './droop-reference.js';
 
-function inputFor(c: DroopCase, method: TallyInput['method'], meekRule?: 'guarded' | 'warren' | 'rational'): TallyInput {
+function inputFor(
+  c: DroopCase,
+  method: TallyInput['method'],
+  meekRule?: 'guarded' | 'warren' | 'rational',
+): TallyInput {
   const e = c.election;
   return {
     method,
@@ -64,13 +68,17 @@ describe('Scottish STV against the Droop reference reports', () => {
         const round = result.rounds[stage];
         for (const [cid, s] of Object.entries(a.cstate!)) {
           // Droop gives withdrawn candidates no vote; Teller shows them at 0
-          expect(round.counts[indexOf(cid)].toFixed(5), `stage ${stage}`).toBe(s.state === 'withdrawn' ? '0.00000' : s.vote);
+          expect(round.counts[indexOf(cid)].toFixed(5), `stage ${stage}`).toBe(
+            s.state === 'withdrawn' ? '0.00000' : s.vote,
+          );
         }
         expect(round.exhausted.toFixed(5)).toBe(a.nt_votes);
         expect(round.quota?.toFixed(5)).toBe(a.quota);
         const held = round.counts.reduce((x, y) => x + y, 0);
         expect(held.toFixed(5)).toBe(a.votes);
-        expect((held + round.exhausted + (round.residual ?? 0)).toFixed(5)).toBe(c.report.nballots.toFixed(5));
+        expect((held + round.exhausted + (round.residual ?? 0)).toFixed(5)).toBe(
+          c.report.nballots.toFixed(5),
+        );
         for (const w of round.elected) elected.add(result.candidates[w]);
         for (const x of round.eliminated) excluded.add(result.candidates[x]);
         expect([...elected].sort()).toEqual(inState(c, a, 'elected'));
@@ -82,7 +90,9 @@ describe('Scottish STV against the Droop reference reports', () => {
   it('breaks the equal-surplus tie by the prior stage and the exclusion tie by lot (tie order), as recorded ties', () => {
     const c = scottish.find((x) => x.blt === 'weak-surplus.blt')!;
     const result = countScottishStv(inputFor(c, 'stv-scottish'));
-    expect(result.ties.map((t) => [t.purpose, t.rule, namesOf(result, t.candidates), namesOf(result, t.chosen)])).toEqual([
+    expect(
+      result.ties.map((t) => [t.purpose, t.rule, namesOf(result, t.candidates), namesOf(result, t.chosen)]),
+    ).toEqual([
       ['surplus-order', 'backwards', ['B', 'C'], ['B']],
       ['eliminate', 'lot', ['E', 'F'], ['E']],
     ]);
@@ -104,7 +114,12 @@ describe('Meek STV against the PRF Reference Meek reports', () => {
       // compared on defeats.)
       const decisive = new Map<number, DroopAction>();
       for (const a of c.report.actions) {
-        if (a.round >= 1 && (a.tag === 'elect' || a.tag === 'defeat') && !/remaining/.test(a.msg) && !decisive.has(a.round)) {
+        if (
+          a.round >= 1 &&
+          (a.tag === 'elect' || a.tag === 'defeat') &&
+          !/remaining/.test(a.msg) &&
+          !decisive.has(a.round)
+        ) {
           decisive.set(a.round, a);
         }
       }
@@ -113,8 +128,12 @@ describe('Meek STV against the PRF Reference Meek reports', () => {
         const round = result.rounds[r - 1];
         for (const [cid, s] of Object.entries(a.cstate!)) {
           const withdrawn = s.state === 'withdrawn';
-          expect(round.counts[indexOf(cid)].toFixed(9), `round ${r} votes`).toBe(withdrawn ? '0.000000000' : s.vote);
-          expect(round.keepFactors![indexOf(cid)].toFixed(9), `round ${r} keep factor`).toBe(withdrawn ? '0.000000000' : s.kf);
+          expect(round.counts[indexOf(cid)].toFixed(9), `round ${r} votes`).toBe(
+            withdrawn ? '0.000000000' : s.vote,
+          );
+          expect(round.keepFactors![indexOf(cid)].toFixed(9), `round ${r} keep factor`).toBe(
+            withdrawn ? '0.000000000' : s.kf,
+          );
         }
         expect(round.quota?.toFixed(9)).toBe(a.quota);
         expect(round.exhausted.toFixed(9)).toBe(a.residual);
@@ -129,7 +148,10 @@ describe('Meek STV against the PRF Reference Meek reports', () => {
   it('needs a precision that matters: voting matters 12 elects Y at 9 places but X (the exact answer) at 12', () => {
     const c = meek.find((x) => x.blt === 'SC-Vm-12.blt')!;
     const nine = countMeekStv(inputFor(c, 'stv-meek'));
-    const twelve = countMeekStv({ ...inputFor(c, 'stv-meek'), options: { ...inputFor(c, 'stv-meek').options, precision: 12, omega: 10 } });
+    const twelve = countMeekStv({
+      ...inputFor(c, 'stv-meek'),
+      options: { ...inputFor(c, 'stv-meek').options, precision: 12, omega: 10 },
+    });
     const third = (r: CountResult) => namesOf(r, r.winners).filter((n) => n !== 'A' && n !== 'B');
     expect(third(nine)).toEqual(['Y']);
     expect(third(twelve)).toEqual(['X']);
@@ -144,7 +166,11 @@ describe('guarded Meek, Warren and rational Meek against the Droop generic-rule 
   ];
 
   it('finds the ten guarded Meek reports, the Warren report and the four rational reports', () => {
-    expect(cases.map((x) => x.rule)).toEqual([...Array(10).fill('guarded'), 'warren', ...Array(4).fill('rational')]);
+    expect(cases.map((x) => x.rule)).toEqual([
+      ...Array(10).fill('guarded'),
+      'warren',
+      ...Array(4).fill('rational'),
+    ]);
   });
 
   for (const { c, rule } of cases) {
@@ -153,7 +179,12 @@ describe('guarded Meek, Warren and rational Meek against the Droop generic-rule 
       expect(namesOf(result, result.winners).sort()).toEqual([...c.report.elected].sort());
       const decisive = new Map<number, DroopAction>();
       for (const a of c.report.actions) {
-        if (a.round >= 1 && (a.tag === 'elect' || a.tag === 'defeat') && !/remaining/.test(a.msg) && !decisive.has(a.round)) {
+        if (
+          a.round >= 1 &&
+          (a.tag === 'elect' || a.tag === 'defeat') &&
+          !/remaining/.test(a.msg) &&
+          !decisive.has(a.round)
+        ) {
           decisive.set(a.round, a);
         }
       }
@@ -168,7 +199,9 @@ describe('guarded Meek, Warren and rational Meek against the Droop generic-rule 
         expect(round.quota).toBe(Number(a.quota));
         expect(round.exhausted).toBe(Number(a.residual));
         const defeats = c.report.actions.filter((x) => x.round === r && x.tag === 'defeat');
-        expect(namesOf(result, round.eliminated)).toEqual(defeats.map((x) => x.msg.slice(x.msg.lastIndexOf(': ') + 2)));
+        expect(namesOf(result, round.eliminated)).toEqual(
+          defeats.map((x) => x.msg.slice(x.msg.lastIndexOf(': ') + 2)),
+        );
       }
     });
   }

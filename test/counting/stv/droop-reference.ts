@@ -58,8 +58,13 @@ export function droopCases(tag: string): DroopCase[] {
     for (const f of files.sort()) {
       if (!f.endsWith(`-${tag}.json`)) continue;
       const blt = `${f.slice(0, -`-${tag}.json`.length)}.blt`;
-      const election = readBlt(readFileSync(join(DROOP_DIR, folder, blt), 'utf8'), { sourceAndComment: true });
-      const raw = JSON.parse(readFileSync(join(DROOP_DIR, folder, 'expected', f), 'utf8')) as Omit<DroopReport, 'elected'>;
+      const election = readBlt(readFileSync(join(DROOP_DIR, folder, blt), 'utf8'), {
+        sourceAndComment: true,
+      });
+      const raw = JSON.parse(readFileSync(join(DROOP_DIR, folder, 'expected', f), 'utf8')) as Omit<
+        DroopReport,
+        'elected'
+      >;
       const end = raw.actions[raw.actions.length - 1];
       const elected = Object.entries(end.cstate ?? {})
         .filter(([, s]) => s.state === 'elected')

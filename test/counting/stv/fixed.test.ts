@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floorDiv, formatScaled, mulDivCeil, mulDivFloor, scaledMulUp, timesWeight, toScaled } from '../../../src/counting/stv/fixed.js';
+import {
+  floorDiv,
+  formatScaled,
+  mulDivCeil,
+  mulDivFloor,
+  scaledMulUp,
+  timesWeight,
+  toScaled,
+} from '../../../src/counting/stv/fixed.js';
 
 const big = (a: number, b: number, c: number, up: boolean) => {
   const p = BigInt(a) * BigInt(b);
@@ -19,11 +27,16 @@ describe('fixed-point helpers', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e12 }), (a, b, c) => {
-        fc.pre(big(a, b, c, true) <= Number.MAX_SAFE_INTEGER);
-        expect(mulDivFloor(a, b, c)).toBe(big(a, b, c, false));
-        expect(mulDivCeil(a, b, c)).toBe(big(a, b, c, true));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        (a, b, c) => {
+          fc.pre(big(a, b, c, true) <= Number.MAX_SAFE_INTEGER);
+          expect(mulDivFloor(a, b, c)).toBe(big(a, b, c, false));
+          expect(mulDivCeil(a, b, c)).toBe(big(a, b, c, true));
+        },
+      ),
     );
   });
 

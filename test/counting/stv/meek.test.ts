@@ -4,9 +4,17 @@ import type { CandidateInput, MethodOptions, RankingBallot } from '../../../src/
 import { TallyInputError } from '../../../src/counting/types.js';
 
 const names = (...ns: string[]): CandidateInput[] => ns.map((name) => ({ name }));
-const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({ kind: 'ranking', weight, ranks });
-const meek = (seats: number, candidates: CandidateInput[], ballots: RankingBallot[], options?: MethodOptions) =>
-  countMeekStv({ method: 'stv-meek', seats, candidates, ballots, ...(options ? { options } : {}) });
+const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({
+  kind: 'ranking',
+  weight,
+  ranks,
+});
+const meek = (
+  seats: number,
+  candidates: CandidateInput[],
+  ballots: RankingBallot[],
+  options?: MethodOptions,
+) => countMeekStv({ method: 'stv-meek', seats, candidates, ballots, ...(options ? { options } : {}) });
 
 describe('countMeekStv', () => {
   it('converges keep factors so that an elected candidate keeps about a quota', () => {
@@ -28,7 +36,9 @@ describe('countMeekStv', () => {
   });
 
   it('passes a defeated candidate’s share of an equal ranking on down the paper', () => {
-    const r = meek(1, names('A', 'B', 'C', 'D'), [rank(4, [0, 3], 1), rank(3, 1), rank(3, 2)], { tieOrder: [3, 0, 1, 2] });
+    const r = meek(1, names('A', 'B', 'C', 'D'), [rank(4, [0, 3], 1), rank(3, 1), rank(3, 2)], {
+      tieOrder: [3, 0, 1, 2],
+    });
     // D has 2, the lowest: defeated first; its half of the 4 papers goes to A, not on to B
     expect(r.rounds[0].eliminated).toEqual([3]);
     expect(r.rounds[1].counts[0]).toBe(4);
@@ -40,7 +50,8 @@ describe('countMeekStv', () => {
     const fine = meek(2, names('A', 'B', 'C', 'D'), ballots);
     expect(coarse.winners).toEqual(fine.winners);
     for (const r of coarse.rounds) for (const k of r.keepFactors!) expect(Math.round(k * 1e4) / 1e4).toBe(k);
-    const converged = (r: typeof fine) => r.rounds.filter((x) => x.explanation.some((e) => e.key === 'counting.stv.meek_iterated_omega'));
+    const converged = (r: typeof fine) =>
+      r.rounds.filter((x) => x.explanation.some((e) => e.key === 'counting.stv.meek_iterated_omega'));
     expect(converged(coarse).length).toBeGreaterThan(0);
     for (const r of converged(coarse)) expect(r.surplus!).toBeLessThan(0.01);
     for (const r of converged(fine)) expect(r.surplus!).toBeLessThan(0.000001);
@@ -89,7 +100,9 @@ describe('countMeekStv', () => {
     const batch = meek(2, names('A', 'B', 'C', 'D', 'E'), ballots, { batchElimination: true });
     const single = meek(2, names('A', 'B', 'C', 'D', 'E'), ballots);
     expect(batch.rounds.some((r) => r.eliminated.length === 2)).toBe(true);
-    expect(single.rounds.every((r) => r.eliminated.length <= 1 || r === single.rounds[single.rounds.length - 1])).toBe(true);
+    expect(
+      single.rounds.every((r) => r.eliminated.length <= 1 || r === single.rounds[single.rounds.length - 1]),
+    ).toBe(true);
     expect(batch.winners).toEqual(single.winners);
   });
 });
@@ -98,7 +111,9 @@ describe('countMeekStv with exact rationals', () => {
   it('refuses, rather than runs for hours, when the fractions outgrow any practical size', () => {
     // one paper for A then B with 3 seats: the surplus halves each iteration and the fractions square
     const ballots = [rank(5, 0, 1)];
-    expect(() => meek(3, names('A', 'B', 'C', 'D'), ballots, { meekRule: 'rational' })).toThrow(/grew past 4096 bits/);
+    expect(() => meek(3, names('A', 'B', 'C', 'D'), ballots, { meekRule: 'rational' })).toThrow(
+      /grew past 4096 bits/,
+    );
     expect(meek(3, names('A', 'B', 'C', 'D'), ballots, { meekRule: 'guarded' }).winners).toEqual([0, 1, 2]);
   });
 });

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import catalog from '../../../src/i18n/catalogs/counting-stv.js';
 import { countMeekStv } from '../../../src/counting/stv/meek.js';
 import { countScottishStv } from '../../../src/counting/stv/scottish.js';
-import type { CandidateInput, CountResult, Explanation, RankingBallot, TallyInput } from '../../../src/counting/types.js';
+import type {
+  CandidateInput,
+  CountResult,
+  Explanation,
+  RankingBallot,
+  TallyInput,
+} from '../../../src/counting/types.js';
 
 interface Election {
   seats: number;
@@ -15,9 +21,15 @@ interface Election {
 const election: fc.Arbitrary<Election> = fc.integer({ min: 2, max: 7 }).chain((n) =>
   fc.record({
     seats: fc.integer({ min: 1, max: Math.min(4, n) }),
-    candidates: fc.array(fc.record({ name: fc.constant(''), withdrawn: fc.integer({ min: 0, max: 7 }).map((x) => x === 0) }, { requiredKeys: ['name'] }), { minLength: n, maxLength: n }).map((cs) =>
-      cs.map((c, i) => ({ ...c, name: `C${i}` }) as CandidateInput),
-    ),
+    candidates: fc
+      .array(
+        fc.record(
+          { name: fc.constant(''), withdrawn: fc.integer({ min: 0, max: 7 }).map((x) => x === 0) },
+          { requiredKeys: ['name'] },
+        ),
+        { minLength: n, maxLength: n },
+      )
+      .map((cs) => cs.map((c, i) => ({ ...c, name: `C${i}` }) as CandidateInput)),
     ballots: fc.array(
       fc.record({
         kind: fc.constant('ranking' as const),
@@ -31,7 +43,9 @@ const election: fc.Arbitrary<Election> = fc.integer({ min: 2, max: 7 }).chain((n
 
 /** an election with its ballots in another order */
 const reordered = election.chain((e) =>
-  fc.shuffledSubarray(e.ballots, { minLength: e.ballots.length, maxLength: e.ballots.length }).map((shuffled) => [e, { ...e, ballots: shuffled }] as const),
+  fc
+    .shuffledSubarray(e.ballots, { minLength: e.ballots.length, maxLength: e.ballots.length })
+    .map((shuffled) => [e, { ...e, ballots: shuffled }] as const),
 );
 
 const methods = [
@@ -87,7 +101,8 @@ describe.each(methods)('$name properties', ({ count, method, places }) => {
         expect(new Set(r.winners).size).toBe(r.winners.length);
         for (const w of r.winners) expect(e.candidates[w].withdrawn).not.toBe(true);
         expect(r.winners.length).toBe(Math.min(e.seats, eligible));
-        if (eligible < e.seats) expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: e.seats - eligible });
+        if (eligible < e.seats)
+          expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [], seats: e.seats - eligible });
       }),
     );
   });
@@ -103,17 +118,21 @@ describe.each(methods)('$name properties', ({ count, method, places }) => {
 
   it('explains itself only with catalog lines whose placeholders it fills, in both languages', () => {
     fc.assert(
-      fc.property(election, fc.constantFrom('lot', 'backwards', 'organiser', 'revote' as const), (e, tieBreak) => {
-        const r = run(e, { tieBreak });
-        for (const x of allExplanations(r)) {
-          const en = (catalog.en as Record<string, string>)[x.key];
-          const zh = (catalog['zh-Hans'] as Record<string, string>)[x.key];
-          expect(en, x.key).toBeDefined();
-          expect(zh, x.key).toBeDefined();
-          for (const p of placeholders(en)) expect(x.params ?? {}, `${x.key} {${p}}`).toHaveProperty(p);
-          expect(placeholders(zh)).toEqual(placeholders(en));
-        }
-      }),
+      fc.property(
+        election,
+        fc.constantFrom('lot', 'backwards', 'organiser', 'revote' as const),
+        (e, tieBreak) => {
+          const r = run(e, { tieBreak });
+          for (const x of allExplanations(r)) {
+            const en = (catalog.en as Record<string, string>)[x.key];
+            const zh = (catalog['zh-Hans'] as Record<string, string>)[x.key];
+            expect(en, x.key).toBeDefined();
+            expect(zh, x.key).toBeDefined();
+            for (const p of placeholders(en)) expect(x.params ?? {}, `${x.key} {${p}}`).toHaveProperty(p);
+            expect(placeholders(zh)).toEqual(placeholders(en));
+          }
+        },
+      ),
     );
   });
 });
@@ -135,7 +154,8 @@ describe('Scottish and Meek agree where there is nothing to disagree about', () 
 // Exact rationals are left out: their denominators grow with every iteration, so a random election that
 // needs many iterations can take minutes; the rational rule is checked against Droop's reports instead.
 describe.each(['guarded', 'warren'] as const)('Meek with meekRule %s', (meekRule) => {
-  const run = (e: Election, options: TallyInput['options'] = {}) => countMeekStv({ method: 'stv-meek', ...e, options: { meekRule, ...options } });
+  const run = (e: Election, options: TallyInput['options'] = {}) =>
+    countMeekStv({ method: 'stv-meek', ...e, options: { meekRule, ...options } });
 
   it('conserves the votes in every round (to double precision: the exact values carry more places)', () => {
     fc.assert(
@@ -154,7 +174,8 @@ describe.each(['guarded', 'warren'] as const)('Meek with meekRule %s', (meekRule
     fc.assert(
       fc.property(election, (e) => {
         const r = run(e, { tieOrder: e.candidates.map((_, i) => i) });
-        for (const round of r.rounds) for (const c of round.eliminated) expect(round.counts[c]).toBeLessThanOrEqual(round.quota!);
+        for (const round of r.rounds)
+          for (const c of round.eliminated) expect(round.counts[c]).toBeLessThanOrEqual(round.quota!);
         expect(r.winners.length).toBe(Math.min(e.seats, e.candidates.filter((c) => !c.withdrawn).length));
       }),
       { numRuns: 60 },

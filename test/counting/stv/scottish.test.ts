@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { countScottishStv } from '../../../src/counting/stv/scottish.js';
-import type { CandidateInput, MethodOptions, RankingBallot, TallyInput } from '../../../src/counting/types.js';
+import type {
+  CandidateInput,
+  MethodOptions,
+  RankingBallot,
+  TallyInput,
+} from '../../../src/counting/types.js';
 import { TallyInputError } from '../../../src/counting/types.js';
 
 const names = (...ns: string[]): CandidateInput[] => ns.map((name) => ({ name }));
-const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({ kind: 'ranking', weight, ranks });
+const rank = (weight: number, ...ranks: (number | number[])[]): RankingBallot => ({
+  kind: 'ranking',
+  weight,
+  ranks,
+});
 
-function scot(seats: number, candidates: CandidateInput[], ballots: RankingBallot[], options?: MethodOptions): ReturnType<typeof countScottishStv> {
-  const input: TallyInput = { method: 'stv-scottish', seats, candidates, ballots, ...(options ? { options } : {}) };
+function scot(
+  seats: number,
+  candidates: CandidateInput[],
+  ballots: RankingBallot[],
+  options?: MethodOptions,
+): ReturnType<typeof countScottishStv> {
+  const input: TallyInput = {
+    method: 'stv-scottish',
+    seats,
+    candidates,
+    ballots,
+    ...(options ? { options } : {}),
+  };
   return countScottishStv(input);
 }
 
@@ -63,10 +83,14 @@ describe('countScottishStv', () => {
 
   it('stops at an exclusion tie when the organisers decide, and names who is still in the running', () => {
     const r = scot(1, names('A', 'B', 'C'), [rank(4, 0), rank(2, 1), rank(2, 2)], { tieBreak: 'organiser' });
-    expect(r.ties).toEqual([{ round: 2, purpose: 'eliminate', candidates: [1, 2], rule: 'organiser', chosen: [] }]);
+    expect(r.ties).toEqual([
+      { round: 2, purpose: 'eliminate', candidates: [1, 2], rule: 'organiser', chosen: [] },
+    ]);
     expect(r.winners).toEqual([]);
     expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [0, 1, 2], seats: 1 });
-    const revote = scot(1, names('A', 'B', 'C'), [rank(4, 0), rank(2, 1), rank(2, 2)], { tieBreak: 'revote' });
+    const revote = scot(1, names('A', 'B', 'C'), [rank(4, 0), rank(2, 1), rank(2, 2)], {
+      tieBreak: 'revote',
+    });
     expect(revote.furtherRound).toEqual({ kind: 'revote', candidates: [1, 2], seats: 1 });
   });
 
@@ -79,11 +103,18 @@ describe('countScottishStv', () => {
     expect(b.ties).toEqual(a.ties);
     const unseeded = scot(1, names('A', 'B', 'C'), ballots, { tieBreak: 'lot' });
     expect(unseeded.ties[0].seed).toMatch(/^stv-/);
-    expect(scot(1, names('A', 'B', 'C'), [...ballots].reverse(), { tieBreak: 'lot' }).ties).toEqual(unseeded.ties);
+    expect(scot(1, names('A', 'B', 'C'), [...ballots].reverse(), { tieBreak: 'lot' }).ties).toEqual(
+      unseeded.ties,
+    );
   });
 
   it('skips withdrawn candidates and never elects a write-in, excluding write-ins first', () => {
-    const cands: CandidateInput[] = [{ name: 'A' }, { name: 'B', withdrawn: true }, { name: 'W', writeIn: true }, { name: 'C' }];
+    const cands: CandidateInput[] = [
+      { name: 'A' },
+      { name: 'B', withdrawn: true },
+      { name: 'W', writeIn: true },
+      { name: 'C' },
+    ];
     const r = scot(1, cands, [rank(3, 1, 0), rank(6, 2, 3), rank(3, 0), rank(1, 3)]);
     expect(r.rounds[0].counts).toEqual([6, 0, 6, 1]);
     // W's papers lift C to the quota (7); A is then left over once the seat is filled
@@ -96,14 +127,18 @@ describe('countScottishStv', () => {
   it('applies the overvote, skipped-rank and duplicate rules and counts each kind', () => {
     const cands = names('A', 'B', 'C');
     const ballots: RankingBallot[] = [rank(1, [0, 1], 2), rank(1, [], [], 1), rank(1, 2, 2, 0)];
-    const exhaust = scot(1, cands, ballots, { irregularities: { overvote: 'exhaust', maxSkippedRanks: 1, duplicate: 'exhaust' } });
+    const exhaust = scot(1, cands, ballots, {
+      irregularities: { overvote: 'exhaust', maxSkippedRanks: 1, duplicate: 'exhaust' },
+    });
     expect(exhaust.irregularities).toEqual({ overvotes: 1, skippedRanks: 1, duplicates: 1, writeIns: 0 });
     // the overvoted and the two-skips papers count for no one; the duplicate ends the last after C
     expect(exhaust.ballots).toMatchObject({ cast: 3, valid: 1, invalid: 2 });
     expect(exhaust.rounds[0].counts).toEqual([0, 0, 1]);
     const skip = scot(1, cands, ballots, { irregularities: { overvote: 'skip', duplicate: 'skip' } });
     expect(skip.rounds[0].counts).toEqual([0, 1, 2]);
-    const multiple = scot(1, cands, [rank(1, [0, 1], 2), rank(2, 1), rank(2, 0)], { irregularities: { overvote: 'exhaust-if-multiple-continuing' } });
+    const multiple = scot(1, cands, [rank(1, [0, 1], 2), rank(2, 1), rank(2, 0)], {
+      irregularities: { overvote: 'exhaust-if-multiple-continuing' },
+    });
     // A and B both continue at first: the paper does not count; once B is out it counts for A
     expect(multiple.rounds[0].counts).toEqual([2, 2, 0]);
     expect(multiple.ballots.valid).toBe(3);
@@ -112,7 +147,9 @@ describe('countScottishStv', () => {
   it('rejects input it cannot count, naming the problem', () => {
     expect(() => scot(0, names('A'), [])).toThrow(TallyInputError);
     expect(() => scot(1, names('A'), [rank(1, 3)])).toThrow(/unknown candidate 3/);
-    expect(() => scot(1, names('A'), [{ kind: 'marks', marks: [0] } as unknown as RankingBallot])).toThrow(/ranked ballots/);
+    expect(() => scot(1, names('A'), [{ kind: 'marks', marks: [0] } as unknown as RankingBallot])).toThrow(
+      /ranked ballots/,
+    );
     expect(() => scot(1, names('A'), [rank(0.123456, 0)])).toThrow(/decimal places/);
   });
 

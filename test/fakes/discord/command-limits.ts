@@ -12,8 +12,10 @@ export function commandProblems(commands: any[]): string[] {
     let chars = 0;
     const walk = (o: any, where: string, depth: number) => {
       if (!NAME.test(o.name) || o.name !== o.name.toLowerCase()) problems.push(`${where}: bad name`);
-      if (typeof o.description !== 'string' || o.description.length < 1 || o.description.length > 100) problems.push(`${where}: description must be 1-100 characters`);
-      for (const [loc, d] of Object.entries(o.description_localizations ?? {})) if (String(d).length > 100) problems.push(`${where}: ${loc} description too long`);
+      if (typeof o.description !== 'string' || o.description.length < 1 || o.description.length > 100)
+        problems.push(`${where}: description must be 1-100 characters`);
+      for (const [loc, d] of Object.entries(o.description_localizations ?? {}))
+        if (String(d).length > 100) problems.push(`${where}: ${loc} description too long`);
       chars += o.name.length + (o.description?.length ?? 0);
       const opts: any[] = o.options ?? [];
       if (opts.length > 25) problems.push(`${where}: more than 25 options`);
@@ -26,7 +28,8 @@ export function commandProblems(commands: any[]): string[] {
           if (x.type === 2 && depth > 0) problems.push(`${where}: group nested too deep`);
           if (x.type === 1 && depth > 1) problems.push(`${where}: subcommand nested too deep`);
         } else {
-          if (x.required && optionalSeen) problems.push(`${where}.${x.name}: required option after an optional one`);
+          if (x.required && optionalSeen)
+            problems.push(`${where}.${x.name}: required option after an optional one`);
           if (!x.required) optionalSeen = true;
           if ((x.choices?.length ?? 0) > 25) problems.push(`${where}.${x.name}: more than 25 choices`);
           if (x.choices && x.autocomplete) problems.push(`${where}.${x.name}: choices with autocomplete`);

@@ -129,7 +129,10 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       this.requests.push({ method, path, status, at: Date.now() });
-      res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.writeHead(
+        status,
+        body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      );
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     try {
@@ -140,19 +143,36 @@ export class FakeDiscord {
       const fault = this.takeFault(method, path);
       if (fault && fault.status === 429) {
         const retry_after = fault.retryAfterSeconds ?? 0.05;
-        return send(429, { message: 'You are being rate limited.', retry_after, global: fault.global ?? false }, {
-          'Retry-After': String(Math.ceil(retry_after)),
-          'X-RateLimit-Scope': fault.global ? 'global' : 'user',
-          ...(fault.global ? { 'X-RateLimit-Global': 'true' } : { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset-After': String(retry_after), 'X-RateLimit-Limit': '5', 'X-RateLimit-Bucket': 'fault' }),
-        });
+        return send(
+          429,
+          { message: 'You are being rate limited.', retry_after, global: fault.global ?? false },
+          {
+            'Retry-After': String(Math.ceil(retry_after)),
+            'X-RateLimit-Scope': fault.global ? 'global' : 'user',
+            ...(fault.global
+              ? { 'X-RateLimit-Global': 'true' }
+              : {
+                  'X-RateLimit-Remaining': '0',
+                  'X-RateLimit-Reset-After': String(retry_after),
+                  'X-RateLimit-Limit': '5',
+                  'X-RateLimit-Bucket': 'fault',
+                }),
+          },
+        );
       }
       if (fault && !fault.afterEffect) return send(fault.status, { message: 'Server error', code: 0 });
       const body = await parseBody(req, raw);
       const route = routeKey(method, path);
-      const verdict = route.limited ? this.limiter.check(route.bucket, route.perRoute) : { ok: true as const, headers: {} };
+      const verdict = route.limited
+        ? this.limiter.check(route.bucket, route.perRoute)
+        : { ok: true as const, headers: {} };
       if (!verdict.ok) {
         const retry_after = verdict.retryAfterMs / 1000;
-        return send(429, { message: 'You are being rate limited.', retry_after, global: verdict.global }, verdict.headers);
+        return send(
+          429,
+          { message: 'You are being rate limited.', retry_after, global: verdict.global },
+          verdict.headers,
+        );
       }
       const [status, out] = this.route(method, path, { ...body, query: url.searchParams });
       if (fault) return send(fault.status, { message: 'Server error', code: 0 });
@@ -172,20 +192,52 @@ export class FakeDiscord {
     const p = path.split('/').filter(Boolean);
     const json = body.json ?? {};
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.url.replace('http', 'ws') + '/gateway', shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: this.url.replace('http', 'ws') + '/gateway',
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
-    if (method === 'GET' && path === '/gateway') return [200, { url: this.url.replace('http', 'ws') + '/gateway' }];
+    if (method === 'GET' && path === '/gateway')
+      return [200, { url: this.url.replace('http', 'ws') + '/gateway' }];
     if (p[0] === 'applications' && method === 'PUT') {
       const scope = p[2] === 'guilds' ? p[3] : 'global';
       const list = (Array.isArray(json) ? json : []) as any[];
       const problems = commandProblems(list);
       if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       this.deployed.set(scope, list);
-      return [200, list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }))];
+      return [
+        200,
+        list.map((c) => ({
+          ...c,
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+        })),
+      ];
     }
-    const invalid = this.refuse(method, path, p[0] === 'interactions' ? (json.type === 4 || json.type === 7 ? json.data : undefined) : method === 'POST' || method === 'PATCH' ? json : undefined);
+    const invalid = this.refuse(
+      method,
+      path,
+      p[0] === 'interactions'
+        ? json.type === 4 || json.type === 7
+          ? json.data
+          : undefined
+        : method === 'POST' || method === 'PATCH'
+          ? json
+          : undefined,
+    );
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
-      const cb: InteractionCallback = { interactionId: p[1], token: p[2], type: json.type, data: json.data, attachments: body.files };
+      const cb: InteractionCallback = {
+        interactionId: p[1],
+        token: p[2],
+        type: json.type,
+        data: json.data,
+        attachments: body.files,
+      };
       if (invalid) {
         // Discord answers 400 and the member's screen does not change; the test sees what was wrong
         cb.problems = invalid;
@@ -198,15 +250,33 @@ export class FakeDiscord {
       const source = this.interactions.get(p[1])?.message?.id as string | undefined;
       if ((json.type === 6 || json.type === 7) && source) this.originalOf.set(p[2], source);
       // 5 shows a "thinking…" placeholder that later edits (or a delete) resolve, like Discord
-      if (json.type === 4 || json.type === 5) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, `orig:${p[2]}`);
-      if (json.type === 7) this.storeMessage(`interaction:${p[1]}`, json.data ?? {}, body.files, `webhook:${p[2]}`, source ?? `orig:${p[2]}`);
+      if (json.type === 4 || json.type === 5)
+        this.storeMessage(
+          `interaction:${p[1]}`,
+          json.data ?? {},
+          body.files,
+          `webhook:${p[2]}`,
+          `orig:${p[2]}`,
+        );
+      if (json.type === 7)
+        this.storeMessage(
+          `interaction:${p[1]}`,
+          json.data ?? {},
+          body.files,
+          `webhook:${p[2]}`,
+          source ?? `orig:${p[2]}`,
+        );
       this.callbackWaiters.get(p[1])?.(cb);
       this.callbackWaiters.delete(p[1]);
       return [204, undefined];
     }
-    if (invalid && (p[0] === 'webhooks' || (p[0] === 'channels' && p[2] === 'messages'))) return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
+    if (invalid && (p[0] === 'webhooks' || (p[0] === 'channels' && p[2] === 'messages')))
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: invalid }];
     if (p[0] === 'webhooks' && p.length === 3 && method === 'POST') {
-      return [200, this.toApi(this.storeMessage(`interaction-followup`, json, body.files, `webhook:${p[2]}`))];
+      return [
+        200,
+        this.toApi(this.storeMessage(`interaction-followup`, json, body.files, `webhook:${p[2]}`)),
+      ];
     }
     if (p[0] === 'webhooks' && p[3] === 'messages') {
       const id = p[4] === '@original' ? (this.originalOf.get(p[2]) ?? `orig:${p[2]}`) : p[4];
@@ -214,7 +284,11 @@ export class FakeDiscord {
         this.messages.delete(id);
         return [204, undefined];
       }
-      if (method === 'PATCH') return [200, this.toApi(this.storeMessage(`interaction-original`, json, body.files, `webhook:${p[2]}`, id))];
+      if (method === 'PATCH')
+        return [
+          200,
+          this.toApi(this.storeMessage(`interaction-original`, json, body.files, `webhook:${p[2]}`, id)),
+        ];
     }
     if (method === 'POST' && path === '/users/@me/channels') {
       const user = String(json.recipient_id);
@@ -224,12 +298,16 @@ export class FakeDiscord {
         this.dmChannels.set(user, ch);
         this.dmRecipient.set(ch, user);
       }
-      return [200, { id: ch, type: 1, recipients: [{ id: user, username: `user${user}`, discriminator: '0' }] }];
+      return [
+        200,
+        { id: ch, type: 1, recipients: [{ id: user, username: `user${user}`, discriminator: '0' }] },
+      ];
     }
     if (p[0] === 'channels' && p[2] === 'messages') {
       const channelId = p[1];
       const recipient = this.dmRecipient.get(channelId);
-      if (recipient && this.closedDms.has(recipient)) return [403, { message: 'Cannot send messages to this user', code: 50007 }];
+      if (recipient && this.closedDms.has(recipient))
+        return [403, { message: 'Cannot send messages to this user', code: 50007 }];
       if (method === 'POST' && p.length === 3) {
         if (json.enforce_nonce && json.nonce !== undefined) {
           const prior = this.nonces.get(`${channelId}:${json.nonce}`);
@@ -265,7 +343,13 @@ export class FakeDiscord {
     return problems;
   }
 
-  private storeMessage(channelId: string, json: any, files: FakeMessage['attachments'], via: string, id?: string): FakeMessage {
+  private storeMessage(
+    channelId: string,
+    json: any,
+    files: FakeMessage['attachments'],
+    via: string,
+    id?: string,
+  ): FakeMessage {
     const prior = id ? this.messages.get(id) : undefined;
     const m: FakeMessage = {
       id: id ?? snowflake(),
@@ -330,7 +414,8 @@ async function parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedBody>
     let json: any = {};
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json') json = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ filename: value.name, size: value.size, contentType: value.type });
+      else if (typeof value !== 'string')
+        files.push({ filename: value.name, size: value.size, contentType: value.type });
     }
     return { json, files };
   }
@@ -342,6 +427,7 @@ async function parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedBody>
 function routeKey(method: string, path: string): { limited: boolean; perRoute: boolean; bucket: string } {
   const m = /^\/channels\/(\d+)\/messages/.exec(path);
   if (m) return { limited: true, perRoute: true, bucket: `${method} /channels/${m[1]}/messages` };
-  if (path === '/users/@me/channels') return { limited: true, perRoute: false, bucket: 'POST /users/@me/channels' };
+  if (path === '/users/@me/channels')
+    return { limited: true, perRoute: false, bucket: 'POST /users/@me/channels' };
   return { limited: false, perRoute: false, bucket: path };
 }

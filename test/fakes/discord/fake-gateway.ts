@@ -77,7 +77,13 @@ export class FakeGateway {
             s: session.seq,
             d: {
               v: 10,
-              user: { id: this.discord.botUserId, username: 'teller', discriminator: '0', bot: true, avatar: null },
+              user: {
+                id: this.discord.botUserId,
+                username: 'teller',
+                discriminator: '0',
+                bot: true,
+                avatar: null,
+              },
               guilds: [],
               session_id: session.sessionId,
               resume_gateway_url: this.discord.url.replace('http', 'ws') + '/gateway',

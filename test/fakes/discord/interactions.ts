@@ -27,7 +27,13 @@ export interface CommandOption {
 }
 
 function base(who: Who, type: number, data: unknown, message?: FakeMessage): Record<string, unknown> {
-  const user = { id: who.userId, username: who.name ?? `user${who.userId}`, discriminator: '0', global_name: who.name ?? null, avatar: null };
+  const user = {
+    id: who.userId,
+    username: who.name ?? `user${who.userId}`,
+    discriminator: '0',
+    global_name: who.name ?? null,
+    avatar: null,
+  };
   const common: Record<string, unknown> = {
     id: snowflake(),
     application_id: '',
@@ -85,7 +91,12 @@ function base(who: Who, type: number, data: unknown, message?: FakeMessage): Rec
   return common;
 }
 
-export function slashCommand(who: Who, name: string, options: CommandOption[] = [], resolved?: unknown): Record<string, unknown> {
+export function slashCommand(
+  who: Who,
+  name: string,
+  options: CommandOption[] = [],
+  resolved?: unknown,
+): Record<string, unknown> {
   return base(who, 2, { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) });
 }
 
@@ -97,12 +108,25 @@ export function buttonPress(who: Who, customId: string, message: FakeMessage): R
   return base(who, 3, { custom_id: customId, component_type: 2 }, message);
 }
 
-export function selectPick(who: Who, customId: string, values: string[], message: FakeMessage): Record<string, unknown> {
+export function selectPick(
+  who: Who,
+  customId: string,
+  values: string[],
+  message: FakeMessage,
+): Record<string, unknown> {
   return base(who, 3, { custom_id: customId, component_type: 3, values }, message);
 }
 
-export function modalSubmit(who: Who, customId: string, fields: Record<string, string>, message?: FakeMessage): Record<string, unknown> {
-  const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+export function modalSubmit(
+  who: Who,
+  customId: string,
+  fields: Record<string, string>,
+  message?: FakeMessage,
+): Record<string, unknown> {
+  const components = Object.entries(fields).map(([id, value]) => ({
+    type: 1,
+    components: [{ type: 4, custom_id: id, value }],
+  }));
   return base(who, 5, { custom_id: customId, components }, message);
 }
 
@@ -111,7 +135,10 @@ export function ping(): Record<string, unknown> {
 }
 
 /** Send an interaction over the gateway and wait for Teller's first callback to it. */
-export async function interact(discord: FakeDiscord, payload: Record<string, unknown>): Promise<InteractionCallback> {
+export async function interact(
+  discord: FakeDiscord,
+  payload: Record<string, unknown>,
+): Promise<InteractionCallback> {
   payload.application_id = discord.applicationId;
   discord.interactions.set(String(payload.id), payload);
   const waiting = discord.waitForCallback(String(payload.id));
@@ -122,7 +149,8 @@ export async function interact(discord: FakeDiscord, payload: Record<string, unk
 /** find the button or select with this custom id prefix in a message's components */
 export function findComponent(message: FakeMessage | { components?: any[] }, prefix: string): any {
   for (const row of message.components ?? []) {
-    for (const c of row.components ?? []) if (typeof c.custom_id === 'string' && c.custom_id.startsWith(prefix)) return c;
+    for (const c of row.components ?? [])
+      if (typeof c.custom_id === 'string' && c.custom_id.startsWith(prefix)) return c;
   }
   return undefined;
 }

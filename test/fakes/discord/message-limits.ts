@@ -25,18 +25,27 @@ export function messageProblems(m: any): string[] {
         if (ids.has(c.custom_id)) problems.push(`${where}: duplicate custom_id`);
         ids.add(c.custom_id);
       }
-      if (c.type === 2 && String(c.label ?? '').length > 80) problems.push(`${where}: label over 80 characters`);
+      if (c.type === 2 && String(c.label ?? '').length > 80)
+        problems.push(`${where}: label over 80 characters`);
       if (c.type === 3) {
         const options: any[] = c.options ?? [];
-        if (options.length < 1 || options.length > MAX_OPTIONS) problems.push(`${where}: ${options.length} options, must be 1-${MAX_OPTIONS}`);
+        if (options.length < 1 || options.length > MAX_OPTIONS)
+          problems.push(`${where}: ${options.length} options, must be 1-${MAX_OPTIONS}`);
         const max = c.max_values ?? 1;
         const min = c.min_values ?? 1;
-        if (max < 1 || max > MAX_OPTIONS || max > options.length) problems.push(`${where}: max_values ${max} with ${options.length} options`);
+        if (max < 1 || max > MAX_OPTIONS || max > options.length)
+          problems.push(`${where}: max_values ${max} with ${options.length} options`);
         if (min < 0 || min > max) problems.push(`${where}: min_values ${min}`);
-        if (String(c.placeholder ?? '').length > 150) problems.push(`${where}: placeholder over 150 characters`);
+        if (String(c.placeholder ?? '').length > 150)
+          problems.push(`${where}: placeholder over 150 characters`);
         const values = new Set<string>();
         for (const o of options) {
-          if (String(o.label).length > 100 || String(o.value).length > 100 || String(o.description ?? '').length > 100) problems.push(`${where}: option over 100 characters`);
+          if (
+            String(o.label).length > 100 ||
+            String(o.value).length > 100 ||
+            String(o.description ?? '').length > 100
+          )
+            problems.push(`${where}: option over 100 characters`);
           if (values.has(o.value)) problems.push(`${where}: duplicate option value ${o.value}`);
           values.add(o.value);
         }

@@ -40,7 +40,11 @@ export class FakeRateLimiter {
           ok: false,
           global: true,
           retryAfterMs,
-          headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
+          headers: {
+            'X-RateLimit-Global': 'true',
+            'X-RateLimit-Scope': 'global',
+            'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+          },
         };
       }
     }
@@ -66,7 +70,12 @@ export class FakeRateLimiter {
         ok: false,
         global: false,
         retryAfterMs: resetAfterMs,
-        headers: { ...base, 'X-RateLimit-Remaining': '0', 'X-RateLimit-Scope': 'user', 'Retry-After': String(Math.ceil(resetAfterMs / 1000)) },
+        headers: {
+          ...base,
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Scope': 'user',
+          'Retry-After': String(Math.ceil(resetAfterMs / 1000)),
+        },
       };
     }
     w.used++;

@@ -18,7 +18,10 @@ export interface RecordedCall {
 }
 
 /** `applied`: Slack did the work (posted the message) and then answered 500, as it sometimes does */
-export type Fault = { status: 429; retryAfter: number } | { status: 500; applied?: boolean } | { error: string };
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500; applied?: boolean }
+  | { error: string };
 
 export interface PostedMessage {
   channel: string;
@@ -37,7 +40,12 @@ export interface SlackUser {
   name?: string;
   deleted?: boolean;
   is_bot?: boolean;
-  profile?: { display_name?: string; real_name?: string; display_name_normalized?: string; real_name_normalized?: string };
+  profile?: {
+    display_name?: string;
+    real_name?: string;
+    display_name_normalized?: string;
+    real_name_normalized?: string;
+  };
 }
 
 export interface SlackChannel {
@@ -114,7 +122,8 @@ export class FakeSlackServer {
   /** counts for a fake running in another process (benchmarks): calls by method/outcome, posts per channel */
   stats(): { calls: Record<string, number>; perChannel: Record<string, number> } {
     const calls: Record<string, number> = {};
-    for (const c of this.calls) calls[`${c.method} ${c.outcome}`] = (calls[`${c.method} ${c.outcome}`] ?? 0) + 1;
+    for (const c of this.calls)
+      calls[`${c.method} ${c.outcome}`] = (calls[`${c.method} ${c.outcome}`] ?? 0) + 1;
     const perChannel: Record<string, number> = {};
     for (const m of this.messages) perChannel[m.channel] = (perChannel[m.channel] ?? 0) + 1;
     return { calls, perChannel };
@@ -135,7 +144,11 @@ export class FakeSlackServer {
     }
     if (url.pathname === '/_stats') return json(res, this.stats());
     if (url.pathname === '/_fail' && req.method === 'POST') {
-      const { method, fault, times } = JSON.parse(raw.toString('utf8')) as { method: string; fault: Fault; times?: number };
+      const { method, fault, times } = JSON.parse(raw.toString('utf8')) as {
+        method: string;
+        fault: Fault;
+        times?: number;
+      };
       this.failNext(method, fault, times);
       return json(res, { ok: true });
     }
@@ -198,7 +211,14 @@ export class FakeSlackServer {
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team_id: 'T1', team: 'Test team', user_id: 'UBOT', bot_id: 'BBOT', url: this.baseUrl };
+        return {
+          ok: true,
+          team_id: 'T1',
+          team: 'Test team',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+          url: this.baseUrl,
+        };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'oauth.v2.access':
@@ -250,7 +270,12 @@ export class FakeSlackServer {
         const found = this.messages
           .filter((m) => m.channel === p.channel && Number(m.ts) >= oldest)
           .reverse()
-          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(p.include_all_metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(p.include_all_metadata ? { metadata: m.metadata } : {}),
+          }));
         return { ok: true, messages: found, has_more: false };
       }
       case 'views.open':
@@ -278,16 +303,33 @@ export class FakeSlackServer {
       case 'users.list': {
         const page = this.page([...this.users.values()], p);
         if ('error' in page) return { ok: false, error: page.error };
-        return { ok: true, members: page.items.map((u) => withLocale(u, p.include_locale)), cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: page.next } };
+        return {
+          ok: true,
+          members: page.items.map((u) => withLocale(u, p.include_locale)),
+          cache_ts: Math.floor(Date.now() / 1000),
+          response_metadata: { next_cursor: page.next },
+        };
       }
       case 'conversations.list': {
         const types = String(p.types ?? 'public_channel').split(',');
         const visible = [...this.channels.values()].filter(
-          (c) => types.includes(c.is_private ? 'private_channel' : 'public_channel') && !(c.is_archived && String(p.exclude_archived) === 'true'),
+          (c) =>
+            types.includes(c.is_private ? 'private_channel' : 'public_channel') &&
+            !(c.is_archived && String(p.exclude_archived) === 'true'),
         );
         const page = this.page(visible, p);
         if ('error' in page) return { ok: false, error: page.error };
-        return { ok: true, channels: page.items.map((c) => ({ is_channel: !c.is_private, is_private: Boolean(c.is_private), is_archived: Boolean(c.is_archived), name_normalized: c.name, ...c })), response_metadata: { next_cursor: page.next } };
+        return {
+          ok: true,
+          channels: page.items.map((c) => ({
+            is_channel: !c.is_private,
+            is_private: Boolean(c.is_private),
+            is_archived: Boolean(c.is_archived),
+            name_normalized: c.name,
+            ...c,
+          })),
+          response_metadata: { next_cursor: page.next },
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };

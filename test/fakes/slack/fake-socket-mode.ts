@@ -49,7 +49,14 @@ export class FakeSocketMode {
         clearTimeout(timer);
         resolve(ack);
       });
-      client.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+      client.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: type !== 'events_api',
+        }),
+      );
     });
   }
 

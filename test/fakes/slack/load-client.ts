@@ -13,15 +13,27 @@ async function client(c: number): Promise<void> {
   for (let i = 0; i < perClient; i++) {
     n++;
     const body = new URLSearchParams({
-      team_id: 'T1', team_domain: 'acme', channel_id: 'C1', user_id: `U${c}`, user_name: `u${c}`, command: '/vote', text: '3',
-      response_url: `${responseBase}/respond/x`, trigger_id: `t-${process.pid}-${c}-${i}-${n}`, api_app_id: 'A1',
+      team_id: 'T1',
+      team_domain: 'acme',
+      channel_id: 'C1',
+      user_id: `U${c}`,
+      user_name: `u${c}`,
+      command: '/vote',
+      text: '3',
+      response_url: `${responseBase}/respond/x`,
+      trigger_id: `t-${process.pid}-${c}-${i}-${n}`,
+      api_app_id: 'A1',
     }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
     const t0 = performance.now();
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': sig,
+      },
       body,
     });
     await res.arrayBuffer();

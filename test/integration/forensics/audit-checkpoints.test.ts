@@ -15,7 +15,15 @@ import { verifyStoredAudits } from '../../../src/core/index.js';
 import type { Database } from '../../../src/storage/connect.js';
 import { createStore } from '../../../src/storage/index.js';
 import { openTestDatabase, type Opened, testDatabases } from '../../storage/databases.js';
-import { castAll, electionIds, openElection, ORGANISER, type Teller, tellerOn, voterIds } from './forensics.js';
+import {
+  castAll,
+  electionIds,
+  openElection,
+  ORGANISER,
+  type Teller,
+  tellerOn,
+  voterIds,
+} from './forensics.js';
 
 const VOTERS = voterIds(10);
 
@@ -32,13 +40,20 @@ interface Row {
 
 /** The checkpoint posts as the database's outbox holds them. */
 async function outboxPosts(database: Database): Promise<string[]> {
-  const rows = await database.db.selectFrom('outbox').select('body').where('purpose', '=', 'checkpoint').execute();
+  const rows = await database.db
+    .selectFrom('outbox')
+    .select('body')
+    .where('purpose', '=', 'checkpoint')
+    .execute();
   return rows.map((r) => (JSON.parse(r.body) as { text: string }).text);
 }
 
 async function cli(database: Database, args: string[]): Promise<{ code: number; out: string }> {
   const out: string[] = [];
-  const code = await runAuditVerify(createStore(database), args, { out: (l) => out.push(l), err: (l) => out.push(l) });
+  const code = await runAuditVerify(createStore(database), args, {
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+  });
   return { code, out: out.join('\n') };
 }
 
@@ -47,7 +62,13 @@ describe.each(testDatabases)('rewriting a voted and sealed audit log on $label',
   afterEach(async () => opened?.dispose());
 
   /** A whole election, voted, closed and sealed; `channel` is what was posted (and cannot be rewritten). */
-  async function voted(): Promise<{ database: Database; t: Teller; electionId: string; channel: string[]; checkpoints: Checkpoint[] }> {
+  async function voted(): Promise<{
+    database: Database;
+    t: Teller;
+    electionId: string;
+    channel: string[];
+    checkpoints: Checkpoint[];
+  }> {
     opened = await openTestDatabase(target);
     const { database } = opened;
     const t = tellerOn(database);
@@ -71,21 +92,43 @@ describe.each(testDatabases)('rewriting a voted and sealed audit log on $label',
 
   it('catches the seal cut off the end of the log', async () => {
     const { database, t, electionId, checkpoints } = await voted();
-    const closed = (await database.db.selectFrom('audit_entries').select('seq').where('election_id', '=', electionId).where('event', '=', 'phase.closed').executeTakeFirstOrThrow()).seq;
-    await database.db.deleteFrom('audit_entries').where('election_id', '=', electionId).where('seq', '>', closed).execute();
+    const closed = (
+      await database.db
+        .selectFrom('audit_entries')
+        .select('seq')
+        .where('election_id', '=', electionId)
+        .where('event', '=', 'phase.closed')
+        .executeTakeFirstOrThrow()
+    ).seq;
+    await database.db
+      .deleteFrom('audit_entries')
+      .where('election_id', '=', electionId)
+      .where('seq', '>', closed)
+      .execute();
     // the chain alone is whole
     expect(await verdictOf(database, electionId, [])).toMatchObject({ ok: true });
-    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({ ok: false, problem: 'shorter' });
+    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({
+      ok: false,
+      problem: 'shorter',
+    });
     const last = checkpoints.at(-1)!;
     const byCli = await cli(database, ['--election', electionId, '--expect', `${last.count}:${last.head}`]);
     expect(byCli).toMatchObject({ code: 1 });
     expect(byCli.out).toMatch(/SHORTER than a checkpoint/);
-    expect(await t.run(ORGANISER, 'audit verify 1')).toMatchObject({ kind: 'domain-error', code: 'audit.chain_shorter' });
+    expect(await t.run(ORGANISER, 'audit verify 1')).toMatchObject({
+      kind: 'domain-error',
+      code: 'audit.chain_shorter',
+    });
   });
 
-  it('catches a hidden vote, though every hash, the chain\'s checkpoint records and the outbox\'s posts were forged to match', async () => {
+  it("catches a hidden vote, though every hash, the chain's checkpoint records and the outbox's posts were forged to match", async () => {
     const { database, t, electionId, checkpoints } = await voted();
-    const rows = (await database.db.selectFrom('audit_entries').selectAll().where('election_id', '=', electionId).orderBy('seq').execute()) as Row[];
+    const rows = (await database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .orderBy('seq')
+      .execute()) as Row[];
     // hide that one member voted: drop their cast entries, close the gap, and make everything after agree
     const hidden = VOTERS[3]!;
     const kept = rows.filter((r) => !(r.event === 'ballot.cast' && r.actor === hidden));
@@ -106,25 +149,47 @@ describe.each(testDatabases)('rewriting a voted and sealed audit log on $label',
       const e = { electionId, seq: i + 1, at: r.at, actor: r.actor, event: r.event, data, prevHash: prev };
       prev = entryHash(e);
       hashes.push(prev);
-      await sql`insert into audit_entries (election_id, seq, at, actor, event, data, prev_hash, hash) values (${electionId}, ${e.seq}, ${e.at}, ${e.actor}, ${e.event}, ${JSON.stringify(data)}, ${e.prevHash}, ${prev})`.execute(database.db);
+      await sql`insert into audit_entries (election_id, seq, at, actor, event, data, prev_hash, hash) values (${electionId}, ${e.seq}, ${e.at}, ${e.actor}, ${e.event}, ${JSON.stringify(data)}, ${e.prevHash}, ${prev})`.execute(
+        database.db,
+      );
     }
     expect(forged).toHaveLength(checkpoints.length);
     // ... and rewrite the outbox's copies of the posts to match
-    const posts = await database.db.selectFrom('outbox').select(['id', 'body']).where('purpose', '=', 'checkpoint').execute();
+    const posts = await database.db
+      .selectFrom('outbox')
+      .select(['id', 'body'])
+      .where('purpose', '=', 'checkpoint')
+      .execute();
     for (const p of posts) {
       const body = JSON.parse(p.body) as { text: string };
       const [cp] = readCheckpointLines(body.text, electionId);
       const i = checkpoints.findIndex((c) => c.count === cp?.count && c.head === cp.head);
-      const text = body.text.replace(`count=${cp!.count} head=${cp!.head}`, `count=${forged[i]!.count} head=${forged[i]!.head}`);
-      await database.db.updateTable('outbox').set({ body: JSON.stringify({ ...body, text }) }).where('id', '=', p.id).execute();
+      const text = body.text.replace(
+        `count=${cp!.count} head=${cp!.head}`,
+        `count=${forged[i]!.count} head=${forged[i]!.head}`,
+      );
+      await database.db
+        .updateTable('outbox')
+        .set({ body: JSON.stringify({ ...body, text }) })
+        .where('id', '=', p.id)
+        .execute();
     }
 
     // what the database alone says: intact, reaching every checkpoint it holds a copy of
     const copies = readCheckpointLines((await outboxPosts(database)).join('\n'), electionId);
-    expect(await verdictOf(database, electionId, copies)).toMatchObject({ ok: true, checked: checkpoints.length });
+    expect(await verdictOf(database, electionId, copies)).toMatchObject({
+      ok: true,
+      checked: checkpoints.length,
+    });
     // against what was posted it fails, from the first checkpoint after the hidden vote on
-    const firstAfter = checkpoints.find((c) => c.count >= rows.findIndex((r) => r.event === 'ballot.cast' && r.actor === hidden) + 1)!;
-    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({ ok: false, problem: 'differs', at: firstAfter.count });
+    const firstAfter = checkpoints.find(
+      (c) => c.count >= rows.findIndex((r) => r.event === 'ballot.cast' && r.actor === hidden) + 1,
+    )!;
+    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({
+      ok: false,
+      problem: 'differs',
+      at: firstAfter.count,
+    });
     let caught = 0;
     for (const cp of checkpoints.filter((c) => c.count >= firstAfter.count)) {
       const byCli = await cli(database, ['--election', electionId, '--expect', `${cp.count}:${cp.head}`]);
@@ -134,29 +199,48 @@ describe.each(testDatabases)('rewriting a voted and sealed audit log on $label',
     }
     expect(caught).toBe(2); // the close's and the seal's
     // and /election audit verify, which reads the channel back itself
-    expect(await t.run(ORGANISER, 'audit verify 1')).toMatchObject({ kind: 'domain-error', code: 'audit.chain_differs' });
+    expect(await t.run(ORGANISER, 'audit verify 1')).toMatchObject({
+      kind: 'domain-error',
+      code: 'audit.chain_differs',
+    });
   });
 
   it('catches a deleted log, and a deleted election', async () => {
     const { database, electionId, checkpoints } = await voted();
     await database.db.deleteFrom('audit_entries').where('election_id', '=', electionId).execute();
-    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({ ok: false, problem: 'missing' });
+    expect(await verdictOf(database, electionId, checkpoints)).toMatchObject({
+      ok: false,
+      problem: 'missing',
+    });
     expect((await cli(database, ['--election', electionId])).out).toMatch(/MISSING/);
 
     // every row of the election, so nothing is left that says it existed: only the posts do
     const tables = (
       database.dialect === 'sqlite'
-        ? await sql<{ name: string }>`select m.name from sqlite_master m, pragma_table_info(m.name) c where m.type = 'table' and c.name = 'election_id'`.execute(database.db)
-        : await sql<{ name: string }>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'election_id'`.execute(database.db)
+        ? await sql<{
+            name: string;
+          }>`select m.name from sqlite_master m, pragma_table_info(m.name) c where m.type = 'table' and c.name = 'election_id'`.execute(
+            database.db,
+          )
+        : await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'election_id'`.execute(
+            database.db,
+          )
     ).rows.map((r) => r.name);
-    await sql`delete from seconders where nomination_id in (select id from nominations where election_id = ${electionId})`.execute(database.db);
-    for (const table of tables.filter((n) => n !== 'contests' && n !== 'elections')) await sql`delete from ${sql.table(table)} where election_id = ${electionId}`.execute(database.db);
+    await sql`delete from seconders where nomination_id in (select id from nominations where election_id = ${electionId})`.execute(
+      database.db,
+    );
+    for (const table of tables.filter((n) => n !== 'contests' && n !== 'elections'))
+      await sql`delete from ${sql.table(table)} where election_id = ${electionId}`.execute(database.db);
     await sql`delete from contests where election_id = ${electionId}`.execute(database.db);
     await sql`delete from elections where id = ${electionId}`.execute(database.db);
     expect(tables.length).toBeGreaterThan(10);
     // the whole-database check has nothing left to doubt; the posted checkpoint names the election
     expect(await cli(database, [])).toEqual({ code: 0, out: 'no elections yet' });
     const last = checkpoints.at(-1)!;
-    expect(await cli(database, ['--election', electionId, '--expect', `${last.count}:${last.head}`])).toEqual({ code: 1, out: `no election ${electionId}` });
+    expect(await cli(database, ['--election', electionId, '--expect', `${last.count}:${last.head}`])).toEqual(
+      { code: 1, out: `no election ${electionId}` },
+    );
   });
 });

@@ -49,11 +49,16 @@ async function dmsTo(database: Database, member: string): Promise<string[]> {
 async function closeWhileRead(t: Teller, clock: TestClock): Promise<void> {
   const closed = await t.run(ORGANISER, 'voting close 1');
   expect(closed).toMatchObject({ kind: 'domain-error', code: 'voting.seal_incomplete' });
-  expect(closed.reply.body.text).toMatch(/closed and no more ballots are accepted, but the seal is NOT complete/);
+  expect(closed.reply.body.text).toMatch(
+    /closed and no more ballots are accepted, but the seal is NOT complete/,
+  );
   expect(t.errors.join('\n')).toMatch(/the seal is not complete/);
   expect(await t.ok(ORGANISER, 'show 1')).toMatch(/sealing/);
   // voting did close
-  expect(await t.run(VOTERS[0]!, 'cast 1 1 1>2>3>4')).toMatchObject({ kind: 'domain-error', code: 'election.wrong_phase' });
+  expect(await t.run(VOTERS[0]!, 'cast 1 1 1>2>3>4')).toMatchObject({
+    kind: 'domain-error',
+    code: 'election.wrong_phase',
+  });
   // the organiser's retry, and the durable job's, fail the same way while the reader holds on
   expect((await t.run(ORGANISER, 'voting seal 1')).reply.body.text).toMatch(/seal is NOT complete/);
   clock.advance(HOUR);
@@ -67,11 +72,19 @@ async function sealAfterRead(t: Teller, clock: TestClock, database: Database): P
   clock.advance(HOUR);
   expect(await t.core.runJobs()).toBe(1);
   expect(await t.ok(ORGANISER, 'show 1')).not.toMatch(/sealing/);
-  expect((await dmsTo(database, ORGANISER)).filter((m) => /The seal of election 1 "Forensic" is now complete/.test(m))).toHaveLength(1);
+  expect(
+    (await dmsTo(database, ORGANISER)).filter((m) =>
+      /The seal of election 1 "Forensic" is now complete/.test(m),
+    ),
+  ).toHaveLength(1);
   expect(await t.ok(ORGANISER, 'voting seal 1')).toMatch(/already sealed/);
   clock.advance(HOUR);
   expect(await t.core.runJobs()).toBe(0);
-  const sealed = await database.db.selectFrom('audit_entries').select('event').where('event', '=', 'ballots.sealed').execute();
+  const sealed = await database.db
+    .selectFrom('audit_entries')
+    .select('event')
+    .where('event', '=', 'ballots.sealed')
+    .execute();
   expect(sealed).toHaveLength(1);
 }
 
@@ -99,7 +112,11 @@ describe('closing SQLite while another connection reads', () => {
     const { electionId, contestId } = await electionIds(database);
     const { salt, keyCheck } = await saltOf(database, electionId);
     const { links } = secretsOf(SECRET, salt, contestId, VOTERS);
-    const needles = new Map<string, string>([...links.map((l) => [l, 'link'] as const), [salt, 'salt'], [keyCheck, 'key check']]);
+    const needles = new Map<string, string>([
+      ...links.map((l) => [l, 'link'] as const),
+      [salt, 'salt'],
+      [keyCheck, 'key check'],
+    ]);
 
     // the sqlite3 shell, a backup or a second process, in the middle of a read
     reader = new BetterSqlite3(file, { readonly: true });
@@ -123,7 +140,10 @@ describe('closing SQLite while another connection reads', () => {
     const wal = readFileSync(`${file}-wal`);
     expect(wal.length).toBeLessThan(walWhileRead.length);
     expect(wal.readUInt32BE(12)).toBeGreaterThan(walWhileRead.readUInt32BE(12));
-    const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    const bytes = [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
     expect(bytes.length).toBeGreaterThan(100_000);
     expect(findSecrets(bytes, needles)).toEqual(new Map());
   });
@@ -145,7 +165,13 @@ describe.skipIf(!PG_URL)('closing PostgreSQL while another transaction holds an 
     const t = tellerOn(database, { clock });
     await openElection(t, VOTERS);
     await castAll(t, VOTERS);
-    const castXmins = new Set((await sql<{ xmin: string }>`select xmin::text as xmin from audit_entries where event = 'ballot.cast'`.execute(database.db)).rows.map((r) => r.xmin));
+    const castXmins = new Set(
+      (
+        await sql<{
+          xmin: string;
+        }>`select xmin::text as xmin from audit_entries where event = 'ballot.cast'`.execute(database.db)
+      ).rows.map((r) => r.xmin),
+    );
 
     // a backup (pg_dump takes one snapshot for its whole run) that has so far read only the elections:
     // it holds no lock on the ballot tables, so VACUUM FULL does not wait for it, but it must keep for
@@ -159,7 +185,9 @@ describe.skipIf(!PG_URL)('closing PostgreSQL while another transaction holds an 
     const kept = async () => {
       let n = 0;
       for (const table of ['cast_ballots', 'receipts', 'election_secrets']) {
-        n += (await heapTuples(database, { name: table, pages: await pagesOf(database, table) })).filter((h) => castXmins.has(h.xmin) || table === 'election_secrets').length;
+        n += (await heapTuples(database, { name: table, pages: await pagesOf(database, table) })).filter(
+          (h) => castXmins.has(h.xmin) || table === 'election_secrets',
+        ).length;
       }
       return n;
     };

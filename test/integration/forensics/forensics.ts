@@ -57,7 +57,9 @@ export function tellerOn(database: Database, opts: { secret?: string; clock?: Te
     async ok(member, text, o) {
       const r = await run(member, text, o);
       if (r.kind !== 'ok') throw new Error(`${member}: ${text} -> ${r.kind} ${r.reply.body.text}`);
-      return [r.reply.body.text, ...(r.reply.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+      return [r.reply.body.text, ...(r.reply.body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join(
+        '\n',
+      );
     },
   };
 }
@@ -160,7 +162,10 @@ export async function electionIds(database: Database): Promise<{ electionId: str
   return { electionId: e.id, contestId: c.id };
 }
 
-export async function saltOf(database: Database, electionId: string): Promise<{ salt: string; keyCheck: string }> {
+export async function saltOf(
+  database: Database,
+  electionId: string,
+): Promise<{ salt: string; keyCheck: string }> {
   const row = await database.db
     .selectFrom('election_secrets')
     .select(['salt', 'key_check'])
@@ -288,7 +293,10 @@ export function isDead(h: HeapTuple): boolean {
 }
 
 /** Every line pointer on every heap page of a table, live or dead, with the transaction that wrote it. */
-export async function heapTuples(database: Database, rel: Pick<Relation, 'name' | 'pages'>): Promise<HeapTuple[]> {
+export async function heapTuples(
+  database: Database,
+  rel: Pick<Relation, 'name' | 'pages'>,
+): Promise<HeapTuple[]> {
   if (rel.pages === 0) return [];
   const rows = await sql<{
     page: number;
@@ -322,7 +330,9 @@ export async function pagesOf(database: Database, table: string): Promise<number
 }
 
 /** The transaction id that wrote each audit entry: the attacker's join key. */
-export async function auditXmins(database: Database): Promise<{ xmin: string; actor: string; event: string }[]> {
+export async function auditXmins(
+  database: Database,
+): Promise<{ xmin: string; actor: string; event: string }[]> {
   return (
     await sql<{
       xmin: string;
@@ -341,7 +351,8 @@ export function findSecrets(bytes: string, needles: ReadonlyMap<string, string>)
   const shortest = Math.min(...[...needles.keys()].map((n) => n.length));
   for (const m of bytes.matchAll(new RegExp(`[A-Za-z0-9+/=_-]{${shortest},}`, 'g'))) {
     const run = m[0];
-    for (const [needle, kind] of needles) if (run.includes(needle)) found.set(kind, (found.get(kind) ?? 0) + 1);
+    for (const [needle, kind] of needles)
+      if (run.includes(needle)) found.set(kind, (found.get(kind) ?? 0) + 1);
   }
   return found;
 }

@@ -97,16 +97,23 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     const { links } = secretsOf(SECRET, salt, contestId, VOTERS);
     const castXmins = new Set(
       (
-        await sql<{ xmin: string }>`select xmin::text as xmin from audit_entries where event = 'ballot.cast'`.execute(
-          db,
-        )
+        await sql<{
+          xmin: string;
+        }>`select xmin::text as xmin from audit_entries where event = 'ballot.cast'`.execute(db)
       ).rows.map((r) => r.xmin),
     );
     expect(castXmins.size).toBe(cast.casts);
     // every ciphertext the attacker could have seen, live or left in a page's free space
-    const castRel = { oid: 0, name: 'cast_ballots', kind: 'r', pages: await pagesOf(database, 'cast_ballots') };
+    const castRel = {
+      oid: 0,
+      name: 'cast_ballots',
+      kind: 'r',
+      pages: await pagesOf(database, 'cast_ballots'),
+    };
     const ciphertexts = [
-      ...new Set(matchesOf(SEALED, (await rawPages(database, castRel)).map((p) => p.toString('latin1')).join(''))),
+      ...new Set(
+        matchesOf(SEALED, (await rawPages(database, castRel)).map((p) => p.toString('latin1')).join('')),
+      ),
     ];
     expect(ciphertexts.length).toBeGreaterThanOrEqual(VOTERS.length);
     const receipts = [...new Set(cast.receipts.values())];
@@ -118,14 +125,18 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     // A database analysed before Teller stopped sampling these columns: statistics gathered then are
     // still in pg_statistic (ANALYZE with a target of 0 leaves them), full of links and ciphertexts
     for (const [table, column] of SECRET_COLUMNS)
-      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics -1`.execute(db);
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics -1`.execute(
+        db,
+      );
     await analyze(database);
     for (const [table, column] of SECRET_COLUMNS)
       await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set statistics 0`.execute(db);
     await analyze(database);
     const legacy = await sampled(database);
     expect(legacy.map((s) => s.column).sort()).toEqual(SECRET_COLUMNS.map(([t, c]) => `${t}.${c}`).sort());
-    expect(links.filter((l) => legacy.some((s) => s.values.includes(l))).length).toBeGreaterThan(VOTERS.length);
+    expect(links.filter((l) => legacy.some((s) => s.values.includes(l))).length).toBeGreaterThan(
+      VOTERS.length,
+    );
 
     const needles = new Map<string, string>([
       ...links.map((l) => [l, 'link'] as const),
@@ -168,7 +179,8 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
       for (const [kind, n] of findSecrets(bytes, needles)) leaks.push(`${rel.name}: ${n} ${kind}`);
       if (SEALED.test(bytes)) leaks.push(`${rel.name}: a ciphertext`);
       const codesHere = findSecrets(bytes, codes).get('receipt') ?? 0;
-      if (codesHere > 0 && !receiptRelations.has(rel.name)) leaks.push(`${rel.name}: ${codesHere} receipt codes`);
+      if (codesHere > 0 && !receiptRelations.has(rel.name))
+        leaks.push(`${rel.name}: ${codesHere} receipt codes`);
       if (rel.kind === 'r' || rel.kind === 't' || rel.kind === 'm') {
         const heap = await heapTuples(database, { name: rel.name, pages: raw.length });
         tuples += heap.length;
@@ -184,7 +196,10 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     expect(tuples).toBeGreaterThan(5000);
     expect(needles.size).toBeGreaterThan(3 * VOTERS.length);
     // the receipts themselves are all there, unlinked, and written by the close alone
-    const receiptTuples = await heapTuples(database, { name: 'receipts', pages: await pagesOf(database, 'receipts') });
+    const receiptTuples = await heapTuples(database, {
+      name: 'receipts',
+      pages: await pagesOf(database, 'receipts'),
+    });
     expect(receiptTuples).toHaveLength(VOTERS.length);
     expect(new Set(receiptTuples.map((h) => h.xmin)).size).toBe(1);
     expect(t.errors).toEqual([]);
@@ -200,7 +215,9 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     const { database } = opened;
     const t = tellerOn(database);
     const voters = voterIds(20);
-    const segment = async () => (await sql<{ name: string }>`select pg_walfile_name(pg_current_wal_lsn()) as name`.execute(database.db)).rows[0]!.name;
+    const segment = async () =>
+      (await sql<{ name: string }>`select pg_walfile_name(pg_current_wal_lsn()) as name`.execute(database.db))
+        .rows[0]!.name;
     const first = await segment();
     await openElection(t, voters);
     await castAll(t, voters);
@@ -210,13 +227,22 @@ describe.skipIf(!PG_URL)('a raw-page scan of every relation on PostgreSQL', () =
     await t.ok(ORGANISER, 'voting close 1');
     const last = await segment();
     // every segment written since before voting opened
-    const segments = (await sql<{ name: string }>`select name from pg_ls_waldir() where name >= ${first} and name <= ${last} and name ~ '^[0-9A-F]{24}$'`.execute(database.db)).rows;
+    const segments = (
+      await sql<{
+        name: string;
+      }>`select name from pg_ls_waldir() where name >= ${first} and name <= ${last} and name ~ '^[0-9A-F]{24}$'`.execute(
+        database.db,
+      )
+    ).rows;
     expect(segments.length).toBeGreaterThan(0);
     const needles = new Map<string, string>([...links.map((l) => [l, 'link'] as const), [salt, 'salt']]);
     const found = new Map<string, number>();
     for (const s of segments) {
-      const wal = (await sql<{ b: Buffer }>`select pg_read_binary_file('pg_wal/' || ${s.name}) as b`.execute(database.db)).rows[0]!.b;
-      for (const [kind, n] of findSecrets(wal.toString('latin1'), needles)) found.set(kind, (found.get(kind) ?? 0) + n);
+      const wal = (
+        await sql<{ b: Buffer }>`select pg_read_binary_file('pg_wal/' || ${s.name}) as b`.execute(database.db)
+      ).rows[0]!.b;
+      for (const [kind, n] of findSecrets(wal.toString('latin1'), needles))
+        found.set(kind, (found.get(kind) ?? 0) + n);
     }
     expect(found.get('salt')).toBeGreaterThan(0);
     expect(found.get('link')).toBeGreaterThanOrEqual(links.length);

@@ -49,7 +49,11 @@ function walFrames(wal: Buffer): { pageSize: number; frames: Frame[] } {
   const frames: Frame[] = [];
   for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
     if (wal.readUInt32BE(at + 8) !== salt[0] || wal.readUInt32BE(at + 12) !== salt[1]) break;
-    frames.push({ page: wal.readUInt32BE(at), commit: wal.readUInt32BE(at + 4), image: wal.subarray(at + 24, at + 24 + pageSize) });
+    frames.push({
+      page: wal.readUInt32BE(at),
+      commit: wal.readUInt32BE(at + 4),
+      image: wal.subarray(at + 24, at + 24 + pageSize),
+    });
   }
   return { pageSize, frames };
 }
@@ -71,7 +75,8 @@ interface Commit {
 function commitsOf(baseline: Buffer, wal: Buffer): { commits: Commit[]; frames: number } {
   const { pageSize, frames } = walFrames(wal);
   const latest = new Map<number, Buffer>();
-  const before = (page: number) => latest.get(page) ?? baseline.subarray((page - 1) * pageSize, page * pageSize);
+  const before = (page: number) =>
+    latest.get(page) ?? baseline.subarray((page - 1) * pageSize, page * pageSize);
   const commits: Commit[] = [];
   let pending = new Map<number, Buffer>();
   for (const f of frames) {
@@ -152,7 +157,9 @@ describe('the SQLite WAL, frame by frame', () => {
     // the ballot its voter cast (the pairing is real, and it takes the secret)
     let tried = 0;
     for (const c of paired) {
-      for (const key of keysWithoutTheSecret(salt)) for (const s of c.sealed) expect(tryOpen(key, electionId, contestId, s), `${tried++}`).toBeUndefined();
+      for (const key of keysWithoutTheSecret(salt))
+        for (const s of c.sealed)
+          expect(tryOpen(key, electionId, contestId, s), `${tried++}`).toBeUndefined();
       const opened = c.sealed.map((s) => tryOpen(content, electionId, contestId, s)?.content);
       expect(opened.some((o) => o !== undefined && castBy(c.voters[0]!).includes(o))).toBe(true);
     }
@@ -180,7 +187,11 @@ describe('the SQLite WAL, frame by frame', () => {
     // the WAL now holds only the commits after the purge: the seal's own, with no ballot and no ciphertext
     expect(sealed.frames).toBeLessThan(closing.frames / 10);
     expect(sealed.commits.filter((c) => c.plaintext > 0 || c.sealed.length > 0)).toEqual([]);
-    const needles = new Map<string, string>([...links.map((l) => [l, 'link'] as const), [salt, 'salt'], [keyCheck, 'key check']]);
+    const needles = new Map<string, string>([
+      ...links.map((l) => [l, 'link'] as const),
+      [salt, 'salt'],
+      [keyCheck, 'key check'],
+    ]);
     expect(findSecrets(readFileSync(`${file}-wal`).toString('latin1'), needles)).toEqual(new Map());
 
     // the main file, once the bot has let go of it: no secret anywhere, and its free pages are zeroed
@@ -193,12 +204,17 @@ describe('the SQLite WAL, frame by frame', () => {
     const { trunks, leaves } = freePages(main);
     const free = [...trunks, ...leaves];
     expect(leaves.length).toBeGreaterThan(0);
-    expect(free.filter((p) => findSecrets(p.toString('latin1'), needles).size > 0 || SEALED.test(p.toString('latin1')))).toEqual([]);
+    expect(
+      free.filter(
+        (p) => findSecrets(p.toString('latin1'), needles).size > 0 || SEALED.test(p.toString('latin1')),
+      ),
+    ).toEqual([]);
     // secure_delete: every byte of a free leaf page is zero; a trunk page holds nothing but page
     // numbers (past its count, ones it listed before)
     expect(leaves.filter((p) => p.some((b) => b !== 0))).toEqual([]);
     const pagesInFile = main.length / main.readUInt16BE(16);
-    for (const t of trunks) for (let at = 0; at < t.length; at += 4) expect(t.readUInt32BE(at)).toBeLessThanOrEqual(pagesInFile);
+    for (const t of trunks)
+      for (let at = 0; at < t.length; at += 4) expect(t.readUInt32BE(at)).toBeLessThanOrEqual(pagesInFile);
     expect(t.errors.join('\n')).toMatch(/seal is not complete/); // the close's, while the reader held on
   }, 60_000);
 });

@@ -75,11 +75,18 @@ describe.skipIf(!PG_URL)('the xmin join on PostgreSQL', () => {
     // the join does find every voter's cast ballot (the attack works), but each is a ciphertext
     const linked = open.filter((j) => j.tbl === 'cast_ballots');
     expect(new Set(linked.map((j) => j.actor))).toEqual(new Set(VOTERS));
-    expect(linked.every((j) => j.event === 'ballot.cast' && new RegExp(`^${SEALED.source}$`).test(j.value))).toBe(true);
+    expect(
+      linked.every((j) => j.event === 'ballot.cast' && new RegExp(`^${SEALED.source}$`).test(j.value)),
+    ).toBe(true);
     expect(linked.filter((j) => PLAINTEXT.test(j.value))).toEqual([]);
     // the tuples on the heap pages join as well, and the raw pages still hold the ciphertexts of
     // replaced votes in their free space: every one of them is ciphertext too
-    const castRel = { name: 'cast_ballots', kind: 'r', oid: 0, pages: await pagesOf(database, 'cast_ballots') };
+    const castRel = {
+      name: 'cast_ballots',
+      kind: 'r',
+      oid: 0,
+      pages: await pagesOf(database, 'cast_ballots'),
+    };
     const castTuples = (await heapTuples(database, castRel)).filter((h) => castXmins.has(h.xmin));
     expect(castTuples.length).toBeGreaterThanOrEqual(VOTERS.length);
     expect(castTuples.filter((h) => h.data && PLAINTEXT.test(h.data.toString('latin1')))).toEqual([]);
@@ -105,7 +112,9 @@ describe.skipIf(!PG_URL)('the xmin join on PostgreSQL', () => {
     const tables = (
       await sql<{
         name: string;
-      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db)
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+        db,
+      )
     ).rows.map((r) => r.name);
     let rowsSearched = 0;
     for (const table of tables) {
@@ -147,7 +156,10 @@ describe.skipIf(!PG_URL)('the xmin join on PostgreSQL', () => {
     for (const table of [...BALLOT_TABLES, 'election_secrets', 'requests']) {
       const tuples = await heapTuples(database, { name: table, pages: await pagesOf(database, table) });
       tuplesSearched += tuples.length;
-      expect({ table, linked: tuples.filter((h) => castXmins.has(h.xmin)).length }).toEqual({ table, linked: 0 });
+      expect({ table, linked: tuples.filter((h) => castXmins.has(h.xmin)).length }).toEqual({
+        table,
+        linked: 0,
+      });
       expect({ table, dead: tuples.filter(isDead).length }).toEqual({ table, dead: 0 });
     }
     expect(tuplesSearched).toBe(2 * VOTERS.length); // the 60 counted ballots and 60 receipts, nothing else

@@ -21,7 +21,10 @@ export interface MethodContext {
 export function makeContext(input: TallyInput): MethodContext {
   const options = { ...(input.options ?? {}) };
   if (!Number.isInteger(input.seats) || input.seats < 1) {
-    throw new TallyInputError(`seats must be a whole number of at least 1, got ${input.seats}`, 'counting.bad_seats');
+    throw new TallyInputError(
+      `seats must be a whole number of at least 1, got ${input.seats}`,
+      'counting.bad_seats',
+    );
   }
   return {
     input,
@@ -37,7 +40,10 @@ export function makeContext(input: TallyInput): MethodContext {
 export function ballotWeight(weight: number | undefined): number {
   if (weight === undefined) return 1;
   if (!Number.isFinite(weight) || weight < 0) {
-    throw new TallyInputError(`ballot weight must be a finite number of at least 0, got ${weight}`, 'counting.bad_weight');
+    throw new TallyInputError(
+      `ballot weight must be a finite number of at least 0, got ${weight}`,
+      'counting.bad_weight',
+    );
   }
   return weight;
 }

@@ -38,7 +38,13 @@ export class FigureTally {
   }
 
   figures(): BallotFigures {
-    return { cast: this.cast, valid: this.valid, blank: this.blank, invalid: this.invalid, validWeight: this.validWeight };
+    return {
+      cast: this.cast,
+      valid: this.valid,
+      blank: this.blank,
+      invalid: this.invalid,
+      validWeight: this.validWeight,
+    };
   }
 }
 

@@ -9,7 +9,10 @@ import { isCandidate } from './result.js';
 
 export function expectKind<K extends Ballot['kind']>(ballot: Ballot, kind: K): Extract<Ballot, { kind: K }> {
   if (ballot?.kind !== kind) {
-    throw new TallyInputError(`this method counts '${kind}' ballots, got '${String(ballot?.kind)}'`, 'counting.wrong_ballot_kind');
+    throw new TallyInputError(
+      `this method counts '${kind}' ballots, got '${String(ballot?.kind)}'`,
+      'counting.wrong_ballot_kind',
+    );
   }
   return ballot as Extract<Ballot, { kind: K }>;
 }

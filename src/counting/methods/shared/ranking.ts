@@ -41,7 +41,8 @@ export class RankingReader {
     this.writeIns = ctx.input.candidates.map((c) => c.writeIn === true);
     const rules = ctx.options.irregularities ?? {};
     this.exhaustOnDuplicate = rules.duplicate === 'exhaust';
-    this.maxSkips = typeof rules.maxSkippedRanks === 'number' ? rules.maxSkippedRanks : Number.POSITIVE_INFINITY;
+    this.maxSkips =
+      typeof rules.maxSkippedRanks === 'number' ? rules.maxSkippedRanks : Number.POSITIVE_INFINITY;
     this.maxRankings = rules.maxRankings ?? Number.POSITIVE_INFINITY;
   }
 
@@ -71,7 +72,8 @@ export class RankingReader {
         continue;
       }
       // every mark is checked, even past the point where the ballot stops counting
-      if (group === null ? !this.valid(entry as number) : !group.every((c) => this.valid(c))) return 'invalid';
+      if (group === null ? !this.valid(entry as number) : !group.every((c) => this.valid(c)))
+        return 'invalid';
       marked = true;
       if (stopped || r >= limit) continue;
       if (skipsInARow > 0) this.skipped = true;
@@ -114,7 +116,11 @@ export class RankingReader {
 }
 
 /** Adds what the reader noticed on the ballot just read to the irregularity figures. */
-export function noteIrregularities(reader: RankingReader, figures: IrregularityFigures, ballots: number): void {
+export function noteIrregularities(
+  reader: RankingReader,
+  figures: IrregularityFigures,
+  ballots: number,
+): void {
   if (reader.skipped) figures.skippedRanks += ballots;
   if (reader.duplicate) figures.duplicates += ballots;
   if (reader.writeIn) figures.writeIns += ballots;

@@ -25,7 +25,8 @@ export function tieLines(ctx: MethodContext, ties: readonly TieRecord[]): Explan
     const rule = t.rule.replace('-', '_');
     if (t.chosen.length === 0) return { key: `counting.methods.tie_open_${rule}`, params: { names } };
     const chosen = namesOf(ctx, t.chosen);
-    if (t.seed !== undefined) return { key: 'counting.methods.tie_lot', params: { names, chosen, seed: t.seed } };
+    if (t.seed !== undefined)
+      return { key: 'counting.methods.tie_lot', params: { names, chosen, seed: t.seed } };
     return { key: `counting.methods.tie_decided_${rule}`, params: { names, chosen } };
   });
 }
@@ -33,7 +34,8 @@ export function tieLines(ctx: MethodContext, ties: readonly TieRecord[]): Explan
 export function furtherRoundLine(ctx: MethodContext, further: FurtherRound): Explanation {
   const names = namesOf(ctx, further.candidates);
   // a run-off is always for the one seat; the others say how many seats are at stake
-  const params: Record<string, string | number> = further.kind === 'runoff' ? { names } : { names, seats: further.seats };
+  const params: Record<string, string | number> =
+    further.kind === 'runoff' ? { names } : { names, seats: further.seats };
   return { key: `counting.methods.further_${further.kind}`, params };
 }
 
@@ -57,7 +59,10 @@ export interface SingleRoundParts {
 
 export function summaryLine(figures: FigureTally): Explanation {
   const f = figures.figures();
-  return { key: 'counting.methods.ballots', params: { cast: f.cast, valid: f.valid, blank: f.blank, invalid: f.invalid } };
+  return {
+    key: 'counting.methods.ballots',
+    params: { cast: f.cast, valid: f.valid, blank: f.blank, invalid: f.invalid },
+  };
 }
 
 export function buildResult(ctx: MethodContext, parts: SingleRoundParts): CountResult {
@@ -72,7 +77,11 @@ export function buildResult(ctx: MethodContext, parts: SingleRoundParts): CountR
     exhausted: parts.figures.unused,
     explanation: parts.roundLines,
   };
-  const explanation: Explanation[] = [summaryLine(parts.figures), ...(parts.ruleLines ?? []), ...tieLines(ctx, ctx.ties)];
+  const explanation: Explanation[] = [
+    summaryLine(parts.figures),
+    ...(parts.ruleLines ?? []),
+    ...tieLines(ctx, ctx.ties),
+  ];
   for (const w of parts.winners) {
     // a Condorcet method's score is not a vote count: name the winner only
     explanation.push(

@@ -50,7 +50,8 @@ export function selectTop(
  * a further round for seats left unfilled (more seats than candidates who could take them).
  */
 export function furtherFor(ctx: MethodContext, selection: Selection): FurtherRound | undefined {
-  if (selection.open) return { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats };
+  if (selection.open)
+    return { kind: 'revote', candidates: selection.open.candidates, seats: selection.open.seats };
   if (selection.winners.length >= ctx.input.seats) return undefined;
   const rest = ctx.electable.flatMap((ok, c) => (ok && !selection.winners.includes(c) ? [c] : []));
   return { kind: 'unfilled', candidates: rest, seats: ctx.input.seats - selection.winners.length };
