@@ -9,7 +9,7 @@
 // - `settings` holds the server secret's fingerprint, checked at start-up.
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
-function isSqlite(db: Kysely<any>): boolean {
+function _isSqlite(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 

@@ -33,7 +33,7 @@ async function startConsole(config: Config): Promise<number> {
   const session = new ConsoleSession(teller.core, {
     member: config.consoleMember,
     ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
-    write: (t) => console.log(t + '\n'),
+    write: (t) => console.log(`${t}\n`),
   });
   console.log(
     `Teller console on ${withoutPassword(config.databaseUrl)}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`,

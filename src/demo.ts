@@ -37,7 +37,7 @@ export const DEMO_SCRIPT: [string, string][] = [
   ['olga', '/election configure 1 seconders=2 objection-days=3'],
   ['olga', '/election contest add 1 Secretary 1 plurality'],
   ['olga', '/election contest add 1 Committee 3 block'],
-  ['olga', `/election roll import 1 ${MEMBERS.map((m) => '@' + m).join(', ')}`],
+  ['olga', `/election roll import 1 ${MEMBERS.map((m) => `@${m}`).join(', ')}`],
   ['olga', '/election scrutineer add 1 @sam'],
   ['olga', '/election nominations open 1'],
   ['amy', '/nominate 1 Secretary statement="Ten years as a rep"'],

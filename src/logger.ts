@@ -11,13 +11,13 @@ export interface AppLogger extends Logger {
 /** One line per event on stderr, at LOG_LEVEL and above. Callers never pass ballot choices (see core/commands/dispatch.ts). */
 export function createLogger(
   level: Level,
-  write: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): AppLogger {
   const line =
     (l: 'debug' | 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) => {
       if (RANK[l] >= RANK[level])
         write(
-          `${new Date().toISOString()} ${l.toUpperCase()} ${message}${meta ? ' ' + JSON.stringify(meta) : ''}`,
+          `${new Date().toISOString()} ${l.toUpperCase()} ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`,
         );
     };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };

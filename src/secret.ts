@@ -25,7 +25,7 @@ export function loadServerSecret(configured: string | undefined, dataDir: string
   // the key first (then theirs is used), and nobody ever reads a half-written key.
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temporary, secret + '\n', { flag: 'wx', mode: 0o600 });
+    writeFileSync(temporary, `${secret}\n`, { flag: 'wx', mode: 0o600 });
     chmodSync(temporary, 0o600);
     linkSync(temporary, file);
     return secret;

@@ -25,7 +25,7 @@ describe('README', () => {
   });
 
   it('names every counting method and the two set-up commands', () => {
-    expect(METHOD_IDS.filter((m) => !readme.includes('`' + m + '`'))).toEqual([]);
+    expect(METHOD_IDS.filter((m) => !readme.includes(`\`${m}\``))).toEqual([]);
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
   });

@@ -39,7 +39,7 @@ export async function ackOrDefer<T>(options: AckDeferOptions<T>): Promise<AckDef
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  const valueOf = (r: Awaited<typeof settled>): T => {
+  const settledValue = (r: Awaited<typeof settled>): T => {
     if (r.ok) return r.value;
     if (options.recover) return options.recover(r.error);
     throw r.error;
@@ -53,7 +53,7 @@ export async function ackOrDefer<T>(options: AckDeferOptions<T>): Promise<AckDef
     const first = await Promise.race([settled, timeout]);
     clearTimeout(timer);
     if (first !== TIMEOUT) {
-      const value = valueOf(first);
+      const value = settledValue(first);
       await options.reply(value);
       return { mode: 'immediate', value, ackMs: performance.now() - started };
     }
@@ -62,7 +62,7 @@ export async function ackOrDefer<T>(options: AckDeferOptions<T>): Promise<AckDef
   await options.defer();
   const ackMs = performance.now() - started;
   // the handler may finish while defer() is in flight; a follow-up must never overtake the deferral
-  const value = valueOf(await settled);
+  const value = settledValue(await settled);
   await options.followUp(value);
   return { mode: 'deferred', value, ackMs };
 }

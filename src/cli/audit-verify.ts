@@ -23,7 +23,7 @@ export function parseAuditArgs(args: string[]): { electionId?: string; expected:
       const [count, head] = value.split(':');
       expected.push({ count: Number(count), head: head!.toLowerCase() });
       i++;
-    } else return `${flag} ${value ?? ''}`.trim() + ` is not understood; ${USAGE}`;
+    } else return `${`${flag} ${value ?? ''}`.trim()} is not understood; ${USAGE}`;
   }
   if (expected.length > 0 && !electionId) return `--expect belongs to one election; ${USAGE}`;
   return { ...(electionId ? { electionId } : {}), expected };

@@ -76,7 +76,7 @@ export function renderReport(result: CountResult, title: string | undefined, loc
         params: furtherParams(result),
       }),
     );
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function furtherParams(result: CountResult): Record<string, string | number> {

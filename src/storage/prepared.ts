@@ -14,6 +14,7 @@ import type { NativeSqlite } from './sqlite-statements.js';
 const MARK = '\u0000teller-param:';
 
 /** A named placeholder for a value given at run time. */
+// biome-ignore lint/suspicious/noExplicitAny: a placeholder stands for a value of whatever column it fills
 export type Param = (name: string) => any;
 const param: Param = (name) => `${MARK}${name}`;
 
@@ -37,7 +38,9 @@ export function prepare<R>(build: Build<R>): Prepared<R> {
 }
 
 /** Placeholders for every column of a row, so `values(row(p, cols))` inserts a row object by name. */
+// biome-ignore lint/suspicious/noExplicitAny: each placeholder takes its column's type at the insert that uses it
 export function rowParams<K extends string>(p: Param, columns: readonly K[]): Record<K, any> {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   return Object.fromEntries(columns.map((c) => [c, p(c)])) as Record<K, any>;
 }
 

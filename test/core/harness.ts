@@ -83,7 +83,7 @@ export async function electionInVoting(
 ) {
   await h.ok('olga', 'create "Branch committee"');
   await h.ok('olga', `contest add 1 Secretary ${seats} ${method}`);
-  await h.ok('olga', `roll add 1 ${voters.map((v) => '@' + v).join(' ')}`);
+  await h.ok('olga', `roll add 1 ${voters.map((v) => `@${v}`).join(' ')}`);
   await h.ok('olga', 'nominations open 1');
   await h.ok(voters[0], 'nominate 1 Secretary');
   await h.ok(voters[2], 'second 1 1');

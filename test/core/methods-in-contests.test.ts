@@ -6,7 +6,7 @@ const VOTERS = ['ann', 'bo', 'cy', 'di', 'ed', 'flo', 'gil'];
 async function open(h: Harness, contest: string, candidates: string[]) {
   await h.ok('olga', 'create "Methods"');
   await h.ok('olga', `contest add 1 ${contest}`);
-  await h.ok('olga', `roll add 1 ${VOTERS.map((v) => '@' + v).join(' ')}`);
+  await h.ok('olga', `roll add 1 ${VOTERS.map((v) => `@${v}`).join(' ')}`);
   await h.ok('olga', 'configure 1 seconders=0');
   await h.ok('olga', 'nominations open 1');
   for (const c of candidates) await h.ok(c, 'nominate 1 1');

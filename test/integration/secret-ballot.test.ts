@@ -81,7 +81,7 @@ describe.each(testDatabases)('secret ballot on $name', (target) => {
 
     await type('olga', 'create "Secret test"');
     await type('olga', 'contest add 1 Chair 1 plurality');
-    await type('olga', `roll add 1 ${VOTERS.map((v) => '@' + v).join(' ')}`);
+    await type('olga', `roll add 1 ${VOTERS.map((v) => `@${v}`).join(' ')}`);
     await type('olga', 'nominations open 1');
     await type('ann', 'nominate 1 Chair');
     await type('bo', 'second 1 1');

@@ -14,6 +14,7 @@ export interface RawInteraction {
   application_id: string;
   type: number;
   token: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the raw interaction payload, read field by field with checks
   data?: any;
   guild_id?: string;
   channel_id?: string;

@@ -172,6 +172,7 @@ async function onComponent(deps: HandlerDeps, i: RawInteraction, r: Responder): 
   await answer(r, work, 'new', deps.deferAfterMs);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the raw modal payload, whose nesting discord.js does not type
 function modalValue(data: any, id: string): string | undefined {
   for (const row of data?.components ?? [])
     for (const c of row.components ?? []) if (c.custom_id === id) return String(c.value ?? '');

@@ -72,7 +72,7 @@ function readCriteria(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
     const given = scores.filter((s) => s !== undefined).length;
     if (given === 0) continue;
     if (given < meta.criteria) {
-      const firstMissing = scores.findIndex((s) => s === undefined);
+      const firstMissing = scores.indexOf(undefined);
       errors[`crit-${n}-${firstMissing}`] = { key: 'slack.ballot.criteria_incomplete' };
       continue;
     }

@@ -1,7 +1,7 @@
 import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
-import { toActor, toChannel } from '../commands/say.js';
+import { toActor } from '../commands/say.js';
 import {
   current,
   findContest,

@@ -73,7 +73,7 @@ export function normaliseChoice(raw: string, limits: ChoiceLimits, candidates: n
     case 'marks':
     case 'ranking': {
       const nums = parts.map(num);
-      const bad = parts.find((p, i) => !inRange(nums[i]));
+      const bad = parts.find((_p, i) => !inRange(nums[i]));
       if (bad !== undefined)
         return fail('ballot.unknown_candidate', { candidate: bad, count: candidates }, 'choices');
       if (new Set(nums).size !== nums.length)

@@ -77,7 +77,7 @@ export function ballotFanOutWatcher(deps: FanOutDeps) {
       return election && org ? { election, org } : undefined;
     });
     // once voting has closed the Vote button is gone: nothing the organisers could do about it
-    if (!target || target.election.phase !== 'voting') return;
+    if (target?.election.phase !== 'voting') return;
     await deps.runAsTeller(target.org, 'voting.unreached', {
       election: target.election.number,
       count: missed,

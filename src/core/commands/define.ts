@@ -41,3 +41,10 @@ export function defineCommand<A>(input: DefineInput<A>): CommandDef<A> {
     handler: input.handler,
   };
 }
+
+/**
+ * A command of any argument shape, as the registry and dispatch hold them: each handler's own
+ * arguments are checked by its schema at dispatch, so the list itself cannot name one type.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: handlers are contravariant in their arguments; unknown would reject every command
+export type AnyCommand = CommandDef<any>;

@@ -14,7 +14,7 @@ import { postCheckpoint } from '../audit/audit.checkpoint.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from './command.types.js';
 import type { CommandContext, Logger } from './context.js';
-import type { CommandDef } from './define.js';
+import type { AnyCommand } from './define.js';
 import { helpReply, usage } from './help.js';
 import { argLabel, expectedText } from './arg-text.js';
 import { argIssueText } from './args.js';
@@ -50,9 +50,9 @@ const only = (text: string, tone: Reply['body']['tone'] = 'error'): Reply => ({
 });
 
 export function resolveCommand(
-  commands: readonly CommandDef<any>[],
+  commands: readonly AnyCommand[],
   invocation: Invocation,
-): { def?: CommandDef<any>; text?: string } {
+): { def?: AnyCommand; text?: string } {
   const raw = invocation.args;
   if (invocation.command) {
     const def = commands.find((c) => c.spec.id === invocation.command);
@@ -62,7 +62,7 @@ export function resolveCommand(
   const words = tokenize(text).map((w) => w.toLowerCase());
   // a bare /election is a request for help, not an unknown command
   if (words.length === 0) return { def: commands.find((c) => c.spec.id === 'help'), text: '' };
-  let best: CommandDef<any> | undefined;
+  let best: AnyCommand | undefined;
   for (const c of commands) {
     const p = c.spec.path;
     if (
@@ -80,7 +80,7 @@ export function resolveCommand(
 }
 
 function rawArgs(
-  def: CommandDef<any>,
+  def: AnyCommand,
   invocation: Invocation,
   text: string | undefined,
 ): { args: Record<string, unknown>; extra: string[] } {
@@ -91,7 +91,7 @@ function rawArgs(
   return { args, extra: [] };
 }
 
-export function createDispatcher(commands: readonly CommandDef<any>[], deps: DispatchDeps) {
+export function createDispatcher(commands: readonly AnyCommand[], deps: DispatchDeps) {
   const specs: CommandSpec[] = commands.map((c) => c.spec);
   // Remembered so a cast runs one query fewer. An organisation's language can change (`/election
   // language`, a Discord server's preferred locale); this process sees its own changes at once and
@@ -211,7 +211,7 @@ export function createDispatcher(commands: readonly CommandDef<any>[], deps: Dis
   async function buildContext(
     tx: Tx,
     invocation: Invocation,
-    def: CommandDef<any>,
+    def: AnyCommand,
     args: Record<string, unknown>,
     after: (() => Promise<DispatchResult | void>)[],
   ): Promise<CommandContext> {

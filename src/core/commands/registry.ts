@@ -11,10 +11,10 @@ import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import type { CommandSpec } from './command.types.js';
-import type { CommandDef } from './define.js';
+import type { AnyCommand } from './define.js';
 import { helpCommand } from './help.commands.js';
 
-const domain: CommandDef<any>[] = [
+const domain: AnyCommand[] = [
   elections.createElection,
   elections.showElection,
   elections.listElections,
@@ -60,5 +60,5 @@ const domain: CommandDef<any>[] = [
   orgs.setLanguage,
 ];
 
-export const COMMANDS: readonly CommandDef<any>[] = [...domain, helpCommand(() => COMMAND_SPECS)];
+export const COMMANDS: readonly AnyCommand[] = [...domain, helpCommand(() => COMMAND_SPECS)];
 export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);

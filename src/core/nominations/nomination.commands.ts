@@ -1,15 +1,8 @@
 import { arg } from '../commands/args.js';
 import type { CommandContext } from '../commands/context.js';
 import { defineCommand } from '../commands/define.js';
-import { mention, toActor, toChannel } from '../commands/say.js';
-import {
-  current,
-  findContest,
-  moveTo,
-  notifyChannel,
-  notifyMember,
-  postNotice,
-} from '../elections/election.service.js';
+import { mention, toActor } from '../commands/say.js';
+import { current, findContest, moveTo, notifyMember, postNotice } from '../elections/election.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding, candidateOrder } from './nomination.rules.js';

@@ -1,7 +1,7 @@
 import { arg } from '../commands/args.js';
 import { defineCommand } from '../commands/define.js';
-import { toActor, toChannel } from '../commands/say.js';
-import { current, moveTo, notifyChannel, postNotice } from '../elections/election.service.js';
+import { toActor } from '../commands/say.js';
+import { current, moveTo, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
@@ -101,7 +101,7 @@ export const certifyResult = defineCommand<{ election: number }>({
     const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
     if (ctx.now < ends)
       return fail('result.objection_period_open', {
-        until: ends.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        until: `${ends.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       });
     const moved = await moveTo(ctx, 'certified');
     if (!moved.ok) return moved;

@@ -1,8 +1,8 @@
 import { arg } from '../commands/args.js';
 import { defineCommand } from '../commands/define.js';
-import { mention, toActor, toChannel } from '../commands/say.js';
+import { mention, toActor } from '../commands/say.js';
 import { ROLL_OPEN } from '../elections/election.rules.js';
-import { current, notifyChannel, postNotice } from '../elections/election.service.js';
+import { current, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 import { parseRollImport } from './roll.rules.js';
 import type { RollEntry } from './roll.types.js';

@@ -355,5 +355,5 @@ export function writeCsvBallots(
     if (cells.length === 0 || cells.every((x) => x === '')) cells.push('', ''); // a blank ballot: commas only
     return [...(weighted ? [String(b.weight ?? 1)] : []), ...cells].join(',');
   });
-  return [header.join(','), ...lines].join('\n') + '\n';
+  return `${[header.join(','), ...lines].join('\n')}\n`;
 }

@@ -80,9 +80,9 @@ describe('ballots by DM', () => {
     const typeButton = (await alice.press(message, 'discord.ballot:op=typed')).cb;
     expect(typeButton.type).toBe(9);
     const modalId = typeButton.data.custom_id;
-    let cb;
-    ({ cb, message } = await alice.submitModal(message, modalId, { ranking: '2 2' }));
-    expect(cb.type).toBe(7);
+    const refused = await alice.submitModal(message, modalId, { ranking: '2 2' });
+    message = refused.message;
+    expect(refused.cb.type).toBe(7);
     expect(message.embeds[0].description).toMatch(/appears twice/);
     expect(h.core.elections.get('3')!.ballots.size).toBe(0);
     ({ message } = await alice.submitModal(message, modalId, { ranking: '3, 1 2' }));
@@ -132,9 +132,9 @@ describe('ballots by DM', () => {
     });
     await restarted.start();
     try {
-      let cb;
-      ({ cb, message } = await alice.press(message, 'discord.ballot:op=submit'));
-      expect(cb.type).toBe(7);
+      const pressed = await alice.press(message, 'discord.ballot:op=submit');
+      message = pressed.message;
+      expect(pressed.cb.type).toBe(7);
       expect(h.core.elections.get('3')!.ballots.has(ALICE)).toBe(false);
       expect(message.components[0].components[0].options).toHaveLength(3); // a fresh ballot
       expect(h.core.invocations.at(-1)).toMatchObject({

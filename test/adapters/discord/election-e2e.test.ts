@@ -138,7 +138,7 @@ describe('a whole election through Discord', () => {
     const lines = [
       ['olga', 'create "Staff council 2026"'],
       ['olga', 'contest add 1 Chair 1 plurality'],
-      ['olga', `roll add 1 ${VOTERS.map((v) => '@' + v).join(' ')}`],
+      ['olga', `roll add 1 ${VOTERS.map((v) => `@${v}`).join(' ')}`],
       ['olga', 'scrutineer add 1 @sam'],
       ['olga', 'nominations open 1'],
       ['alice', 'nominate 1 Chair statement="Fair pay for all"'],

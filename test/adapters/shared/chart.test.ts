@@ -124,7 +124,7 @@ describe('chart PNG', () => {
     const hint = `no CJK font found: add ${FONT_PACKAGES[0].name} to package.json (or set TELLER_CHART_FONTS)`;
     expect(fonts.files.length, hint).toBeGreaterThan(0);
     // system fonts off: the packaged font alone must cover the names, as on a fresh machine
-    const missing = missingGlyphs(names.join('') + '2026 理事会选举 第1轮 门槛', {
+    const missing = missingGlyphs(`${names.join('')}2026 理事会选举 第1轮 门槛`, {
       fontFiles: extraFonts,
       systemFonts: false,
     });

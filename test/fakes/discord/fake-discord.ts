@@ -195,14 +195,14 @@ export class FakeDiscord {
       return [
         200,
         {
-          url: this.url.replace('http', 'ws') + '/gateway',
+          url: `${this.url.replace('http', 'ws')}/gateway`,
           shards: 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       ];
     }
     if (method === 'GET' && path === '/gateway')
-      return [200, { url: this.url.replace('http', 'ws') + '/gateway' }];
+      return [200, { url: `${this.url.replace('http', 'ws')}/gateway` }];
     if (p[0] === 'applications' && method === 'PUT') {
       const scope = p[2] === 'guilds' ? p[3] : 'global';
       const list = (Array.isArray(json) ? json : []) as any[];

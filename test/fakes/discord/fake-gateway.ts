@@ -86,7 +86,7 @@ export class FakeGateway {
               },
               guilds: [],
               session_id: session.sessionId,
-              resume_gateway_url: this.discord.url.replace('http', 'ws') + '/gateway',
+              resume_gateway_url: `${this.discord.url.replace('http', 'ws')}/gateway`,
               shard: [0, 1],
               application: { id: this.discord.applicationId, flags: 0 },
             },

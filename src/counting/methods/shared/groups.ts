@@ -26,7 +26,7 @@ function keyOf(ranks: RankingBallot['ranks']): string {
     const entry = ranks[r];
     if (r > 0) key += '>';
     if (typeof entry === 'number') key += entry;
-    else key += Array.isArray(entry) ? entry.join('=') : '?' + String(entry);
+    else key += Array.isArray(entry) ? entry.join('=') : `?${String(entry)}`;
   }
   return key;
 }
