@@ -3,7 +3,7 @@
 // when the README's copy is stale).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { differencesMarkdown, withDifferences } from '../adapters/discord/commands/command-differences.js';
-import { COMMAND_SPECS } from '../src/core/commands/registry.js';
+import { COMMAND_SPECS } from '../src/core/app/registry.js';
 import { translate } from '../src/i18n/index.js';
 
 const file = new URL('../README.md', import.meta.url);

@@ -126,7 +126,7 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
 
   it('finds the imports it checks (the rule cannot pass by reading nothing)', () => {
     expect(files('src/core').length).toBeGreaterThan(10);
-    expect(importsOf('src/core/commands/dispatch.ts')).toContain('src/core/shared/ids.js');
+    expect(importsOf('src/core/app/dispatch.ts')).toContain('src/core/shared/ids.js');
     const sample = rules[0];
     expect(sample.allowed('kysely')).toBe(false);
     expect(sample.allowed('src/storage/store.js')).toBe(false);

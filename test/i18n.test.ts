@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SPECS } from '../src/core/commands/registry.js';
+import { COMMAND_SPECS } from '../src/core/app/registry.js';
 import { catalogFor, hasMessage, normaliseLocale, translate } from '../src/i18n/index.js';
 import { PHASES } from '../src/core/elections/election.types.js';
 import { METHOD_IDS } from '../src/counting/types.js';

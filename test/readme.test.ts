@@ -1,7 +1,7 @@
 // The README is for users; keep it current with the code: every command and every variable is there.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SPECS } from '../src/core/commands/registry.js';
+import { COMMAND_SPECS } from '../src/core/app/registry.js';
 import { METHOD_IDS } from '../src/counting/types.js';
 import { argLabel } from '../src/core/commands/arg-text.js';
 import { DEFAULT_SETTINGS } from '../src/core/elections/election.commands.js';

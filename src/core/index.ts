@@ -1,9 +1,6 @@
 // The core's public entry: the only module adapters import from src/core (ARCHITECTURE §3).
 // Adapters receive a TellerCore from main.ts; they never see storage or domain services.
 
-import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
-import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
-
 export type {
   Access,
   Actor,
@@ -38,48 +35,8 @@ export type {
 } from './delivery/outbound.types.js';
 export type { ChartData, Explanation } from '../counting/types.js';
 
-/** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
-export interface PlatformStateStore {
-  get(platform: Platform, kind: string, key: string): Promise<unknown | undefined>;
-  put(platform: Platform, kind: string, key: string, value: unknown): Promise<void>;
-  delete(platform: Platform, kind: string, key: string): Promise<void>;
-}
-
-export interface TellerCore {
-  /**
-   * Run one command. `invocation.command` is a dotted id ('roll.add'), or '' when `args.text` starts
-   * with the command's words as a member typed them ('roll add 3 @alice'). Never throws: failures come
-   * back as { kind: 'failed', ref }.
-   */
-  dispatch(invocation: Invocation): Promise<DispatchResult>;
-  /**
-   * Run every durable job that is due (retrying a purge after close; later, the timetable). The
-   * composition root calls it on a timer; several processes may call it at once, each job runs once.
-   */
-  runJobs(): Promise<number>;
-  /**
-   * Let verification read a platform's channels back: `reader` returns a channel's recent messages as
-   * text. Slack and Discord register one when they start; the console has none.
-   */
-  readChannelsWith(
-    platform: Platform,
-    reader: (platformOrgId: string, channelId: string) => Promise<string[]>,
-  ): void;
-  /** every command, for help, Slack's manifest and Discord's deployed definitions */
-  readonly commands: readonly CommandSpec[];
-  /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
-  translate(locale: string | undefined, key: string, params?: Record<string, string | number>): string;
-  readonly delivery: DeliveryQueue;
-  readonly platformState: PlatformStateStore;
-  /**
-   * A delivery worker's progress report (adapters pass each one on). When an election's ballot DMs
-   * have all been tried and some could not be delivered, the core tells its organisers by DM, once
-   * per count, however many processes report it and whether or not one restarted in between.
-   */
-  reportDelivery(report: { electionId: string; purpose: string }): Promise<void>;
-}
-
-export { createCore, type CoreDeps } from './app.js';
+export type { PlatformStateStore, TellerCore } from './app/core.types.js';
+export { createCore, type CoreDeps } from './app/create-core.js';
 /** an argument's name as members type it and the README spells it: objection-days, not objectionDays */
 export { argLabel } from './commands/arg-text.js';
 export type { Logger } from './commands/context.js';

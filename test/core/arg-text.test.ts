@@ -2,7 +2,7 @@
 // characters, half a UTF-16 pair. Refused as invalid input naming the field, in the member's language,
 // whether typed or sent as named arguments (buttons, modals, Discord options), and nothing is written.
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/core/commands/registry.js';
+import { COMMANDS } from '../../src/core/app/registry.js';
 import type { DispatchResult } from '../../src/core/index.js';
 import { harness, type Harness } from './harness.js';
 

@@ -10,9 +10,9 @@ import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as roll from '../roll/roll.commands.js';
-import type { CommandSpec } from './command.types.js';
-import type { AnyCommand } from './define.js';
-import { helpCommand } from './help.commands.js';
+import type { CommandSpec } from '../commands/command.types.js';
+import type { AnyCommand } from '../commands/define.js';
+import { helpCommand } from '../help/help.commands.js';
 
 const domain: AnyCommand[] = [
   elections.createElection,
