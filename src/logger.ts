@@ -8,7 +8,7 @@ export interface AppLogger extends Logger {
   warn(message: string, meta?: Record<string, unknown>): void;
 }
 
-/** One line per event on stderr, at LOG_LEVEL and above. Callers never pass ballot choices (see core/commands/dispatch.ts). */
+/** One line per event on stderr, at LOG_LEVEL and above. Callers never pass ballot choices (see core/app/dispatch.ts). */
 export function createLogger(
   level: Level,
   write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),

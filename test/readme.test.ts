@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../src/core/app/registry.js';
 import { METHOD_IDS } from '../src/counting/types.js';
-import { argLabel } from '../src/core/commands/arg-text.js';
+import { argLabel } from '../src/core/kit/arg-text.js';
 import { DEFAULT_SETTINGS } from '../src/core/elections/election.commands.js';
 import { contestDefaults } from '../src/core/elections/election.view.js';
 

@@ -11,10 +11,10 @@ export type {
   DispatchResult,
   Invocation,
   MemberProfile,
-} from './commands/command.types.js';
+} from './kit/command.types.js';
 // How typed text splits into arguments, so an adapter can rewrite a token before dispatch (Slack resolves
 // a typed @name to the member's id) exactly as the core will read it.
-export { argsFromText, tokenSpans, type TextArgs, type TokenSpan } from './commands/tokenize.js';
+export { argsFromText, tokenSpans, type TextArgs, type TokenSpan } from './kit/tokenize.js';
 export type {
   Action,
   BallotForm,
@@ -24,7 +24,7 @@ export type {
   Reply,
   Tone,
   Visibility,
-} from './commands/reply.js';
+} from './shared/reply.js';
 export type {
   DeliveryQueue,
   NewOutboundMessage,
@@ -38,8 +38,8 @@ export type { ChartData, Explanation } from '../counting/types.js';
 export type { PlatformStateStore, TellerCore } from './app/core.types.js';
 export { createCore, type CoreDeps } from './app/create-core.js';
 /** an argument's name as members type it and the README spells it: objection-days, not objectionDays */
-export { argLabel } from './commands/arg-text.js';
-export type { Logger } from './commands/context.js';
+export { argLabel } from './kit/arg-text.js';
+export type { Logger } from './kit/context.js';
 export type { Clock } from './shared/clock.js';
 export type { Store } from './shared/store.ports.js';
 export { verifyStoredAudits, type StoredAuditVerdict } from './audit/audit.use-cases.js';

@@ -2,7 +2,7 @@
 // the small platform state store it passes through. Kept here, below index.ts, so index.ts only
 // re-exports and nothing in the core imports the public entry.
 
-import type { CommandSpec, DispatchResult, Invocation } from '../commands/command.types.js';
+import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
 import type { DeliveryQueue, Platform } from '../delivery/outbound.types.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */

@@ -1,6 +1,6 @@
 import { translate } from '../../i18n/index.js';
 import { type ChannelReader, createDispatcher } from './dispatch.js';
-import type { Logger } from '../commands/context.js';
+import type { Logger } from '../kit/context.js';
 import { COMMANDS, COMMAND_SPECS } from './registry.js';
 import type { DeliveryQueue, Platform } from '../delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './core.types.js';

@@ -12,14 +12,14 @@ import { InstanceState } from '../shared/instance-state.js';
 import type { Store, Tx } from '../shared/store.ports.js';
 import { postCheckpoint } from '../audit/audit.checkpoint.js';
 import { appendAudit } from '../audit/audit.service.js';
-import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from '../commands/command.types.js';
-import type { CommandContext, Logger } from '../commands/context.js';
-import type { AnyCommand } from '../commands/define.js';
+import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
+import type { CommandContext, Logger } from '../kit/context.js';
+import type { AnyCommand } from '../kit/define.js';
 import { helpReply, usage } from '../help/help.js';
-import { argLabel, expectedText } from '../commands/arg-text.js';
-import { argIssueText } from '../commands/args.js';
-import { argsFromText, tokenize } from '../commands/tokenize.js';
-import type { Reply } from '../commands/reply.js';
+import { argLabel, expectedText } from '../kit/arg-text.js';
+import { argIssueText } from '../kit/args.js';
+import { argsFromText, tokenize } from '../kit/tokenize.js';
+import type { Reply } from '../shared/reply.js';
 
 /** A platform's way to read a channel's recent messages back (for audit checkpoints). */
 export type ChannelReader = (platformOrgId: string, channelId: string) => Promise<string[]>;

@@ -1,8 +1,8 @@
 // The durable jobs table's worker side. Commands plan jobs inside their own transaction (ctx.schedule);
 // this claims due ones under a lease (SKIP LOCKED on PostgreSQL, so with several Teller processes each
 // job runs once), runs each through the same command path members use, and retries with backoff.
-import type { DispatchResult } from '../commands/command.types.js';
-import type { Logger } from '../commands/context.js';
+import type { DispatchResult } from '../kit/command.types.js';
+import type { Logger } from '../kit/context.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Job, Store } from '../shared/store.ports.js';

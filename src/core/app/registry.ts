@@ -10,8 +10,8 @@ import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as roll from '../roll/roll.commands.js';
-import type { CommandSpec } from '../commands/command.types.js';
-import type { AnyCommand } from '../commands/define.js';
+import type { CommandSpec } from '../kit/command.types.js';
+import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
 
 const domain: AnyCommand[] = [

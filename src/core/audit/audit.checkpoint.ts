@@ -2,7 +2,7 @@
 // entry count and head are posted to the election's channel (where the database's operator cannot
 // rewrite them), and the chain records that it did. Verification then checks the chain still reaches
 // every posted checkpoint (audit.verify.ts).
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../kit/context.js';
 import type { Election } from '../elections/election.types.js';
 import { checkpointLine, HEAD_CHARS } from './audit.verify.js';
 

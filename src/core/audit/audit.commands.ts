@@ -1,10 +1,10 @@
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
 import { current } from '../elections/election.service.js';
-import type { DispatchResult } from '../commands/command.types.js';
-import type { CommandContext } from '../commands/context.js';
-import type { Reply } from '../commands/reply.js';
+import type { DispatchResult } from '../kit/command.types.js';
+import type { CommandContext } from '../kit/context.js';
+import type { Reply } from '../shared/reply.js';
 import type { Election } from '../elections/election.types.js';
 import { fail, type Result } from '../shared/result.js';
 import { type AuditVerdict, readCheckpointLines, verifyAudit } from './audit.verify.js';

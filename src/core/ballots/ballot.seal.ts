@@ -4,8 +4,8 @@
 // (Store.purge); until that has succeeded the election is 'sealing', a durable job retries, and
 // organisers are told when it is done.
 import { randomInt } from 'node:crypto';
-import type { DispatchResult } from '../commands/command.types.js';
-import type { CommandContext } from '../commands/context.js';
+import type { DispatchResult } from '../kit/command.types.js';
+import type { CommandContext } from '../kit/context.js';
 import type { Election } from '../elections/election.types.js';
 import { current } from '../elections/election.service.js';
 import { randomId } from '../shared/ids.js';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { CommandContext } from '../commands/context.js';
-import type { BallotForm } from '../commands/reply.js';
+import type { CommandContext } from '../kit/context.js';
+import type { BallotForm } from '../shared/reply.js';
 import type { Contest, Election } from '../elections/election.types.js';
 import { current } from '../elections/election.service.js';
 import { randomId, receiptCode } from '../shared/ids.js';

@@ -8,10 +8,10 @@
 // process neither loses the notice nor repeats it. (Before, the adapter kept the channel to post in and
 // what it had posted in memory, and lost both at a restart.)
 import type { DeliveryQueue } from '../delivery/outbound.types.js';
-import type { DispatchResult } from '../commands/command.types.js';
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { toActor } from '../commands/say.js';
+import type { DispatchResult } from '../kit/command.types.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
 import { current, notifyMember } from '../elections/election.service.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Store } from '../shared/store.ports.js';

@@ -1,8 +1,8 @@
 // Finishing the seal: the organisers' command to purge again, and the step Teller runs itself once a
 // purge has succeeded (see ballot.seal.ts).
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
 import { current, notifyMember } from '../elections/election.service.js';
 import type { Election, Phase } from '../elections/election.types.js';
 import { planPurge, sealJobKey } from './ballot.seal.js';

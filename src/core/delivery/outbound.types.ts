@@ -4,7 +4,7 @@
 // reference and the final mark are recorded, and a message whose send outcome is unknown is retried
 // only through an idempotent path (see adapters/shared/delivery).
 
-import type { MessageBody } from '../commands/reply.js';
+import type { MessageBody } from '../shared/reply.js';
 
 export type Platform = 'slack' | 'discord' | 'console';
 

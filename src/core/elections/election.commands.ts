@@ -1,7 +1,7 @@
 import { METHOD_IDS, type MethodId } from '../../counting/types.js';
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { mention, toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { mention, toActor } from '../kit/say.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { discardBallotBox, planPurge } from '../ballots/ballot.seal.js';

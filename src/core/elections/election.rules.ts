@@ -1,6 +1,6 @@
 // The phase machine (ARCHITECTURE §1). Pure: which phase may follow which, and which commands are open.
 
-import type { CommandSpec } from '../commands/command.types.js';
+import type { CommandSpec } from '../kit/command.types.js';
 import type { ElectionRoleName, Phase } from './election.types.js';
 
 const NEXT: Record<Phase, readonly Phase[]> = {

@@ -1,5 +1,5 @@
-import type { CommandContext } from '../commands/context.js';
-import type { Reply } from '../commands/reply.js';
+import type { CommandContext } from '../kit/context.js';
+import type { Reply } from '../shared/reply.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Contest, Election, Phase } from './election.types.js';
 import { canMove } from './election.rules.js';

@@ -1,6 +1,6 @@
 import type { MethodId } from '../../counting/types.js';
-import type { CommandContext } from '../commands/context.js';
-import type { MessageBody } from '../commands/reply.js';
+import type { CommandContext } from '../kit/context.js';
+import type { MessageBody } from '../shared/reply.js';
 import type { ContestOptions, Election } from './election.types.js';
 
 export function contestDefaults(method: MethodId, seats: number): ContestOptions {

@@ -1,8 +1,8 @@
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
 import { helpReply } from './help.js';
 import { ok } from '../shared/result.js';
-import type { CommandSpec } from '../commands/command.types.js';
+import type { CommandSpec } from '../kit/command.types.js';
 
 /** `help` needs the list of every command, which only exists once the registry is assembled. */
 export function helpCommand(all: () => readonly CommandSpec[]) {

@@ -1,9 +1,9 @@
 import type { Translate } from '../../i18n/index.js';
 import type { ElectionRoleName, Phase } from '../elections/election.types.js';
 import { allowedCommandIds } from '../elections/election.rules.js';
-import { argLabel, placeholder } from '../commands/arg-text.js';
-import type { ArgSpec, CommandSpec } from '../commands/command.types.js';
-import type { Reply } from '../commands/reply.js';
+import { argLabel, placeholder } from '../kit/arg-text.js';
+import type { ArgSpec, CommandSpec } from '../kit/command.types.js';
+import type { Reply } from '../shared/reply.js';
 
 function argUsage(a: ArgSpec): string {
   const name = argLabel(a.name);

@@ -1,7 +1,7 @@
-import { arg } from '../commands/args.js';
-import type { CommandContext } from '../commands/context.js';
-import { defineCommand } from '../commands/define.js';
-import { mention, toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import type { CommandContext } from '../kit/context.js';
+import { defineCommand } from '../kit/define.js';
+import { mention, toActor } from '../kit/say.js';
 import { current, findContest, moveTo, notifyMember, postNotice } from '../elections/election.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';

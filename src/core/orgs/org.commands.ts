@@ -1,8 +1,8 @@
 // Settings of the whole organisation (a Slack workspace, a Discord server), not of one election.
 import type { Locale } from '../../i18n/catalog.types.js';
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
 import { orgLanguage } from './org.types.js';
 
 const LANGUAGES = ['en', 'zh-Hans'] as const satisfies readonly Locale[];

@@ -1,6 +1,6 @@
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
 import { current, moveTo, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';

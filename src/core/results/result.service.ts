@@ -2,7 +2,7 @@ import { tally } from '../../counting/index.js';
 import { BALLOT_KIND, type CountResult } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot } from '../ballots/ballot.rules.js';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../kit/context.js';
 import type { Contest } from '../elections/election.types.js';
 import { current } from '../elections/election.service.js';
 import type { StoredResult } from './result.types.js';

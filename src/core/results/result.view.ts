@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import type { Field, MessageBody } from '../commands/reply.js';
+import type { Field, MessageBody } from '../shared/reply.js';
 import type { Contest } from '../elections/election.types.js';
 import type { StoredResult } from './result.types.js';
 

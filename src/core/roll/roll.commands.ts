@@ -1,6 +1,6 @@
-import { arg } from '../commands/args.js';
-import { defineCommand } from '../commands/define.js';
-import { mention, toActor } from '../commands/say.js';
+import { arg } from '../kit/args.js';
+import { defineCommand } from '../kit/define.js';
+import { mention, toActor } from '../kit/say.js';
 import { ROLL_OPEN } from '../elections/election.rules.js';
 import { current, postNotice } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';

@@ -1,4 +1,4 @@
-import { parseMember } from '../commands/args.js';
+import { parseMember } from '../kit/args.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 export interface ImportLine {

@@ -3,7 +3,7 @@
 // from an authenticated payload, and the closed union that dispatch returns.
 
 import type { Platform } from '../delivery/outbound.types.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 
 /** How an argument is typed in chat; Discord maps these to option types, Slack/console parse text. */
 export type ArgKind =

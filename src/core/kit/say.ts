@@ -1,5 +1,5 @@
 import { ok, type Result } from '../shared/result.js';
-import type { MessageBody, Reply } from './reply.js';
+import type { MessageBody, Reply } from '../shared/reply.js';
 
 /** A successful reply to the actor only. */
 export function toActor(text: string, extra: Omit<MessageBody, 'text'> = {}): Result<Reply> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 import type { Access, ArgSpec, CommandSpec } from './command.types.js';
 import type { ArgDef } from './args.js';
 import type { CommandContext } from './context.js';
