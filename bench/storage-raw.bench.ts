@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Store } from '../src/core/shared/store.ports.js';
+import type { Store } from '../src/core/kit/store.js';
 import { connect, createStore, migrateToLatest } from '../src/storage/index.js';
 
 const CASTS = 5000;

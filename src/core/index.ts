@@ -25,8 +25,8 @@ export type {
   Tone,
   Visibility,
 } from './shared/reply.js';
+export type { DeliveryQueue } from './delivery/outbound.ports.js';
 export type {
-  DeliveryQueue,
   NewOutboundMessage,
   OutboundDestination,
   OutboundMessage,
@@ -41,6 +41,6 @@ export { createCore, type CoreDeps } from './app/create-core.js';
 export { argLabel } from './kit/arg-text.js';
 export type { Logger } from './kit/context.js';
 export type { Clock } from './shared/clock.js';
-export type { Store } from './shared/store.ports.js';
+export type { Store } from './kit/store.js';
 export { verifyStoredAudits, type StoredAuditVerdict } from './audit/audit.use-cases.js';
 export type { AuditVerdict, Checkpoint } from './audit/audit.verify.js';

@@ -1,6 +1,7 @@
 // The durable outbound queue's worker side (ARCHITECTURE §5). Commands enqueue inside their own
 // transaction (OutboxRepo); delivery workers in one or several processes claim, send and mark here.
-import type { DeliveryQueue, OutboundMessage, OutboundStatus } from '../core/delivery/outbound.types.js';
+import type { DeliveryQueue } from '../core/delivery/outbound.ports.js';
+import type { OutboundMessage, OutboundStatus } from '../core/delivery/outbound.types.js';
 import type { Database } from './connect.js';
 import { outboxFromRow } from './mappers.js';
 import { toCount } from './repos/context.js';

@@ -11,7 +11,7 @@ import type {
 } from '../core/elections/election.types.js';
 import type { Nomination, NominationStatus, Seconder } from '../core/nominations/nomination.types.js';
 import type { Organisation } from '../core/orgs/org.types.js';
-import type { Member } from '../core/shared/store.ports.js';
+import type { Member } from '../core/members/member.types.js';
 import type { Eligibility, RollEntry } from '../core/roll/roll.types.js';
 import type { CountConfirmation, StoredResult } from '../core/results/result.types.js';
 import type { MethodId } from '../counting/types.js';

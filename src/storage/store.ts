@@ -1,7 +1,7 @@
 // The Store the core runs its commands through: one database transaction per command, with every
 // repository bound to that transaction.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Store, Tx } from '../core/shared/store.ports.js';
+import type { Store, Tx } from '../core/kit/store.js';
 import type { Database, PgNotice } from './connect.js';
 import type { Schema } from './schema.js';
 import {

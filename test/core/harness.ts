@@ -1,5 +1,5 @@
 import { createCore, type DispatchResult, type TellerCore } from '../../src/core/index.js';
-import type { DeliveryQueue } from '../../src/core/delivery/outbound.types.js';
+import type { DeliveryQueue } from '../../src/core/delivery/outbound.ports.js';
 import { MemoryStore } from './memory-store.js';
 
 export class FakeClock {

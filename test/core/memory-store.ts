@@ -9,14 +9,10 @@ import type { Nomination, Seconder } from '../../src/core/nominations/nomination
 import type { Organisation } from '../../src/core/orgs/org.types.js';
 import type { CountConfirmation, StoredResult } from '../../src/core/results/result.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
-import type {
-  CastBallot,
-  ElectionSecret,
-  Job,
-  Member,
-  Store,
-  Tx,
-} from '../../src/core/shared/store.ports.js';
+import type { CastBallot, ElectionSecret } from '../../src/core/ballots/ballot.types.js';
+import type { Job } from '../../src/core/jobs/job.types.js';
+import type { Store, Tx } from '../../src/core/kit/store.js';
+import type { Member } from '../../src/core/members/member.types.js';
 
 export interface MemoryState {
   orgs: Organisation[];

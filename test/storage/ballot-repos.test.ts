@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
-import type { CastBallot, Store } from '../../src/core/shared/store.ports.js';
+import type { CastBallot } from '../../src/core/ballots/ballot.types.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';
 import { type Seeded, seed } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryQueue } from '../../src/core/delivery/outbound.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { DeliveryQueue } from '../../src/core/delivery/outbound.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { createDeliveryQueue } from '../../src/storage/delivery-queue.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Nomination } from '../../src/core/nominations/nomination.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 import { T0, makeContest, makeElection, makeOrg, seed } from './fixtures.js';

@@ -2,7 +2,7 @@
 import type { Contest, Election } from '../../src/core/elections/election.types.js';
 import type { Organisation } from '../../src/core/orgs/org.types.js';
 import type { OutboundMessage } from '../../src/core/delivery/outbound.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { randomId } from './databases.js';
 
 export const T0 = '2026-11-23T10:00:00.000Z';

@@ -1,7 +1,7 @@
 // Group commit on SQLite: commands that queue up while a batch runs share one COMMIT, each inside its
 // own savepoint, so a failing command changes nothing and the others still commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 import { makeElection, makeOrg } from './fixtures.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/audit/audit.types.js';
 import type { StoredResult } from '../../src/core/results/result.types.js';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import type { CountResult } from '../../src/counting/types.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/shared/store.ports.js';
+import type { Store } from '../../src/core/kit/store.js';
 import { createStore } from '../../src/storage/store.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 import { makeElection, makeMessage, makeOrg } from './fixtures.js';

@@ -3,7 +3,8 @@
 // re-exports and nothing in the core imports the public entry.
 
 import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
-import type { DeliveryQueue, Platform } from '../delivery/outbound.types.js';
+import type { DeliveryQueue } from '../delivery/outbound.ports.js';
+import type { Platform } from '../delivery/outbound.types.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
 export interface PlatformStateStore {

@@ -2,12 +2,13 @@ import { translate } from '../../i18n/index.js';
 import { type ChannelReader, createDispatcher } from './dispatch.js';
 import type { Logger } from '../kit/context.js';
 import { COMMANDS, COMMAND_SPECS } from './registry.js';
-import type { DeliveryQueue, Platform } from '../delivery/outbound.types.js';
+import type { DeliveryQueue } from '../delivery/outbound.ports.js';
+import type { Platform } from '../delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './core.types.js';
 import { createJobRunner } from './job-runner.js';
 import { ballotFanOutWatcher } from '../ballots/fanout.commands.js';
 import type { Clock } from '../shared/clock.js';
-import type { Store } from '../shared/store.ports.js';
+import type { Store } from '../kit/store.js';
 
 export interface CoreDeps {
   store: Store;

@@ -9,7 +9,7 @@ import { orgLanguage, type Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import { errorRef, randomId } from '../shared/ids.js';
 import { InstanceState } from '../shared/instance-state.js';
-import type { Store, Tx } from '../shared/store.ports.js';
+import type { Store, Tx } from '../kit/store.js';
 import { postCheckpoint } from '../audit/audit.checkpoint.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';

@@ -5,7 +5,8 @@ import type { DispatchResult } from '../kit/command.types.js';
 import type { Logger } from '../kit/context.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
-import type { Job, Store } from '../shared/store.ports.js';
+import type { Job } from '../jobs/job.types.js';
+import type { Store } from '../kit/store.js';
 import { SEAL_JOB } from '../ballots/ballot.seal.js';
 
 type RunAsTeller = (

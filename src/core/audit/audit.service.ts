@@ -1,4 +1,4 @@
-import type { Tx } from '../shared/store.ports.js';
+import type { Tx } from '../kit/store.js';
 import type { AuditEntry } from './audit.types.js';
 import { entryHash, GENESIS } from './audit.rules.js';
 

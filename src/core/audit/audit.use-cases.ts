@@ -1,6 +1,6 @@
 // Audit verification outside any command: `teller audit verify` runs it over the whole database.
 import type { Election } from '../elections/election.types.js';
-import type { Store } from '../shared/store.ports.js';
+import type { Store } from '../kit/store.js';
 import { type AuditVerdict, type Checkpoint, verifyAudit } from './audit.verify.js';
 
 export interface StoredAuditVerdict {

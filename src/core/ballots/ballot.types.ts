@@ -13,15 +13,24 @@ export interface StoredBallot {
   content: string;
 }
 
-export interface Receipt {
-  electionId: string;
-  code: string;
-  /** HMAC(electionKey, member) while voting is open, so a re-vote keeps the same receipt; null after close */
-  link: string | null;
-}
-
 export interface Participation {
   electionId: string;
   contestId: string;
   memberId: string;
+}
+
+export interface ElectionSecret {
+  /** random, made at voting open; with the server secret it derives the election key */
+  salt: string;
+  /** HMAC of a fixed label under the election key; null for elections opened before it existed */
+  keyCheck: string | null;
+}
+
+/** A ballot while voting is open: ciphertext only, found again by the voter's link. */
+export interface CastBallot {
+  id: string;
+  electionId: string;
+  contestId: string;
+  link: string;
+  sealed: string;
 }

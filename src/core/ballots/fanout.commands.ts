@@ -7,14 +7,14 @@
 // and what has been told is the outbox itself (one dedupe key per organiser and count), so a restarted
 // process neither loses the notice nor repeats it. (Before, the adapter kept the channel to post in and
 // what it had posted in memory, and lost both at a restart.)
-import type { DeliveryQueue } from '../delivery/outbound.types.js';
+import type { DeliveryQueue } from '../delivery/outbound.ports.js';
 import type { DispatchResult } from '../kit/command.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { current, notifyMember } from '../elections/election.service.js';
 import type { Organisation } from '../orgs/org.types.js';
-import type { Store } from '../shared/store.ports.js';
+import type { Store } from '../kit/store.js';
 
 /** the outbox purpose of ballot DMs (voting.open) */
 export const BALLOT_PURPOSE = 'ballot';

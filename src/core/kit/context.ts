@@ -4,7 +4,8 @@ import type { NewOutboundMessage } from '../delivery/outbound.types.js';
 import type { Election, ElectionRoleName } from '../elections/election.types.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { InstanceState } from '../shared/instance-state.js';
-import type { Job, Tx } from '../shared/store.ports.js';
+import type { Job } from '../jobs/job.types.js';
+import type { Tx } from './store.js';
 import type { Actor, DispatchResult } from './command.types.js';
 
 /** What a handler gets: the open transaction and everything already checked about the actor. */

@@ -5,9 +5,9 @@ import type {
   BallotRepo,
   CastBallotRepo,
   ParticipationRepo,
-  ReceiptRepo,
   SecretRepo,
-} from '../../core/shared/store.ports.js';
+} from '../../core/ballots/ballot.ports.js';
+import type { ReceiptRepo } from '../../core/receipts/receipt.ports.js';
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes, toCount } from './context.js';
 

@@ -1,14 +1,10 @@
 // Organisations, members, elections and what organisers set up before voting: contests, roles, the
 // roll and nominations.
-import type {
-  ContestRepo,
-  ElectionRepo,
-  MemberRepo,
-  NominationRepo,
-  OrgRepo,
-  RoleRepo,
-  RollRepo,
-} from '../../core/shared/store.ports.js';
+import type { ContestRepo, ElectionRepo, RoleRepo } from '../../core/elections/election.ports.js';
+import type { MemberRepo } from '../../core/members/member.ports.js';
+import type { NominationRepo } from '../../core/nominations/nomination.ports.js';
+import type { OrgRepo } from '../../core/orgs/org.ports.js';
+import type { RollRepo } from '../../core/roll/roll.ports.js';
 import {
   contestFromRow,
   contestToRow,

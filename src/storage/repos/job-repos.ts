@@ -1,5 +1,7 @@
 // Durable jobs and server-wide settings.
-import type { Job, JobRepo, JobStatus, SettingRepo } from '../../core/shared/store.ports.js';
+import type { JobRepo } from '../../core/jobs/job.ports.js';
+import type { Job, JobStatus } from '../../core/jobs/job.types.js';
+import type { SettingRepo } from '../../core/settings/setting.ports.js';
 import { first, prepare, rowParams, run } from '../prepared.js';
 import type { JobRow } from '../schema.js';
 import type { RepoContext } from './context.js';

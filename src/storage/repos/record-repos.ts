@@ -1,6 +1,9 @@
 // What an election leaves behind: results and their confirmations, the audit chain, queued messages and
 // handled platform requests.
-import type { AuditRepo, OutboxRepo, RequestRepo, ResultRepo } from '../../core/shared/store.ports.js';
+import type { AuditRepo } from '../../core/audit/audit.ports.js';
+import type { OutboxRepo } from '../../core/delivery/outbound.ports.js';
+import type { RequestRepo } from '../../core/requests/request.ports.js';
+import type { ResultRepo } from '../../core/results/result.ports.js';
 import { sql } from 'kysely';
 import {
   auditFromRow,

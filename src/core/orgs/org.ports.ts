@@ -1,0 +1,18 @@
+// The organisations' repository. Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+import type { Platform } from '../delivery/outbound.types.js';
+import type { Organisation } from './org.types.js';
+
+export interface OrgRepo {
+  findByPlatform(platform: Platform, platformOrgId: string): Promise<Organisation | undefined>;
+  get(id: string): Promise<Organisation | undefined>;
+  insert(org: Organisation): Promise<void>;
+  /**
+   * Insert unless the platform's organisation is known already, and return the one stored: two
+   * processes meeting a new workspace at once both get the same organisation, neither an error.
+   */
+  insertIfAbsent(org: Organisation): Promise<Organisation>;
+  /** the platform's default language changed (a Discord server's preferred locale) */
+  setDefaultLocale(id: string, locale: Organisation['defaultLocale']): Promise<void>;
+  /** the organisers chose a language; one column each, so neither write undoes the other */
+  setLanguage(id: string, language: Organisation['defaultLocale'] | null): Promise<void>;
+}

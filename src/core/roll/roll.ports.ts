@@ -1,0 +1,11 @@
+// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+import type { RollEntry } from './roll.types.js';
+
+export interface RollRepo {
+  get(electionId: string, memberId: string): Promise<RollEntry | undefined>;
+  /** ordered by member id */
+  list(electionId: string): Promise<RollEntry[]>;
+  /** insert or replace the member's entry */
+  upsert(entry: RollEntry): Promise<void>;
+  remove(electionId: string, memberId: string): Promise<boolean>;
+}
