@@ -7,7 +7,7 @@ import type { Organisation } from '../orgs/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Store } from '../kit/store.js';
-import { SEAL_JOB } from '../ballots/ballot.seal.js';
+import { SEAL_JOB } from '../elections/election.seal.js';
 
 type RunAsTeller = (
   org: Pick<Organisation, 'platform' | 'platformOrgId'>,

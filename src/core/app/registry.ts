@@ -6,6 +6,7 @@ import * as ballots from '../ballots/ballot.commands.js';
 import * as fanout from '../ballots/fanout.commands.js';
 import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
+import * as notices from '../notices/notice.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
@@ -46,7 +47,7 @@ const domain: AnyCommand[] = [
   ballots.closeVoting,
   seal.sealAgain,
   seal.markSealed,
-  seal.alertOrganisers,
+  notices.alertOrganisers,
   ballots.publishWeightedBallots,
   ballots.publishedBallots,
   results.runCount,

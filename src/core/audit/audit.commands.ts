@@ -1,9 +1,8 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current } from '../elections/election.service.js';
+import { type CommandContext, current } from '../kit/context.js';
 import type { DispatchResult } from '../kit/command.types.js';
-import type { CommandContext } from '../kit/context.js';
 import type { Reply } from '../shared/reply.js';
 import type { Election } from '../elections/election.types.js';
 import { fail, type Result } from '../shared/result.js';

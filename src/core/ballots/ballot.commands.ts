@@ -1,48 +1,17 @@
 import { arg } from '../kit/args.js';
-import type { CommandContext } from '../kit/context.js';
+import { type CommandContext, current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import {
-  current,
-  findContest,
-  moveTo,
-  notifyChannel,
-  notifyMember,
-  postNotice,
-} from '../elections/election.service.js';
+import { findContest, moveTo } from '../elections/election.service.js';
+import { notifyChannel, notifyMember, postNotice } from '../notices/notice.service.js';
+import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
 import { normaliseReceipt, randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
 import { electionKey, keyCheck } from './ballot.keys.js';
-import { planPurge, sealBallotBox } from './ballot.seal.js';
+import { sealBallotBox } from './ballot.seal.js';
+import { planPurge } from '../elections/election.seal.js';
 import { ballotForm, cast, voterCheck } from './ballot.service.js';
 import { queueReceiptDm } from './receipt.notice.js';
-
-const TURNOUT_KEY = 'turnout';
-/** The live turnout line is edited at most once a minute per election, however fast ballots arrive. */
-const TURNOUT_EVERY_MS = 60_000;
-
-async function turnoutText(ctx: CommandContext, final: boolean): Promise<string> {
-  const e = current(ctx);
-  const eligible = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible').length;
-  const voted = (await ctx.tx.participation.voters(e.id)).length;
-  const pct = eligible === 0 ? 0 : Math.round((voted / eligible) * 1000) / 10;
-  return ctx.t(final ? 'voting.turnout_final' : 'voting.turnout', { voted, eligible, pct });
-}
-
-async function updateTurnout(ctx: CommandContext, final = false): Promise<void> {
-  const e = current(ctx);
-  const bucket = final ? 'final' : String(Math.floor(ctx.now.getTime() / TURNOUT_EVERY_MS));
-  const turnoutPosted = ctx.state.table<number>('turnout-posted');
-  if (!final && turnoutPosted.get(e.id) === Number(bucket)) return;
-  await notifyChannel(
-    ctx,
-    `${bucket}:${TURNOUT_KEY}`,
-    { text: await turnoutText(ctx, final), tone: 'info' },
-    'turnout',
-    TURNOUT_KEY,
-  );
-  if (!final) turnoutPosted.set(e.id, Number(bucket));
-}
 
 export const openVoting = defineCommand<{ election: number }>({
   id: 'voting.open',

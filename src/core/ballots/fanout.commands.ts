@@ -12,7 +12,8 @@ import type { DispatchResult } from '../kit/command.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current, notifyMember } from '../elections/election.service.js';
+import { current } from '../kit/context.js';
+import { notifyMember } from '../notices/notice.service.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Store } from '../kit/store.js';
 

@@ -6,8 +6,7 @@
 //
 // Never a choice, a candidate or a contest's content (ARCHITECTURE §2: workspace owners can export
 // DMs): only the election, the code and how to check it.
-import type { CommandContext } from '../kit/context.js';
-import { current } from '../elections/election.service.js';
+import { type CommandContext, current } from '../kit/context.js';
 import { randomId } from '../shared/ids.js';
 
 export const RECEIPT_PURPOSE = 'receipt';

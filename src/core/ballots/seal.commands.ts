@@ -1,11 +1,12 @@
 // Finishing the seal: the organisers' command to purge again, and the step Teller runs itself once a
-// purge has succeeded (see ballot.seal.ts).
+// purge has succeeded (see elections/election.seal.ts).
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current, notifyMember } from '../elections/election.service.js';
+import { current } from '../kit/context.js';
+import { notifyMember } from '../notices/notice.service.js';
 import type { Election, Phase } from '../elections/election.types.js';
-import { planPurge, sealJobKey } from './ballot.seal.js';
+import { planPurge, sealJobKey } from '../elections/election.seal.js';
 
 const AFTER_CLOSE: readonly Phase[] = [
   'closed',
@@ -56,30 +57,5 @@ export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no'
       }
     }
     return toActor(ctx.t('voting.sealed_done', { number: e.number, title: e.title }));
-  },
-});
-
-/** What Teller may alert organisers about; each has a message `alert.<about>`. */
-const ALERTS = ['seal_failing'] as const;
-
-export const alertOrganisers = defineCommand<{ election: number; about: (typeof ALERTS)[number] }>({
-  id: 'organisers.alert',
-  path: ['organisers', 'alert'],
-  access: 'teller',
-  listed: false,
-  args: { election: arg.election('arg.election'), about: arg.choice('arg.about', ALERTS) },
-  async handler(ctx, args) {
-    const e = current(ctx);
-    const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
-    const key = `alert.${args.about}`;
-    for (const o of organisers) {
-      await notifyMember(
-        ctx,
-        o.memberId,
-        `alert:${args.about}:${ctx.now.toISOString().slice(0, 13)}:${o.memberId}`,
-        (t) => ({ text: t(key, { number: e.number, title: e.title }), tone: 'warning' }),
-      );
-    }
-    return toActor(ctx.t(key, { number: e.number, title: e.title }));
   },
 });

@@ -4,9 +4,11 @@ import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { discardBallotBox, planPurge } from '../ballots/ballot.seal.js';
+import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
-import { current, moveTo, notifyChannel, postNotice } from './election.service.js';
+import { moveTo } from './election.service.js';
+import { current } from '../kit/context.js';
+import { notifyChannel, postNotice } from '../notices/notice.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
 

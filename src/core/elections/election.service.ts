@@ -1,14 +1,9 @@
-import type { CommandContext } from '../kit/context.js';
-import type { Reply } from '../shared/reply.js';
+// What every election-scoped module needs about the election itself: moving it to its next phase, and
+// finding one of its contests. Low in the module order: it imports no other module.
+import { type CommandContext, current } from '../kit/context.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Contest, Election, Phase } from './election.types.js';
 import { canMove } from './election.rules.js';
-
-/** The election loaded by dispatch (every command with an `election` argument has one). */
-export function current(ctx: CommandContext): Election {
-  if (!ctx.election) throw new Error('command needs an election argument');
-  return ctx.election;
-}
 
 /** Move the election to the next phase, audited. */
 export async function moveTo(
@@ -61,68 +56,4 @@ export async function findContest(ctx: CommandContext, ref: string | undefined):
         { contest: ref, contests: contests.map((c) => `${c.number}. ${c.name}`).join(', ') },
         'contest',
       );
-}
-
-/** Post to the election's channel (or where the command ran) through the outbound queue. */
-export async function notifyChannel(
-  ctx: CommandContext,
-  key: string,
-  body: Parameters<CommandContext['enqueue']>[0]['body'],
-  purpose = 'notice',
-  /** the key of an earlier post this one edits in place */
-  replaces?: string,
-): Promise<void> {
-  const e = current(ctx);
-  const channelId = e.channelId ?? ctx.channelId;
-  if (!channelId) return;
-  await ctx.enqueue({
-    destination: { kind: 'channel', channelId },
-    body,
-    dedupeKey: `${e.id}:${key}`,
-    electionId: e.id,
-    purpose,
-    ...(replaces ? { replaces: `${e.id}:${replaces}` } : {}),
-  });
-}
-
-/**
- * One event, one post: a public notice goes to the election's channel through the queue (durable, sent
- * once), and the member who caused it is told where it went, not shown a second copy. With no channel
- * to post to, the member is shown the notice itself.
- */
-export async function postNotice(
-  ctx: CommandContext,
-  key: string,
-  body: Parameters<CommandContext['enqueue']>[0]['body'],
-  purpose = 'notice',
-): Promise<Result<Reply>> {
-  const channelId = current(ctx).channelId ?? ctx.channelId;
-  if (!channelId) return ok({ visibility: 'only-you', body: { tone: 'success', ...body } });
-  await notifyChannel(ctx, key, body, purpose);
-  const what = body.title ?? body.text.split('\n')[0] ?? '';
-  return ok({
-    visibility: 'only-you',
-    body: { tone: 'success', text: ctx.t('notice.posted', { channel: `<#${channelId}>`, what }) },
-  });
-}
-
-/** Send a member a DM through the outbound queue, in their language. */
-export async function notifyMember(
-  ctx: CommandContext,
-  memberId: string,
-  key: string,
-  build: (
-    t: (k: string, p?: Record<string, string | number>) => string,
-  ) => Parameters<CommandContext['enqueue']>[0]['body'],
-  purpose = 'notice',
-): Promise<boolean> {
-  const e = current(ctx);
-  const t = await ctx.translatorFor(memberId);
-  return ctx.enqueue({
-    destination: { kind: 'dm', memberId },
-    body: build(t),
-    dedupeKey: `${e.id}:${key}`,
-    electionId: e.id,
-    purpose,
-  });
 }

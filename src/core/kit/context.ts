@@ -60,3 +60,9 @@ export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
   error(message: string, meta?: Record<string, unknown>): void;
 }
+
+/** The election loaded by dispatch (every command with an `election` argument has one). */
+export function current(ctx: CommandContext): Election {
+  if (!ctx.election) throw new Error('command needs an election argument');
+  return ctx.election;
+}

@@ -1,8 +1,9 @@
 import { arg } from '../kit/args.js';
-import type { CommandContext } from '../kit/context.js';
+import { type CommandContext, current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
-import { current, findContest, moveTo, notifyMember, postNotice } from '../elections/election.service.js';
+import { findContest, moveTo } from '../elections/election.service.js';
+import { notifyMember, postNotice } from '../notices/notice.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding, candidateOrder } from './nomination.rules.js';

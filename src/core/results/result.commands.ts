@@ -1,7 +1,9 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current, moveTo, postNotice } from '../elections/election.service.js';
+import { moveTo } from '../elections/election.service.js';
+import { current } from '../kit/context.js';
+import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';

@@ -2,9 +2,8 @@ import { tally } from '../../counting/index.js';
 import { BALLOT_KIND, type CountResult } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot } from '../ballots/ballot.rules.js';
-import type { CommandContext } from '../kit/context.js';
+import { type CommandContext, current } from '../kit/context.js';
 import type { Contest } from '../elections/election.types.js';
-import { current } from '../elections/election.service.js';
 import type { StoredResult } from './result.types.js';
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
