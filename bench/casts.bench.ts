@@ -36,7 +36,12 @@ async function dispatchOk(core: TellerCore, member: string, command: string, arg
 
 async function electionOpen(core: TellerCore, voters: string[]) {
   await dispatchOk(core, 'org', 'election.create', { title: 'Bench' });
-  await dispatchOk(core, 'org', 'contest.add', { election: 1, name: 'Chair', seats: 1, method: 'plurality' });
+  await dispatchOk(core, 'org', 'election.contest.add', {
+    election: 1,
+    name: 'Chair',
+    seats: 1,
+    method: 'plurality',
+  });
   await dispatchOk(core, 'org', 'roll.import', { election: 1, list: voters.join('\n') });
   await dispatchOk(core, 'org', 'nominations.open', { election: 1 });
   await dispatchOk(core, voters[0], 'nomination.create', { election: 1, contest: '1' });
@@ -46,7 +51,7 @@ async function electionOpen(core: TellerCore, voters: string[]) {
   await dispatchOk(core, 'org', 'nominations.close', { election: 1 });
   await dispatchOk(core, 'org', 'nomination.approve', { election: 1, nomination: 1 });
   await dispatchOk(core, 'org', 'nomination.approve', { election: 1, nomination: 2 });
-  await dispatchOk(core, 'org', 'candidates.publish', { election: 1 });
+  await dispatchOk(core, 'org', 'nominations.publish', { election: 1 });
   await dispatchOk(core, 'org', 'voting.open', { election: 1 });
 }
 

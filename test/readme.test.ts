@@ -44,7 +44,7 @@ describe('README', () => {
       for (const name of m[1].matchAll(/`([^`]+)`/g)) rows.set(name[1], m[2].trim());
     }
     const named = COMMAND_SPECS.filter(
-      (s) => s.id === 'election.configure' || s.id === 'contest.add',
+      (s) => s.id === 'election.configure' || s.id === 'election.contest.add',
     ).flatMap((s) => s.args.filter((a) => !a.positional).map((a) => argLabel(a.name)));
     expect(named.length).toBeGreaterThan(15);
     expect(named.filter((n) => !rows.has(n))).toEqual([]);

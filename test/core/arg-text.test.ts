@@ -49,7 +49,12 @@ describe('text arguments that cannot be stored', () => {
   it('named arguments from a modal: the statement, with the organisation untouched', async () => {
     const h = harness();
     await named(h, 'olga', 'election.create', { title: 'AGM' });
-    await named(h, 'olga', 'contest.add', { election: 1, name: 'Chair', seats: 1, method: 'plurality' });
+    await named(h, 'olga', 'election.contest.add', {
+      election: 1,
+      name: 'Chair',
+      seats: 1,
+      method: 'plurality',
+    });
     await named(h, 'olga', 'roll.add', { election: 1, members: ['amy', 'ben'] });
     expect((await named(h, 'olga', 'nominations.open', { election: 1 })).kind).toBe('ok');
     const before = h.store.rowCounts();
@@ -108,7 +113,7 @@ describe('text arguments that cannot be stored', () => {
         'election.create.title',
         'nomination.create.statement',
         'nomination.reject.reason',
-        'contest.add.name',
+        'election.contest.add.name',
       ]),
     );
   });

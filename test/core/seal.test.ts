@@ -77,7 +77,7 @@ describe('sealing the ballot box', () => {
       platform: 'console',
       platformOrgId: 'console',
       actor: { memberId: 'teller' },
-      command: 'organisers.alert',
+      command: 'notices.alert',
       args: { election: 1, about: 'seal_failing' },
     });
     expect(byId.kind).toBe('forbidden');

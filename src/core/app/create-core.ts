@@ -6,7 +6,7 @@ import type { DeliveryQueue } from '../delivery/outbound.ports.js';
 import type { Platform } from '../delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './core.types.js';
 import { createJobRunner } from './job-runner.js';
-import { ballotFanOutWatcher } from '../ballots/fanout.commands.js';
+import { ballotFanOutWatcher } from '../voting/fanout.commands.js';
 import type { Clock } from '../shared/clock.js';
 import type { Store } from '../kit/store.js';
 

@@ -82,7 +82,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         return election ? { election, org: await tx.orgs.get(election.orgId) } : undefined;
       });
       if (target?.org)
-        await deps.runAsTeller(target.org, 'organisers.alert', {
+        await deps.runAsTeller(target.org, 'notices.alert', {
           election: target.election.number,
           about: `${job.kind}_failing`,
         });

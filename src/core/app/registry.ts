@@ -3,14 +3,17 @@
 
 import * as audit from '../audit/audit.commands.js';
 import * as ballots from '../ballots/ballot.commands.js';
-import * as fanout from '../ballots/fanout.commands.js';
+import * as fanout from '../voting/fanout.commands.js';
 import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
 import * as notices from '../notices/notice.commands.js';
+import * as period from '../nominations/nomination-period.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
+import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
+import * as voting from '../voting/voting.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -28,24 +31,24 @@ const domain: AnyCommand[] = [
   roll.importRoll,
   roll.setEligibility,
   roll.showRoll,
-  elections.openNominations,
+  period.openNominations,
   nominations.nominate,
   nominations.second,
   nominations.accept,
   nominations.decline,
   nominations.listNominations,
-  nominations.closeNominations,
+  period.closeNominations,
   nominations.approve,
   nominations.reject,
-  nominations.publishCandidates,
-  ballots.openVoting,
+  period.publishCandidates,
+  voting.openVoting,
   ballots.getBallot,
   ballots.castBallot,
-  ballots.checkReceipt,
-  ballots.remindVoters,
+  receipts.checkReceipt,
+  voting.remindVoters,
   fanout.tellUnreached,
-  ballots.closeVoting,
-  seal.sealAgain,
+  voting.closeVoting,
+  voting.sealAgain,
   seal.markSealed,
   notices.alertOrganisers,
   ballots.publishWeightedBallots,

@@ -1,73 +1,14 @@
+// The voter's side of the ballot box: their ballot (a bare /vote lists the elections open to them),
+// casting it, and after close the published ballots anyone can recount.
 import { arg } from '../kit/args.js';
 import { type CommandContext, current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { findContest, moveTo } from '../elections/election.service.js';
-import { notifyChannel, notifyMember, postNotice } from '../notices/notice.service.js';
-import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
-import { normaliseReceipt, randomSalt } from '../shared/ids.js';
+import { findContest } from '../elections/election.service.js';
+import { updateTurnout } from '../notices/turnout.notice.js';
+import { queueReceiptDm } from '../receipts/receipt.notice.js';
 import { fail } from '../shared/result.js';
-import { electionKey, keyCheck } from './ballot.keys.js';
-import { sealBallotBox } from './ballot.seal.js';
-import { planPurge } from '../elections/election.seal.js';
 import { ballotForm, cast, voterCheck } from './ballot.service.js';
-import { queueReceiptDm } from './receipt.notice.js';
-
-export const openVoting = defineCommand<{ election: number }>({
-  id: 'voting.open',
-  path: ['voting', 'open'],
-  access: 'organiser',
-  phases: ['published'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
-    if (voters.length === 0) return fail('voting.empty_roll');
-    // the key check lets a process with a different server secret refuse to cast (see electionKeys)
-    const salt = randomSalt();
-    await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
-    const moved = await moveTo(ctx, 'voting', { eligible: voters.length });
-    if (!moved.ok) return moved;
-    for (const v of voters) {
-      await notifyMember(
-        ctx,
-        v.memberId,
-        `ballot-dm:${v.memberId}`,
-        (t) => ({
-          title: t('voting.dm_title', { title: e.title }),
-          text: t('voting.dm_text', { title: e.title, number: e.number }),
-          actions: [
-            {
-              label: t('voting.vote_button'),
-              command: 'ballot.get',
-              args: { election: String(e.number) },
-              style: 'primary',
-            },
-          ],
-          tone: 'info',
-        }),
-        'ballot',
-      );
-    }
-    const text = ctx.t('voting.opened', { title: e.title, number: e.number, eligible: voters.length });
-    await notifyChannel(ctx, 'voting-open', {
-      title: ctx.t('voting.opened_title', { title: e.title }),
-      text,
-      // for members whose DMs are closed: the same ballot, opened from the channel
-      actions: [
-        {
-          label: ctx.t('voting.vote_button'),
-          command: 'ballot.get',
-          args: { election: String(e.number) },
-          style: 'primary',
-        },
-      ],
-      tone: 'info',
-    });
-    await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
-    return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
-  },
-});
 
 /** A bare /vote: the elections this member can vote in now, each a button to its ballot. */
 async function openToMe(ctx: CommandContext) {
@@ -157,85 +98,6 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
     return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), {
       fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }],
     });
-  },
-});
-
-export const checkReceipt = defineCommand<{ election: number; code: string }>({
-  id: 'receipt.check',
-  path: ['receipt'],
-  access: 'anyone',
-  phases: ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'],
-  args: { election: arg.election('arg.election'), code: arg.word('arg.receipt', 40) },
-  async handler(ctx, args) {
-    const e = current(ctx);
-    const code = normaliseReceipt(args.code);
-    if (!(await ctx.tx.receipts.exists(e.id, code))) return fail('receipt.not_found', { code }, 'code');
-    return toActor(
-      ctx.t(e.phase === 'voting' ? 'receipt.recorded' : 'receipt.counted', { code, title: e.title }),
-    );
-  },
-});
-
-export const remindVoters = defineCommand<{ election: number }>({
-  id: 'voting.remind',
-  path: ['voting', 'remind'],
-  access: 'organiser',
-  phases: ['voting'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    const voted = new Set(await ctx.tx.participation.voters(e.id));
-    const waiting = (await ctx.tx.roll.list(e.id)).filter(
-      (r) => r.status === 'eligible' && !voted.has(r.memberId),
-    );
-    // one reminder per member per hour, however often the command is run
-    const hour = ctx.now.toISOString().slice(0, 13);
-    let sent = 0;
-    for (const r of waiting) {
-      const queued = await notifyMember(
-        ctx,
-        r.memberId,
-        `remind:${hour}:${r.memberId}`,
-        (t) => ({
-          text: t('voting.reminder', { title: e.title }),
-          actions: [
-            {
-              label: t('voting.vote_button'),
-              command: 'ballot.get',
-              args: { election: String(e.number) },
-              style: 'primary',
-            },
-          ],
-          tone: 'info',
-        }),
-        'reminder',
-      );
-      if (queued) sent++;
-    }
-    await ctx.audit('voting.reminded', { count: sent });
-    return toActor(ctx.t('voting.reminded', { count: sent, waiting: waiting.length }));
-  },
-});
-
-export const closeVoting = defineCommand<{ election: number }>({
-  id: 'voting.close',
-  path: ['voting', 'close'],
-  access: 'organiser',
-  phases: ['voting'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    // Destroy every link between voters and ballots: decrypt and shuffle the ballots, delete the
-    // ciphertexts, the links and the key's salt; then purge them from the files after the commit.
-    const sealed = await sealBallotBox(ctx, e);
-    if (!sealed.ok) return sealed;
-    const moved = await moveTo(ctx, 'closed');
-    if (!moved.ok) return moved;
-    await updateTurnout(ctx, true);
-    await planPurge(ctx, { report: false });
-    const receipts = (await ctx.tx.receipts.list(e.id)).length;
-    const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
-    return postNotice(ctx, 'voting-closed', { text, tone: 'info' });
   },
 });
 

@@ -1,36 +1,13 @@
-// Finishing the seal: the organisers' command to purge again, and the step Teller runs itself once a
-// purge has succeeded (see elections/election.seal.ts).
+// Finishing the seal: the step Teller runs itself once a purge has succeeded (see
+// elections/election.seal.ts). The organisers' command to purge again is voting.seal.
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { current } from '../kit/context.js';
 import { notifyMember } from '../notices/notice.service.js';
-import type { Election, Phase } from '../elections/election.types.js';
-import { planPurge, sealJobKey } from '../elections/election.seal.js';
-
-const AFTER_CLOSE: readonly Phase[] = [
-  'closed',
-  'counted',
-  'announced',
-  'certified',
-  'archived',
-  'cancelled',
-];
-
-export const sealAgain = defineCommand<{ election: number }>({
-  id: 'voting.seal',
-  path: ['voting', 'seal'],
-  access: 'organiser',
-  phases: AFTER_CLOSE,
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
-    await planPurge(ctx, { report: true });
-    // replaced after the commit by the outcome of the purge
-    return toActor(ctx.t('voting.sealing', { number: e.number }));
-  },
-});
+import { AFTER_CLOSE } from '../elections/election.rules.js';
+import { sealJobKey } from '../elections/election.seal.js';
+import type { Election } from '../elections/election.types.js';
 
 export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no' }>({
   id: 'ballots.sealed',

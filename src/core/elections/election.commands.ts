@@ -8,7 +8,7 @@ import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { moveTo } from './election.service.js';
 import { current } from '../kit/context.js';
-import { notifyChannel, postNotice } from '../notices/notice.service.js';
+import { notifyChannel } from '../notices/notice.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
 
@@ -145,7 +145,7 @@ export const addContest = defineCommand<{
   scoreMax?: number;
   criteria?: string;
 }>({
-  id: 'contest.add',
+  id: 'election.contest.add',
   path: ['contest', 'add'],
   access: 'organiser',
   phases: ['draft'],
@@ -233,7 +233,10 @@ export const addContest = defineCommand<{
   },
 });
 
-function roleCommand(id: 'organiser.add' | 'scrutineer.add', role: 'organiser' | 'scrutineer') {
+function roleCommand(
+  id: 'election.organiser.add' | 'election.scrutineer.add',
+  role: 'organiser' | 'scrutineer',
+) {
   return defineCommand<{ election: number; member: string }>({
     id,
     path: [role, 'add'],
@@ -254,34 +257,8 @@ function roleCommand(id: 'organiser.add' | 'scrutineer.add', role: 'organiser' |
     },
   });
 }
-export const addOrganiser = roleCommand('organiser.add', 'organiser');
-export const addScrutineer = roleCommand('scrutineer.add', 'scrutineer');
-
-export const openNominations = defineCommand<{ election: number }>({
-  id: 'nominations.open',
-  path: ['nominations', 'open'],
-  access: 'organiser',
-  phases: ['draft'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    const contests = await ctx.tx.contests.list(e.id);
-    if (contests.length === 0) return fail('contest.none');
-    const moved = await moveTo(ctx, 'nominating');
-    if (!moved.ok) return moved;
-    const text = ctx.t('nominations.opened_notice', {
-      title: e.title,
-      number: e.number,
-      contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'),
-      seconders: e.settings.seconders,
-    });
-    return postNotice(ctx, 'nominations-open', {
-      title: ctx.t('nominations.opened_title', { title: e.title }),
-      text,
-      tone: 'info',
-    });
-  },
-});
+export const addOrganiser = roleCommand('election.organiser.add', 'organiser');
+export const addScrutineer = roleCommand('election.scrutineer.add', 'scrutineer');
 
 export const cancelElection = defineCommand<{ election: number; reason: string }>({
   id: 'election.cancel',

@@ -34,6 +34,16 @@ export const BEFORE_CERTIFIED: readonly Phase[] = [
   'announced',
 ];
 
+/** From the close on: the seal's own commands (purging again, marking it done) run in these. */
+export const AFTER_CLOSE: readonly Phase[] = [
+  'closed',
+  'counted',
+  'announced',
+  'certified',
+  'archived',
+  'cancelled',
+];
+
 function roleAllows(access: CommandSpec['access'], roles: readonly ElectionRoleName[]): boolean {
   if (access === 'organiser') return roles.includes('organiser');
   if (access === 'scrutineer') return roles.includes('scrutineer');

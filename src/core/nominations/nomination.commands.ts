@@ -2,11 +2,11 @@ import { arg } from '../kit/args.js';
 import { type CommandContext, current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
-import { findContest, moveTo } from '../elections/election.service.js';
+import { findContest } from '../elections/election.service.js';
 import { notifyMember, postNotice } from '../notices/notice.service.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { ACTIVE, afterSeconding, candidateOrder } from './nomination.rules.js';
+import { ACTIVE, afterSeconding } from './nomination.rules.js';
 import type { Nomination } from './nomination.types.js';
 
 async function findNomination(ctx: CommandContext, number: number): Promise<Result<Nomination>> {
@@ -274,56 +274,5 @@ export const listNominations = defineCommand<{ election: number }>({
       title: ctx.t('nomination.list_title', { number: e.number }),
       tone: 'info',
     });
-  },
-});
-
-export const closeNominations = defineCommand<{ election: number }>({
-  id: 'nominations.close',
-  path: ['nominations', 'close'],
-  access: 'organiser',
-  phases: ['nominating'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const moved = await moveTo(ctx, 'reviewing');
-    if (!moved.ok) return moved;
-    const text = ctx.t('nominations.closed', { number: moved.value.number, title: moved.value.title });
-    return postNotice(ctx, 'nominations-closed', { text, tone: 'info' });
-  },
-});
-
-export const publishCandidates = defineCommand<{ election: number }>({
-  id: 'candidates.publish',
-  path: ['candidates', 'publish'],
-  access: 'organiser',
-  phases: ['reviewing'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const e = current(ctx);
-    const contests = await ctx.tx.contests.list(e.id);
-    const all = await ctx.tx.nominations.list(e.id);
-    const sections: { label: string; value: string }[] = [];
-    for (const c of contests) {
-      const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
-      if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
-      const names = new Map<string, string>();
-      for (const n of approved)
-        names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
-      const ordered = candidateOrder(approved, c.options.order ?? 'shuffled', names);
-      const lines: string[] = [];
-      for (let i = 0; i < ordered.length; i++) {
-        const n = { ...ordered[i], candidateNumber: i + 1, updatedAt: ctx.now.toISOString() };
-        await ctx.tx.nominations.update(n);
-        lines.push(`${i + 1}. ${mention(n.nominee)}${n.statement ? ` — ${n.statement}` : ''}`);
-      }
-      sections.push({
-        label: ctx.t('candidates.contest_heading', { contest: c.name, seats: c.seats }),
-        value: lines.join('\n'),
-      });
-    }
-    const moved = await moveTo(ctx, 'published');
-    if (!moved.ok) return moved;
-    const title = ctx.t('candidates.published_title', { title: e.title });
-    const text = ctx.t('candidates.published_text', { number: e.number });
-    return postNotice(ctx, 'candidates-published', { title, text, fields: sections, tone: 'info' });
   },
 });

@@ -9,7 +9,7 @@ import { notifyMember } from './notice.service.js';
 const ALERTS = ['seal_failing'] as const;
 
 export const alertOrganisers = defineCommand<{ election: number; about: (typeof ALERTS)[number] }>({
-  id: 'organisers.alert',
+  id: 'notices.alert',
   path: ['organisers', 'alert'],
   access: 'teller',
   listed: false,

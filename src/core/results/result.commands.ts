@@ -9,7 +9,7 @@ import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
 
 export const runCount = defineCommand<{ election: number }>({
-  id: 'count.run',
+  id: 'result.count.run',
   path: ['count'],
   access: 'organiser-or-scrutineer',
   phases: ['closed'],
@@ -38,7 +38,7 @@ export const runCount = defineCommand<{ election: number }>({
 });
 
 export const confirmCount = defineCommand<{ election: number }>({
-  id: 'count.confirm',
+  id: 'result.count.confirm',
   path: ['count', 'confirm'],
   access: 'scrutineer',
   phases: ['counted'],

@@ -7,7 +7,7 @@ export default {
     'command.voting.seal.summary':
       'purge the closed ballot box from the database files again, when the seal is still pending',
     'command.ballots.sealed.summary': 'record that the seal is complete (run by Teller)',
-    'command.organisers.alert.summary': 'tell the organisers about a problem (run by Teller)',
+    'command.notices.alert.summary': 'tell the organisers about a problem (run by Teller)',
     'command.ballots.publish.summary': 'publish every ballot of a weighted election, after a warning',
     'arg.notify': 'yes to tell the organisers',
     'arg.about': 'what the alert is about',
@@ -48,7 +48,7 @@ export default {
     'access.teller': 'Teller 自身',
     'command.voting.seal.summary': '封存尚未完成时，再次从数据库文件中清除已关闭的票箱',
     'command.ballots.sealed.summary': '记录封存已完成（由 Teller 执行）',
-    'command.organisers.alert.summary': '向组织者报告问题（由 Teller 执行）',
+    'command.notices.alert.summary': '向组织者报告问题（由 Teller 执行）',
     'command.ballots.publish.summary': '在提示风险后，公开加权选举的全部选票',
     'arg.notify': '填 yes 则通知组织者',
     'arg.about': '提醒的事项',

@@ -93,9 +93,11 @@ describe('a whole election through Discord', () => {
       return text;
     };
     await ok(d.run('olga', 'election.create', { title: 'Staff council 2026' }, true));
-    await ok(d.run('olga', 'contest.add', { election: '1', name: 'Chair', seats: 1, method: 'plurality' }));
+    await ok(
+      d.run('olga', 'election.contest.add', { election: '1', name: 'Chair', seats: 1, method: 'plurality' }),
+    );
     await ok(d.run('olga', 'roll.add', { election: '1', members: VOTERS }));
-    await ok(d.run('olga', 'scrutineer.add', { election: '1', member: 'sam' }));
+    await ok(d.run('olga', 'election.scrutineer.add', { election: '1', member: 'sam' }));
     await ok(d.run('olga', 'nominations.open', { election: '1' }));
     await ok(
       d.run('alice', 'nomination.create', { election: '1', contest: 'Chair', statement: 'Fair pay for all' }),
@@ -107,7 +109,7 @@ describe('a whole election through Discord', () => {
     await ok(d.run('olga', 'nominations.close', { election: '1' }));
     await ok(d.run('olga', 'nomination.approve', { election: '1', nomination: '1' }));
     await ok(d.run('olga', 'nomination.approve', { election: '1', nomination: '2' }));
-    await ok(d.run('olga', 'candidates.publish', { election: '1' }));
+    await ok(d.run('olga', 'nominations.publish', { election: '1' }));
     await ok(d.run('olga', 'voting.open', { election: '1' }));
     await deliver();
 
@@ -121,8 +123,8 @@ describe('a whole election through Discord', () => {
     expect(stranger.data.flags & 64).toBe(64);
 
     await ok(d.run('olga', 'voting.close', { election: '1' }));
-    await ok(d.run('olga', 'count.run', { election: '1' }));
-    await ok(d.run('sam', 'count.confirm', { election: '1' }));
+    await ok(d.run('olga', 'result.count.run', { election: '1' }));
+    await ok(d.run('sam', 'result.count.confirm', { election: '1' }));
     // the announcement is one post in the channel (the organiser is told where it went)
     expect(await ok(d.run('olga', 'result.announce', { election: '1' }))).toMatch(/Posted in/);
     const resultsNotice = (outbox: typeof store.state.outbox) =>

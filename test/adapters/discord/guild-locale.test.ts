@@ -63,13 +63,15 @@ describe('the server preferred locale on Discord', () => {
     await ok(d.run('olga', 'election.create', { title: 'Staff council' }, true));
     await extra();
     await ok(d.run('olga', 'election.configure', { election: '1', seconders: 0 }));
-    await ok(d.run('olga', 'contest.add', { election: '1', name: 'Chair', seats: 1, method: 'plurality' }));
+    await ok(
+      d.run('olga', 'election.contest.add', { election: '1', name: 'Chair', seats: 1, method: 'plurality' }),
+    );
     await ok(d.run('olga', 'roll.add', { election: '1', members: ['olga', 'erin'] }));
     await ok(d.run('olga', 'nominations.open', { election: '1' }));
     await ok(d.run('olga', 'nomination.create', { election: '1', contest: 'Chair' }));
     await ok(d.run('olga', 'nominations.close', { election: '1' }));
     await ok(d.run('olga', 'nomination.approve', { election: '1', nomination: '1' }));
-    await ok(d.run('olga', 'candidates.publish', { election: '1' }));
+    await ok(d.run('olga', 'nominations.publish', { election: '1' }));
     // the organiser reads her own replies in her client's language
     expect(await ok(d.run('olga', 'voting.open', { election: '1' }))).not.toMatch(/[\u4e00-\u9fff]/);
   }

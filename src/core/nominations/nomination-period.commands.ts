@@ -1,0 +1,87 @@
+// The nomination period as a whole: opening it, closing it for review, and publishing the candidate
+// list, which fixes each candidate's ballot number.
+import { arg } from '../kit/args.js';
+import { current } from '../kit/context.js';
+import { defineCommand } from '../kit/define.js';
+import { mention } from '../kit/say.js';
+import { moveTo } from '../elections/election.service.js';
+import { postNotice } from '../notices/notice.service.js';
+import { fail } from '../shared/result.js';
+import { candidateOrder } from './nomination.rules.js';
+
+export const openNominations = defineCommand<{ election: number }>({
+  id: 'nominations.open',
+  path: ['nominations', 'open'],
+  access: 'organiser',
+  phases: ['draft'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    if (contests.length === 0) return fail('contest.none');
+    const moved = await moveTo(ctx, 'nominating');
+    if (!moved.ok) return moved;
+    const text = ctx.t('nominations.opened_notice', {
+      title: e.title,
+      number: e.number,
+      contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'),
+      seconders: e.settings.seconders,
+    });
+    return postNotice(ctx, 'nominations-open', {
+      title: ctx.t('nominations.opened_title', { title: e.title }),
+      text,
+      tone: 'info',
+    });
+  },
+});
+
+export const closeNominations = defineCommand<{ election: number }>({
+  id: 'nominations.close',
+  path: ['nominations', 'close'],
+  access: 'organiser',
+  phases: ['nominating'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const moved = await moveTo(ctx, 'reviewing');
+    if (!moved.ok) return moved;
+    const text = ctx.t('nominations.closed', { number: moved.value.number, title: moved.value.title });
+    return postNotice(ctx, 'nominations-closed', { text, tone: 'info' });
+  },
+});
+
+export const publishCandidates = defineCommand<{ election: number }>({
+  id: 'nominations.publish',
+  path: ['candidates', 'publish'],
+  access: 'organiser',
+  phases: ['reviewing'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const contests = await ctx.tx.contests.list(e.id);
+    const all = await ctx.tx.nominations.list(e.id);
+    const sections: { label: string; value: string }[] = [];
+    for (const c of contests) {
+      const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
+      if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
+      const names = new Map<string, string>();
+      for (const n of approved)
+        names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
+      const ordered = candidateOrder(approved, c.options.order ?? 'shuffled', names);
+      const lines: string[] = [];
+      for (let i = 0; i < ordered.length; i++) {
+        const n = { ...ordered[i], candidateNumber: i + 1, updatedAt: ctx.now.toISOString() };
+        await ctx.tx.nominations.update(n);
+        lines.push(`${i + 1}. ${mention(n.nominee)}${n.statement ? ` — ${n.statement}` : ''}`);
+      }
+      sections.push({
+        label: ctx.t('candidates.contest_heading', { contest: c.name, seats: c.seats }),
+        value: lines.join('\n'),
+      });
+    }
+    const moved = await moveTo(ctx, 'published');
+    if (!moved.ok) return moved;
+    const title = ctx.t('candidates.published_title', { title: e.title });
+    const text = ctx.t('candidates.published_text', { number: e.number });
+    return postNotice(ctx, 'candidates-published', { title, text, fields: sections, tone: 'info' });
+  },
+});

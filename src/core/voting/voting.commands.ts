@@ -1,0 +1,149 @@
+// Running the vote: opening it (the key's salt, a ballot DM to every voter, the live turnout line),
+// reminding those who have not voted, closing it with the seal, and purging again when a purge failed.
+import { arg } from '../kit/args.js';
+import { current } from '../kit/context.js';
+import { defineCommand } from '../kit/define.js';
+import { toActor } from '../kit/say.js';
+import { electionKey, keyCheck } from '../ballots/ballot.keys.js';
+import { sealBallotBox } from '../ballots/ballot.seal.js';
+import { AFTER_CLOSE } from '../elections/election.rules.js';
+import { planPurge } from '../elections/election.seal.js';
+import { moveTo } from '../elections/election.service.js';
+import { notifyChannel, notifyMember, postNotice } from '../notices/notice.service.js';
+import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
+import { randomSalt } from '../shared/ids.js';
+import { fail } from '../shared/result.js';
+
+export const openVoting = defineCommand<{ election: number }>({
+  id: 'voting.open',
+  path: ['voting', 'open'],
+  access: 'organiser',
+  phases: ['published'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
+    if (voters.length === 0) return fail('voting.empty_roll');
+    // the key check lets a process with a different server secret refuse to cast (see electionKeys)
+    const salt = randomSalt();
+    await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
+    const moved = await moveTo(ctx, 'voting', { eligible: voters.length });
+    if (!moved.ok) return moved;
+    for (const v of voters) {
+      await notifyMember(
+        ctx,
+        v.memberId,
+        `ballot-dm:${v.memberId}`,
+        (t) => ({
+          title: t('voting.dm_title', { title: e.title }),
+          text: t('voting.dm_text', { title: e.title, number: e.number }),
+          actions: [
+            {
+              label: t('voting.vote_button'),
+              command: 'ballot.get',
+              args: { election: String(e.number) },
+              style: 'primary',
+            },
+          ],
+          tone: 'info',
+        }),
+        'ballot',
+      );
+    }
+    const text = ctx.t('voting.opened', { title: e.title, number: e.number, eligible: voters.length });
+    await notifyChannel(ctx, 'voting-open', {
+      title: ctx.t('voting.opened_title', { title: e.title }),
+      text,
+      // for members whose DMs are closed: the same ballot, opened from the channel
+      actions: [
+        {
+          label: ctx.t('voting.vote_button'),
+          command: 'ballot.get',
+          args: { election: String(e.number) },
+          style: 'primary',
+        },
+      ],
+      tone: 'info',
+    });
+    await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
+    return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
+  },
+});
+
+export const remindVoters = defineCommand<{ election: number }>({
+  id: 'voting.remind',
+  path: ['voting', 'remind'],
+  access: 'organiser',
+  phases: ['voting'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    const voted = new Set(await ctx.tx.participation.voters(e.id));
+    const waiting = (await ctx.tx.roll.list(e.id)).filter(
+      (r) => r.status === 'eligible' && !voted.has(r.memberId),
+    );
+    // one reminder per member per hour, however often the command is run
+    const hour = ctx.now.toISOString().slice(0, 13);
+    let sent = 0;
+    for (const r of waiting) {
+      const queued = await notifyMember(
+        ctx,
+        r.memberId,
+        `remind:${hour}:${r.memberId}`,
+        (t) => ({
+          text: t('voting.reminder', { title: e.title }),
+          actions: [
+            {
+              label: t('voting.vote_button'),
+              command: 'ballot.get',
+              args: { election: String(e.number) },
+              style: 'primary',
+            },
+          ],
+          tone: 'info',
+        }),
+        'reminder',
+      );
+      if (queued) sent++;
+    }
+    await ctx.audit('voting.reminded', { count: sent });
+    return toActor(ctx.t('voting.reminded', { count: sent, waiting: waiting.length }));
+  },
+});
+
+export const closeVoting = defineCommand<{ election: number }>({
+  id: 'voting.close',
+  path: ['voting', 'close'],
+  access: 'organiser',
+  phases: ['voting'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    // Destroy every link between voters and ballots: decrypt and shuffle the ballots, delete the
+    // ciphertexts, the links and the key's salt; then purge them from the files after the commit.
+    const sealed = await sealBallotBox(ctx, e);
+    if (!sealed.ok) return sealed;
+    const moved = await moveTo(ctx, 'closed');
+    if (!moved.ok) return moved;
+    await updateTurnout(ctx, true);
+    await planPurge(ctx, { report: false });
+    const receipts = (await ctx.tx.receipts.list(e.id)).length;
+    const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
+    return postNotice(ctx, 'voting-closed', { text, tone: 'info' });
+  },
+});
+
+export const sealAgain = defineCommand<{ election: number }>({
+  id: 'voting.seal',
+  path: ['voting', 'seal'],
+  access: 'organiser',
+  phases: AFTER_CLOSE,
+  args: { election: arg.election('arg.election') },
+  async handler(ctx) {
+    const e = current(ctx);
+    if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
+    await planPurge(ctx, { report: true });
+    // replaced after the commit by the outcome of the purge
+    return toActor(ctx.t('voting.sealing', { number: e.number }));
+  },
+});
