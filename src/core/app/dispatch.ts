@@ -262,6 +262,8 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
           reply: only(t('election.not_found', { number: args.election })),
         });
     }
+    // the schema requires the argument, so this is a bug in the command's definition, not a member's input
+    if (def.needsElection && !election) throw new Error(`${def.spec.id} has no election argument`);
     const spec = def.spec;
     // roles matter for access and for saying what is allowed; a voter's cast needs neither
     const needRoles =

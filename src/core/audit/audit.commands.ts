@@ -1,7 +1,7 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { type CommandContext, current } from '../kit/context.js';
+import type { CommandContext } from '../kit/context.js';
 import type { DispatchResult } from '../kit/command.types.js';
 import type { Reply } from '../shared/reply.js';
 import type { Election } from '../elections/election.types.js';
@@ -17,7 +17,7 @@ export const showAudit = defineCommand<{ election: number; last?: number }>({
     last: arg.int('arg.last', 1, 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const entries = await ctx.tx.audit.list(e.id);
     const shown = entries.slice(-(args.last ?? 20));
     const lines = shown.map((x) => {
@@ -74,7 +74,7 @@ export const verifyAuditCommand = defineCommand<{ election: number; count?: numb
     head: arg.word('arg.checkpoint_head', 64, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     if ((args.count === undefined) !== (args.head === undefined))
       return fail('audit.expect_both', {}, args.count === undefined ? 'count' : 'head');
     const given =

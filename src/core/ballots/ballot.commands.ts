@@ -1,7 +1,7 @@
 // The voter's side of the ballot box: their ballot (a bare /vote lists the elections open to them),
 // casting it, and after close the published ballots anyone can recount.
 import { arg } from '../kit/args.js';
-import { type CommandContext, current } from '../kit/context.js';
+import { type CommandContext, hasElection } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { findContest } from '../elections/election.service.js';
@@ -40,8 +40,9 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
     contest: arg.contest('arg.contest', { optional: true }),
   },
   async handler(ctx, args) {
-    if (args.election === undefined) return openToMe(ctx);
-    const e = current(ctx);
+    // dispatch loads the election whenever one is named
+    if (args.election === undefined || !hasElection(ctx)) return openToMe(ctx);
+    const e = ctx.election;
     const voter = await voterCheck(ctx);
     if (!voter.ok) return voter;
     const contests = await ctx.tx.contests.list(e.id);
@@ -137,7 +138,7 @@ export const publishedBallots = defineCommand<{ election: number }>({
   phases: ['closed', 'counted', 'announced', 'certified', 'archived'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     const receipts = await ctx.tx.receipts.list(e.id);
@@ -174,7 +175,7 @@ export const publishWeightedBallots = defineCommand<{ election: number; confirm?
     confirm: arg.choice('arg.confirm', ['yes'], { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     if (!isWeighted(ballots)) return toActor(ctx.t('ballots.already_public', { number: e.number }));
     const rare = rareWeightBallots(ballots);

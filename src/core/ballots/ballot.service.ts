@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type CommandContext, current } from '../kit/context.js';
+import type { CommandContext, ElectionContext } from '../kit/context.js';
 import type { BallotForm } from '../shared/reply.js';
 import type { Contest, Election } from '../elections/election.types.js';
 import { randomId, receiptCode } from '../shared/ids.js';
@@ -42,7 +42,7 @@ export async function electionKeys(ctx: CommandContext, e: Election): Promise<Re
 
 // Contests and candidates are fixed once the list is published, so while voting is open the number of
 // candidates per contest can be remembered by contest id (random, never reused) for the cast path.
-async function candidateCount(ctx: CommandContext, contest: Contest): Promise<number> {
+async function candidateCount(ctx: ElectionContext, contest: Contest): Promise<number> {
   const candidateCounts = ctx.state.table<number>('candidate-counts');
   const known = candidateCounts.get(contest.id);
   if (known !== undefined) return known;
@@ -50,7 +50,7 @@ async function candidateCount(ctx: CommandContext, contest: Contest): Promise<nu
   const count = all.filter(
     (n) => n.contestId === contest.id && n.status === 'approved' && n.candidateNumber !== null,
   ).length;
-  if (current(ctx).phase === 'voting') candidateCounts.set(contest.id, count);
+  if (ctx.election.phase === 'voting') candidateCounts.set(contest.id, count);
   return count;
 }
 
@@ -81,16 +81,16 @@ export async function candidatesOf(ctx: CommandContext, contest: Contest): Promi
   return out;
 }
 
-export async function voterCheck(ctx: CommandContext): Promise<Result<{ weight: number }>> {
-  const entry = await ctx.tx.roll.get(current(ctx).id, ctx.actor.memberId);
+export async function voterCheck(ctx: ElectionContext): Promise<Result<{ weight: number }>> {
+  const entry = await ctx.tx.roll.get(ctx.election.id, ctx.actor.memberId);
   if (!entry) return fail('ballot.not_on_roll');
   if (entry.status !== 'eligible') return fail('ballot.ineligible', { reason: entry.reason ?? '' });
   return ok({ weight: entry.weight });
 }
 
 /** The ballot this voter sees: shuffled per voter unless the contest fixes the order. The order is not stored. */
-export async function ballotForm(ctx: CommandContext, contest: Contest): Promise<BallotForm> {
-  const e = current(ctx);
+export async function ballotForm(ctx: ElectionContext, contest: Contest): Promise<BallotForm> {
+  const e = ctx.election;
   const candidates = await candidatesOf(ctx, contest);
   const limits = limitsFor(contest, candidates.length);
   const order = contest.options.order ?? 'shuffled';
@@ -127,12 +127,12 @@ export async function ballotForm(ctx: CommandContext, contest: Contest): Promise
  * the same on a re-vote.
  */
 export async function cast(
-  ctx: CommandContext,
+  ctx: ElectionContext,
   contest: Contest,
   choices: string,
   weight: number,
 ): Promise<Result<{ receipt: string; replaced: boolean }>> {
-  const e = current(ctx);
+  const e = ctx.election;
   // only the number of candidates matters here: choices are canonical numbers 1..n
   const candidates = await candidateCount(ctx, contest);
   const content = normaliseChoice(choices, limitsFor(contest, candidates), candidates);

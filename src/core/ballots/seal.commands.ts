@@ -3,7 +3,6 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current } from '../kit/context.js';
 import { notifyMember } from '../notices/notice.service.js';
 import { AFTER_CLOSE } from '../elections/election.rules.js';
 import { sealJobKey } from '../elections/election.seal.js';
@@ -17,7 +16,7 @@ export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no'
   phases: AFTER_CLOSE,
   args: { election: arg.election('arg.election'), notify: arg.choice('arg.notify', ['yes', 'no']) },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
     const next: Election = { ...e, seal: 'done' };
     await ctx.tx.elections.update(next);

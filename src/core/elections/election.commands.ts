@@ -7,7 +7,6 @@ import { fail, ok, type Result } from '../shared/result.js';
 import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { moveTo } from './election.service.js';
-import { current } from '../kit/context.js';
 import { notifyChannel } from '../notices/notice.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
@@ -69,7 +68,7 @@ export const showElection = defineCommand<{ election: number }>({
   access: 'anyone',
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const { text, ...rest } = await describeElection(ctx, current(ctx));
+    const { text, ...rest } = await describeElection(ctx, ctx.election);
     return toActor(text, rest);
   },
 });
@@ -106,7 +105,7 @@ export const configureElection = defineCommand<{
     objectionDays: arg.int('arg.objection_days', 0, 60, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const settings = {
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
@@ -173,7 +172,7 @@ export const addContest = defineCommand<{
     criteria: arg.text('arg.criteria', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase()))
       return fail('contest.duplicate', { name: args.name }, 'name');
@@ -244,7 +243,7 @@ function roleCommand(
     phases: BEFORE_CERTIFIED,
     args: { election: arg.election('arg.election'), member: arg.member('arg.member') },
     async handler(ctx, args) {
-      const e = current(ctx);
+      const e = ctx.election;
       if (role === 'scrutineer') {
         const standing = (await ctx.tx.nominations.list(e.id)).some(
           (n) => n.nominee === args.member && !['declined', 'rejected', 'withdrawn'].includes(n.status),
@@ -267,7 +266,7 @@ export const cancelElection = defineCommand<{ election: number; reason: string }
   phases: BEFORE_CERTIFIED,
   args: { election: arg.election('arg.election'), reason: arg.text('arg.reason', 500) },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const moved = await moveTo(ctx, 'cancelled', { reason: args.reason });
     if (!moved.ok) return moved;
     ctx.election = { ...moved.value, cancelReason: args.reason };

@@ -4,7 +4,7 @@
 // durable job retries, and organisers are told when it is done. The seal itself (decrypt, shuffle,
 // store the ballots) is the ballots module's: ballots/ballot.seal.ts.
 import type { DispatchResult } from '../kit/command.types.js';
-import { type CommandContext, current } from '../kit/context.js';
+import type { CommandContext, ElectionContext } from '../kit/context.js';
 import type { Election } from './election.types.js';
 
 export const SEAL_JOB = 'seal';
@@ -35,8 +35,8 @@ export async function destroyLinks(ctx: CommandContext, e: Election): Promise<vo
  * The result of the purge replaces the command's reply when it failed (the close is then not reported
  * as done), or when `report` asks for the sealed reply itself.
  */
-export async function planPurge(ctx: CommandContext, opts: { report: boolean }): Promise<void> {
-  const e = current(ctx);
+export async function planPurge(ctx: ElectionContext, opts: { report: boolean }): Promise<void> {
+  const e = ctx.election;
   if (e.seal !== 'pending') {
     const next: Election = { ...e, seal: 'pending' };
     await ctx.tx.elections.update(next);

@@ -1,17 +1,17 @@
 // What every election-scoped module needs about the election itself: moving it to its next phase, and
 // finding one of its contests. Low in the module order: it imports no other module.
-import { type CommandContext, current } from '../kit/context.js';
+import type { ElectionContext } from '../kit/context.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Contest, Election, Phase } from './election.types.js';
 import { canMove } from './election.rules.js';
 
 /** Move the election to the next phase, audited. */
 export async function moveTo(
-  ctx: CommandContext,
+  ctx: ElectionContext,
   to: Phase,
   data: Record<string, string | number | null> = {},
 ): Promise<Result<Election>> {
-  const e = current(ctx);
+  const e = ctx.election;
   if (!canMove(e.phase, to))
     return fail('election.cannot_move', { from: ctx.t(`phase.${e.phase}`), to: ctx.t(`phase.${to}`) });
   const next: Election = { ...e, phase: to, phaseSince: ctx.now.toISOString() };
@@ -25,8 +25,8 @@ export async function moveTo(
 // remembered by election id (random, never reused).
 const FIXED: readonly string[] = ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'];
 
-async function contestsOf(ctx: CommandContext): Promise<Contest[]> {
-  const e = current(ctx);
+async function contestsOf(ctx: ElectionContext): Promise<Contest[]> {
+  const e = ctx.election;
   const fixedContests = ctx.state.table<Contest[]>('fixed-contests');
   const known = fixedContests.get(e.id);
   if (known) return known;
@@ -36,7 +36,7 @@ async function contestsOf(ctx: CommandContext): Promise<Contest[]> {
 }
 
 /** A contest by number ("2") or name, case-insensitive. */
-export async function findContest(ctx: CommandContext, ref: string | undefined): Promise<Result<Contest>> {
+export async function findContest(ctx: ElectionContext, ref: string | undefined): Promise<Result<Contest>> {
   const contests = await contestsOf(ctx);
   if (contests.length === 0) return fail('contest.none');
   if (ref === undefined) {

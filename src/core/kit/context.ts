@@ -56,13 +56,21 @@ export interface CommandContext {
   readChannel?: (channelId: string) => Promise<string[]>;
 }
 
+/**
+ * What the handler of a command about one election gets (a command whose `election` argument is
+ * required): dispatch has loaded the election under its row lock, checked the phase and the actor's
+ * roles against it, and it stays current as the handler moves it on (`ctx.election = next`).
+ */
+export interface ElectionContext extends CommandContext {
+  election: Election;
+}
+
+/** For commands whose `election` argument is optional: whether this run named one. */
+export function hasElection(ctx: CommandContext): ctx is ElectionContext {
+  return ctx.election !== undefined;
+}
+
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
   error(message: string, meta?: Record<string, unknown>): void;
-}
-
-/** The election loaded by dispatch (every command with an `election` argument has one). */
-export function current(ctx: CommandContext): Election {
-  if (!ctx.election) throw new Error('command needs an election argument');
-  return ctx.election;
 }

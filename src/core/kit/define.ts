@@ -2,14 +2,22 @@ import { z } from 'zod';
 import type { Reply } from '../shared/reply.js';
 import type { Access, ArgSpec, CommandSpec } from './command.types.js';
 import type { ArgDef } from './args.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, ElectionContext } from './context.js';
 import type { Result } from '../shared/result.js';
 import type { Phase } from '../elections/election.types.js';
+
+/**
+ * The context a handler gets: a command whose arguments require an election is handed the loaded
+ * election (ElectionContext), so no handler has to ask whether there is one.
+ */
+export type ContextFor<A> = A extends { election: number } ? ElectionContext : CommandContext;
 
 export interface CommandDef<A = Record<string, unknown>> {
   spec: CommandSpec;
   schema: z.ZodType<A>;
-  handler(ctx: CommandContext, args: A): Promise<Result<Reply>>;
+  /** true when the `election` argument is required: dispatch then always loads it (and locks it) */
+  needsElection: boolean;
+  handler(ctx: ContextFor<A>, args: A): Promise<Result<Reply>>;
 }
 
 export interface DefineInput<A> {
@@ -18,15 +26,20 @@ export interface DefineInput<A> {
   access: Access;
   phases?: readonly Phase[];
   listed?: boolean;
-  args: Record<string, ArgDef>;
-  handler(ctx: CommandContext, args: A): Promise<Result<Reply>>;
+  /** a command whose arguments type says `election: number` must declare that argument */
+  args: A extends { election: number }
+    ? { election: ArgDef } & Record<string, ArgDef>
+    : Record<string, ArgDef>;
+  handler(ctx: ContextFor<A>, args: A): Promise<Result<Reply>>;
 }
 
 /** Define a command once: its words, arguments, who may run it, in which phases, and what it does. */
 export function defineCommand<A>(input: DefineInput<A>): CommandDef<A> {
-  const args: ArgSpec[] = Object.entries(input.args).map(([name, def]) => ({ name, ...def.spec }));
+  const defs: Record<string, ArgDef> = input.args;
+  const args: ArgSpec[] = Object.entries(defs).map(([name, def]) => ({ name, ...def.spec }));
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, def] of Object.entries(input.args)) shape[name] = def.schema;
+  for (const [name, def] of Object.entries(defs)) shape[name] = def.schema;
+  const election = defs.election?.spec;
   return {
     spec: {
       id: input.id,
@@ -38,6 +51,7 @@ export function defineCommand<A>(input: DefineInput<A>): CommandDef<A> {
       listed: input.listed ?? true,
     },
     schema: z.object(shape).strict() as unknown as z.ZodType<A>,
+    needsElection: election?.kind === 'election' && election.required,
     handler: input.handler,
   };
 }

@@ -1,7 +1,6 @@
 // The nomination period as a whole: opening it, closing it for review, and publishing the candidate
 // list, which fixes each candidate's ballot number.
 import { arg } from '../kit/args.js';
-import { current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { mention } from '../kit/say.js';
 import { moveTo } from '../elections/election.service.js';
@@ -16,7 +15,7 @@ export const openNominations = defineCommand<{ election: number }>({
   phases: ['draft'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     if (contests.length === 0) return fail('contest.none');
     const moved = await moveTo(ctx, 'nominating');
@@ -56,7 +55,7 @@ export const publishCandidates = defineCommand<{ election: number }>({
   phases: ['reviewing'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     const all = await ctx.tx.nominations.list(e.id);
     const sections: { label: string; value: string }[] = [];

@@ -1,5 +1,5 @@
 import { arg } from '../kit/args.js';
-import { type CommandContext, current } from '../kit/context.js';
+import type { CommandContext, ElectionContext } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { findContest } from '../elections/election.service.js';
@@ -9,13 +9,13 @@ import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding } from './nomination.rules.js';
 import type { Nomination } from './nomination.types.js';
 
-async function findNomination(ctx: CommandContext, number: number): Promise<Result<Nomination>> {
-  const n = await ctx.tx.nominations.get(current(ctx).id, number);
+async function findNomination(ctx: ElectionContext, number: number): Promise<Result<Nomination>> {
+  const n = await ctx.tx.nominations.get(ctx.election.id, number);
   return n ? ok(n) : fail('nomination.not_found', { number }, 'nomination');
 }
 
-async function eligible(ctx: CommandContext, memberId: string): Promise<boolean> {
-  const r = await ctx.tx.roll.get(current(ctx).id, memberId);
+async function eligible(ctx: ElectionContext, memberId: string): Promise<boolean> {
+  const r = await ctx.tx.roll.get(ctx.election.id, memberId);
   return r?.status === 'eligible';
 }
 
@@ -46,7 +46,7 @@ export const nominate = defineCommand<{
     statement: arg.text('arg.statement', 2000, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contest = await findContest(ctx, args.contest);
     if (!contest.ok) return contest;
     const nominee = args.member ?? ctx.actor.memberId;
@@ -125,7 +125,7 @@ export const second = defineCommand<{ election: number; nomination: number }>({
   phases: ['nominating'],
   args: { election: arg.election('arg.election'), nomination: arg.nomination('arg.nomination') },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const found = await findNomination(ctx, args.nomination);
     if (!found.ok) return found;
     const n = found.value;
@@ -197,7 +197,7 @@ export const approve = defineCommand<{ election: number; nomination: number }>({
   phases: ['reviewing'],
   args: { election: arg.election('arg.election'), nomination: arg.nomination('arg.nomination') },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const found = await findNomination(ctx, args.nomination);
     if (!found.ok) return found;
     const n = found.value;
@@ -226,7 +226,7 @@ export const reject = defineCommand<{ election: number; nomination: number; reas
     reason: arg.text('arg.reason', 1000),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const found = await findNomination(ctx, args.nomination);
     if (!found.ok) return found;
     const n = found.value;
@@ -253,7 +253,7 @@ export const listNominations = defineCommand<{ election: number }>({
   access: 'anyone',
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     const all = await ctx.tx.nominations.list(e.id);
     const lines: string[] = [];

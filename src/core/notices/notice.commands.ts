@@ -1,6 +1,5 @@
 // Messages Teller itself sends organisers when something needs them (a purge that keeps failing).
 import { arg } from '../kit/args.js';
-import { current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { notifyMember } from './notice.service.js';
@@ -15,7 +14,7 @@ export const alertOrganisers = defineCommand<{ election: number; about: (typeof 
   listed: false,
   args: { election: arg.election('arg.election'), about: arg.choice('arg.about', ALERTS) },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
     const key = `alert.${args.about}`;
     for (const o of organisers) {

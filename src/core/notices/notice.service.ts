@@ -2,20 +2,20 @@
 // in the member's own language. All through the outbound queue, inside the command's transaction, so a
 // message exists exactly when the change that caused it committed. The lowest module: every other one
 // may use it.
-import { type CommandContext, current } from '../kit/context.js';
+import type { CommandContext, ElectionContext } from '../kit/context.js';
 import type { Reply } from '../shared/reply.js';
 import { ok, type Result } from '../shared/result.js';
 
 /** Post to the election's channel (or where the command ran) through the outbound queue. */
 export async function notifyChannel(
-  ctx: CommandContext,
+  ctx: ElectionContext,
   key: string,
   body: Parameters<CommandContext['enqueue']>[0]['body'],
   purpose = 'notice',
   /** the key of an earlier post this one edits in place */
   replaces?: string,
 ): Promise<void> {
-  const e = current(ctx);
+  const e = ctx.election;
   const channelId = e.channelId ?? ctx.channelId;
   if (!channelId) return;
   await ctx.enqueue({
@@ -34,12 +34,12 @@ export async function notifyChannel(
  * to post to, the member is shown the notice itself.
  */
 export async function postNotice(
-  ctx: CommandContext,
+  ctx: ElectionContext,
   key: string,
   body: Parameters<CommandContext['enqueue']>[0]['body'],
   purpose = 'notice',
 ): Promise<Result<Reply>> {
-  const channelId = current(ctx).channelId ?? ctx.channelId;
+  const channelId = ctx.election.channelId ?? ctx.channelId;
   if (!channelId) return ok({ visibility: 'only-you', body: { tone: 'success', ...body } });
   await notifyChannel(ctx, key, body, purpose);
   const what = body.title ?? body.text.split('\n')[0] ?? '';
@@ -51,7 +51,7 @@ export async function postNotice(
 
 /** Send a member a DM through the outbound queue, in their language. */
 export async function notifyMember(
-  ctx: CommandContext,
+  ctx: ElectionContext,
   memberId: string,
   key: string,
   build: (
@@ -59,7 +59,7 @@ export async function notifyMember(
   ) => Parameters<CommandContext['enqueue']>[0]['body'],
   purpose = 'notice',
 ): Promise<boolean> {
-  const e = current(ctx);
+  const e = ctx.election;
   const t = await ctx.translatorFor(memberId);
   return ctx.enqueue({
     destination: { kind: 'dm', memberId },

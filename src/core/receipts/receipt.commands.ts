@@ -1,7 +1,6 @@
 // A voter checks that a ballot of theirs is in the count: the receipt says that, and nothing about
 // what the ballot holds.
 import { arg } from '../kit/args.js';
-import { current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { normaliseReceipt } from '../shared/ids.js';
@@ -14,7 +13,7 @@ export const checkReceipt = defineCommand<{ election: number; code: string }>({
   phases: ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'],
   args: { election: arg.election('arg.election'), code: arg.word('arg.receipt', 40) },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const code = normaliseReceipt(args.code);
     if (!(await ctx.tx.receipts.exists(e.id, code))) return fail('receipt.not_found', { code }, 'code');
     return toActor(

@@ -6,13 +6,13 @@
 //
 // Never a choice, a candidate or a contest's content (ARCHITECTURE §2: workspace owners can export
 // DMs): only the election, the code and how to check it.
-import { type CommandContext, current } from '../kit/context.js';
+import type { ElectionContext } from '../kit/context.js';
 import { randomId } from '../shared/ids.js';
 
 export const RECEIPT_PURPOSE = 'receipt';
 
-export async function queueReceiptDm(ctx: CommandContext, receipt: string): Promise<void> {
-  const e = current(ctx);
+export async function queueReceiptDm(ctx: ElectionContext, receipt: string): Promise<void> {
+  const e = ctx.election;
   const me = ctx.actor.memberId;
   const params = { number: e.number, title: e.title, receipt };
   // in the voter's language: they are the actor, so ctx.t speaks it

@@ -2,7 +2,6 @@ import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { moveTo } from '../elections/election.service.js';
-import { current } from '../kit/context.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';
@@ -15,7 +14,7 @@ export const runCount = defineCommand<{ election: number }>({
   phases: ['closed'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     await ctx.tx.results.deleteForElection(e.id);
     for (const c of contests) {
@@ -44,7 +43,7 @@ export const confirmCount = defineCommand<{ election: number }>({
   phases: ['counted'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const log = await ctx.tx.audit.list(e.id);
     const counter = [...log].reverse().find((x) => x.event === 'phase.counted')?.actor;
     // the two-person rule: whoever ran the count cannot also be the one who confirms it
@@ -68,7 +67,7 @@ export const announceResult = defineCommand<{ election: number }>({
   phases: ['counted'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
     const confirmations = await ctx.tx.results.confirmations(e.id);
     if (scrutineers.length > 0 && confirmations.length === 0) return fail('result.needs_confirmation');
@@ -99,7 +98,7 @@ export const certifyResult = defineCommand<{ election: number }>({
   phases: ['announced'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
     if (ctx.now < ends)
       return fail('result.objection_period_open', {

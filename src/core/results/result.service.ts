@@ -2,13 +2,13 @@ import { tally } from '../../counting/index.js';
 import { BALLOT_KIND, type CountResult } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot } from '../ballots/ballot.rules.js';
-import { type CommandContext, current } from '../kit/context.js';
+import type { ElectionContext } from '../kit/context.js';
 import type { Contest } from '../elections/election.types.js';
 import type { StoredResult } from './result.types.js';
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
-export async function countContest(ctx: CommandContext, contest: Contest): Promise<StoredResult> {
-  const e = current(ctx);
+export async function countContest(ctx: ElectionContext, contest: Contest): Promise<StoredResult> {
+  const e = ctx.election;
   const candidates = await candidatesOf(ctx, contest);
   const roll = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
   const eligibleWeight = roll.reduce((s, r) => s + r.weight, 0);

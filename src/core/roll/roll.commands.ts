@@ -2,7 +2,6 @@ import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { ROLL_OPEN } from '../elections/election.rules.js';
-import { current } from '../kit/context.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { parseRollImport } from './roll.rules.js';
@@ -35,7 +34,7 @@ export const addToRoll = defineCommand<{ election: number; members: string[]; we
     weight: arg.int('arg.weight', 1, 1_000_000, { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     let added = 0;
     for (const m of args.members) {
       if (!(await ctx.tx.roll.get(e.id, m))) added++;
@@ -57,7 +56,7 @@ export const removeFromRoll = defineCommand<{ election: number; member: string }
   phases: ROLL_OPEN,
   args: { election: arg.election('arg.election'), member: arg.member('arg.member') },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     if (!(await ctx.tx.roll.remove(e.id, args.member)))
       return fail('roll.not_on_roll', { member: mention(args.member) }, 'member');
     await ctx.audit('roll.removed', { member: args.member });
@@ -72,7 +71,7 @@ export const importRoll = defineCommand<{ election: number; list: string }>({
   phases: ROLL_OPEN,
   args: { election: arg.election('arg.election'), list: arg.text('arg.list', 200_000) },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const parsed = parseRollImport(args.list);
     if (!parsed.ok) return parsed;
     for (const line of parsed.value)
@@ -101,7 +100,7 @@ export const setEligibility = defineCommand<{
     reason: arg.text('arg.reason', 500, { optional: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const found = await ctx.tx.roll.get(e.id, args.member);
     if (!found) return fail('roll.not_on_roll', { member: mention(args.member) }, 'member');
     if (args.status === 'ineligible' && !args.reason) return fail('roll.reason_needed', {}, 'reason');
@@ -122,7 +121,7 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
     publish: arg.choice('arg.publish', ['yes', 'no'], { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const roll = await ctx.tx.roll.list(e.id);
     const weighted = roll.some((r) => r.weight !== 1);
     const lines = roll.map((r) => {

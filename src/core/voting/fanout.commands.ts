@@ -12,7 +12,6 @@ import type { DispatchResult } from '../kit/command.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { current } from '../kit/context.js';
 import { notifyMember } from '../notices/notice.service.js';
 import type { Organisation } from '../orgs/org.types.js';
 import type { Store } from '../kit/store.js';
@@ -32,7 +31,7 @@ export const tellUnreached = defineCommand<{ election: number; count: number; to
     total: arg.int('arg.unreached_total', 1, 10_000_000),
   },
   async handler(ctx, args) {
-    const e = current(ctx);
+    const e = ctx.election;
     const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
     const params = { count: args.count, total: args.total, number: e.number, title: e.title };
     for (const o of organisers) {

@@ -1,7 +1,6 @@
 // Running the vote: opening it (the key's salt, a ballot DM to every voter, the live turnout line),
 // reminding those who have not voted, closing it with the seal, and purging again when a purge failed.
 import { arg } from '../kit/args.js';
-import { current } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { electionKey, keyCheck } from '../ballots/ballot.keys.js';
@@ -21,7 +20,7 @@ export const openVoting = defineCommand<{ election: number }>({
   phases: ['published'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
     if (voters.length === 0) return fail('voting.empty_roll');
     // the key check lets a process with a different server secret refuse to cast (see electionKeys)
@@ -77,7 +76,7 @@ export const remindVoters = defineCommand<{ election: number }>({
   phases: ['voting'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     const voted = new Set(await ctx.tx.participation.voters(e.id));
     const waiting = (await ctx.tx.roll.list(e.id)).filter(
       (r) => r.status === 'eligible' && !voted.has(r.memberId),
@@ -118,7 +117,7 @@ export const closeVoting = defineCommand<{ election: number }>({
   phases: ['voting'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     // Destroy every link between voters and ballots: decrypt and shuffle the ballots, delete the
     // ciphertexts, the links and the key's salt; then purge them from the files after the commit.
     const sealed = await sealBallotBox(ctx, e);
@@ -140,7 +139,7 @@ export const sealAgain = defineCommand<{ election: number }>({
   phases: AFTER_CLOSE,
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
-    const e = current(ctx);
+    const e = ctx.election;
     if (e.seal !== 'pending') return toActor(ctx.t('voting.already_sealed', { number: e.number }));
     await planPurge(ctx, { report: true });
     // replaced after the commit by the outcome of the purge
