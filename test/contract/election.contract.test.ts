@@ -5,8 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDriver, StartDriver } from './driver.js';
 import { type ElectionOutcome, runElection } from './scenario.js';
 import { startConsole } from './transports/console.js';
+import { startDiscordGateway } from './transports/discord-gateway.js';
+import { startDiscordHttp } from './transports/discord-http.js';
+import { startSlackHttp } from './transports/slack-http.js';
+import { startSlackSocket } from './transports/slack-socket.js';
 
-const TRANSPORTS: [string, StartDriver][] = [['console', startConsole]];
+const TRANSPORTS: [string, StartDriver][] = [
+  ['console', startConsole],
+  ['Slack over HTTP', startSlackHttp],
+  ['Slack over Socket Mode', startSlackSocket],
+  ['Discord over the gateway', startDiscordGateway],
+  ['Discord over HTTP interactions', startDiscordHttp],
+];
 
 const outcomes = new Map<string, ElectionOutcome>();
 

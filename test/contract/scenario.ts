@@ -153,7 +153,12 @@ export async function runElection(d: ElectionDriver): Promise<ElectionOutcome> {
   for (const m of MEMBERS) dms[m] = (await d.dmsOf(m)).map((t) => masked(t, receipts));
   return {
     results,
-    answers: answers.map(([actor, command, said]) => `${actor}: ${command}\n${masked(said, receipts)}`),
+    // Slack cannot attach an image to a command's answer (a response carries no files), so charts are
+    // compared where every platform shows them: in the channel's results post.
+    answers: answers.map(
+      ([actor, command, said]) =>
+        `${actor}: ${command}\n${masked(said, receipts).replace(/\n\(chart\)$/, '')}`,
+    ),
     dms,
     channel: posts.map((p, i) => `after step ${postedAt[i]}: ${masked(p, receipts)}`).sort(byStep),
   };
