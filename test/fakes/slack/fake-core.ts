@@ -10,7 +10,7 @@ import type {
   TellerCore,
 } from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../fake-queue.js';
 
 export const SPECS: CommandSpec[] = [
   { id: 'help', path: ['help'], summaryKey: 'help', args: [], access: 'anyone', listed: true },

@@ -11,7 +11,7 @@ import type {
   TellerCore,
 } from '../../../src/core/index.js';
 import discordCatalog from '../../../src/i18n/catalogs/discord.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../fake-queue.js';
 
 const arg = (
   name: string,
@@ -45,17 +45,17 @@ export const SPECS: CommandSpec[] = [
     listed: true,
   },
   {
-    id: 'election.open',
-    path: ['open'],
-    summaryKey: 'cmd.election.open',
+    id: 'voting.open',
+    path: ['voting', 'open'],
+    summaryKey: 'cmd.voting.open',
     args: [arg('election', 'election', true)],
     access: 'organiser',
     listed: true,
   },
   {
-    id: 'election.slow',
-    path: ['slow'],
-    summaryKey: 'cmd.election.slow',
+    id: 'election.show',
+    path: ['show'],
+    summaryKey: 'cmd.election.show',
     args: [arg('election', 'election', true)],
     access: 'anyone',
     listed: true,
@@ -154,6 +154,7 @@ export class FakeCore implements TellerCore {
   readonly delivery = new FakeQueue('discord');
   readonly state = new Map<string, unknown>();
   readonly elections = new Map<string, MiniElection>();
+  /** how long election.show takes, so a test can watch the adapter defer a slow command */
   slowMs = 0;
   /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
   castDelayMs = 0;
@@ -191,7 +192,7 @@ export class FakeCore implements TellerCore {
           visibility: 'only-you',
           body: { text: [...this.elections.values()].map((x) => `#${x.number} ${x.title}`).join('\n') },
         });
-      case 'election.slow':
+      case 'election.show':
         await new Promise((r) => setTimeout(r, this.slowMs));
         return ok(say('slow done', 'channel'));
       case 'ballot.get':
