@@ -37,6 +37,18 @@ export type {
   Platform,
 } from './delivery/outbound.types.js';
 export type { ChartData, Explanation } from '../counting/types.js';
+// A ballot as data: adapters build a selection from their inputs, check it with the core's own rules
+// (each refusal names the input it is about) and write it in the syntax ballot.cast takes.
+export {
+  checkSelection,
+  decodeSelection,
+  encodeSelection,
+  type BallotSelection,
+  type Opinion,
+  type SelectionCheck,
+  type SelectionFailure,
+  type SelectionLimits,
+} from './ballots/ballot.selection.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
 export interface PlatformStateStore {
