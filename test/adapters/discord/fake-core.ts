@@ -92,6 +92,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'nomination.create',
     path: ['nominate'],
+    aliases: ['nominate'],
     summaryKey: 'cmd.nomination.create',
     args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('member', 'member', true)],
     access: 'anyone',
@@ -100,6 +101,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'ballot.get',
     path: ['vote'],
+    aliases: ['vote'],
     summaryKey: 'cmd.ballot.get',
     args: [arg('election', 'election', true), arg('contest', 'contest', false)],
     access: 'anyone',

@@ -50,6 +50,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'nomination.create',
     path: ['nominate'],
+    aliases: ['nominate'],
     summaryKey: 'Nominate',
     access: 'anyone',
     listed: true,
@@ -81,6 +82,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'ballot.get',
     path: ['vote'],
+    aliases: ['vote'],
     summaryKey: 'Vote',
     access: 'anyone',
     listed: false,
