@@ -3,6 +3,8 @@
 
 import type {
   CommandSpec,
+  ContestSummary,
+  ElectionSummary,
   DispatchResult,
   Invocation,
   PlatformStateStore,
@@ -148,6 +150,14 @@ export class FakeCore implements TellerCore {
   readonly delivery = new FakeQueue('slack');
   readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
+
+  /** the core's read-only queries: the Slack adapter asks none, so there is nothing to find */
+  async elections(): Promise<ElectionSummary[]> {
+    return [];
+  }
+  async contests(): Promise<ContestSummary[]> {
+    return [];
+  }
 
   async dispatch(inv: Invocation): Promise<DispatchResult> {
     this.invocations.push(structuredClone(inv));
