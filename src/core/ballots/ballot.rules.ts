@@ -1,6 +1,7 @@
-// Pure ballot rules: what a contest's ballot looks like, how a voter's choice is written down, and the
-// check that a choice is one the method accepts. Choices use canonical candidate numbers (1..n in the
-// published order), never the order this voter saw, so the stored ballot says nothing about the voter.
+// Pure ballot rules: what a contest's ballot looks like, and a typed or stored choice read and checked
+// through ballot.selection.ts (the one place a choice's syntax and its checks live). Choices use
+// canonical candidate numbers (1..n in the published order), never the order this voter saw, so the
+// stored ballot says nothing about the voter.
 
 import { BALLOT_KIND, type Ballot, type BallotKind } from '../../counting/types.js';
 import type { Contest } from '../elections/election.types.js';

@@ -160,8 +160,9 @@ const refusal = (
 
 /**
  * Check a selection against a contest with `candidates` candidates (numbered 1..n). Refusals come in
- * the order a voter can fix them: candidates that do not exist, then repeats, then how many were chosen;
- * only the first of these that applies is reported, each refusal beside its own input.
+ * the order a voter can fix them: candidates that do not exist, then repeats, then how many were chosen
+ * (or a blank ballot where none is allowed). Only the refusals of the first of these that applies are
+ * reported, each beside its own input; opinions and scores take the first two together, entry by entry.
  */
 export function checkSelection(
   limits: SelectionLimits,
