@@ -8,8 +8,8 @@
 import { Client, Events } from 'discord.js';
 import { createDiscordBot, DiscordSender } from '../adapters/discord/index.js';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
-import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
-import { FakeCore } from '../test/adapters/discord/fake-core.js';
+import { FakeQueue } from '../test/fakes/fake-queue.js';
+import { FakeCore } from '../test/fakes/discord/fake-core.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
 

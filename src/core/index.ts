@@ -34,6 +34,19 @@ export type {
   Platform,
 } from './delivery/outbound.types.js';
 export type { ChartData, Explanation } from '../counting/types.js';
+export type { ContestSummary, ElectionSummary } from './elections/election.queries.js';
+// A ballot as data: adapters build a selection from their inputs, check it with the core's own rules
+// (each refusal names the input it is about) and write it in the syntax ballot.cast takes.
+export {
+  checkSelection,
+  decodeSelection,
+  encodeSelection,
+  type BallotSelection,
+  type Opinion,
+  type SelectionCheck,
+  type SelectionFailure,
+  type SelectionLimits,
+} from './ballots/ballot.selection.js';
 
 export type { PlatformStateStore, TellerCore } from './app/core.types.js';
 export { createCore, type CoreDeps } from './app/create-core.js';

@@ -5,6 +5,7 @@
 import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
 import type { DeliveryQueue } from '../delivery/outbound.ports.js';
 import type { Platform } from '../delivery/outbound.types.js';
+import type { ContestSummary, ElectionSummary } from '../elections/election.queries.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
 export interface PlatformStateStore {
@@ -45,4 +46,12 @@ export interface TellerCore {
    * per count, however many processes report it and whether or not one restarted in between.
    */
   reportDelivery(report: { electionId: string; purpose: string }): Promise<void>;
+  /**
+   * Read-only: an organisation's elections, newest first, as `/election list` shows any member (for
+   * autocomplete, so no adapter reads them back out of a rendered reply). [] for an organisation
+   * Teller has not met; asking registers nothing.
+   */
+  elections(org: { platform: Platform; platformOrgId: string }): Promise<ElectionSummary[]>;
+  /** Read-only: an election's contests in number order; [] when the organisation has no such election. */
+  contests(q: { platform: Platform; platformOrgId: string; election: number }): Promise<ContestSummary[]>;
 }

@@ -7,6 +7,7 @@ import type { Platform } from '../delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './core.types.js';
 import { createJobRunner } from './job-runner.js';
 import { ballotFanOutWatcher } from '../voting/fanout.commands.js';
+import { electionQueries } from '../elections/election.queries.js';
 import type { Clock } from '../shared/clock.js';
 import type { Store } from '../kit/store.js';
 
@@ -29,6 +30,7 @@ export function createCore(deps: CoreDeps): TellerCore {
     logger: deps.logger,
     runAsTeller: dispatcher.runAsTeller,
   });
+  const queries = electionQueries(deps.store);
   return {
     dispatch: dispatcher.run,
     runJobs: jobs.runDue,
@@ -44,5 +46,7 @@ export function createCore(deps: CoreDeps): TellerCore {
       delivery: deps.delivery,
       runAsTeller: dispatcher.runAsTeller,
     }),
+    elections: queries.elections,
+    contests: queries.contests,
   };
 }

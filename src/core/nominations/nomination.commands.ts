@@ -37,6 +37,7 @@ export const nominate = defineCommand<{
 }>({
   id: 'nomination.create',
   path: ['nominate'],
+  aliases: ['nominate'],
   access: 'anyone',
   phases: ['nominating'],
   args: {

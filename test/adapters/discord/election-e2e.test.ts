@@ -6,8 +6,8 @@ import { createDiscordBot, DiscordSender, type DiscordBot } from '../../../adapt
 import { createDeliveryWorker, renderChart } from '../../../adapters/shared/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { FakeClock, harness } from '../../core/harness.js';
-import { MemoryStore } from '../../core/memory-store.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryStore } from '../../fakes/memory-store.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 

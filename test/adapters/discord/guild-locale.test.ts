@@ -8,8 +8,8 @@ import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/ind
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeClock } from '../../core/harness.js';
-import { MemoryStore } from '../../core/memory-store.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryStore } from '../../fakes/memory-store.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 

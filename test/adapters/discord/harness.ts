@@ -6,7 +6,7 @@ import {
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
-import { FakeCore } from './fake-core.js';
+import { FakeCore } from '../../fakes/discord/fake-core.js';
 
 export const GUILD = '100000000000000001';
 export const CHANNEL = '200000000000000001';

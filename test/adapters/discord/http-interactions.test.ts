@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, INTERACTIONS_PATH, type DiscordBot } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
-import { FakeCore } from './fake-core.js';
+import { FakeCore } from '../../fakes/discord/fake-core.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
 function keys(): { publicHex: string; privateKey: KeyObject } {

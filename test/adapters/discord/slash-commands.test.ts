@@ -166,7 +166,7 @@ describe('slash commands over the gateway', () => {
       ]),
     );
     expect(h.core.invocations.at(-1)).toMatchObject({
-      command: 'contest.add',
+      command: 'election.contest.add',
       args: { election: '3', name: 'Chair', seats: 2 },
     });
     const unknown = await interact(
@@ -207,7 +207,17 @@ describe('slash commands over the gateway', () => {
     const cb = await interact(
       h.discord,
       autocomplete(member, 'election', [
-        { name: 'open', type: 1, options: [{ name: 'election', type: 3, value: 'treas', focused: true }] },
+        {
+          name: 'voting',
+          type: 2,
+          options: [
+            {
+              name: 'open',
+              type: 1,
+              options: [{ name: 'election', type: 3, value: 'treas', focused: true }],
+            },
+          ],
+        },
       ]),
     );
     expect(cb.type).toBe(8);
@@ -225,7 +235,7 @@ describe('slow commands', () => {
   it('defers first, then replaces the placeholder with a public follow-up', async () => {
     h.core.slowMs = 300;
     const payload = slashCommand(member, 'election', [
-      { name: 'slow', type: 1, options: [{ name: 'election', type: 3, value: '3' }] },
+      { name: 'show', type: 1, options: [{ name: 'election', type: 3, value: '3' }] },
     ]);
     const cb = await interact(h.discord, payload);
     expect(cb.type).toBe(5);

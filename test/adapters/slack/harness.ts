@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../../adapters/slack/slack-app.js';
 import type { SlackLogger } from '../../../adapters/slack/logger.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeCore } from './fake-core.js';
+import { FakeCore } from '../../fakes/slack/fake-core.js';
 
 export const SECRET = 'test-signing-secret';
 export const quietLogger: SlackLogger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/slack-app.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeCore, ok } from './fake-core.js';
+import { FakeCore, ok } from '../../fakes/slack/fake-core.js';
 import { buttonPayload, commandPayload, quietLogger, waitFor } from './harness.js';
 
 let fake: FakeSlackServer;

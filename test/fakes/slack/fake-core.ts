@@ -3,6 +3,8 @@
 
 import type {
   CommandSpec,
+  ContestSummary,
+  ElectionSummary,
   DispatchResult,
   Invocation,
   PlatformStateStore,
@@ -10,7 +12,7 @@ import type {
   TellerCore,
 } from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../fake-queue.js';
 
 export const SPECS: CommandSpec[] = [
   { id: 'help', path: ['help'], summaryKey: 'help', args: [], access: 'anyone', listed: true },
@@ -50,6 +52,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'nomination.create',
     path: ['nominate'],
+    aliases: ['nominate'],
     summaryKey: 'Nominate',
     access: 'anyone',
     listed: true,
@@ -81,6 +84,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'ballot.get',
     path: ['vote'],
+    aliases: ['vote'],
     summaryKey: 'Vote',
     access: 'anyone',
     listed: false,
@@ -146,6 +150,14 @@ export class FakeCore implements TellerCore {
   readonly delivery = new FakeQueue('slack');
   readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
+
+  /** the core's read-only queries: the Slack adapter asks none, so there is nothing to find */
+  async elections(): Promise<ElectionSummary[]> {
+    return [];
+  }
+  async contests(): Promise<ContestSummary[]> {
+    return [];
+  }
 
   async dispatch(inv: Invocation): Promise<DispatchResult> {
     this.invocations.push(structuredClone(inv));
