@@ -19,6 +19,7 @@ export { createDeliveryWorker, FIND_SENT_KEY } from './delivery/delivery-worker.
 export { RateLimiter } from './delivery/rate-limiter.js';
 export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
+export { decodeComponentId, encodeComponentId, type ComponentId } from './component-id.js';
 export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
 export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
 export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';
