@@ -20,7 +20,12 @@ export interface SlackContext {
   profiles: MemberProfiles;
   /** the workspace's members and channels by name (typed @name / #channel) */
   directory: SlackDirectory;
-  /** how long a handler may work before it must acknowledge (Slack allows 3 s) */
+  /**
+   * How long a handler may work before it must acknowledge (Slack allows 3 s, then shows an error and
+   * retries). Most commands finish inside it, and then the reply rides on the ack itself (one round trip,
+   * and modals can answer with response_action); later work is acked empty and delivered afterwards
+   * (response_url, ephemeral or DM). adapters/shared ackOrDefer decides which, as it does for Discord.
+   */
   ackBudgetMs: number;
 }
 
