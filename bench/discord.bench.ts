@@ -14,7 +14,7 @@ import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
 
 const GUILD = '100000000000000001';
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 async function fanOut(
   voters: number,

@@ -1,11 +1,10 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
 import { createDiscordBot, deployCommands, type DeployResult } from '../adapters/discord/index.js';
-import { renderChart } from '../adapters/shared/index.js';
+import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
 import { createSlackApp } from '../adapters/slack/slack-app.js';
 import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
-import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
 import { checkSecretFingerprint } from './secret-fingerprint.js';
 import { StartupError } from './startup-error.js';
@@ -88,7 +87,11 @@ export interface Running {
 }
 
 /** Start every configured platform (Slack, Discord); each runs its own outbound delivery worker. */
-export async function startPlatforms(teller: Teller, config: Config, logger: AppLogger): Promise<Running> {
+export async function startPlatforms(
+  teller: Teller,
+  config: Config,
+  logger: AdapterLogger,
+): Promise<Running> {
   const stops: (() => Promise<void>)[] = [];
   const chartPng = chartRenderer(teller.core);
   const platforms: string[] = [];

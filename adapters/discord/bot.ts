@@ -4,7 +4,9 @@ import { Client, REST } from 'discord.js';
 import { readChannelTexts } from './delivery/channel-reader.js';
 import type { TellerCore } from '../../src/core/index.js';
 import {
+  consoleLogger,
   createDeliveryWorker,
+  type Logger,
   type DeliveryWorker,
   type ProgressReport,
   type RateLimitConfig,
@@ -14,7 +16,7 @@ import { buildCommandTable } from './commands/command-definitions.js';
 import { DiscordSender } from './delivery/discord-sender.js';
 import type { ChartRenderer } from './render/message.js';
 import type { RawInteraction } from './receive/actor.js';
-import type { DiscordLogger, HandlerDeps } from './receive/handler-deps.js';
+import type { HandlerDeps } from './receive/handler-deps.js';
 import { startHttpInteractions } from './receive/http-interactions.js';
 import { createInteractionHandler, type InteractionHandler } from './receive/interaction-handler.js';
 import { RestResponder } from './receive/responder.js';
@@ -34,7 +36,7 @@ export interface DiscordConfig {
 export interface DiscordBotOptions {
   core: TellerCore;
   config: DiscordConfig;
-  logger?: DiscordLogger;
+  logger?: Logger;
   /** ChartData -> PNG, from adapters/shared; without it results are posted without the image */
   renderChart?: ChartRenderer;
   /** run the outbound delivery worker in this process (default true) */
@@ -63,12 +65,6 @@ export interface DiscordBot {
 export const DISCORD_LIMITS: RateLimitConfig = {
   global: { ratePerSecond: 50, burst: 50 },
   buckets: { channel: { ratePerSecond: 1, burst: 5 }, dm: { ratePerSecond: 1, burst: 5 } },
-};
-
-const consoleLogger: DiscordLogger = {
-  info: (m, meta) => console.info(m, meta ?? ''),
-  warn: (m, meta) => console.warn(m, meta ?? ''),
-  error: (m, meta) => console.error(m, meta ?? ''),
 };
 
 export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {

@@ -20,6 +20,8 @@ export { RateLimiter } from './delivery/rate-limiter.js';
 export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
 export { decodeComponentId, encodeComponentId, type ComponentId } from './component-id.js';
+export { clip } from './render/clip.js';
+export { consoleLogger, type Logger } from './logger.js';
 export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
 export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
 export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { ChartData, TellerCore } from '../../src/core/index.js';
 import {
+  consoleLogger,
+  type Logger,
   createDeliveryWorker,
   renderChart,
   type DeliveryWorker,
@@ -16,7 +18,6 @@ import {
 } from '../shared/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { PlatformStateInstallationStore } from './installation-store.js';
-import { consoleLogger, type SlackLogger } from './logger.js';
 import { registerActions } from './receive/actions.js';
 import { registerCommands } from './receive/commands.js';
 import { createContext } from './receive/context.js';
@@ -41,7 +42,7 @@ export interface SlackConfig {
 export interface SlackAppOptions {
   core: TellerCore;
   config: SlackConfig;
-  logger?: SlackLogger;
+  logger?: Logger;
   /** ChartData -> PNG (adapters/shared chart renderer), for results posts */
   renderChart?: (chart: ChartData) => Promise<Uint8Array> | Uint8Array;
   /** false to leave outbound delivery to another process; default true */

@@ -1,13 +1,8 @@
 import type { DispatchResult, Invocation, TellerCore } from '../../../src/core/index.js';
+import type { Logger } from '../../shared/index.js';
 import type { DraftStore } from '../ballot/ballot-draft.js';
 import type { CommandTable } from '../commands/command-definitions.js';
 import type { ChartRenderer } from '../render/message.js';
-
-export interface DiscordLogger {
-  info(message: string, meta?: Record<string, unknown>): void;
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-}
 
 export interface HandlerDeps {
   core: TellerCore;
@@ -18,5 +13,5 @@ export interface HandlerDeps {
   renderChart?: ChartRenderer;
   /** answer directly when the work finishes within this, otherwise defer (Discord allows 3 s) */
   deferAfterMs: number;
-  logger: DiscordLogger;
+  logger: Logger;
 }

@@ -10,13 +10,13 @@ import type {
   MemberProfile as NamedProfile,
   TellerCore,
 } from '../../../src/core/index.js';
-import type { SlackLogger } from '../logger.js';
+import type { Logger } from '../../shared/index.js';
 import { SlackDirectory } from './directory.js';
 import { MemberProfiles } from './member-profiles.js';
 
 export interface SlackContext {
   core: TellerCore;
-  logger: SlackLogger;
+  logger: Logger;
   profiles: MemberProfiles;
   /** the workspace's members and channels by name (typed @name / #channel) */
   directory: SlackDirectory;
@@ -39,7 +39,7 @@ export interface PayloadSource {
   body: unknown;
 }
 
-export function createContext(core: TellerCore, logger: SlackLogger, ackBudgetMs = 2500): SlackContext {
+export function createContext(core: TellerCore, logger: Logger, ackBudgetMs = 2500): SlackContext {
   return { core, logger, profiles: new MemberProfiles(), directory: new SlackDirectory(), ackBudgetMs };
 }
 

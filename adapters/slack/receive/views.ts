@@ -7,11 +7,10 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DispatchResult, Reply } from '../../../src/core/index.js';
-import { ackOrDefer } from '../../shared/index.js';
+import { ackOrDefer, clip } from '../../shared/index.js';
 import { BALLOT_CALLBACK, type BallotMeta } from '../render/ballot-view.js';
 import { fallbackText, renderBlocks } from '../render/blocks.js';
 import { FORM_CALLBACK, type FormMeta } from '../render/command-form.js';
-import { clip } from '../render/mrkdwn.js';
 import { readChoices, type ViewValues } from './ballot-choices.js';
 import { buildInvocation, specOf, translator, type SlackContext } from './context.js';
 import { readFormArgs } from './form-values.js';

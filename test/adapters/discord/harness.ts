@@ -11,7 +11,7 @@ import { FakeCore } from './fake-core.js';
 export const GUILD = '100000000000000001';
 export const CHANNEL = '200000000000000001';
 
-export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 export interface Harness {
   discord: FakeDiscord;

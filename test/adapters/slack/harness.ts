@@ -3,12 +3,12 @@
 
 import { createHmac } from 'node:crypto';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../../adapters/slack/slack-app.js';
-import type { SlackLogger } from '../../../adapters/slack/logger.js';
+import type { Logger } from '../../../adapters/shared/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import { FakeCore } from './fake-core.js';
 
 export const SECRET = 'test-signing-secret';
-export const quietLogger: SlackLogger = { debug() {}, info() {}, warn() {}, error() {} };
+export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface Harness {
   fake: FakeSlackServer;
