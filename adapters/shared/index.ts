@@ -27,15 +27,6 @@ export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
 export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';
 export { chartFonts, FONT_PACKAGES, type ChartFonts } from './chart/chart-fonts.js';
 export { missingGlyphs } from './chart/glyph-check.js';
-export {
-  channelMention,
-  escapeDiscordMarkdown,
-  escapeSlackText,
-  mention,
-  mentionedMembers,
-  renderMentions,
-} from './render/mentions.js';
-export { formatReceipt, normaliseReceipt } from './render/receipt.js';
-export { chartTable, chunkText, fieldLines, formatTable, type TableOptions } from './render/table.js';
+export { escapeDiscordMarkdown } from './render/discord-markdown.js';
 export { displayColumns, padColumns, textWidthEm, truncateColumns, truncateEm } from './render/text-width.js';
 export { progressText, type TranslateFn } from './delivery/progress-text.js';
