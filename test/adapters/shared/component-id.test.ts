@@ -58,6 +58,13 @@ describe('component ids', () => {
         fc.option(fc.stringMatching(/^[0-9]{17,19}$/), { nil: undefined }),
         (args, guildId) => {
           expect(decodeActionId(encodeActionId('ballot.get', args))).toEqual({ command: 'ballot.get', args });
+          // Chinese takes nine characters a character once percent-encoded, so some draws exceed
+          // Discord's cap: those must be refused, never cut
+          const wire = encodeComponentId('ballot.get', guildId ? { ...args, g: guildId } : args);
+          if (wire.length > 100) {
+            expect(() => encodeCustomId('ballot.get', args, guildId)).toThrow(/100/);
+            return;
+          }
           expect(decodeCustomId(encodeCustomId('ballot.get', args, guildId))).toEqual({
             command: 'ballot.get',
             args,
