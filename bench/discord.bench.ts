@@ -6,7 +6,7 @@
 //  2. interaction response time (median, p99) at 20 concurrent slash commands through the real discord.js
 //     client; baseline: a bare discord.js client that replies with interaction.reply().
 import { Client, Events } from 'discord.js';
-import { createDiscordBot, DiscordSender } from '../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender } from '../adapters/discord/index.js';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
 import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
 import { FakeCore } from '../test/adapters/discord/fake-core.js';
@@ -106,7 +106,7 @@ async function responseTimes(kind: 'teller' | 'bare', rounds: number, concurrent
   let stop: () => Promise<void>;
   if (kind === 'teller') {
     const core = new FakeCore();
-    const bot = createDiscordBot({
+    const bot = createDiscordAdapter({
       core,
       logger: quiet,
       delivery: false,

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
-import { createSlackApp } from '../adapters/slack/slack-app.js';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { SlackSender } from '../adapters/slack/send/slack-sender.js';
 import type { RateLimits } from '../test/fakes/slack/rate-limits.js';
 import { FakeCore, ok } from '../test/adapters/slack/fake-core.js';
@@ -122,7 +122,7 @@ async function ackBench(): Promise<void> {
         instructions: 'Pick one',
       },
     });
-  const teller = createSlackApp({
+  const teller = createSlackAdapter({
     core,
     config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,

@@ -1,7 +1,7 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
-import { createDiscordBot, deployCommands, type DeployResult } from '../adapters/discord/index.js';
+import { createDiscordAdapter, deployCommands, type DeployResult } from '../adapters/discord/index.js';
 import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
-import { createSlackApp } from '../adapters/slack/slack-app.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
@@ -96,7 +96,12 @@ export async function startPlatforms(
   const chartPng = chartRenderer(teller.core);
   const platforms: string[] = [];
   if (config.slack) {
-    const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng, logger });
+    const slack = createSlackAdapter({
+      core: teller.core,
+      config: config.slack,
+      renderChart: chartPng,
+      logger,
+    });
     await slack.start();
     teller.core.readChannelsWith('slack', (team, channel) => slack.readChannel(team, channel));
     stops.push(() => slack.stop());
@@ -107,7 +112,7 @@ export async function startPlatforms(
     );
   }
   if (config.discord) {
-    const discord = createDiscordBot({
+    const discord = createDiscordAdapter({
       core: teller.core,
       config: config.discord,
       renderChart: chartPng,

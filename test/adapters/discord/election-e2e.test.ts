@@ -2,7 +2,7 @@
 // election typed into the console harness: the announced results must match.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type TellerCore } from '../../../src/core/index.js';
-import { createDiscordBot, DiscordSender, type DiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker, renderChart } from '../../../adapters/shared/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { FakeClock, harness } from '../../core/harness.js';
@@ -25,7 +25,7 @@ describe('a whole election through Discord', () => {
   let discord: FakeDiscord;
   let core: TellerCore;
   let queue: FakeQueue;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let errors: string[];
   let store: MemoryStore;
 
@@ -47,7 +47,7 @@ describe('a whole election through Discord', () => {
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
     });
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
       logger: silentLogger,
       delivery: false,

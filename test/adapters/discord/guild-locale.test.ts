@@ -4,7 +4,7 @@
 // language although the organiser's own client is English — until the organisers choose another.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type TellerCore } from '../../../src/core/index.js';
-import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeClock } from '../../core/harness.js';
@@ -16,7 +16,7 @@ import { CHANNEL, GUILD, silentLogger } from './harness.js';
 describe('the server preferred locale on Discord', () => {
   let discord: FakeDiscord;
   let core: TellerCore;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let store: MemoryStore;
 
   beforeEach(async () => {
@@ -41,7 +41,7 @@ describe('the server preferred locale on Discord', () => {
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: () => undefined },
     });
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
       logger: silentLogger,
       delivery: false,

@@ -1,8 +1,8 @@
 // Starts the fake Discord and the real adapter (real discord.js client over the fake gateway).
 import {
-  createDiscordBot,
-  type DiscordBot,
-  type DiscordBotOptions,
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
@@ -16,17 +16,17 @@ export const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, e
 export interface Harness {
   discord: FakeDiscord;
   core: FakeCore;
-  bot: DiscordBot;
+  bot: DiscordAdapter;
   stop(): Promise<void>;
 }
 
 export async function startHarness(
-  options: Partial<DiscordBotOptions> & { limits?: FakeLimits; core?: FakeCore } = {},
+  options: Partial<DiscordAdapterOptions> & { limits?: FakeLimits; core?: FakeCore } = {},
 ): Promise<Harness> {
   const discord = new FakeDiscord(options.limits);
   await discord.start();
   const core = options.core ?? new FakeCore();
-  const bot = createDiscordBot({
+  const bot = createDiscordAdapter({
     delivery: false,
     logger: silentLogger,
     ...options,

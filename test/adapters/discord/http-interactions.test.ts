@@ -3,7 +3,11 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordBot, INTERACTIONS_PATH, type DiscordBot } from '../../../adapters/discord/index.js';
+import {
+  createDiscordAdapter,
+  INTERACTIONS_PATH,
+  type DiscordAdapter,
+} from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeCore } from './fake-core.js';
@@ -18,7 +22,7 @@ function keys(): { publicHex: string; privateKey: KeyObject } {
 describe('HTTP interactions endpoint', () => {
   let discord: FakeDiscord;
   let core: FakeCore;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let privateKey: KeyObject;
   let url: string;
 
@@ -28,7 +32,7 @@ describe('HTTP interactions endpoint', () => {
     core = new FakeCore();
     const k = keys();
     privateKey = k.privateKey;
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
       logger: silentLogger,
       delivery: false,

@@ -5,10 +5,10 @@
 import { createCore, type DispatchResult, type TellerCore } from '../../../src/core/index.js';
 import { createDeliveryQueue, createPlatformState, createStore } from '../../../src/storage/index.js';
 import {
-  createDiscordBot,
+  createDiscordAdapter,
   DiscordSender,
-  type DiscordBot,
-  type DiscordBotOptions,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
 } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker } from '../../../adapters/shared/index.js';
 import { FakeDiscord, type FakeMessage } from '../../fakes/discord/fake-discord.js';
@@ -22,10 +22,10 @@ export interface RealCore {
   core: TellerCore;
   opened: Opened;
   driver: DiscordDriver;
-  bot: DiscordBot;
+  bot: DiscordAdapter;
   errors: string[];
   /** stop the running bot and start a new one on the same core and database: a restarted process */
-  restart(options?: Partial<DiscordBotOptions>): Promise<DiscordBot>;
+  restart(options?: Partial<DiscordAdapterOptions>): Promise<DiscordAdapter>;
   /** what `name` typed after /election, through the core as a Discord member of the test server */
   type(name: string, text: string, admin?: boolean): Promise<DispatchResult>;
   /** the DMs Teller sent `name` */
@@ -39,7 +39,7 @@ export interface RealCore {
   stop(): Promise<void>;
 }
 
-export async function startRealCore(options: Partial<DiscordBotOptions> = {}): Promise<RealCore> {
+export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}): Promise<RealCore> {
   const opened = await openTestDatabase(testDatabases[0]);
   const { database } = opened;
   const errors: string[] = [];
@@ -55,8 +55,8 @@ export async function startRealCore(options: Partial<DiscordBotOptions> = {}): P
   const discord = new FakeDiscord();
   await discord.start();
   const driver = new DiscordDriver(discord, core, GUILD, CHANNEL);
-  const make = (o: Partial<DiscordBotOptions>) =>
-    createDiscordBot({
+  const make = (o: Partial<DiscordAdapterOptions>) =>
+    createDiscordAdapter({
       delivery: false,
       logger: silentLogger,
       ...o,

@@ -2,7 +2,11 @@
 // "v0:timestamp:body") into Teller's receiver, with the Web API pointed at the fake Slack server.
 
 import { createHmac } from 'node:crypto';
-import { createSlackApp, type SlackApp, type SlackConfig } from '../../../adapters/slack/slack-app.js';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackConfig,
+} from '../../../adapters/slack/slack-adapter.js';
 import type { Logger } from '../../../adapters/shared/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import { FakeCore } from './fake-core.js';
@@ -13,7 +17,7 @@ export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {
 export interface Harness {
   fake: FakeSlackServer;
   core: FakeCore;
-  app: SlackApp;
+  app: SlackAdapter;
   url: string;
   post(body: string, opts?: SignOptions): Promise<Response>;
   command(command: string, text: string, extra?: Record<string, string>): Promise<Response>;
@@ -47,7 +51,7 @@ export async function startHttp(
   const fake = new FakeSlackServer();
   await fake.start();
   const core = new FakeCore();
-  const app = createSlackApp({
+  const app = createSlackAdapter({
     core,
     config: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...config },
     logger: quietLogger,

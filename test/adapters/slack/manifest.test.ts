@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SLACK_SCOPES } from '../../../adapters/slack/slack-app.js';
+import { SLACK_SCOPES } from '../../../adapters/slack/slack-adapter.js';
 import { SHORTCUTS } from '../../../adapters/slack/receive/commands.js';
 
 const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8');

@@ -39,7 +39,7 @@ export interface SlackConfig {
   port?: number;
 }
 
-export interface SlackAppOptions {
+export interface SlackAdapterOptions {
   core: TellerCore;
   config: SlackConfig;
   logger?: Logger;
@@ -54,7 +54,7 @@ export interface SlackAppOptions {
   ackBudgetMs?: number;
 }
 
-export interface SlackApp {
+export interface SlackAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly bolt: App;
@@ -80,7 +80,7 @@ export const SLACK_SCOPES = [
   'files:write',
 ];
 
-export function createSlackApp(options: SlackAppOptions): SlackApp {
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { core, config } = options;
   const logger = options.logger ?? consoleLogger;
   const oauth = Boolean(config.clientId && config.clientSecret);

@@ -1,7 +1,7 @@
 // The Discord adapter's factory: the gateway client, the optional HTTP interactions endpoint and the
 // delivery worker for the outbound queue. It acknowledges, translates, dispatches and renders.
 import { Client, REST } from 'discord.js';
-import { readChannelTexts } from './delivery/channel-reader.js';
+import { readChannelTexts } from './send/channel-reader.js';
 import type { TellerCore } from '../../src/core/index.js';
 import {
   consoleLogger,
@@ -13,7 +13,7 @@ import {
 } from '../shared/index.js';
 import { DraftStore } from './ballot/ballot-draft.js';
 import { buildCommandTable } from './commands/command-definitions.js';
-import { DiscordSender } from './delivery/discord-sender.js';
+import { DiscordSender } from './send/discord-sender.js';
 import type { ChartRenderer } from './render/message.js';
 import type { RawInteraction } from './receive/actor.js';
 import type { HandlerDeps } from './receive/handler-deps.js';
@@ -33,7 +33,7 @@ export interface DiscordConfig {
   gateway?: boolean;
 }
 
-export interface DiscordBotOptions {
+export interface DiscordAdapterOptions {
   core: TellerCore;
   config: DiscordConfig;
   logger?: Logger;
@@ -51,7 +51,7 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordBot {
+export interface DiscordAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** the HTTP interactions endpoint's port once started (0 when not running) */
@@ -67,7 +67,7 @@ export const DISCORD_LIMITS: RateLimitConfig = {
   buckets: { channel: { ratePerSecond: 1, burst: 5 }, dm: { ratePerSecond: 1, burst: 5 } },
 };
 
-export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { core, config } = opts;
   const logger = opts.logger ?? consoleLogger;
   const api = config.apiUrl ? { api: config.apiUrl } : {};
