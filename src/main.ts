@@ -1,8 +1,9 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
 import { createDiscordAdapter, deployCommands, type DeployResult } from '../adapters/discord/index.js';
+import { ConsoleSession } from '../adapters/console/console.js';
 import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
+import { createCore, type ChartData, type Logger, type Store, type TellerCore } from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
 import { loadServerSecret } from './secret.js';
@@ -47,6 +48,16 @@ export async function openDatabase(
   }
 }
 
+/** Open the database for a task that needs only the store (`teller audit verify`), then close it. */
+export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
+  const { database } = await openDatabase(config);
+  try {
+    return await use(createStore(database));
+  } finally {
+    await database.close();
+  }
+}
+
 /** Open the database, bring its schema up to date and build the core. */
 export async function buildTeller(
   config: Config,
@@ -79,6 +90,19 @@ export async function buildTeller(
 function chartRenderer(core: TellerCore) {
   return async (chart: ChartData, locale?: string): Promise<Uint8Array> =>
     (await renderChart(chart, { title: core.translate(locale, chart.title.key, chart.title.params) })).png;
+}
+
+/** The local console, when no platform is configured: the member and language come from the settings. */
+export function createConsoleSession(
+  teller: Teller,
+  config: Config,
+  write: (text: string) => void,
+): ConsoleSession {
+  return new ConsoleSession(teller.core, {
+    member: config.consoleMember,
+    ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
+    write,
+  });
 }
 
 export interface Running {
