@@ -9,6 +9,7 @@ import { Client, Events } from 'discord.js';
 import { createDiscordAdapter, DiscordSender } from '../adapters/discord/index.js';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
 import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
+import { MemoryPlatformState } from '../test/adapters/shared/memory-platform-state.js';
 import { FakeCore } from '../test/adapters/discord/fake-core.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
@@ -108,6 +109,8 @@ async function responseTimes(kind: 'teller' | 'bare', rounds: number, concurrent
     const core = new FakeCore();
     const bot = createDiscordAdapter({
       core,
+      deliveryQueue: new FakeQueue('discord'),
+      platformState: new MemoryPlatformState(),
       logger: quiet,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

@@ -15,6 +15,7 @@ import type { RateLimits } from '../test/fakes/slack/rate-limits.js';
 import { FakeCore, ok } from '../test/adapters/slack/fake-core.js';
 import { quietLogger } from '../test/adapters/slack/harness.js';
 import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
+import { MemoryPlatformState } from '../test/adapters/shared/memory-platform-state.js';
 
 const SECRET = 'bench-secret';
 const CONCURRENCY = 20;
@@ -124,6 +125,8 @@ async function ackBench(): Promise<void> {
     });
   const teller = createSlackAdapter({
     core,
+    deliveryQueue: new FakeQueue('slack'),
+    platformState: new MemoryPlatformState(),
     config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,

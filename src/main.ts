@@ -3,7 +3,15 @@ import { createDiscordAdapter, deployCommands, type DeployResult } from '../adap
 import { ConsoleSession } from '../adapters/console/console.js';
 import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createCore, type ChartData, type Logger, type Store, type TellerCore } from './core/index.js';
+import {
+  createCore,
+  type ChartData,
+  type DeliveryQueue,
+  type Logger,
+  type PlatformStateStore,
+  type Store,
+  type TellerCore,
+} from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
 import { loadServerSecret } from './secret.js';
@@ -21,6 +29,10 @@ import {
 
 export interface Teller {
   core: TellerCore;
+  /** the durable outbound queue, which each adapter's delivery worker (or the console) sends from */
+  delivery: DeliveryQueue;
+  /** what adapters keep per workspace or guild: Slack installations, Discord guild settings */
+  platformState: PlatformStateStore;
   database: Database;
   close(): Promise<void>;
 }
@@ -75,15 +87,10 @@ export async function buildTeller(
     await database.close();
     throw error;
   }
-  const core = createCore({
-    store,
-    delivery: createDeliveryQueue(database),
-    platformState: createPlatformState(database),
-    clock: systemClock,
-    serverSecret,
-    logger,
-  });
-  return { core, database, close: () => database.close() };
+  const delivery = createDeliveryQueue(database);
+  const platformState = createPlatformState(database);
+  const core = createCore({ store, delivery, platformState, clock: systemClock, serverSecret, logger });
+  return { core, delivery, platformState, database, close: () => database.close() };
 }
 
 /** ChartData -> PNG, titled in the reader's language; both platforms post the same image. */
@@ -99,6 +106,7 @@ export function createConsoleSession(
   write: (text: string) => void,
 ): ConsoleSession {
   return new ConsoleSession(teller.core, {
+    delivery: teller.delivery,
     member: config.consoleMember,
     ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
     write,
@@ -122,6 +130,8 @@ export async function startPlatforms(
   if (config.slack) {
     const slack = createSlackAdapter({
       core: teller.core,
+      deliveryQueue: teller.delivery,
+      platformState: teller.platformState,
       config: config.slack,
       renderChart: chartPng,
       logger,
@@ -138,6 +148,8 @@ export async function startPlatforms(
   if (config.discord) {
     const discord = createDiscordAdapter({
       core: teller.core,
+      deliveryQueue: teller.delivery,
+      platformState: teller.platformState,
       config: config.discord,
       renderChart: chartPng,
       logger,

@@ -2,7 +2,7 @@
 // delivery worker for the outbound queue. It acknowledges, translates, dispatches and renders.
 import { Client, REST } from 'discord.js';
 import { readChannelTexts } from './send/channel-reader.js';
-import type { TellerCore } from '../../src/core/index.js';
+import type { DeliveryQueue, PlatformStateStore, TellerCore } from '../../src/core/index.js';
 import {
   consoleLogger,
   createDeliveryWorker,
@@ -35,6 +35,10 @@ export interface DiscordConfig {
 
 export interface DiscordAdapterOptions {
   core: TellerCore;
+  /** the durable outbound queue this adapter's delivery worker sends from */
+  deliveryQueue: DeliveryQueue;
+  /** per-guild settings (who may create elections) */
+  platformState: PlatformStateStore;
   config: DiscordConfig;
   logger?: Logger;
   /** ChartData -> PNG, from adapters/shared; without it results are posted without the image */
@@ -74,6 +78,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const rest = new REST({ version: '10', ...api }).setToken(config.token);
   const deps: HandlerDeps = {
     core,
+    platformState: opts.platformState,
     dispatch: (inv) => core.dispatch(inv),
     table: buildCommandTable(core),
     drafts: new DraftStore(),
@@ -121,7 +126,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
           requestsPerSecond: limits.global?.ratePerSecond,
         });
         worker = createDeliveryWorker({
-          queue: core.delivery,
+          queue: opts.deliveryQueue,
           sender,
           limits,
           // only when set: the worker spreads options over its defaults, so an explicit undefined would win

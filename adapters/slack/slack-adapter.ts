@@ -1,11 +1,11 @@
 // The Slack adapter's factory. Chooses the receiver (Socket Mode when an app token is set, HTTP with
 // the signing secret otherwise), the authorisation (one bot token, or OAuth installs kept in
-// core.platformState), registers the handlers, and runs the delivery worker for outbound messages.
+// the platform state store), registers the handlers, and runs the delivery worker for outbound messages.
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { ChartData, TellerCore } from '../../src/core/index.js';
+import type { ChartData, DeliveryQueue, PlatformStateStore, TellerCore } from '../../src/core/index.js';
 import {
   consoleLogger,
   type Logger,
@@ -41,6 +41,10 @@ export interface SlackConfig {
 
 export interface SlackAdapterOptions {
   core: TellerCore;
+  /** the durable outbound queue this adapter's delivery worker sends from */
+  deliveryQueue: DeliveryQueue;
+  /** where OAuth installations are kept (Teller's database in production) */
+  platformState: PlatformStateStore;
   config: SlackConfig;
   logger?: Logger;
   /** ChartData -> PNG (adapters/shared chart renderer), for results posts */
@@ -89,7 +93,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (!config.appToken && !config.signingSecret)
     throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
 
-  const store = new PlatformStateInstallationStore(core.platformState);
+  const store = new PlatformStateInstallationStore(options.platformState);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const oauthOptions = oauth
     ? {
@@ -145,7 +149,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     (locale, key, params) => core.translate(locale, key, params),
   );
   const worker = createDeliveryWorker({
-    queue: core.delivery,
+    queue: options.deliveryQueue,
     sender,
     limits: options.limits ?? SLACK_RATE_LIMITS,
     // the core tells organisers by DM about ballots that could not be delivered (durable, told once)

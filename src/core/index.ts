@@ -2,7 +2,7 @@
 // Adapters receive a TellerCore from main.ts; they never see storage or domain services.
 
 import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
-import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
+import type { Platform } from './delivery/outbound.types.js';
 
 export type {
   Access,
@@ -69,8 +69,6 @@ export interface TellerCore {
   readonly commands: readonly CommandSpec[];
   /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
   translate(locale: string | undefined, key: string, params?: Record<string, string | number>): string;
-  readonly delivery: DeliveryQueue;
-  readonly platformState: PlatformStateStore;
   /**
    * A delivery worker's progress report (adapters pass each one on). When an election's ballot DMs
    * have all been tried and some could not be delivered, the core tells its organisers by DM, once

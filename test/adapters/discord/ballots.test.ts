@@ -126,6 +126,8 @@ describe('ballots by DM', () => {
     await h.bot.stop();
     const restarted = createDiscordAdapter({
       core: h.core,
+      deliveryQueue: h.delivery,
+      platformState: h.platformState,
       delivery: false,
       logger: silentLogger,
       config: { token: 't', applicationId: h.discord.applicationId, apiUrl: h.discord.apiUrl },

@@ -8,6 +8,7 @@ import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { FakeClock, harness } from '../../core/harness.js';
 import { MemoryStore } from '../../core/memory-store.js';
 import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
@@ -34,21 +35,19 @@ describe('a whole election through Discord', () => {
     await discord.start();
     queue = new FakeQueue('discord');
     errors = [];
-    const state = new Map<string, unknown>();
+    const platformState = new MemoryPlatformState();
     core = createCore({
       store: (store = new MemoryStore()),
       delivery: queue,
-      platformState: {
-        get: async (p, k, key) => state.get(`${p}/${k}/${key}`),
-        put: async (p, k, key, v) => void state.set(`${p}/${k}/${key}`, v),
-        delete: async (p, k, key) => void state.delete(`${p}/${k}/${key}`),
-      },
+      platformState,
       clock: new FakeClock(),
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
     });
     bot = createDiscordAdapter({
       core,
+      deliveryQueue: queue,
+      platformState,
       logger: silentLogger,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

@@ -1,17 +1,16 @@
 // A small stand-in for TellerCore: a registry of a few real-shaped commands, a miniature election
-// (roll, one contest, ballots replaced on re-vote, receipts), an in-memory outbound queue and KV.
+// (roll, one contest, ballots replaced on re-vote, receipts). The outbound queue and platform state are
+// the adapter's own dependencies, made by the harness.
 // It records every invocation so tests can check what the adapter dispatched.
 import type {
   BallotForm,
   CommandSpec,
   DispatchResult,
   Invocation,
-  PlatformStateStore,
   Reply,
   TellerCore,
 } from '../../../src/core/index.js';
 import discordCatalog from '../../../src/i18n/catalogs/discord.js';
-import { FakeQueue } from '../shared/fake-queue.js';
 
 const arg = (
   name: string,
@@ -45,9 +44,9 @@ export const SPECS: CommandSpec[] = [
     listed: true,
   },
   {
-    id: 'election.open',
-    path: ['open'],
-    summaryKey: 'cmd.election.open',
+    id: 'voting.open',
+    path: ['voting', 'open'],
+    summaryKey: 'cmd.voting.open',
     args: [arg('election', 'election', true)],
     access: 'organiser',
     listed: true,
@@ -151,19 +150,11 @@ export class FakeCore implements TellerCore {
     this.channelReaders.push(reader);
   }
   readonly invocations: Invocation[] = [];
-  readonly delivery = new FakeQueue('discord');
-  readonly state = new Map<string, unknown>();
   readonly elections = new Map<string, MiniElection>();
   slowMs = 0;
   /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
   castDelayMs = 0;
   private receiptSeq = 0;
-
-  readonly platformState: PlatformStateStore = {
-    get: async (p, k, key) => this.state.get(`${p}/${k}/${key}`),
-    put: async (p, k, key, v) => void this.state.set(`${p}/${k}/${key}`, v),
-    delete: async (p, k, key) => void this.state.delete(`${p}/${k}/${key}`),
-  };
 
   translate(locale: string | undefined, key: string, params: Record<string, string | number> = {}): string {
     const lang = locale?.startsWith('zh') ? 'zh-Hans' : 'en';
@@ -207,7 +198,7 @@ export class FakeCore implements TellerCore {
         if (this.castDelayMs > 0) await new Promise((r) => setTimeout(r, this.castDelayMs));
         return this.cast(inv, e, String(args.choices ?? ''));
       case '':
-        return { kind: 'unknown', reply: say('Commands: create, list, open, roll add') };
+        return { kind: 'unknown', reply: say('Commands: create, list, voting open, roll add') };
       default:
         return ok(say(`ran ${inv.command}`, 'channel'));
     }

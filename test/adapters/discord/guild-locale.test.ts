@@ -10,6 +10,7 @@ import { interact, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeClock } from '../../core/harness.js';
 import { MemoryStore } from '../../core/memory-store.js';
 import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
@@ -28,21 +29,20 @@ describe('the server preferred locale on Discord', () => {
       if (event === 'INTERACTION_CREATE' && payload.guild_id) payload.guild_locale = 'zh-CN';
       return dispatch(event, payload);
     }) as typeof discord.gateway.dispatch;
-    const state = new Map<string, unknown>();
+    const platformState = new MemoryPlatformState();
+    const queue = new FakeQueue('discord');
     core = createCore({
       store: (store = new MemoryStore()),
-      delivery: new FakeQueue('discord'),
-      platformState: {
-        get: async (p, k, key) => state.get(`${p}/${k}/${key}`),
-        put: async (p, k, key, v) => void state.set(`${p}/${k}/${key}`, v),
-        delete: async (p, k, key) => void state.delete(`${p}/${k}/${key}`),
-      },
+      delivery: queue,
+      platformState,
       clock: new FakeClock(),
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: () => undefined },
     });
     bot = createDiscordAdapter({
       core,
+      deliveryQueue: queue,
+      platformState,
       logger: silentLogger,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

@@ -6,6 +6,8 @@ import {
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
+import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { FakeCore } from './fake-core.js';
 
 export const GUILD = '100000000000000001';
@@ -16,20 +18,29 @@ export const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, e
 export interface Harness {
   discord: FakeDiscord;
   core: FakeCore;
+  delivery: FakeQueue;
+  platformState: MemoryPlatformState;
   bot: DiscordAdapter;
   stop(): Promise<void>;
 }
 
 export async function startHarness(
-  options: Partial<DiscordAdapterOptions> & { limits?: FakeLimits; core?: FakeCore } = {},
+  options: Partial<Omit<DiscordAdapterOptions, 'deliveryQueue' | 'platformState'>> & {
+    limits?: FakeLimits;
+    core?: FakeCore;
+  } = {},
 ): Promise<Harness> {
   const discord = new FakeDiscord(options.limits);
   await discord.start();
   const core = options.core ?? new FakeCore();
+  const delivery = new FakeQueue('discord');
+  const platformState = new MemoryPlatformState();
   const bot = createDiscordAdapter({
     delivery: false,
     logger: silentLogger,
     ...options,
+    deliveryQueue: delivery,
+    platformState,
     core,
     config: {
       token: 'test-token',
@@ -42,6 +53,8 @@ export async function startHarness(
   return {
     discord,
     core,
+    delivery,
+    platformState,
     bot,
     async stop() {
       await bot.stop();

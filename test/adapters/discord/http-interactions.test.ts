@@ -10,6 +10,8 @@ import {
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
+import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { FakeCore } from './fake-core.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
@@ -34,6 +36,8 @@ describe('HTTP interactions endpoint', () => {
     privateKey = k.privateKey;
     bot = createDiscordAdapter({
       core,
+      deliveryQueue: new FakeQueue('discord'),
+      platformState: new MemoryPlatformState(),
       logger: silentLogger,
       delivery: false,
       config: {

@@ -43,10 +43,12 @@ export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}
   const opened = await openTestDatabase(testDatabases[0]);
   const { database } = opened;
   const errors: string[] = [];
+  const delivery = createDeliveryQueue(database);
+  const platformState = createPlatformState(database);
   const core = createCore({
     store: createStore(database),
-    delivery: createDeliveryQueue(database),
-    platformState: createPlatformState(database),
+    delivery,
+    platformState,
     // the delivery worker compares notBefore with the wall clock
     clock: { now: () => new Date() },
     serverSecret: 'discord-real-core-test-secret',
@@ -61,6 +63,8 @@ export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}
       logger: silentLogger,
       ...o,
       core,
+      deliveryQueue: delivery,
+      platformState,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
     });
   let bot = make(options);
@@ -100,7 +104,7 @@ export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}
     async deliver() {
       const sender = new DiscordSender({ token: 't', apiUrl: discord.apiUrl, requestsPerSecond: 0 });
       await createDeliveryWorker({
-        queue: core.delivery,
+        queue: delivery,
         sender,
         limits: { buckets: {} },
         backoff: { baseMs: 5, maxMs: 20 },

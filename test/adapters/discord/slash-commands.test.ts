@@ -69,7 +69,7 @@ describe('slash commands over the gateway', () => {
       ]),
     );
     expect(set.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(await h.core.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
+    expect(await h.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
       creatorRoleId: role,
     });
 
@@ -78,7 +78,7 @@ describe('slash commands over the gateway', () => {
       slashCommand(member, 'teller-settings', [{ name: 'creator-role', type: 1, options: [] }]),
     );
     expect(denied.data.embeds[0].description).toMatch(/Only members with Manage Server/);
-    expect(await h.core.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
+    expect(await h.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
       creatorRoleId: role,
     });
 
@@ -207,7 +207,17 @@ describe('slash commands over the gateway', () => {
     const cb = await interact(
       h.discord,
       autocomplete(member, 'election', [
-        { name: 'open', type: 1, options: [{ name: 'election', type: 3, value: 'treas', focused: true }] },
+        {
+          name: 'voting',
+          type: 2,
+          options: [
+            {
+              name: 'open',
+              type: 1,
+              options: [{ name: 'election', type: 3, value: 'treas', focused: true }],
+            },
+          ],
+        },
       ]),
     );
     expect(cb.type).toBe(8);

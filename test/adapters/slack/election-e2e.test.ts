@@ -129,6 +129,8 @@ beforeAll(async () => {
   });
   app = createSlackAdapter({
     core: teller.core,
+    deliveryQueue: teller.delivery,
+    platformState: teller.platformState,
     config: { botToken: 'xoxb-e2e', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,
@@ -188,6 +190,7 @@ describe('a whole election through Slack', () => {
     });
     const out: string[] = [];
     const session = new ConsoleSession(consoleTeller.core, {
+      delivery: consoleTeller.delivery,
       member: 'olga',
       showDms: false,
       write: (t) => out.push(t),

@@ -9,6 +9,8 @@ import {
 } from '../../../adapters/slack/slack-adapter.js';
 import type { Logger } from '../../../adapters/shared/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
+import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { FakeCore } from './fake-core.js';
 
 export const SECRET = 'test-signing-secret';
@@ -17,6 +19,8 @@ export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {
 export interface Harness {
   fake: FakeSlackServer;
   core: FakeCore;
+  delivery: FakeQueue;
+  platformState: MemoryPlatformState;
   app: SlackAdapter;
   url: string;
   post(body: string, opts?: SignOptions): Promise<Response>;
@@ -51,8 +55,12 @@ export async function startHttp(
   const fake = new FakeSlackServer();
   await fake.start();
   const core = new FakeCore();
+  const delivery = new FakeQueue('slack');
+  const platformState = new MemoryPlatformState();
   const app = createSlackAdapter({
     core,
+    deliveryQueue: delivery,
+    platformState,
     config: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...config },
     logger: quietLogger,
     deliver,
@@ -76,6 +84,8 @@ export async function startHttp(
   return {
     fake,
     core,
+    delivery,
+    platformState,
     app,
     url,
     post,

@@ -77,6 +77,8 @@ beforeAll(async () => {
   );
   app = createSlackAdapter({
     core: teller.core,
+    deliveryQueue: teller.delivery,
+    platformState: teller.platformState,
     config: { botToken: 'xoxb-names', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
+import { FakeQueue } from '../shared/fake-queue.js';
+import { MemoryPlatformState } from '../shared/memory-platform-state.js';
 import { FakeCore, ok } from './fake-core.js';
 import { buttonPayload, commandPayload, quietLogger, waitFor } from './harness.js';
 
@@ -14,6 +16,8 @@ beforeEach(async () => {
   core = new FakeCore();
   app = createSlackAdapter({
     core,
+    deliveryQueue: new FakeQueue('slack'),
+    platformState: new MemoryPlatformState(),
     config: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl },
     logger: quietLogger,
     deliver: false,
