@@ -14,7 +14,7 @@ import {
   type SendResult,
 } from '../adapters/shared/index.js';
 import type { ChartData, OutboundMessage } from '../src/core/index.js';
-import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
+import { FakeQueue } from '../test/fakes/fake-queue.js';
 
 const N = Number(process.env.DELIVERY_BENCH_N ?? 10_000);
 const RATE = 500; // messages per second the fake platform allows (Discord allows 50 a second; Slack less)

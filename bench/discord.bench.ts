@@ -8,9 +8,9 @@
 import { Client, Events } from 'discord.js';
 import { createDiscordAdapter, DiscordSender } from '../adapters/discord/index.js';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
-import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
-import { MemoryPlatformState } from '../test/adapters/shared/memory-platform-state.js';
-import { FakeCore } from '../test/adapters/discord/fake-core.js';
+import { FakeQueue } from '../test/fakes/fake-queue.js';
+import { FakeCore } from '../test/fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../test/fakes/memory-platform-state.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
 

@@ -12,10 +12,10 @@ import { createDeliveryWorker } from '../adapters/shared/index.js';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { SlackSender } from '../adapters/slack/send/slack-sender.js';
 import type { RateLimits } from '../test/fakes/slack/rate-limits.js';
-import { FakeCore, ok } from '../test/adapters/slack/fake-core.js';
+import { FakeCore, ok } from '../test/fakes/slack/fake-core.js';
 import { quietLogger } from '../test/adapters/slack/harness.js';
-import { FakeQueue } from '../test/adapters/shared/fake-queue.js';
-import { MemoryPlatformState } from '../test/adapters/shared/memory-platform-state.js';
+import { FakeQueue } from '../test/fakes/fake-queue.js';
+import { MemoryPlatformState } from '../test/fakes/memory-platform-state.js';
 
 const SECRET = 'bench-secret';
 const CONCURRENCY = 20;

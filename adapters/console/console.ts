@@ -14,14 +14,14 @@ export interface ConsoleOptions {
   write(text: string): void;
 }
 
-const SHORTCUTS: Record<string, string> = { '/vote': 'ballot.get', '/nominate': 'nomination.create' };
-
 export class ConsoleSession {
   member: string;
   locale: string | undefined;
   /** what the last command typed came to (the demo stops on anything but ok) */
   lastResult: DispatchResult | undefined;
   private readonly channel: string;
+  /** `/vote` -> ballot.get: the registry's aliases, typed with a slash as on Slack and Discord */
+  private readonly shortcuts: Map<string, string>;
 
   constructor(
     private readonly core: TellerCore,
@@ -30,6 +30,9 @@ export class ConsoleSession {
     this.member = options.member;
     this.locale = options.locale;
     this.channel = options.channel ?? 'general';
+    this.shortcuts = new Map(
+      core.commands.flatMap((c) => (c.aliases ?? []).map((a) => [`/${a}`, c.id] as const)),
+    );
   }
 
   /** Handle one typed line; false means the member asked to quit. */
@@ -55,8 +58,8 @@ export class ConsoleSession {
         this.options.write(`Language: ${this.locale ?? 'default'}`);
         return true;
     }
-    if (head === '/election' || head === '/help' || head in SHORTCUTS) {
-      const command = head === '/election' ? '' : head === '/help' ? 'help' : SHORTCUTS[head];
+    const command = head === '/election' ? '' : head === '/help' ? 'help' : this.shortcuts.get(head);
+    if (command !== undefined) {
       const result = await this.dispatch(command, tail);
       this.lastResult = result;
       this.options.write(this.renderResult(result));

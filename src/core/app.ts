@@ -6,6 +6,7 @@ import type { DeliveryQueue, Platform } from './delivery/outbound.types.js';
 import type { PlatformStateStore, TellerCore } from './index.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { ballotFanOutWatcher } from './ballots/fanout.commands.js';
+import { electionQueries } from './elections/election.queries.js';
 import type { Clock } from './shared/clock.js';
 import type { Store } from './shared/store.ports.js';
 
@@ -28,6 +29,7 @@ export function createCore(deps: CoreDeps): TellerCore {
     logger: deps.logger,
     runAsTeller: dispatcher.runAsTeller,
   });
+  const queries = electionQueries(deps.store);
   return {
     dispatch: dispatcher.run,
     runJobs: jobs.runDue,
@@ -41,5 +43,7 @@ export function createCore(deps: CoreDeps): TellerCore {
       delivery: deps.delivery,
       runAsTeller: dispatcher.runAsTeller,
     }),
+    elections: queries.elections,
+    contests: queries.contests,
   };
 }

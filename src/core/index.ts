@@ -3,6 +3,7 @@
 
 import type { CommandSpec, DispatchResult, Invocation } from './commands/command.types.js';
 import type { Platform } from './delivery/outbound.types.js';
+import type { ContestSummary, ElectionSummary } from './elections/election.queries.js';
 
 export type {
   Access,
@@ -37,6 +38,19 @@ export type {
   Platform,
 } from './delivery/outbound.types.js';
 export type { ChartData, Explanation } from '../counting/types.js';
+export type { ContestSummary, ElectionSummary } from './elections/election.queries.js';
+// A ballot as data: adapters build a selection from their inputs, check it with the core's own rules
+// (each refusal names the input it is about) and write it in the syntax ballot.cast takes.
+export {
+  checkSelection,
+  decodeSelection,
+  encodeSelection,
+  type BallotSelection,
+  type Opinion,
+  type SelectionCheck,
+  type SelectionFailure,
+  type SelectionLimits,
+} from './ballots/ballot.selection.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
 export interface PlatformStateStore {
@@ -75,6 +89,14 @@ export interface TellerCore {
    * per count, however many processes report it and whether or not one restarted in between.
    */
   reportDelivery(report: { electionId: string; purpose: string }): Promise<void>;
+  /**
+   * Read-only: an organisation's elections, newest first, as `/election list` shows any member (for
+   * autocomplete, so no adapter reads them back out of a rendered reply). [] for an organisation
+   * Teller has not met; asking registers nothing.
+   */
+  elections(org: { platform: Platform; platformOrgId: string }): Promise<ElectionSummary[]>;
+  /** Read-only: an election's contests in number order; [] when the organisation has no such election. */
+  contests(q: { platform: Platform; platformOrgId: string; election: number }): Promise<ContestSummary[]>;
 }
 
 export { createCore, type CoreDeps } from './app.js';

@@ -1,6 +1,6 @@
 import { createCore, type DispatchResult, type TellerCore } from '../../src/core/index.js';
 import type { DeliveryQueue } from '../../src/core/delivery/outbound.types.js';
-import { MemoryStore } from './memory-store.js';
+import { MemoryStore } from '../fakes/memory-store.js';
 
 export class FakeClock {
   constructor(public time = new Date('2026-03-01T09:00:00Z')) {}

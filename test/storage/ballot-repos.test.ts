@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
 import type { CastBallot, Store } from '../../src/core/shared/store.ports.js';
-import { createStore } from '../../src/storage/store.js';
-import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';
+import { type OpenedStore, openTestStore, randomId, storeTargets } from './databases.js';
 import { type Seeded, seed } from './fixtures.js';
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-describe.each(testDatabases)('secret-ballot repositories on $label', (target) => {
-  let opened: Opened;
+describe.each(storeTargets)('secret-ballot repositories on $label', (target) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeAll(async () => {
-    opened = await openTestDatabase(target);
-    store = createStore(opened.database);
+    opened = await openTestStore(target);
+    store = opened.store;
   });
   afterAll(() => opened.dispose());
 
@@ -155,11 +154,13 @@ describe.each(testDatabases)('secret-ballot repositories on $label', (target) =>
       expect(await tx.receipts.exists(s.election.id, 'R003')).toBe(true);
       expect(await tx.receipts.findByLink(other.election.id, 'keep-me')).toBe('KEEP');
     });
-    const receiptLinks = await opened.database.db
-      .selectFrom('receipts')
-      .select('link')
-      .where('election_id', '=', s.election.id)
-      .execute();
+    const receiptLinks = opened.database
+      ? await opened.database.db
+          .selectFrom('receipts')
+          .select('link')
+          .where('election_id', '=', s.election.id)
+          .execute()
+      : opened.memory!.state.receipts.filter((r) => r.electionId === s.election.id);
     expect(receiptLinks.every((r) => r.link === null)).toBe(true);
   });
 });

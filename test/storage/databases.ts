@@ -2,8 +2,11 @@
 // test file gets its own PostgreSQL schema (files run in parallel), created here and dropped after.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Store } from '../../src/core/shared/store.ports.js';
 import { connect, type Database, type Dialect } from '../../src/storage/connect.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
+import { createStore } from '../../src/storage/store.js';
+import { MemoryStore } from '../fakes/memory-store.js';
 
 export interface TestDatabase {
   name: Dialect;
@@ -57,4 +60,30 @@ export async function openTestDatabase(
 
 export function randomId(prefix = ''): string {
   return prefix + randomBytes(8).toString('hex');
+}
+
+/**
+ * Where the Store's contract tests run: every test database, and the in-memory store the core tests
+ * use (test/fakes/memory-store.ts), so that fake is held to what the real stores do.
+ */
+export type StoreTarget = TestDatabase | { name: 'memory'; label: string };
+
+export const storeTargets: StoreTarget[] = [...testDatabases, { name: 'memory', label: 'memory store' }];
+
+export interface OpenedStore {
+  store: Store;
+  /** a SQL target's database, for the checks that look past the Store at the rows */
+  database?: Database;
+  /** the memory target's store, whose state stands in for those rows */
+  memory?: MemoryStore;
+  dispose(): Promise<void>;
+}
+
+export async function openTestStore(target: StoreTarget): Promise<OpenedStore> {
+  if (target.name === 'memory') {
+    const memory = new MemoryStore();
+    return { store: memory, memory, dispose: async () => undefined };
+  }
+  const opened = await openTestDatabase(target);
+  return { store: createStore(opened.database), database: opened.database, dispose: opened.dispose };
 }

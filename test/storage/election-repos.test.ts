@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Nomination } from '../../src/core/nominations/nomination.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
 import type { Store } from '../../src/core/shared/store.ports.js';
-import { createStore } from '../../src/storage/store.js';
-import { type Opened, openTestDatabase, testDatabases } from './databases.js';
+import { type OpenedStore, openTestStore, storeTargets } from './databases.js';
 import { T0, makeContest, makeElection, makeOrg, seed } from './fixtures.js';
 
-describe.each(testDatabases)('organisation and election repositories on $label', (target) => {
-  let opened: Opened;
+describe.each(storeTargets)('organisation and election repositories on $label', (target) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeAll(async () => {
-    opened = await openTestDatabase(target);
-    store = createStore(opened.database);
+    opened = await openTestStore(target);
+    store = opened.store;
   });
   afterAll(() => opened.dispose());
 

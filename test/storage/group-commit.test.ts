@@ -2,16 +2,15 @@
 // own savepoint, so a failing command changes nothing and the others still commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/shared/store.ports.js';
-import { createStore } from '../../src/storage/store.js';
-import { type Opened, openTestDatabase, testDatabases } from './databases.js';
+import { type OpenedStore, openTestStore, storeTargets } from './databases.js';
 import { makeElection, makeOrg } from './fixtures.js';
 
-describe.each(testDatabases)('concurrent transactions on $label', (target) => {
-  let opened: Opened;
+describe.each(storeTargets)('concurrent transactions on $label', (target) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeAll(async () => {
-    opened = await openTestDatabase(target);
-    store = createStore(opened.database);
+    opened = await openTestStore(target);
+    store = opened.store;
   });
   afterAll(() => opened.dispose());
 
@@ -36,8 +35,9 @@ describe.each(testDatabases)('concurrent transactions on $label', (target) => {
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((n) => (n - 1) % 3 !== 0));
   });
 
-  // SQLite runs queued commands in arrival order; PostgreSQL's concurrent transactions promise no order
-  it.runIf(target.name === 'sqlite')(
+  // SQLite (and the memory store) run queued commands in arrival order; PostgreSQL's concurrent
+  // transactions promise no order
+  it.runIf(target.name === 'sqlite' || target.name === 'memory')(
     'lets a later command in the same batch see what an earlier one wrote',
     async () => {
       const org = makeOrg();

@@ -3,8 +3,7 @@ import type { AuditEntry } from '../../src/core/audit/audit.types.js';
 import type { StoredResult } from '../../src/core/results/result.types.js';
 import type { Store } from '../../src/core/shared/store.ports.js';
 import type { CountResult } from '../../src/counting/types.js';
-import { createStore } from '../../src/storage/store.js';
-import { type Opened, openTestDatabase, randomId, testDatabases } from './databases.js';
+import { type OpenedStore, openTestStore, randomId, storeTargets } from './databases.js';
 import { T0, makeMessage, seed } from './fixtures.js';
 
 // Storage keeps a result as JSON and never looks inside; a partial object is enough to prove the round trip.
@@ -18,12 +17,12 @@ const countResult = (winner: number) =>
     ties: [],
   }) as unknown as CountResult;
 
-describe.each(testDatabases)('record repositories on $label', (target) => {
-  let opened: Opened;
+describe.each(storeTargets)('record repositories on $label', (target) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeAll(async () => {
-    opened = await openTestDatabase(target);
-    store = createStore(opened.database);
+    opened = await openTestStore(target);
+    store = opened.store;
   });
   afterAll(() => opened.dispose());
 
@@ -112,11 +111,15 @@ describe.each(testDatabases)('record repositories on $label', (target) => {
         await tx.outbox.enqueue(makeMessage(s.org, { dedupeKey: 'ballot:U9', body: { text: 'second' } })),
       ).toBe(false);
     });
-    const rows = await opened.database.db
-      .selectFrom('outbox')
-      .select(['id', 'body'])
-      .where('org_id', '=', s.org.id)
-      .execute();
+    const rows = opened.database
+      ? await opened.database.db
+          .selectFrom('outbox')
+          .select(['id', 'body'])
+          .where('org_id', '=', s.org.id)
+          .execute()
+      : opened
+          .memory!.state.outbox.filter((m) => m.orgId === s.org.id)
+          .map((m) => ({ id: m.id, body: JSON.stringify(m.body) }));
     expect(rows).toEqual([{ id: first.id, body: JSON.stringify(first.body) }]);
   });
 

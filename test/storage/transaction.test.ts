@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/shared/store.ports.js';
-import { createStore } from '../../src/storage/store.js';
-import { type Opened, openTestDatabase, testDatabases } from './databases.js';
+import { type OpenedStore, openTestStore, storeTargets } from './databases.js';
 import { makeElection, makeMessage, makeOrg } from './fixtures.js';
 
-describe.each(testDatabases)('transactions on $label', (target) => {
-  let opened: Opened;
+describe.each(storeTargets)('transactions on $label', (target) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeAll(async () => {
-    opened = await openTestDatabase(target);
-    store = createStore(opened.database);
+    opened = await openTestStore(target);
+    store = opened.store;
   });
   afterAll(() => opened.dispose());
 
@@ -41,11 +40,9 @@ describe.each(testDatabases)('transactions on $label', (target) => {
       expect(await tx.elections.list(org.id)).toEqual([]);
       expect(await tx.requests.get(`req-${org.id}`)).toBeUndefined();
     });
-    const outbox = await opened.database.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('org_id', '=', org.id)
-      .execute();
+    const outbox = opened.database
+      ? await opened.database.db.selectFrom('outbox').select('id').where('org_id', '=', org.id).execute()
+      : opened.memory!.state.outbox.filter((m) => m.orgId === org.id);
     expect(outbox).toEqual([]);
   });
 

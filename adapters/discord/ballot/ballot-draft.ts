@@ -2,7 +2,7 @@
 // minutes, so the draft cannot live in the message; and it must never reach the database or a log:
 // a stored draft would be the member's choices under their own id, which is exactly the link the
 // secret ballot forbids (ARCHITECTURE §2). A restart loses drafts; the voter presses Vote again.
-import type { BallotForm } from '../../../src/core/index.js';
+import { encodeSelection, type BallotForm, type BallotSelection } from '../../../src/core/index.js';
 import type { Rendered } from '../render/message.js';
 
 export interface Draft {
@@ -65,34 +65,49 @@ export function resetDraft(d: Draft): void {
   d.error = undefined;
 }
 
-/** the `choices` argument of ballot.cast, in the syntax BallotForm documents */
-export function choicesOf(d: Draft): string {
+/** the draft as the core's BallotSelection: what the voter picked, as they left it */
+export function selectionOf(d: Draft): BallotSelection {
   const { form } = d;
   switch (form.kind) {
     case 'marks':
-      return d.marks.join(',');
+      return { kind: 'marks', marked: d.marks };
     case 'opinions':
-      return [...d.approve.map((n) => `${n}:+`), ...d.oppose.map((n) => `${n}:-`)].join(',');
+      return {
+        kind: 'approve-oppose-abstain',
+        opinions: [
+          ...d.approve.map((candidate) => ({ candidate, opinion: 'approve' as const })),
+          ...d.oppose.map((candidate) => ({ candidate, opinion: 'oppose' as const })),
+        ],
+      };
     case 'scores':
-      return form.options
-        .map((o, i) => (d.stepScores[i] == null ? '' : `${o.number}=${d.stepScores[i]}`))
-        .filter(Boolean)
-        .join(',');
+      return {
+        kind: 'scores',
+        scores: form.options.flatMap((o, i) => {
+          const score = d.stepScores[i];
+          return score == null ? [] : [{ candidate: o.number, score }];
+        }),
+      };
     case 'criteria': {
       const n = form.criteria?.length ?? 1;
-      return form.options
-        .map((o, i) => {
+      return {
+        kind: 'criteria',
+        // a candidate skipped on every criterion is left out; one scored on some is sent as it is, and
+        // the core's refusal is shown above the ballot
+        scores: form.options.flatMap((o, i) => {
           const s = d.stepScores.slice(i * n, i * n + n);
-          return s.some((x) => x != null)
-            ? `${o.number}=${Array.from({ length: n }, (_, k) => s[k] ?? '').join('/')}`
-            : '';
-        })
-        .filter(Boolean)
-        .join(',');
+          if (!s.some((x) => x != null)) return [];
+          return [{ candidate: o.number, scores: Array.from({ length: n }, (_, k) => s[k] ?? null) }];
+        }),
+      };
     }
     case 'ranking':
-      return d.ranking.join('>');
+      return { kind: 'ranked', ranks: d.ranking };
   }
+}
+
+/** the `choices` argument of ballot.cast, in the core's syntax */
+export function choicesOf(d: Draft): string {
+  return encodeSelection(selectionOf(d));
 }
 
 export class DraftStore {

@@ -11,9 +11,6 @@ export const SETTINGS_COMMAND = 'teller-settings';
 /** every command by its typed words, for anything deployment had no room for */
 export const TEXT_COMMAND = 'teller';
 
-/** the shortcuts: `/vote 3` and `/nominate 3 1 @x` */
-const SHORTCUTS: Record<string, string> = { vote: 'ballot.get', nominate: 'nomination.create' };
-
 // Discord's own limits on a command tree
 const MAX_CHILDREN = 25;
 const MAX_DESCRIPTION = 100;
@@ -108,18 +105,18 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   const json: CommandJson[] = [
     { name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top },
   ];
-  for (const [name, id] of Object.entries(SHORTCUTS)) {
-    const spec = core.commands.find((c) => c.id === id);
-    if (!spec) continue;
-    json.push({
-      name,
-      type: 1,
-      ...describe(spec.summaryKey),
-      contexts: [0],
-      options: optionsOf(spec.args, describe),
-    });
-    routes.set(name, spec);
-  }
+  // the shortcuts, one command of their own per alias in the registry: `/vote 3`, `/nominate 3 1 @x`
+  for (const spec of core.commands)
+    for (const name of (spec.aliases ?? []).map(slug)) {
+      json.push({
+        name,
+        type: 1,
+        ...describe(spec.summaryKey),
+        contexts: [0],
+        options: optionsOf(spec.args, describe),
+      });
+      routes.set(name, spec);
+    }
   json.push({
     name: TEXT_COMMAND,
     type: 1,
@@ -225,9 +222,8 @@ function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
   const entries = (specs: readonly CommandSpec[]) =>
     new Set(specs.filter((c) => c.path.length > 0).map((c) => slug(c.path[0]))).size;
   const out = [...listed];
-  const shortcutIds = new Set(Object.values(SHORTCUTS));
   for (let i = out.length - 1; i >= 0 && entries(out) > MAX_CHILDREN; i--) {
-    if (shortcutIds.has(out[i].id) && out[i].path.length === 1) out.splice(i, 1);
+    if ((out[i].aliases?.length ?? 0) > 0 && out[i].path.length === 1) out.splice(i, 1);
   }
   return out;
 }

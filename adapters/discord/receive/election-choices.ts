@@ -1,40 +1,37 @@
-// Election names for autocomplete. The core's public entry has no query for "elections of this
-// server", so this asks the registry's election list as the member (so they see only what the list
-// would show them) and reads "#3 Title" entries from its fields and lines.
-import type { Invocation, MessageBody } from '../../../src/core/index.js';
+// Election names for autocomplete, from the core's read-only election query: the same elections
+// `/election list` shows any member of the server, as data rather than read back out of its reply.
+import type { Invocation } from '../../../src/core/index.js';
 import type { HandlerDeps } from './handler-deps.js';
 
-const LIST_COMMAND = 'election.list';
 const MAX_CHOICES = 25;
+/** Discord's limit on an autocomplete choice's name */
+const MAX_NAME = 100;
 
 export async function electionChoices(
   deps: HandlerDeps,
   base: Omit<Invocation, 'command' | 'args'>,
   typed: string,
 ): Promise<{ name: string; value: string }[]> {
-  if (!deps.core.commands.some((c) => c.id === LIST_COMMAND)) return echo(typed);
-  const res = await deps.dispatch({ ...base, command: LIST_COMMAND, args: {} });
-  if (res.kind !== 'ok') return echo(typed);
-  const found = entriesOf(res.reply.body);
+  let found: { name: string; value: string }[];
+  try {
+    const elections = await deps.core.elections({
+      platform: base.platform,
+      platformOrgId: base.platformOrgId,
+    });
+    found = elections.map((e) => ({
+      name: `#${e.number} ${e.title}`.slice(0, MAX_NAME),
+      value: String(e.number),
+    }));
+  } catch (err) {
+    // autocomplete is a convenience: a failed read still lets the member pick the number they typed
+    deps.logger.warn('discord autocomplete could not read the elections', { error: String(err) });
+    return echo(typed);
+  }
   const needle = typed.replace(/^#/, '').toLowerCase();
   const matching = found.filter(
     (e) => !needle || e.value.startsWith(needle) || e.name.toLowerCase().includes(needle),
   );
   return matching.length > 0 ? matching.slice(0, MAX_CHOICES) : echo(typed);
-}
-
-export function entriesOf(body: MessageBody): { name: string; value: string }[] {
-  const out = new Map<string, string>();
-  const add = (line: string) => {
-    const m = /#(\d+)\s*[-–—:·.]?\s*(.*)$/.exec(line.replace(/[*_`]/g, ''));
-    if (m && !out.has(m[1])) out.set(m[1], `#${m[1]} ${m[2]}`.trim().slice(0, 100));
-  };
-  for (const f of body.fields ?? []) add(`${f.label} ${f.value.split('\n')[0]}`);
-  for (const line of body.text.split('\n')) add(line);
-  for (const a of body.actions ?? [])
-    if (a.args.election && !out.has(a.args.election))
-      out.set(a.args.election, `#${a.args.election} ${a.label}`.slice(0, 100));
-  return [...out].map(([value, name]) => ({ name, value }));
 }
 
 /** what the member typed, so a known number still works when the list cannot be read */

@@ -1,9 +1,16 @@
-// A submitted ballot modal's state -> the `choices` string ballot.cast takes (syntax on BallotForm).
-// Mistakes Slack's inputs cannot prevent (a candidate in two ranks, too many checkboxes, half-scored
-// criteria) are caught here and returned per block so Slack shows them beside the question; the core
-// validates again, this only makes the message land in the right place.
+// A submitted ballot modal's state -> the `choices` string ballot.cast takes. The modal's inputs become
+// the core's BallotSelection and the core's own check runs on it here, so a mistake Slack's inputs
+// cannot prevent (a candidate in two ranks, too many checkboxes, half-scored criteria) is shown beside
+// its question before anything is cast. The rules are the core's; this only finds the question.
 
-import { ACTION, type BallotMeta } from '../render/ballot-view.js';
+import {
+  checkSelection,
+  encodeSelection,
+  type BallotSelection,
+  type Opinion,
+  type SelectionFailure,
+} from '../../../src/core/index.js';
+import { ACTION, BLOCK, blockIdOf, type BallotMeta } from '../render/ballot-view.js';
 
 export interface SelectState {
   selected_option?: { value: string } | null;
@@ -21,88 +28,93 @@ export type ChoicesOutcome =
   | { ok: true; choices: string }
   | { ok: false; errors: Record<string, ChoiceError> };
 
+/** The core's refusals that the modal words for its own inputs ("Choose" rather than "Mark"). */
+const MODAL_KEYS: Record<string, string> = {
+  'ballot.too_many': 'slack.ballot.too_many',
+  'ballot.too_few': 'slack.ballot.too_few',
+  'ballot.duplicate_rank': 'slack.ballot.duplicate_rank',
+  'ballot.criteria_incomplete': 'slack.ballot.criteria_incomplete',
+};
+
+const OPINIONS: Record<string, Opinion> = { '+': 'approve', '-': 'oppose', '0': 'abstain' };
+
 function selected(values: ViewValues, blockId: string): string | undefined {
   return values[blockId]?.[ACTION]?.selected_option?.value ?? undefined;
 }
 
 export function readChoices(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
+  const selection = selectionOf(meta, values);
+  // A modal opened before its metadata kept the score range offered only allowed scores; the core
+  // checks the range again at the cast in any case.
+  const scoreRange = meta.scoreRange ?? { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+  const checked = checkSelection(
+    { min: meta.min, max: meta.max, allowBlank: meta.blank, scoreRange, criteria: meta.criteria },
+    meta.numbers.length,
+    selection,
+  );
+  if (checked.ok) return { ok: true, choices: encodeSelection(selection) };
+  const errors: Record<string, ChoiceError> = {};
+  for (const f of checked.failures) {
+    const block = blockIdOf(meta, f.field);
+    errors[block] ??= errorOf(f);
+  }
+  return { ok: false, errors };
+}
+
+function errorOf(f: SelectionFailure): ChoiceError {
+  return { key: MODAL_KEYS[f.code] ?? f.code, ...(f.params ? { params: f.params } : {}) };
+}
+
+/** The modal's answers as the voter gave them: every question as it stands, in the modal's order. */
+function selectionOf(meta: BallotMeta, values: ViewValues): BallotSelection {
   switch (meta.kind) {
-    case 'marks':
-      return readMarks(meta, values);
-    case 'opinions': {
-      const parts = meta.numbers.map((n) => `${n}:${selected(values, `cand-${n}`) ?? '0'}`);
-      return { ok: true, choices: parts.join(',') };
+    case 'marks': {
+      const state = values[BLOCK.marks]?.[ACTION];
+      const marks = state?.selected_options
+        ? state.selected_options.map((o) => o.value)
+        : state?.selected_option
+          ? [state.selected_option.value]
+          : [];
+      return { kind: 'marks', marked: marks.map(Number) };
     }
-    case 'scores': {
-      const parts = meta.numbers.flatMap((n) => {
-        const s = selected(values, `score-${n}`);
-        return s === undefined ? [] : [`${n}=${s}`];
-      });
-      return { ok: true, choices: parts.join(',') };
-    }
+    case 'opinions':
+      return {
+        kind: 'approve-oppose-abstain',
+        // radio buttons offer only these three; an unanswered one starts at abstain
+        opinions: meta.numbers.map((n) => ({
+          candidate: n,
+          opinion: OPINIONS[selected(values, BLOCK.opinion(n)) ?? '0'] ?? 'abstain',
+        })),
+      };
+    case 'scores':
+      return {
+        kind: 'scores',
+        scores: meta.numbers.flatMap((n) => {
+          const s = selected(values, BLOCK.score(n));
+          return s === undefined ? [] : [{ candidate: n, score: Number(s) }];
+        }),
+      };
     case 'criteria':
-      return readCriteria(meta, values);
-    case 'ranking':
-      return readRanking(meta, values);
-  }
-}
-
-function readMarks(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
-  const state = values.marks?.[ACTION];
-  const marks = state?.selected_options
-    ? state.selected_options.map((o) => o.value)
-    : state?.selected_option
-      ? [state.selected_option.value]
-      : [];
-  if (marks.length > meta.max) {
-    return { ok: false, errors: { marks: { key: 'slack.ballot.too_many', params: { max: meta.max } } } };
-  }
-  const blankAllowed = meta.blank && marks.length === 0;
-  if (marks.length < meta.min && !blankAllowed) {
-    return { ok: false, errors: { marks: { key: 'slack.ballot.too_few', params: { min: meta.min } } } };
-  }
-  return { ok: true, choices: marks.join(',') };
-}
-
-function readCriteria(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
-  const parts: string[] = [];
-  const errors: Record<string, ChoiceError> = {};
-  for (const n of meta.numbers) {
-    const scores = Array.from({ length: meta.criteria }, (_, i) => selected(values, `crit-${n}-${i}`));
-    const given = scores.filter((s) => s !== undefined).length;
-    if (given === 0) continue;
-    if (given < meta.criteria) {
-      const firstMissing = scores.indexOf(undefined);
-      errors[`crit-${n}-${firstMissing}`] = { key: 'slack.ballot.criteria_incomplete' };
-      continue;
+      return {
+        kind: 'criteria',
+        // a candidate with no criterion scored is not scored at all; one with some is half-scored
+        scores: meta.numbers.flatMap((n) => {
+          const scores = Array.from({ length: meta.criteria }, (_, i) =>
+            selected(values, BLOCK.criterion(n, i)),
+          );
+          if (scores.every((s) => s === undefined)) return [];
+          return [{ candidate: n, scores: scores.map((s) => (s === undefined ? null : Number(s))) }];
+        }),
+      };
+    case 'ranking': {
+      const ranks = Math.min(meta.max, meta.numbers.length);
+      return {
+        kind: 'ranked',
+        ranks: Array.from({ length: ranks }, (_, i) => {
+          const pick = selected(values, BLOCK.rank(i + 1));
+          return pick === undefined ? null : Number(pick);
+        }),
+      };
     }
-    parts.push(`${n}=${scores.join('/')}`);
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, choices: parts.join(',') };
-}
-
-function readRanking(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
-  const ranked: string[] = [];
-  const seenAt = new Map<string, number>();
-  const errors: Record<string, ChoiceError> = {};
-  const ranks = Math.min(meta.max, meta.numbers.length);
-  for (let r = 1; r <= ranks; r++) {
-    const pick = selected(values, `rank-${r}`);
-    if (pick === undefined) continue;
-    const earlier = seenAt.get(pick);
-    if (earlier !== undefined) {
-      errors[`rank-${r}`] = { key: 'slack.ballot.duplicate_rank', params: { rank: earlier } };
-      continue;
-    }
-    seenAt.set(pick, r);
-    ranked.push(pick);
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  if (ranked.length < meta.min && !(meta.blank && ranked.length === 0)) {
-    return {
-      ok: false,
-      errors: { [`rank-${ranked.length + 1}`]: { key: 'slack.ballot.too_few', params: { min: meta.min } } },
-    };
-  }
-  return { ok: true, choices: ranked.join('>') };
 }

@@ -12,14 +12,19 @@ import { buildInvocation, specOf, translator, type PayloadSource, type SlackCont
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
 
-/** slash command name -> the command it stands for; anything else is the general /election */
-export const SHORTCUTS: Record<string, string> = { '/vote': 'ballot.get', '/nominate': 'nomination.create' };
+/**
+ * slash command name -> the command it stands for, from the registry's aliases ('vote' is /vote);
+ * anything else is the general /election
+ */
+export function shortcutsOf(commands: readonly CommandSpec[]): Map<string, string> {
+  return new Map(commands.flatMap((c) => (c.aliases ?? []).map((a) => [`/${a}`, c.id] as const)));
+}
 
 export function registerCommands(app: App, ctx: SlackContext): void {
   app.command(/.*/, async ({ command, ack, respond, client, body }) => {
     const started = Date.now();
     const text = command.text.trim();
-    const shortcut = SHORTCUTS[command.command];
+    const shortcut = shortcutsOf(ctx.core.commands).get(command.command);
     const src = {
       teamId: command.team_id,
       teamName: command.team_domain,

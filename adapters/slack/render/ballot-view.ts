@@ -20,8 +20,70 @@ export interface BallotMeta {
   max: number;
   blank: boolean;
   criteria: number;
+  /** scores and criteria: the range the selects offer (missing in modals opened before it was kept) */
+  scoreRange?: { min: number; max: number };
   /** numbers of the candidates on this ballot, to know what "not listed" means */
   numbers: number[];
+}
+
+/** One input block per question; its block_id is where Slack shows that question's error. */
+export const BLOCK = {
+  marks: 'marks',
+  rank: (rank: number) => `rank-${rank}`,
+  opinion: (candidate: number) => `cand-${candidate}`,
+  score: (candidate: number) => `score-${candidate}`,
+  criterion: (candidate: number, index: number) => `crit-${candidate}-${index}`,
+};
+
+/** the input blocks of a ballot modal, in the order they are shown */
+function blockIds(meta: BallotMeta): string[] {
+  switch (meta.kind) {
+    case 'marks':
+      return [BLOCK.marks];
+    case 'opinions':
+      return meta.numbers.map(BLOCK.opinion);
+    case 'scores':
+      return meta.numbers.map(BLOCK.score);
+    case 'criteria':
+      return meta.numbers.flatMap((n) =>
+        Array.from({ length: meta.criteria }, (_, i) => BLOCK.criterion(n, i)),
+      );
+    case 'ranking':
+      return Array.from({ length: Math.min(meta.max, meta.numbers.length) }, (_, i) => BLOCK.rank(i + 1));
+  }
+}
+
+/**
+ * The block a refusal from the core's selection check belongs beside: its field names a rank
+ * ('rank.2'), a candidate ('candidate.3'), one of a candidate's criteria ('candidate.3.criterion.1')
+ * or the whole ballot; what has no block of its own goes to the first question.
+ */
+export function blockIdOf(meta: BallotMeta, field: string): string {
+  const blocks = blockIds(meta);
+  const wanted = wantedBlock(meta, field);
+  return wanted !== undefined && blocks.includes(wanted) ? wanted : blocks[0];
+}
+
+function wantedBlock(meta: BallotMeta, field: string): string | undefined {
+  const rank = /^rank\.(\d+)$/.exec(field);
+  if (rank) return BLOCK.rank(Number(rank[1]));
+  const criterion = /^candidate\.(\d+)\.criterion\.(\d+)$/.exec(field);
+  if (criterion) return BLOCK.criterion(Number(criterion[1]), Number(criterion[2]) - 1);
+  const candidate = /^candidate\.(\d+)$/.exec(field);
+  if (!candidate) return field === 'marks' ? BLOCK.marks : undefined;
+  const n = Number(candidate[1]);
+  switch (meta.kind) {
+    case 'marks':
+      return BLOCK.marks;
+    case 'opinions':
+      return BLOCK.opinion(n);
+    case 'scores':
+      return BLOCK.score(n);
+    case 'criteria':
+      return BLOCK.criterion(n, 0);
+    case 'ranking':
+      return undefined;
+  }
 }
 
 export interface ViewTexts {
@@ -43,6 +105,7 @@ export function ballotMeta(form: BallotForm): BallotMeta {
     max: form.maxChoices,
     blank: form.allowBlank,
     criteria: form.criteria?.length ?? 0,
+    ...(form.scoreRange ? { scoreRange: form.scoreRange } : {}),
     numbers: form.options.map((o) => o.number),
   };
 }
@@ -104,12 +167,12 @@ function questionBlocks(form: BallotForm, t: ViewTexts): Block[] {
               max_selected_items: form.maxChoices,
               placeholder: plain(t.choose),
             };
-      return [input('marks', form.contestName, element, form.allowBlank || form.minChoices === 0)];
+      return [input(BLOCK.marks, form.contestName, element, form.allowBlank || form.minChoices === 0)];
     }
     case 'opinions':
       return form.options.map((o) =>
         input(
-          `cand-${o.number}`,
+          BLOCK.opinion(o.number),
           o.name,
           {
             type: 'radio_buttons',
@@ -125,18 +188,18 @@ function questionBlocks(form: BallotForm, t: ViewTexts): Block[] {
         ),
       );
     case 'scores':
-      return form.options.map((o) => input(`score-${o.number}`, o.name, scoreSelect(form, t), true));
+      return form.options.map((o) => input(BLOCK.score(o.number), o.name, scoreSelect(form, t), true));
     case 'criteria':
       return form.options.flatMap((o) =>
         (form.criteria ?? []).map((c, i) =>
-          input(`crit-${o.number}-${i}`, `${o.name}: ${c}`, scoreSelect(form, t), true),
+          input(BLOCK.criterion(o.number, i), `${o.name}: ${c}`, scoreSelect(form, t), true),
         ),
       );
     case 'ranking': {
       const ranks = Math.min(form.maxChoices, form.options.length);
       return Array.from({ length: ranks }, (_, i) =>
         input(
-          `rank-${i + 1}`,
+          BLOCK.rank(i + 1),
           t.rank(i + 1),
           {
             type: 'static_select',

@@ -123,6 +123,7 @@ async function openToMe(ctx: CommandContext) {
 export const getBallot = defineCommand<{ election?: number; contest?: string }>({
   id: 'ballot.get',
   path: ['vote'],
+  aliases: ['vote'],
   access: 'anyone',
   phases: ['voting'],
   args: {

@@ -40,6 +40,8 @@ export interface CommandSpec {
   id: string;
   /** words a member types after the slash command: ['roll', 'add'] */
   path: readonly string[];
+  /** slash-command names of its own on every platform ('vote' is /vote), beside the general /election */
+  aliases?: readonly string[];
   summaryKey: string;
   args: readonly ArgSpec[];
   access: Access;

@@ -15,6 +15,8 @@ export interface CommandDef<A = Record<string, unknown>> {
 export interface DefineInput<A> {
   id: string;
   path: readonly string[];
+  /** slash-command names of its own ('vote' is /vote); each platform registers these and nothing else */
+  aliases?: readonly string[];
   access: Access;
   phases?: readonly Phase[];
   listed?: boolean;
@@ -31,6 +33,7 @@ export function defineCommand<A>(input: DefineInput<A>): CommandDef<A> {
     spec: {
       id: input.id,
       path: input.path,
+      ...(input.aliases ? { aliases: input.aliases } : {}),
       summaryKey: `command.${input.id}.summary`,
       args,
       access: input.access,

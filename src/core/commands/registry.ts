@@ -60,5 +60,26 @@ const domain: AnyCommand[] = [
   orgs.setLanguage,
 ];
 
+/**
+ * Refuse a registry in which two commands share an id or a shortcut name: dispatch, help and every
+ * platform's slash commands would each quietly pick one of them. Thrown at module load, so a clash
+ * stops Teller (and every test) from starting rather than answering with the wrong command.
+ */
+export function checkRegistry(commands: readonly { spec: CommandSpec }[]): void {
+  const ids = new Set<string>();
+  const aliases = new Map<string, string>();
+  for (const { spec } of commands) {
+    if (ids.has(spec.id)) throw new Error(`command registry: two commands have the id '${spec.id}'`);
+    ids.add(spec.id);
+    for (const alias of spec.aliases ?? []) {
+      const other = aliases.get(alias);
+      if (other !== undefined)
+        throw new Error(`command registry: '${other}' and '${spec.id}' both have the alias '${alias}'`);
+      aliases.set(alias, spec.id);
+    }
+  }
+}
+
 export const COMMANDS: readonly AnyCommand[] = [...domain, helpCommand(() => COMMAND_SPECS)];
 export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);
+checkRegistry(COMMANDS);

@@ -36,6 +36,7 @@ export const nominate = defineCommand<{
 }>({
   id: 'nomination.create',
   path: ['nominate'],
+  aliases: ['nominate'],
   access: 'anyone',
   phases: ['nominating'],
   args: {

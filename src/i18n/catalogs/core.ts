@@ -267,6 +267,7 @@ const en: Record<string, string> = {
   'ballot.blank_not_allowed': 'Blank ballots are not allowed in this contest.',
   'ballot.bad_opinion': '"{part}" should look like 2:+ (approve), 2:- (oppose) or 2:0 (abstain).',
   'ballot.bad_score': '"{part}" should be a candidate number, =, and {width} score(s) from {min} to {max}.',
+  'ballot.criteria_incomplete': 'Score every criterion for each candidate you score, or none of them.',
   'ballots.title': 'Published ballots of election {number} "{title}"',
   'ballots.explain':
     'Receipts and ballots are listed apart, in an order unrelated to who voted when. Ballots use the candidate numbers of the published list (3>1>2 is a ranking; 1,4 marks two).',
@@ -567,6 +568,7 @@ const zh: Record<string, string> = {
   'ballot.blank_not_allowed': '本职位不允许空白票。',
   'ballot.bad_opinion': '"{part}"应写成 2:+（赞成）、2:-（反对）或 2:0（弃权）。',
   'ballot.bad_score': '"{part}"应为候选人编号、=，以及 {width} 个 {min} 到 {max} 的分数。',
+  'ballot.criteria_incomplete': '为一位候选人评分时，请给每项标准都打分，或者都不打。',
   'ballots.title': '选举 {number}"{title}"公开的选票',
   'ballots.explain':
     '回执和选票分开列出，顺序与谁何时投票无关。选票使用公示名单的候选人编号（3>1>2 为排序；1,4 表示选了两人）。',

@@ -54,7 +54,7 @@ describe('ballots by DM', () => {
     expect(next.options.map((o: any) => o.value)).toEqual(['1']);
     ({ cb, message } = await alice.press(message, 'discord.ballot:op=submit'));
     expect(cb.type).toBe(7);
-    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('2>3');
+    expect(h.core.byNumber.get('3')!.ballots.get(ALICE)).toBe('2>3');
     expect(text(message)).toMatch(/Receipt: R-0001/);
     // the final state of the message holds no choice: no candidate names, no ballot controls
     expect(text(message)).not.toMatch(/Bo|Cy|Ana/);
@@ -70,7 +70,7 @@ describe('ballots by DM', () => {
     expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.data.embeds[0].description).toMatch(/not on the roll/);
     expect(cb.data.components ?? []).toEqual([]);
-    expect(h.core.elections.get('3')!.ballots.size).toBe(0);
+    expect(h.core.byNumber.get('3')!.ballots.size).toBe(0);
   });
 
   it('shows a refused ballot inline and keeps the draft to fix; typed rankings go through the modal', async () => {
@@ -84,9 +84,9 @@ describe('ballots by DM', () => {
     message = refused.message;
     expect(refused.cb.type).toBe(7);
     expect(message.embeds[0].description).toMatch(/appears twice/);
-    expect(h.core.elections.get('3')!.ballots.size).toBe(0);
+    expect(h.core.byNumber.get('3')!.ballots.size).toBe(0);
     ({ message } = await alice.submitModal(message, modalId, { ranking: '3, 1 2' }));
-    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('3>1>2');
+    expect(h.core.byNumber.get('3')!.ballots.get(ALICE)).toBe('3>1>2');
     expect(text(message)).toMatch(/Receipt/);
   });
 
@@ -99,7 +99,7 @@ describe('ballots by DM', () => {
       ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
       expect(text(message)).toMatch(/Receipt: R-0001/);
     }
-    const e = h.core.elections.get('3')!;
+    const e = h.core.byNumber.get('3')!;
     expect([...e.ballots.entries()]).toEqual([[ALICE, '2']]);
   });
 
@@ -137,7 +137,7 @@ describe('ballots by DM', () => {
       const pressed = await alice.press(message, 'discord.ballot:op=submit');
       message = pressed.message;
       expect(pressed.cb.type).toBe(7);
-      expect(h.core.elections.get('3')!.ballots.has(ALICE)).toBe(false);
+      expect(h.core.byNumber.get('3')!.ballots.has(ALICE)).toBe(false);
       expect(message.components[0].components[0].options).toHaveLength(3); // a fresh ballot
       expect(h.core.invocations.at(-1)).toMatchObject({
         command: 'ballot.get',
@@ -185,7 +185,7 @@ describe('pressing Cast more than once', () => {
     expect(final.components).toEqual([]);
     expect(text(final)).not.toMatch(/Ana|Bo|Cy/);
     expect(casts()).toBe(1);
-    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('2');
+    expect(h.core.byNumber.get('3')!.ballots.get(ALICE)).toBe('2');
   });
 
   it('presses while the cast is still being recorded wait for it and show the same receipt', async () => {
@@ -212,7 +212,7 @@ describe('pressing Cast more than once', () => {
     expect(message.id).not.toBe(ballot.id);
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['3']));
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('3')!.ballots.get(ALICE)).toBe('3');
+    expect(h.core.byNumber.get('3')!.ballots.get(ALICE)).toBe('3');
     expect(casts()).toBe(2);
   });
 });
@@ -240,7 +240,7 @@ describe('other ballot kinds and the channel button', () => {
     ({ message } = await alice.pick(message, 'discord.ballot:op=marks', ['2']));
     expect(message.components[0].components[0].options.find((o: any) => o.value === '2').default).toBe(true);
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('5')!.ballots.get(ALICE)).toBe('2');
+    expect(h.core.byNumber.get('5')!.ballots.get(ALICE)).toBe('2');
   });
 
   it('scores: one candidate at a time, with skip', async () => {
@@ -260,7 +260,7 @@ describe('other ballot kinds and the channel button', () => {
     ({ message } = await alice.pick(message, 'discord.ballot:op=score', ['0']));
     expect(message.embeds[0].description).toMatch(/已完成/);
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('6')!.ballots.get(ALICE)).toBe('1=4,3=0');
+    expect(h.core.byNumber.get('6')!.ballots.get(ALICE)).toBe('1=4,3=0');
   });
 
   it('criteria: a score per candidate and criterion, in criteria order', async () => {
@@ -285,7 +285,7 @@ describe('other ballot kinds and the channel button', () => {
     for (const score of ['5', '4', '2', '3'])
       ({ message } = await alice.pick(message, 'discord.ballot:op=score', [score]));
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('9')!.ballots.get(ALICE)).toBe('1=5/4,2=2/3');
+    expect(h.core.byNumber.get('9')!.ballots.get(ALICE)).toBe('1=5/4,2=2/3');
   });
 
   it('opinions: approve and oppose selects exclude each other', async () => {
@@ -303,7 +303,7 @@ describe('other ballot kinds and the channel button', () => {
     expect(message.components[1].components[0].options.map((o: any) => o.value)).toEqual(['2']);
     ({ message } = await alice.pick(message, 'discord.ballot:op=oppose', ['2']));
     ({ message } = await alice.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('10')!.ballots.get(ALICE)).toBe('1:+,3:+,2:-');
+    expect(h.core.byNumber.get('10')!.ballots.get(ALICE)).toBe('1:+,3:+,2:-');
   });
 
   it('the Vote button on a channel post opens the same ballot ephemerally', async () => {
@@ -324,7 +324,7 @@ describe('other ballot kinds and the channel button', () => {
     expect(cb.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     ({ message } = await bob.pick(message, 'discord.ballot:op=marks', ['1']));
     ({ cb, message } = await bob.press(message, 'discord.ballot:op=submit'));
-    expect(h.core.elections.get('7')!.ballots.get(BOB)).toBe('1');
+    expect(h.core.byNumber.get('7')!.ballots.get(BOB)).toBe('1');
     expect(h.discord.messagesIn(CHANNEL)).toHaveLength(1); // nothing public besides the notice
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../../adapters/discord/index.js';
 import { harness } from '../../core/harness.js';
 import { textOf } from './discord-driver.js';
-import { SPECS } from './fake-core.js';
+import { SPECS } from '../../fakes/discord/fake-core.js';
 import { ok, startRealCore, type RealCore } from './real-core.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

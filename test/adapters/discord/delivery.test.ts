@@ -5,7 +5,7 @@ import type { DeliveryQueue, NewOutboundMessage } from '../../../src/core/index.
 import { DiscordSender } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker, type PlatformSender } from '../../../adapters/shared/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { CHANNEL, GUILD, startHarness, until as waitUntil } from './harness.js';
 
 const voters = (n: number) => Array.from({ length: n }, (_, i) => String(400000000000000000n + BigInt(i)));

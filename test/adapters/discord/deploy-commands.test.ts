@@ -3,7 +3,7 @@ import { buildCommandTable, deployCommands } from '../../../adapters/discord/ind
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { commandProblems } from '../../fakes/discord/command-limits.js';
 import { harness } from '../../core/harness.js';
-import { FakeCore, SPECS } from './fake-core.js';
+import { FakeCore, SPECS } from '../../fakes/discord/fake-core.js';
 
 /** every (route key -> leaf options) the deployed JSON exposes */
 function leaves(json: any[]): Map<string, any[]> {
@@ -95,7 +95,7 @@ describe('deploy-commands', () => {
     const table = buildCommandTable(core);
     const root = table.json.find((c) => c.name === 'election')!;
     expect(root.options!.length).toBe(25);
-    // 8 entries from the registry (6 commands, 2 groups) would fill first; with too many, the two that
+    // 8 entries from the registry (5 commands, 3 groups) would fill first; with too many, the two that
     // have shortcuts of their own (/vote, /nominate) leave /election to them: 19 extras fit, 11 do not
     expect(table.omitted).toEqual(Array.from({ length: 11 }, (_, i) => `x.c${i + 19}`));
     expect(table.routes.has('election c18')).toBe(true);

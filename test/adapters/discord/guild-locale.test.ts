@@ -8,9 +8,9 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/dis
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeClock } from '../../core/harness.js';
-import { MemoryStore } from '../../core/memory-store.js';
-import { FakeQueue } from '../shared/fake-queue.js';
-import { MemoryPlatformState } from '../shared/memory-platform-state.js';
+import { MemoryStore } from '../../fakes/memory-store.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 

@@ -6,9 +6,9 @@ import {
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
-import { FakeQueue } from '../shared/fake-queue.js';
-import { MemoryPlatformState } from '../shared/memory-platform-state.js';
-import { FakeCore } from './fake-core.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakeCore } from '../../fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 
 export const GUILD = '100000000000000001';
 export const CHANNEL = '200000000000000001';

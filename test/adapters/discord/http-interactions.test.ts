@@ -10,9 +10,9 @@ import {
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
-import { FakeQueue } from '../shared/fake-queue.js';
-import { MemoryPlatformState } from '../shared/memory-platform-state.js';
-import { FakeCore } from './fake-core.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakeCore } from '../../fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
 function keys(): { publicHex: string; privateKey: KeyObject } {

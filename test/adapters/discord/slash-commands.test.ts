@@ -235,7 +235,7 @@ describe('slow commands', () => {
   it('defers first, then replaces the placeholder with a public follow-up', async () => {
     h.core.slowMs = 300;
     const payload = slashCommand(member, 'election', [
-      { name: 'slow', type: 1, options: [{ name: 'election', type: 3, value: '3' }] },
+      { name: 'show', type: 1, options: [{ name: 'election', type: 3, value: '3' }] },
     ]);
     const cb = await interact(h.discord, payload);
     expect(cb.type).toBe(5);

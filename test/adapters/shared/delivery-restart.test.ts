@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDeliveryWorker, systemClock } from '../../../adapters/shared/index.js';
 import type { DeliveryQueue, NewOutboundMessage } from '../../../src/core/index.js';
-import { FakeQueue } from './fake-queue.js';
-import { FakePlatform, type Fault } from './fake-sender.js';
-import { VirtualClock } from './virtual-clock.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakePlatform, type Fault } from '../../fakes/fake-sender.js';
+import { VirtualClock } from '../../fakes/virtual-clock.js';
 
 const LEASE = 60_000;
 

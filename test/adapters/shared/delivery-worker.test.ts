@@ -5,9 +5,9 @@ import {
   type ProgressReport,
 } from '../../../adapters/shared/index.js';
 import type { NewOutboundMessage } from '../../../src/core/index.js';
-import { FakeQueue } from './fake-queue.js';
-import { FakePlatform, type Fault } from './fake-sender.js';
-import { VirtualClock } from './virtual-clock.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakePlatform, type Fault } from '../../fakes/fake-sender.js';
+import { VirtualClock } from '../../fakes/virtual-clock.js';
 
 function ballotDm(i: number): NewOutboundMessage {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, RateLimiter, systemClock, type Clock } from '../../../adapters/shared/index.js';
-import { VirtualClock } from './virtual-clock.js';
+import { VirtualClock } from '../../fakes/virtual-clock.js';
 
 const FAR = Number.MAX_SAFE_INTEGER;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BallotForm, DispatchResult } from '../../../src/core/index.js';
 import { buttonPayload, startHttp, submission, waitFor, type Harness } from './harness.js';
-import { ok } from './fake-core.js';
+import { ok } from '../../fakes/slack/fake-core.js';
 
 const ranked: BallotForm = {
   election: '3',

@@ -7,7 +7,7 @@ import {
 } from '../../../adapters/shared/index.js';
 import { SlackSender } from '../../../adapters/slack/send/slack-sender.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 
 const ROOMY: RateLimitConfig = {
   buckets: {

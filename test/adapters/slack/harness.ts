@@ -9,9 +9,9 @@ import {
 } from '../../../adapters/slack/slack-adapter.js';
 import type { Logger } from '../../../adapters/shared/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeQueue } from '../shared/fake-queue.js';
-import { MemoryPlatformState } from '../shared/memory-platform-state.js';
-import { FakeCore } from './fake-core.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakeCore } from '../../fakes/slack/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 
 export const SECRET = 'test-signing-secret';
 export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandPayload, startHttp, waitFor, type Harness } from './harness.js';
-import { ok } from './fake-core.js';
+import { ok } from '../../fakes/slack/fake-core.js';
 
 let h: Harness;
 beforeEach(async () => {

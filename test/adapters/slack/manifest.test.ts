@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLACK_SCOPES } from '../../../adapters/slack/slack-adapter.js';
-import { SHORTCUTS } from '../../../adapters/slack/receive/commands.js';
+import { shortcutsOf } from '../../../adapters/slack/receive/commands.js';
+import { COMMAND_SPECS } from '../../../src/core/commands/registry.js';
 
 const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
 
@@ -12,9 +13,11 @@ describe('Slack app manifest', () => {
     expect(scopes.sort()).toEqual([...SLACK_SCOPES].sort());
   });
 
-  it('declares /election and every shortcut the adapter handles, with interactivity on', () => {
+  it("declares /election and every shortcut the adapter handles (the registry's aliases), with interactivity on", () => {
     const commands = [...manifest.matchAll(/- command: (\/\S+)/g)].map((m) => m[1]);
-    expect(commands.sort()).toEqual(['/election', ...Object.keys(SHORTCUTS)].sort());
+    const shortcuts = shortcutsOf(COMMAND_SPECS);
+    expect(commands.sort()).toEqual(['/election', ...shortcuts.keys()].sort());
+    expect([...shortcuts.values()].sort()).toEqual(['ballot.get', 'nomination.create']);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
   });
 });

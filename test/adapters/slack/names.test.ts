@@ -4,7 +4,7 @@
 // names are refused, naming the name, and never reach the core.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttp, submission, waitFor, type Harness } from './harness.js';
-import { ok } from './fake-core.js';
+import { ok } from '../../fakes/slack/fake-core.js';
 
 let h: Harness;
 

@@ -4,7 +4,7 @@ import { ProgressPoster } from '../../../adapters/slack/send/progress-poster.js'
 import { SlackSender } from '../../../adapters/slack/send/slack-sender.js';
 import { translate } from '../../../src/i18n/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeQueue } from '../shared/fake-queue.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 
 let fake: FakeSlackServer;
 beforeEach(async () => {

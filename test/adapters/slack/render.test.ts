@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { BallotForm } from '../../../src/core/index.js';
 import { decodeActionId, encodeActionId } from '../../../adapters/slack/action-id.js';
 import { readChoices } from '../../../adapters/slack/receive/ballot-choices.js';
-import { ballotMeta, renderBallotView } from '../../../adapters/slack/render/ballot-view.js';
+import { ballotMeta, blockIdOf, renderBallotView } from '../../../adapters/slack/render/ballot-view.js';
 import { renderBlocks } from '../../../adapters/slack/render/blocks.js';
 import { escapeMrkdwn } from '../../../adapters/slack/render/mrkdwn.js';
 
@@ -92,6 +92,28 @@ describe('reading a submitted ballot', () => {
     expect(readChoices(ballotMeta(form('marks', 3)), {})).toMatchObject({
       ok: false,
       errors: { marks: { key: 'slack.ballot.too_few' } },
+    });
+  });
+
+  it("puts each of the core's refusals beside the input block it names", () => {
+    const ranking = ballotMeta(form('ranking', 3, { maxChoices: 3 }));
+    expect(blockIdOf(ranking, 'rank.2')).toBe('rank-2');
+    expect(blockIdOf(ranking, 'ranks')).toBe('rank-1');
+    // no such rank on this ballot: the first question
+    expect(blockIdOf(ranking, 'rank.9')).toBe('rank-1');
+    const crit = ballotMeta(form('criteria', 2, { criteria: ['a', 'b'] }));
+    expect(blockIdOf(crit, 'candidate.2.criterion.2')).toBe('crit-2-1');
+    expect(blockIdOf(crit, 'candidate.2')).toBe('crit-2-0');
+    expect(blockIdOf(ballotMeta(form('opinions', 3)), 'candidate.3')).toBe('cand-3');
+    expect(blockIdOf(ballotMeta(form('scores', 3)), 'choices')).toBe('score-1');
+    expect(blockIdOf(ballotMeta(form('marks', 3)), 'candidate.2')).toBe('marks');
+  });
+
+  it("refuses too few ranks at the first rank left to fill, in the modal's words", () => {
+    const meta = ballotMeta(form('ranking', 3, { maxChoices: 3, minChoices: 1 }));
+    expect(readChoices(meta, {})).toEqual({
+      ok: false,
+      errors: { 'rank-1': { key: 'slack.ballot.too_few', params: { min: 1 } } },
     });
   });
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
-import { FakeQueue } from '../shared/fake-queue.js';
-import { MemoryPlatformState } from '../shared/memory-platform-state.js';
-import { FakeCore, ok } from './fake-core.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
+import { FakeCore, ok } from '../../fakes/slack/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { buttonPayload, commandPayload, quietLogger, waitFor } from './harness.js';
 
 let fake: FakeSlackServer;

@@ -8,7 +8,7 @@ import type {
   OutboundMessage,
   OutboundStatus,
   Platform,
-} from '../../../src/core/index.js';
+} from '../../src/core/index.js';
 
 interface Row extends OutboundMessage {
   leaseUntil?: number;

@@ -2,7 +2,7 @@
 // Retry-After of minutes runs in milliseconds. Every sleep still guarantees at least `ms` of virtual time
 // passes for the sleeper, which is what "Retry-After honoured" means.
 
-import type { Clock } from '../../../adapters/shared/index.js';
+import type { Clock } from '../../adapters/shared/index.js';
 
 export class VirtualClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T12:00:00Z')) {}

@@ -1,5 +1,7 @@
 // In-memory implementation of the core's storage ports for domain tests. Transactions run one at a
-// time; a transaction that throws restores the state it started from, as a database would.
+// time; a transaction that throws restores the state it started from, as a database would. The
+// storage contract tests (test/storage, the 'memory store' target) hold it to what SQLite and
+// PostgreSQL do: the same unique keys refuse a second row, lists come in the same (byte) order.
 
 import type { AuditEntry } from '../../src/core/audit/audit.types.js';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
@@ -64,7 +66,14 @@ const empty = (): MemoryState => ({
   settings: {},
 });
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** byte order, as storage sorts text whatever the database's collation */
+const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => bytes(a.id, b.id);
+
+/** a unique key or foreign key the database would enforce: the statement fails, and so does its transaction */
+function refuse(constraint: string): never {
+  throw new Error(`constraint failed: ${constraint}`);
+}
 
 export class MemoryStore implements Store {
   state: MemoryState = empty();
@@ -109,7 +118,12 @@ export class MemoryStore implements Store {
         findByPlatform: async (platform, pid) =>
           clone(s().orgs.find((o) => o.platform === platform && o.platformOrgId === pid)),
         get: async (id) => clone(s().orgs.find((o) => o.id === id)),
-        insert: async (o) => void s().orgs.push(clone(o)),
+        insert: async (o) => {
+          if (s().orgs.some((x) => x.id === o.id)) refuse('orgs primary key');
+          if (s().orgs.some((x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId))
+            refuse('orgs_platform_org_unique');
+          s().orgs.push(clone(o));
+        },
         insertIfAbsent: async (o) => {
           const known = s().orgs.find(
             (x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId,
@@ -142,7 +156,7 @@ export class MemoryStore implements Store {
               .elections.filter((e) => e.orgId === orgId)
               .sort((a, b) => b.number - a.number),
           ),
-        listAll: async () => clone(s().elections.sort(byId)),
+        listAll: async () => clone([...s().elections].sort(byId)),
         maxNumber: async (orgId) =>
           Math.max(
             0,
@@ -157,7 +171,13 @@ export class MemoryStore implements Store {
               .elections.filter((e) => e.orgId === orgId)
               .map((e) => e.number),
           ) + 1,
-        insert: async (e) => void s().elections.push(clone(e)),
+        insert: async (e) => {
+          if (!s().orgs.some((o) => o.id === e.orgId)) refuse('elections.org_id references orgs');
+          if (s().elections.some((x) => x.id === e.id)) refuse('elections primary key');
+          if (s().elections.some((x) => x.orgId === e.orgId && x.number === e.number))
+            refuse('elections_org_number_unique');
+          s().elections.push(clone(e));
+        },
         update: async (e) => {
           s().elections = s().elections.map((x) => (x.id === e.id ? clone(e) : x));
         },
@@ -171,10 +191,19 @@ export class MemoryStore implements Store {
               .contests.filter((c) => c.electionId === eid)
               .sort((a, b) => a.number - b.number),
           ),
-        insert: async (c) => void s().contests.push(clone(c)),
+        insert: async (c) => {
+          if (s().contests.some((x) => x.electionId === c.electionId && x.number === c.number))
+            refuse('contests_election_number_unique');
+          s().contests.push(clone(c));
+        },
       },
       roles: {
-        list: async (eid) => clone(s().roles.filter((r) => r.electionId === eid)),
+        list: async (eid) =>
+          clone(
+            s()
+              .roles.filter((r) => r.electionId === eid)
+              .sort((a, b) => bytes(a.memberId, b.memberId) || bytes(a.role, b.role)),
+          ),
         add: async (r) => {
           if (
             !s().roles.some(
@@ -190,7 +219,7 @@ export class MemoryStore implements Store {
           clone(
             s()
               .roll.filter((r) => r.electionId === eid)
-              .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+              .sort((a, b) => bytes(a.memberId, b.memberId)),
           ),
         upsert: async (r) => {
           s().roll = s().roll.filter((x) => !(x.electionId === r.electionId && x.memberId === r.memberId));
@@ -217,11 +246,20 @@ export class MemoryStore implements Store {
               .nominations.filter((x) => x.electionId === eid)
               .map((x) => x.number),
           ),
-        insert: async (n) => void s().nominations.push(clone(n)),
+        insert: async (n) => {
+          if (s().nominations.some((x) => x.electionId === n.electionId && x.number === n.number))
+            refuse('nominations_election_number_unique');
+          s().nominations.push(clone(n));
+        },
         update: async (n) => {
           s().nominations = s().nominations.map((x) => (x.id === n.id ? clone(n) : x));
         },
-        seconders: async (nid) => clone(s().seconders.filter((x) => x.nominationId === nid)),
+        seconders: async (nid) =>
+          clone(
+            s()
+              .seconders.filter((x) => x.nominationId === nid)
+              .sort((a, b) => bytes(a.at, b.at) || bytes(a.memberId, b.memberId)),
+          ),
         addSeconder: async (x) => {
           if (!s().seconders.some((y) => y.nominationId === x.nominationId && y.memberId === x.memberId))
             s().seconders.push(clone(x));
@@ -266,13 +304,18 @@ export class MemoryStore implements Store {
       receipts: {
         findByLink: async (eid, link) =>
           s().receipts.find((r) => r.electionId === eid && r.link === link)?.code,
-        insert: async (eid, code, link) => void s().receipts.push({ electionId: eid, code, link }),
+        insert: async (eid, code, link) => {
+          if (s().receipts.some((r) => r.electionId === eid && r.code === code)) refuse('receipts_pk');
+          if (link !== null && s().receipts.some((r) => r.electionId === eid && r.link === link))
+            refuse('receipts_election_link_unique');
+          s().receipts.push({ electionId: eid, code, link });
+        },
         exists: async (eid, code) => s().receipts.some((r) => r.electionId === eid && r.code === code),
         list: async (eid) =>
           s()
             .receipts.filter((r) => r.electionId === eid)
             .map((r) => r.code)
-            .sort(),
+            .sort(bytes),
         sealElection: async (eid) => {
           s().receipts = s()
             .receipts.map((r) => (r.electionId === eid ? { ...r, link: null } : r))
@@ -303,24 +346,57 @@ export class MemoryStore implements Store {
           s().participation.filter((x) => x.electionId === eid && x.contestId === cid).length,
       },
       results: {
-        put: async (r) => void s().results.push(clone(r)),
-        list: async (eid) => clone(s().results.filter((r) => r.electionId === eid)),
+        // one result per contest and round: a recount of the same round replaces it
+        put: async (r) => {
+          s().results = s().results.filter(
+            (x) => !(x.electionId === r.electionId && x.contestId === r.contestId && x.round === r.round),
+          );
+          s().results.push(clone(r));
+        },
+        list: async (eid) => {
+          const number = (cid: string) => s().contests.find((c) => c.id === cid)?.number ?? Infinity;
+          return clone(
+            s()
+              .results.filter((r) => r.electionId === eid)
+              .sort((a, b) => number(a.contestId) - number(b.contestId) || a.round - b.round),
+          );
+        },
         deleteForElection: async (eid) => {
           s().results = s().results.filter((r) => r.electionId !== eid);
         },
-        confirmations: async (eid) => clone(s().confirmations.filter((c) => c.electionId === eid)),
-        addConfirmation: async (c) => void s().confirmations.push(clone(c)),
+        confirmations: async (eid) =>
+          clone(
+            s()
+              .confirmations.filter((c) => c.electionId === eid)
+              .sort((a, b) => bytes(a.at, b.at) || bytes(a.memberId, b.memberId)),
+          ),
+        // a scrutineer confirming twice still counts once
+        addConfirmation: async (c) => {
+          if (!s().confirmations.some((x) => x.electionId === c.electionId && x.memberId === c.memberId))
+            s().confirmations.push(clone(c));
+        },
       },
       audit: {
         last: async (eid) =>
           clone(
             s()
               .audit.filter((a) => a.electionId === eid)
+              .sort((a, b) => a.seq - b.seq)
               .at(-1),
           ),
-        append: async (a) => void s().audit.push(clone(a)),
-        list: async (eid) => clone(s().audit.filter((a) => a.electionId === eid)),
-        electionIds: async () => [...new Set(s().audit.map((a) => a.electionId))],
+        // (election, seq) is the key: two writers that read the same `last` cannot both append
+        append: async (a) => {
+          if (s().audit.some((x) => x.electionId === a.electionId && x.seq === a.seq))
+            refuse('audit_entries_pk');
+          s().audit.push(clone(a));
+        },
+        list: async (eid) =>
+          clone(
+            s()
+              .audit.filter((a) => a.electionId === eid)
+              .sort((a, b) => a.seq - b.seq),
+          ),
+        electionIds: async () => [...new Set(s().audit.map((a) => a.electionId))].sort(bytes),
       },
       outbox: {
         enqueue: async (m) => {

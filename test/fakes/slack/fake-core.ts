@@ -2,7 +2,15 @@
 // replaceable handler; translate reads the Slack catalog. The outbound queue and platform state are the
 // adapter's own dependencies, made by the harness.
 
-import type { CommandSpec, DispatchResult, Invocation, Reply, TellerCore } from '../../../src/core/index.js';
+import type {
+  CommandSpec,
+  ContestSummary,
+  ElectionSummary,
+  DispatchResult,
+  Invocation,
+  Reply,
+  TellerCore,
+} from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
 
 export const SPECS: CommandSpec[] = [
@@ -43,6 +51,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'nomination.create',
     path: ['nominate'],
+    aliases: ['nominate'],
     summaryKey: 'Nominate',
     access: 'anyone',
     listed: true,
@@ -74,6 +83,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'ballot.get',
     path: ['vote'],
+    aliases: ['vote'],
     summaryKey: 'Vote',
     access: 'anyone',
     listed: false,
@@ -124,6 +134,14 @@ export class FakeCore implements TellerCore {
     this.channelReaders.push(reader);
   }
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
+
+  /** the core's read-only queries: the Slack adapter asks none, so there is nothing to find */
+  async elections(): Promise<ElectionSummary[]> {
+    return [];
+  }
+  async contests(): Promise<ContestSummary[]> {
+    return [];
+  }
 
   async dispatch(inv: Invocation): Promise<DispatchResult> {
     this.invocations.push(structuredClone(inv));

@@ -2,8 +2,8 @@
 // can count duplicates; a script decides per call whether the platform answers normally, with 429, with
 // 500 (before or after posting), times out after posting, or never answers (a worker crash).
 
-import type { OutboundMessage } from '../../../src/core/index.js';
-import type { Clock, PlatformSender, SendContext, SendResult } from '../../../adapters/shared/index.js';
+import type { OutboundMessage } from '../../src/core/index.js';
+import type { Clock, PlatformSender, SendContext, SendResult } from '../../adapters/shared/index.js';
 
 export type Fault =
   | 'ok'

@@ -1,6 +1,6 @@
 // An in-memory PlatformStateStore for adapter tests: what Slack installations and Discord guild
 // settings would keep in Teller's database. Values are cloned, as a database round trip would.
-import type { PlatformStateStore } from '../../../src/core/index.js';
+import type { PlatformStateStore } from '../../src/core/index.js';
 
 export class MemoryPlatformState implements PlatformStateStore {
   readonly data = new Map<string, unknown>();

@@ -5,6 +5,8 @@
 import type {
   BallotForm,
   CommandSpec,
+  ContestSummary,
+  ElectionSummary,
   DispatchResult,
   Invocation,
   Reply,
@@ -52,9 +54,9 @@ export const SPECS: CommandSpec[] = [
     listed: true,
   },
   {
-    id: 'election.slow',
-    path: ['slow'],
-    summaryKey: 'cmd.election.slow',
+    id: 'election.show',
+    path: ['show'],
+    summaryKey: 'cmd.election.show',
     args: [arg('election', 'election', true)],
     access: 'anyone',
     listed: true,
@@ -91,6 +93,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'nomination.create',
     path: ['nominate'],
+    aliases: ['nominate'],
     summaryKey: 'cmd.nomination.create',
     args: [arg('election', 'election', true), arg('contest', 'contest', true), arg('member', 'member', true)],
     access: 'anyone',
@@ -99,6 +102,7 @@ export const SPECS: CommandSpec[] = [
   {
     id: 'ballot.get',
     path: ['vote'],
+    aliases: ['vote'],
     summaryKey: 'cmd.ballot.get',
     args: [arg('election', 'election', true), arg('contest', 'contest', false)],
     access: 'anyone',
@@ -150,7 +154,9 @@ export class FakeCore implements TellerCore {
     this.channelReaders.push(reader);
   }
   readonly invocations: Invocation[] = [];
-  readonly elections = new Map<string, MiniElection>();
+  /** the miniature elections, by number */
+  readonly byNumber = new Map<string, MiniElection>();
+  /** how long election.show takes, so a test can watch the adapter defer a slow command */
   slowMs = 0;
   /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
   castDelayMs = 0;
@@ -162,16 +168,28 @@ export class FakeCore implements TellerCore {
     return text.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`));
   }
 
+  /** the core's read-only queries, over the miniature elections (one contest each, all open for voting) */
+  async elections(_org: { platform: string; platformOrgId: string }): Promise<ElectionSummary[]> {
+    return [...this.byNumber.values()].map((e) => ({
+      number: Number(e.number),
+      title: e.title,
+      phase: 'voting',
+    }));
+  }
+  async contests(q: { election: number }): Promise<ContestSummary[]> {
+    return this.byNumber.has(String(q.election)) ? [{ number: 1, name: 'Chair' }] : [];
+  }
+
   addElection(e: Omit<MiniElection, 'ballots' | 'receipts'>): MiniElection {
     const full = { ...e, ballots: new Map(), receipts: new Map() };
-    this.elections.set(e.number, full);
+    this.byNumber.set(e.number, full);
     return full;
   }
 
   async dispatch(inv: Invocation): Promise<DispatchResult> {
     this.invocations.push(structuredClone(inv));
     const args = inv.args as Record<string, unknown>;
-    const e = this.elections.get(String(args.election ?? ''));
+    const e = this.byNumber.get(String(args.election ?? ''));
     switch (inv.command) {
       case 'election.create':
         if (!inv.actor.isAdmin)
@@ -180,9 +198,9 @@ export class FakeCore implements TellerCore {
       case 'election.list':
         return ok({
           visibility: 'only-you',
-          body: { text: [...this.elections.values()].map((x) => `#${x.number} ${x.title}`).join('\n') },
+          body: { text: [...this.byNumber.values()].map((x) => `#${x.number} ${x.title}`).join('\n') },
         });
-      case 'election.slow':
+      case 'election.show':
         await new Promise((r) => setTimeout(r, this.slowMs));
         return ok(say('slow done', 'channel'));
       case 'ballot.get':
