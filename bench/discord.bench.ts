@@ -6,15 +6,16 @@
 //  2. interaction response time (median, p99) at 20 concurrent slash commands through the real discord.js
 //     client; baseline: a bare discord.js client that replies with interaction.reply().
 import { Client, Events } from 'discord.js';
-import { createDiscordBot, DiscordSender } from '../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender } from '../adapters/discord/index.js';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
 import { FakeQueue } from '../test/fakes/fake-queue.js';
 import { FakeCore } from '../test/fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../test/fakes/memory-platform-state.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../test/fakes/discord/interactions.js';
 
 const GUILD = '100000000000000001';
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 async function fanOut(
   voters: number,
@@ -106,8 +107,10 @@ async function responseTimes(kind: 'teller' | 'bare', rounds: number, concurrent
   let stop: () => Promise<void>;
   if (kind === 'teller') {
     const core = new FakeCore();
-    const bot = createDiscordBot({
+    const bot = createDiscordAdapter({
       core,
+      deliveryQueue: new FakeQueue('discord'),
+      platformState: new MemoryPlatformState(),
       logger: quiet,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

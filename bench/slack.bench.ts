@@ -9,12 +9,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createDeliveryWorker } from '../adapters/shared/index.js';
-import { createSlackApp } from '../adapters/slack/slack-app.js';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { SlackSender } from '../adapters/slack/send/slack-sender.js';
 import type { RateLimits } from '../test/fakes/slack/rate-limits.js';
 import { FakeCore, ok } from '../test/fakes/slack/fake-core.js';
 import { quietLogger } from '../test/adapters/slack/harness.js';
 import { FakeQueue } from '../test/fakes/fake-queue.js';
+import { MemoryPlatformState } from '../test/fakes/memory-platform-state.js';
 
 const SECRET = 'bench-secret';
 const CONCURRENCY = 20;
@@ -122,8 +123,10 @@ async function ackBench(): Promise<void> {
         instructions: 'Pick one',
       },
     });
-  const teller = createSlackApp({
+  const teller = createSlackAdapter({
     core,
+    deliveryQueue: new FakeQueue('slack'),
+    platformState: new MemoryPlatformState(),
     config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,

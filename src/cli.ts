@@ -1,14 +1,10 @@
 // `teller <command>`: start, migrate, demo, audit verify, tally, discord deploy-commands.
-import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
-import { ConsoleSession } from '../adapters/console/console.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runDemo } from './demo.js';
-import { startJobLoop } from './job-loop.js';
 import { createLogger } from './logger.js';
-import { buildTeller, deployDiscordCommands, openDatabase } from './main.js';
+import { buildTeller, deployDiscordCommands, openDatabase, withStore } from './main.js';
 import { StartupError } from './startup-error.js';
-import { createStore } from './storage/index.js';
 
 const USAGE = `Usage: teller <command>
   start                      run Teller (Slack and/or Discord when configured, else the local console)
@@ -21,59 +17,11 @@ const USAGE = `Usage: teller <command>
                              register the slash commands with Discord (one guild, or global)
   help                       this text`;
 
-/** A PostgreSQL URL as it may be shown on screen: the password never is. */
-function withoutPassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
-}
-
-async function startConsole(config: Config): Promise<number> {
-  const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel);
-  const teller = await buildTeller(config, logger);
-  const jobs = startJobLoop(teller.core, logger);
-  const session = new ConsoleSession(teller.core, {
-    member: config.consoleMember,
-    ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
-    write: (t) => console.log(`${t}\n`),
-  });
-  console.log(
-    `Teller console on ${withoutPassword(config.databaseUrl)}. You are @${session.member}; /as <member> switches, /election help lists commands, /quit leaves.`,
-  );
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
-  await session.deliver();
-  rl.prompt();
-  // lines are handled one at a time, in order, even when pasted in a batch
-  let chain = Promise.resolve(true);
-  await new Promise<void>((done) => {
-    rl.on('line', (line) => {
-      chain = chain.then(async (go) => {
-        if (!go) return false;
-        const more = await session.handleLine(line);
-        if (!more) rl.close();
-        else {
-          rl.setPrompt(`@${session.member}> `);
-          rl.prompt();
-        }
-        return more;
-      });
-    });
-    rl.on('close', () => void chain.then(() => done()));
-  });
-  await jobs.stop();
-  await teller.close();
-  return 0;
-}
-
 async function auditVerify(config: Config, args: string[]): Promise<number> {
-  const { database } = await openDatabase(config);
-  try {
-    const { runAuditVerify } = await import('./cli/audit-verify.js');
-    return await runAuditVerify(createStore(database), args, {
-      out: (l) => console.log(l),
-      err: (l) => console.error(l),
-    });
-  } finally {
-    await database.close();
-  }
+  const { runAuditVerify } = await import('./cli/audit-verify.js');
+  return withStore(config, (store) =>
+    runAuditVerify(store, args, { out: (l) => console.log(l), err: (l) => console.error(l) }),
+  );
 }
 
 async function deployDiscord(config: Config, args: string[]): Promise<number> {
@@ -127,7 +75,7 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   switch (command) {
     case 'start':
-      return (await import('./start.js')).start(config, startConsole);
+      return (await import('./start.js')).start(config);
     case 'migrate': {
       const { database, applied } = await openDatabase(config);
       await database.close();

@@ -144,6 +144,7 @@ export async function runDemo(config: Config, write: (text: string) => void): Pr
     const silent: string[] = [];
     const locale = config.consoleLocale;
     const session = new ConsoleSession(teller.core, {
+      delivery: teller.delivery,
       member: 'olga',
       showDms: false,
       ...(locale ? { locale } : {}),

@@ -1,11 +1,19 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
-import { createDiscordBot, deployCommands, type DeployResult } from '../adapters/discord/index.js';
-import { renderChart } from '../adapters/shared/index.js';
-import { createSlackApp } from '../adapters/slack/slack-app.js';
-import { createCore, type ChartData, type Logger, type TellerCore } from './core/index.js';
+import { createDiscordAdapter, deployCommands, type DeployResult } from '../adapters/discord/index.js';
+import { ConsoleSession } from '../adapters/console/console.js';
+import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import {
+  createCore,
+  type ChartData,
+  type DeliveryQueue,
+  type Logger,
+  type PlatformStateStore,
+  type Store,
+  type TellerCore,
+} from './core/index.js';
 import { systemClock } from './core/shared/clock.js';
 import type { Config } from './config.js';
-import type { AppLogger } from './logger.js';
 import { loadServerSecret } from './secret.js';
 import { checkSecretFingerprint } from './secret-fingerprint.js';
 import { StartupError } from './startup-error.js';
@@ -21,6 +29,10 @@ import {
 
 export interface Teller {
   core: TellerCore;
+  /** the durable outbound queue, which each adapter's delivery worker (or the console) sends from */
+  delivery: DeliveryQueue;
+  /** what adapters keep per workspace or guild: Slack installations, Discord guild settings */
+  platformState: PlatformStateStore;
   database: Database;
   close(): Promise<void>;
 }
@@ -48,6 +60,16 @@ export async function openDatabase(
   }
 }
 
+/** Open the database for a task that needs only the store (`teller audit verify`), then close it. */
+export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
+  const { database } = await openDatabase(config);
+  try {
+    return await use(createStore(database));
+  } finally {
+    await database.close();
+  }
+}
+
 /** Open the database, bring its schema up to date and build the core. */
 export async function buildTeller(
   config: Config,
@@ -65,15 +87,10 @@ export async function buildTeller(
     await database.close();
     throw error;
   }
-  const core = createCore({
-    store,
-    delivery: createDeliveryQueue(database),
-    platformState: createPlatformState(database),
-    clock: systemClock,
-    serverSecret,
-    logger,
-  });
-  return { core, database, close: () => database.close() };
+  const delivery = createDeliveryQueue(database);
+  const platformState = createPlatformState(database);
+  const core = createCore({ store, delivery, platformState, clock: systemClock, serverSecret, logger });
+  return { core, delivery, platformState, database, close: () => database.close() };
 }
 
 /** ChartData -> PNG, titled in the reader's language; both platforms post the same image. */
@@ -82,18 +99,43 @@ function chartRenderer(core: TellerCore) {
     (await renderChart(chart, { title: core.translate(locale, chart.title.key, chart.title.params) })).png;
 }
 
+/** The local console, when no platform is configured: the member and language come from the settings. */
+export function createConsoleSession(
+  teller: Teller,
+  config: Config,
+  write: (text: string) => void,
+): ConsoleSession {
+  return new ConsoleSession(teller.core, {
+    delivery: teller.delivery,
+    member: config.consoleMember,
+    ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
+    write,
+  });
+}
+
 export interface Running {
   platforms: string[];
   stop(): Promise<void>;
 }
 
 /** Start every configured platform (Slack, Discord); each runs its own outbound delivery worker. */
-export async function startPlatforms(teller: Teller, config: Config, logger: AppLogger): Promise<Running> {
+export async function startPlatforms(
+  teller: Teller,
+  config: Config,
+  logger: AdapterLogger,
+): Promise<Running> {
   const stops: (() => Promise<void>)[] = [];
   const chartPng = chartRenderer(teller.core);
   const platforms: string[] = [];
   if (config.slack) {
-    const slack = createSlackApp({ core: teller.core, config: config.slack, renderChart: chartPng, logger });
+    const slack = createSlackAdapter({
+      core: teller.core,
+      deliveryQueue: teller.delivery,
+      platformState: teller.platformState,
+      config: config.slack,
+      renderChart: chartPng,
+      logger,
+    });
     await slack.start();
     teller.core.readChannelsWith('slack', (team, channel) => slack.readChannel(team, channel));
     stops.push(() => slack.stop());
@@ -104,8 +146,10 @@ export async function startPlatforms(teller: Teller, config: Config, logger: App
     );
   }
   if (config.discord) {
-    const discord = createDiscordBot({
+    const discord = createDiscordAdapter({
       core: teller.core,
+      deliveryQueue: teller.delivery,
+      platformState: teller.platformState,
       config: config.discord,
       renderChart: chartPng,
       logger,

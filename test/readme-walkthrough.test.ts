@@ -31,7 +31,11 @@ describe('README walkthrough', () => {
       { databaseUrl: ':memory:', secret: 'walkthrough-secret-0123456789' },
     );
     const out: string[] = [];
-    const s = new ConsoleSession(teller.core, { member: 'nobody', write: (t) => out.push(t) });
+    const s = new ConsoleSession(teller.core, {
+      delivery: teller.delivery,
+      member: 'nobody',
+      write: (t) => out.push(t),
+    });
     const refused: string[] = [];
     for (const line of lines) {
       s.lastResult = undefined;

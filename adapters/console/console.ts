@@ -1,9 +1,11 @@
 // The local console: the same commands chat members type, typed in a terminal. `/as alice` switches
 // who you are; replies, DMs and channel posts are printed, each labelled with where it went.
-import type { DispatchResult, TellerCore } from '../../src/core/index.js';
+import type { DeliveryQueue, DispatchResult, TellerCore } from '../../src/core/index.js';
 import { plain, renderBody } from './render.js';
 
 export interface ConsoleOptions {
+  /** the outbound queue: the console prints what it holds for the console platform */
+  delivery: DeliveryQueue;
   member: string;
   locale?: string;
   channel?: string;
@@ -98,7 +100,7 @@ export class ConsoleSession {
   async deliver(): Promise<string[]> {
     const printed: string[] = [];
     for (;;) {
-      const batch = await this.core.delivery.claim('console', 500, new Date(), 60_000);
+      const batch = await this.options.delivery.claim('console', 500, new Date(), 60_000);
       if (batch.length === 0) return printed;
       for (const m of batch) {
         const dest =
@@ -108,7 +110,7 @@ export class ConsoleSession {
         const text = `${dest}\n${renderBody(m.body, this.core.commands)}`;
         printed.push(text);
         if (m.destination.kind === 'channel' || this.options.showDms !== false) this.options.write(text);
-        await this.core.delivery.markSent(m.id, `console:${m.id}`, new Date());
+        await this.options.delivery.markSent(m.id, `console:${m.id}`, new Date());
       }
     }
   }

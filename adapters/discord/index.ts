@@ -1,14 +1,14 @@
 // The Discord adapter's public entry, for main.ts and the CLI.
 export {
-  createDiscordBot,
+  createDiscordAdapter,
   DISCORD_LIMITS,
-  type DiscordBot,
-  type DiscordBotOptions,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
   type DiscordConfig,
-} from './bot.js';
+} from './discord-adapter.js';
 export { deployCommands, type DeployOptions, type DeployResult } from './commands/deploy-commands.js';
 export { buildCommandTable, optionName } from './commands/command-definitions.js';
-export { DiscordSender } from './delivery/discord-sender.js';
+export { DiscordSender } from './send/discord-sender.js';
 export { INTERACTIONS_PATH } from './receive/http-interactions.js';
 export {
   differencesMarkdown,

@@ -19,20 +19,14 @@ export { createDeliveryWorker, FIND_SENT_KEY } from './delivery/delivery-worker.
 export { RateLimiter } from './delivery/rate-limiter.js';
 export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
+export { decodeComponentId, encodeComponentId, type ComponentId } from './component-id.js';
+export { clip } from './render/clip.js';
+export { consoleLogger, type Logger } from './logger.js';
 export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
 export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
 export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';
 export { chartFonts, FONT_PACKAGES, type ChartFonts } from './chart/chart-fonts.js';
 export { missingGlyphs } from './chart/glyph-check.js';
-export {
-  channelMention,
-  escapeDiscordMarkdown,
-  escapeSlackText,
-  mention,
-  mentionedMembers,
-  renderMentions,
-} from './render/mentions.js';
-export { formatReceipt, normaliseReceipt } from './render/receipt.js';
-export { chartTable, chunkText, fieldLines, formatTable, type TableOptions } from './render/table.js';
+export { escapeDiscordMarkdown } from './render/discord-markdown.js';
 export { displayColumns, padColumns, textWidthEm, truncateColumns, truncateEm } from './render/text-width.js';
 export { progressText, type TranslateFn } from './delivery/progress-text.js';

@@ -1,30 +1,17 @@
-// Button and modal ids carry only `command:arg=value;...` (ARCHITECTURE §4): the command and the election/
-// contest it concerns, never a member: the acting member always comes from the signed payload.
-// Slack caps action_id at 255 characters, so values are kept short and escaped minimally.
+// Slack's side of the shared component-id codec (adapters/shared/component-id.ts): Slack caps action_id
+// (and callback_id) at 255 characters, so an id that would be cut is a bug caught here.
+import { type ComponentId, decodeComponentId, encodeComponentId } from '../shared/index.js';
 
 const MAX_ID = 255;
 
-export interface EncodedAction {
-  command: string;
-  args: Record<string, string>;
-}
+export type EncodedAction = ComponentId;
 
 export function encodeActionId(command: string, args: Record<string, string>): string {
-  const pairs = Object.entries(args).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-  const id = pairs.length ? `${command}:${pairs.join(';')}` : command;
+  const id = encodeComponentId(command, args);
   if (id.length > MAX_ID) throw new Error(`action id for ${command} exceeds ${MAX_ID} characters`);
   return id;
 }
 
 export function decodeActionId(id: string): EncodedAction {
-  const colon = id.indexOf(':');
-  if (colon < 0) return { command: id, args: {} };
-  const args: Record<string, string> = {};
-  for (const pair of id.slice(colon + 1).split(';')) {
-    if (!pair) continue;
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    args[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
-  }
-  return { command: id.slice(0, colon), args };
+  return decodeComponentId(id);
 }

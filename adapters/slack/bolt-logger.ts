@@ -2,9 +2,9 @@
 // Bolt's debug output is dropped, never forwarded: it logs every incoming payload verbatim
 // (JSON.stringify(body)), and a ballot modal's view_submission carries the voter's choices.
 import { LogLevel, type Logger } from '@slack/bolt';
-import type { SlackLogger } from './logger.js';
+import type { Logger as TellerLogger } from '../shared/index.js';
 
-export function boltLogger(logger: SlackLogger): Logger {
+export function boltLogger(logger: TellerLogger): Logger {
   let level = LogLevel.INFO;
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : String(m))).join(' ');
   return {

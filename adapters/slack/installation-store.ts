@@ -1,5 +1,5 @@
-// Slack OAuth installations kept in Teller's own database through core.platformState, so a restart or
-// a second bot process (PostgreSQL) serves every installed workspace. Keyed by enterprise id for
+// Slack OAuth installations kept in Teller's own database through the platform state store that main.ts
+// passes in, so a restart or a second bot process (PostgreSQL) serves every installed workspace. Keyed by enterprise id for
 // org-wide installs, team id otherwise, as Slack's installation query distinguishes them.
 
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';

@@ -3,6 +3,7 @@
 // over core.commands, so they cannot drift apart.
 import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discord.js';
 import { argLabel, type ArgSpec, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
+import { clip } from '../../shared/index.js';
 
 export const ROOT = 'election';
 /** Discord-only: who may create elections (a role, or Manage Server by default) */
@@ -192,17 +193,16 @@ interface Described {
 }
 
 function describeIn(core: Pick<TellerCore, 'translate'>, key: string): Described {
-  const en = clip(core.translate('en', key));
-  const zh = clip(core.translate('zh-Hans', key));
+  const en = describeText(core.translate('en', key));
+  const zh = describeText(core.translate('zh-Hans', key));
   // Discord has two Chinese locales; Simplified is zh-CN.
   return zh && zh !== en
     ? { description: en, description_localizations: { 'zh-CN': zh } }
     : { description: en };
 }
 
-function clip(s: string): string {
-  const t = s.trim() || '-';
-  return t.length > MAX_DESCRIPTION ? `${t.slice(0, MAX_DESCRIPTION - 1)}…` : t;
+function describeText(s: string): string {
+  return clip(s.trim() || '-', MAX_DESCRIPTION);
 }
 
 /**

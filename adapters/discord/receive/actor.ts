@@ -1,7 +1,7 @@
 // The acting member, always from the authenticated interaction payload. Who counts as an admin
 // (may create elections) is a server setting: a chosen role, or Manage Server when none is set.
 import { PermissionFlagsBits } from 'discord.js';
-import type { Actor, TellerCore } from '../../../src/core/index.js';
+import type { Actor, PlatformStateStore } from '../../../src/core/index.js';
 
 export const SETTINGS_KIND = 'guild-settings';
 
@@ -32,11 +32,8 @@ interface RawUser {
   global_name?: string | null;
 }
 
-export async function readSettings(
-  core: Pick<TellerCore, 'platformState'>,
-  guildId: string,
-): Promise<GuildSettings> {
-  const v = await core.platformState.get('discord', SETTINGS_KIND, guildId);
+export async function readSettings(state: PlatformStateStore, guildId: string): Promise<GuildSettings> {
+  const v = await state.get('discord', SETTINGS_KIND, guildId);
   return v && typeof v === 'object' ? (v as GuildSettings) : {};
 }
 
@@ -53,7 +50,7 @@ export function hasManageGuild(i: RawInteraction): boolean {
   );
 }
 
-export async function actorOf(core: Pick<TellerCore, 'platformState'>, i: RawInteraction): Promise<Actor> {
+export async function actorOf(state: PlatformStateStore, i: RawInteraction): Promise<Actor> {
   const u = userOf(i);
   // The member's client language; the server's preferred locale (guild_locale) is the organisation's
   // default, for members Teller has not heard from (Discord tells a member's locale only in their own
@@ -65,7 +62,7 @@ export async function actorOf(core: Pick<TellerCore, 'platformState'>, i: RawInt
     orgLocale: i.guild_locale,
   };
   if (i.guild_id && i.member) {
-    const settings = await readSettings(core, i.guild_id);
+    const settings = await readSettings(state, i.guild_id);
     actor.isAdmin = settings.creatorRoleId
       ? (i.member.roles ?? []).includes(settings.creatorRoleId) || hasManageGuild(i)
       : hasManageGuild(i);

@@ -52,7 +52,7 @@ async function baseOf(
   return {
     platform: PLATFORM,
     platformOrgId: guildId,
-    actor: await actorOf(deps.core, i),
+    actor: await actorOf(deps.platformState, i),
     channelId: i.channel_id ?? i.channel?.id,
     // Discord redelivers nothing by itself, but the HTTP endpoint may see a retried request.
     idempotencyKey: i.id,
@@ -210,13 +210,13 @@ async function onSettings(
     return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.stale_command')) });
   const role = sub.options?.find((o) => o.name === 'role')?.value;
   if (role) {
-    await deps.core.platformState.put('discord', SETTINGS_KIND, i.guild_id!, { creatorRoleId: String(role) });
+    await deps.platformState.put('discord', SETTINGS_KIND, i.guild_id!, { creatorRoleId: String(role) });
     return r.respond({
       type: CallbackType.Message,
       data: notice(t('discord.settings.role_set', { role: `<@&${role}>` }), 'success'),
     });
   }
-  await deps.core.platformState.delete('discord', SETTINGS_KIND, i.guild_id!);
+  await deps.platformState.delete('discord', SETTINGS_KIND, i.guild_id!);
   await r.respond({
     type: CallbackType.Message,
     data: notice(t('discord.settings.role_cleared'), 'success'),

@@ -2,6 +2,7 @@
 // as an attached image) and action buttons. Limits are Discord's: 4096 characters of description,
 // 25 fields of 256/1024, 5 buttons a row and 5 rows.
 import type { Action, ChartData, MessageBody, Reply, Tone } from '../../../src/core/index.js';
+import { clip } from '../../shared/index.js';
 import { encodeCustomId } from '../custom-id.js';
 
 export const EPHEMERAL = 1 << 6;
@@ -102,6 +103,5 @@ export function actionRows(actions: readonly Action[], guildId?: string): unknow
   return rows;
 }
 
-export function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+// ballot/ballot-view.ts takes clip from here
+export { clip };

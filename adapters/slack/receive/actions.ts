@@ -14,6 +14,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions' },
     async ({ ack, body, action, client, respond }) => {
+      // a block_actions ack carries no message, so there is nothing to gain from waiting (no ackOrDefer)
       await ack();
       if (action.type !== 'button') return;
       const { command, args } = decodeActionId(action.action_id);

@@ -6,10 +6,10 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { CommandSpec, DispatchResult, Invocation } from '../../../src/core/index.js';
+import { ackOrDefer } from '../../shared/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
-import { LATE, withinDeadline } from './deadline.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
 
 /**
@@ -58,20 +58,18 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       logResult(ctx, shortcut ?? 'election', result);
       return { inv, result };
     });
-    const done = await withinDeadline(work, ctx.ackBudgetMs - (Date.now() - started));
-    if (done === LATE) {
-      await ack();
-      const { inv, result } = await work;
-      await deliver(ctx, client, respond, command, inv, result, false);
-      return;
-    }
-    const { inv, result } = done;
-    if (ballotOf(result)) {
-      await ack();
-      await deliver(ctx, client, respond, command, inv, result, true);
-    } else {
-      await ack(replyMessage(result.reply));
-    }
+    await ackOrDefer({
+      deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
+      run: () => work,
+      reply: async ({ inv, result }) => {
+        if (!ballotOf(result)) return ack(replyMessage(result.reply));
+        await ack();
+        await deliver(ctx, client, respond, command, inv, result, true);
+      },
+      defer: () => ack(),
+      // late: the modal's trigger_id has expired, so a ballot is offered as a fresh Vote button
+      followUp: ({ inv, result }) => deliver(ctx, client, respond, command, inv, result, false),
+    });
   });
 }
 

@@ -10,17 +10,22 @@ import type {
   MemberProfile as NamedProfile,
   TellerCore,
 } from '../../../src/core/index.js';
-import type { SlackLogger } from '../logger.js';
+import type { Logger } from '../../shared/index.js';
 import { SlackDirectory } from './directory.js';
 import { MemberProfiles } from './member-profiles.js';
 
 export interface SlackContext {
   core: TellerCore;
-  logger: SlackLogger;
+  logger: Logger;
   profiles: MemberProfiles;
   /** the workspace's members and channels by name (typed @name / #channel) */
   directory: SlackDirectory;
-  /** how long a handler may work before it must acknowledge (Slack allows 3 s) */
+  /**
+   * How long a handler may work before it must acknowledge (Slack allows 3 s, then shows an error and
+   * retries). Most commands finish inside it, and then the reply rides on the ack itself (one round trip,
+   * and modals can answer with response_action); later work is acked empty and delivered afterwards
+   * (response_url, ephemeral or DM). adapters/shared ackOrDefer decides which, as it does for Discord.
+   */
   ackBudgetMs: number;
 }
 
@@ -34,7 +39,7 @@ export interface PayloadSource {
   body: unknown;
 }
 
-export function createContext(core: TellerCore, logger: SlackLogger, ackBudgetMs = 2500): SlackContext {
+export function createContext(core: TellerCore, logger: Logger, ackBudgetMs = 2500): SlackContext {
   return { core, logger, profiles: new MemberProfiles(), directory: new SlackDirectory(), ackBudgetMs };
 }
 

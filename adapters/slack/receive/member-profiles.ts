@@ -1,4 +1,4 @@
-// Slash commands and interactions do not carry the member's locale or admin flag, so they come from
+// Slash commands and interactions do not carry the member's locale or display name, so they come from
 // users.info (include_locale) and are cached: looking them up on every command would cost a Web API
 // round trip inside Slack's 3-second acknowledgement window.
 
@@ -6,7 +6,6 @@ import type { WebClient } from '@slack/web-api';
 
 export interface MemberProfile {
   locale?: string;
-  isAdmin: boolean;
   displayName?: string;
 }
 
@@ -28,14 +27,13 @@ export class MemberProfiles {
       .info({ user: userId, include_locale: true })
       .then((r) => ({
         locale: r.user?.locale,
-        isAdmin: Boolean(r.user?.is_admin || r.user?.is_owner),
         displayName: r.user?.profile?.display_name || r.user?.real_name || undefined,
       }))
       // A failed lookup must not block the command: fall back to the organisation's default locale
-      // and no admin rights, and forget the failure so the next command asks again.
+      // and no display name, and forget the failure so the next command asks again.
       .catch(() => {
         this.cache.delete(key);
-        return { isAdmin: false } satisfies MemberProfile;
+        return {} satisfies MemberProfile;
       });
     this.cache.set(key, { at: now, profile });
     if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);

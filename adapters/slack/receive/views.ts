@@ -7,13 +7,12 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DispatchResult, Reply } from '../../../src/core/index.js';
+import { ackOrDefer, clip } from '../../shared/index.js';
 import { BALLOT_CALLBACK, type BallotMeta } from '../render/ballot-view.js';
 import { fallbackText, renderBlocks } from '../render/blocks.js';
 import { FORM_CALLBACK, type FormMeta } from '../render/command-form.js';
-import { clip } from '../render/mrkdwn.js';
 import { readChoices, type ViewValues } from './ballot-choices.js';
 import { buildInvocation, specOf, translator, type SlackContext } from './context.js';
-import { LATE, withinDeadline } from './deadline.js';
 import { readFormArgs } from './form-values.js';
 import { logResult, replyMessage } from './present.js';
 
@@ -38,22 +37,26 @@ export function registerViews(app: App, ctx: SlackContext): void {
       logResult(ctx, 'ballot.cast', result);
       return { result, inv };
     });
-    const done = await withinDeadline(work, ctx.ackBudgetMs - (Date.now() - started));
-    if (done === LATE) {
-      await ack();
-      const late = await work;
+    await ackOrDefer({
+      deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
+      run: () => work,
+      reply: async (done) => {
+        if (done.local) return ack({ response_action: 'errors', errors: done.local });
+        const { result, inv } = done as { result: DispatchResult; inv: typeof done.inv };
+        if (result.kind !== 'ok')
+          return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, result) });
+        const t = translator(ctx, inv.actor.locale);
+        await ack({
+          response_action: 'update',
+          view: noticeView(t('slack.ballot.recorded_title'), result.reply) as never,
+        });
+      },
+      defer: () => ack(),
       // the modal has closed without an answer: a refusal is told by DM (a success has the core's receipt DM)
-      if (late.result && late.result.kind !== 'ok') await sendDm(ctx, client, src.userId, late.result.reply);
-      return;
-    }
-    if (done.local) return ack({ response_action: 'errors', errors: done.local });
-    const { result, inv } = done as { result: DispatchResult; inv: typeof done.inv };
-    if (result.kind !== 'ok')
-      return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, result) });
-    const t = translator(ctx, inv.actor.locale);
-    await ack({
-      response_action: 'update',
-      view: noticeView(t('slack.ballot.recorded_title'), result.reply) as never,
+      followUp: async (late) => {
+        if (late.result && late.result.kind !== 'ok')
+          await sendDm(ctx, client, src.userId, late.result.reply);
+      },
     });
   });
 
@@ -74,16 +77,18 @@ export function registerViews(app: App, ctx: SlackContext): void {
       logResult(ctx, meta.command, result);
       return result;
     });
-    const done = await withinDeadline(work, ctx.ackBudgetMs - (Date.now() - started));
-    if (done === LATE) {
-      await ack();
-      await post(ctx, client, src.userId, meta.channel, (await work).reply);
-      return;
-    }
-    if (done.kind !== 'ok')
-      return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
-    await ack({ response_action: 'clear' });
-    await post(ctx, client, src.userId, meta.channel, done.reply);
+    await ackOrDefer({
+      deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
+      run: () => work,
+      reply: async (done) => {
+        if (done.kind !== 'ok')
+          return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
+        await ack({ response_action: 'clear' });
+        await post(ctx, client, src.userId, meta.channel, done.reply);
+      },
+      defer: () => ack(),
+      followUp: (late) => post(ctx, client, src.userId, meta.channel, late.reply),
+    });
   });
 }
 

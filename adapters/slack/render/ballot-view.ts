@@ -6,7 +6,8 @@
 
 import type { BallotForm, BallotOption } from '../../../src/core/index.js';
 import type { Block } from './blocks.js';
-import { clip, escapeMrkdwn } from './mrkdwn.js';
+import { clip } from '../../shared/index.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 export const BALLOT_CALLBACK = 'ballot.cast';
 export const ACTION = 'v';

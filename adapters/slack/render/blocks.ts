@@ -3,7 +3,8 @@
 
 import type { Action, MessageBody } from '../../../src/core/index.js';
 import { encodeActionId } from '../action-id.js';
-import { chunks, clip, escapeMrkdwn } from './mrkdwn.js';
+import { clip } from '../../shared/index.js';
+import { chunks, escapeMrkdwn } from './mrkdwn.js';
 
 export type Block = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
 
 import type { ArgSpec, CommandSpec } from '../../../src/core/index.js';
 import type { Block } from './blocks.js';
-import { clip } from './mrkdwn.js';
+import { clip } from '../../shared/index.js';
 
 export const FORM_CALLBACK = 'form';
 export const FORM_ACTION = 'v';

@@ -18,11 +18,6 @@ function escapePlain(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Slack rejects texts over a field's limit; cut with an ellipsis rather than fail the whole message. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** Split long text into chunks at line breaks where possible (section text is capped at 3000). */
 export function chunks(text: string, max = 3000): string[] {
   const out: string[] = [];

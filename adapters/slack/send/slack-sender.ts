@@ -5,8 +5,7 @@
 
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { ChartData, OutboundMessage } from '../../../src/core/index.js';
-import type { PlatformSender, SendContext, SendResult } from '../../shared/index.js';
-import type { SlackLogger } from '../logger.js';
+import type { Logger, PlatformSender, SendContext, SendResult } from '../../shared/index.js';
 import { fallbackText, renderBlocks } from '../render/blocks.js';
 import { classifySlackError } from './classify-error.js';
 import { uploadChart } from './chart-upload.js';
@@ -20,7 +19,7 @@ export interface SlackSenderOptions {
   /** ChartData -> PNG bytes (adapters/shared chart renderer); without it charts are left out */
   renderChart?: (chart: ChartData) => Promise<Uint8Array> | Uint8Array;
   chartTitle?: (message: OutboundMessage) => string;
-  logger?: SlackLogger;
+  logger?: Logger;
   /** Web API timeout per call; default 15 s */
   timeoutMs?: number;
   /** sees every message before it is sent (the progress poster learns election channels from them) */

@@ -3,7 +3,6 @@
 // re-exports and nothing in the core imports the public entry.
 
 import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
-import type { DeliveryQueue } from '../delivery/outbound.ports.js';
 import type { Platform } from '../delivery/outbound.types.js';
 import type { ContestSummary, ElectionSummary } from '../elections/election.queries.js';
 
@@ -38,8 +37,6 @@ export interface TellerCore {
   readonly commands: readonly CommandSpec[];
   /** message catalogs: 'en' and 'zh-Hans'; platform locales such as 'zh-CN' map to the nearest */
   translate(locale: string | undefined, key: string, params?: Record<string, string | number>): string;
-  readonly delivery: DeliveryQueue;
-  readonly platformState: PlatformStateStore;
   /**
    * A delivery worker's progress report (adapters pass each one on). When an election's ballot DMs
    * have all been tried and some could not be delivered, the core tells its organisers by DM, once

@@ -39,8 +39,6 @@ export function createCore(deps: CoreDeps): TellerCore {
     },
     commands: COMMAND_SPECS,
     translate,
-    delivery: deps.delivery,
-    platformState: deps.platformState,
     reportDelivery: ballotFanOutWatcher({
       store: deps.store,
       delivery: deps.delivery,

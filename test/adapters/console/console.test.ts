@@ -17,7 +17,11 @@ describe('the local console', () => {
       { databaseUrl: ':memory:', secret: 'console-test-secret-0123456789' },
     );
     const out: string[] = [];
-    const s = new ConsoleSession(teller.core, { member: 'olga', write: (t) => out.push(t) });
+    const s = new ConsoleSession(teller.core, {
+      delivery: teller.delivery,
+      member: 'olga',
+      write: (t) => out.push(t),
+    });
     return { s, out };
   }
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Who } from '../../fakes/discord/interactions.js';
 import { ballotDm, sendDm, Voter } from './ballot-steps.js';
-import { createDiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { CHANNEL, GUILD, silentLogger, startHarness, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
@@ -124,8 +124,10 @@ describe('ballots by DM', () => {
     ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['1']));
     // a new process: same core and Discord, empty draft store
     await h.bot.stop();
-    const restarted = createDiscordBot({
+    const restarted = createDiscordAdapter({
       core: h.core,
+      deliveryQueue: h.delivery,
+      platformState: h.platformState,
       delivery: false,
       logger: silentLogger,
       config: { token: 't', applicationId: h.discord.applicationId, apiUrl: h.discord.apiUrl },

@@ -219,7 +219,7 @@ describe("the bot's own delivery worker", () => {
       const all = voters(5);
       h.discord.closedDms.add(all[1]);
       h.discord.closedDms.add(all[3]);
-      h.core.delivery.enqueue(
+      h.delivery.enqueue(
         {
           orgId: 'org1',
           destination: { kind: 'channel', channelId: CHANNEL },
@@ -234,10 +234,9 @@ describe("the bot's own delivery worker", () => {
         new Date(0),
         GUILD,
       );
-      for (const v of all)
-        h.core.delivery.enqueue({ ...ballotMessage(v), purpose: 'ballot' }, new Date(0), GUILD);
+      for (const v of all) h.delivery.enqueue({ ...ballotMessage(v), purpose: 'ballot' }, new Date(0), GUILD);
       await waitUntil(
-        () => h.core.delivery.statusCounts().pending + h.core.delivery.statusCounts().sending === 0,
+        () => h.delivery.statusCounts().pending + h.delivery.statusCounts().sending === 0,
         15000,
       );
       await waitUntil(
@@ -247,7 +246,7 @@ describe("the bot's own delivery worker", () => {
           ),
         15000,
       );
-      expect(h.core.delivery.statusCounts()).toMatchObject({ sent: 4, unreachable: 2 });
+      expect(h.delivery.statusCounts()).toMatchObject({ sent: 4, unreachable: 2 });
       // the adapter itself posts nothing about it: only the voting-open notice is in the channel
       const posts = h.discord.messagesIn(CHANNEL);
       expect(posts).toHaveLength(1);

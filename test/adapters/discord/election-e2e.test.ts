@@ -2,12 +2,13 @@
 // election typed into the console harness: the announced results must match.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type TellerCore } from '../../../src/core/index.js';
-import { createDiscordBot, DiscordSender, type DiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker, renderChart } from '../../../adapters/shared/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { FakeClock, harness } from '../../core/harness.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
 import { FakeQueue } from '../../fakes/fake-queue.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
@@ -25,7 +26,7 @@ describe('a whole election through Discord', () => {
   let discord: FakeDiscord;
   let core: TellerCore;
   let queue: FakeQueue;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let errors: string[];
   let store: MemoryStore;
 
@@ -34,21 +35,19 @@ describe('a whole election through Discord', () => {
     await discord.start();
     queue = new FakeQueue('discord');
     errors = [];
-    const state = new Map<string, unknown>();
+    const platformState = new MemoryPlatformState();
     core = createCore({
       store: (store = new MemoryStore()),
       delivery: queue,
-      platformState: {
-        get: async (p, k, key) => state.get(`${p}/${k}/${key}`),
-        put: async (p, k, key, v) => void state.set(`${p}/${k}/${key}`, v),
-        delete: async (p, k, key) => void state.delete(`${p}/${k}/${key}`),
-      },
+      platformState,
       clock: new FakeClock(),
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
     });
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
+      deliveryQueue: queue,
+      platformState,
       logger: silentLogger,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

@@ -4,19 +4,20 @@
 // language although the organiser's own client is English — until the organisers choose another.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type TellerCore } from '../../../src/core/index.js';
-import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { interact, slashCommand } from '../../fakes/discord/interactions.js';
 import { FakeClock } from '../../core/harness.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
 import { FakeQueue } from '../../fakes/fake-queue.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { DiscordDriver, textOf } from './discord-driver.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
 describe('the server preferred locale on Discord', () => {
   let discord: FakeDiscord;
   let core: TellerCore;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let store: MemoryStore;
 
   beforeEach(async () => {
@@ -28,21 +29,20 @@ describe('the server preferred locale on Discord', () => {
       if (event === 'INTERACTION_CREATE' && payload.guild_id) payload.guild_locale = 'zh-CN';
       return dispatch(event, payload);
     }) as typeof discord.gateway.dispatch;
-    const state = new Map<string, unknown>();
+    const platformState = new MemoryPlatformState();
+    const queue = new FakeQueue('discord');
     core = createCore({
       store: (store = new MemoryStore()),
-      delivery: new FakeQueue('discord'),
-      platformState: {
-        get: async (p, k, key) => state.get(`${p}/${k}/${key}`),
-        put: async (p, k, key, v) => void state.set(`${p}/${k}/${key}`, v),
-        delete: async (p, k, key) => void state.delete(`${p}/${k}/${key}`),
-      },
+      delivery: queue,
+      platformState,
       clock: new FakeClock(),
       serverSecret: 'test-server-secret',
       logger: { info: () => undefined, error: () => undefined },
     });
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
+      deliveryQueue: queue,
+      platformState,
       logger: silentLogger,
       delivery: false,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },

@@ -1,35 +1,46 @@
 // Starts the fake Discord and the real adapter (real discord.js client over the fake gateway).
 import {
-  createDiscordBot,
-  type DiscordBot,
-  type DiscordBotOptions,
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
 } from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeLimits } from '../../fakes/discord/rate-limits.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { FakeCore } from '../../fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 
 export const GUILD = '100000000000000001';
 export const CHANNEL = '200000000000000001';
 
-export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 export interface Harness {
   discord: FakeDiscord;
   core: FakeCore;
-  bot: DiscordBot;
+  delivery: FakeQueue;
+  platformState: MemoryPlatformState;
+  bot: DiscordAdapter;
   stop(): Promise<void>;
 }
 
 export async function startHarness(
-  options: Partial<DiscordBotOptions> & { limits?: FakeLimits; core?: FakeCore } = {},
+  options: Partial<Omit<DiscordAdapterOptions, 'deliveryQueue' | 'platformState'>> & {
+    limits?: FakeLimits;
+    core?: FakeCore;
+  } = {},
 ): Promise<Harness> {
   const discord = new FakeDiscord(options.limits);
   await discord.start();
   const core = options.core ?? new FakeCore();
-  const bot = createDiscordBot({
+  const delivery = new FakeQueue('discord');
+  const platformState = new MemoryPlatformState();
+  const bot = createDiscordAdapter({
     delivery: false,
     logger: silentLogger,
     ...options,
+    deliveryQueue: delivery,
+    platformState,
     core,
     config: {
       token: 'test-token',
@@ -42,6 +53,8 @@ export async function startHarness(
   return {
     discord,
     core,
+    delivery,
+    platformState,
     bot,
     async stop() {
       await bot.stop();

@@ -3,10 +3,16 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordBot, INTERACTIONS_PATH, type DiscordBot } from '../../../adapters/discord/index.js';
+import {
+  createDiscordAdapter,
+  INTERACTIONS_PATH,
+  type DiscordAdapter,
+} from '../../../adapters/discord/index.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import { MANAGE_GUILD, ping, slashCommand } from '../../fakes/discord/interactions.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { FakeCore } from '../../fakes/discord/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { CHANNEL, GUILD, silentLogger } from './harness.js';
 
 function keys(): { publicHex: string; privateKey: KeyObject } {
@@ -18,7 +24,7 @@ function keys(): { publicHex: string; privateKey: KeyObject } {
 describe('HTTP interactions endpoint', () => {
   let discord: FakeDiscord;
   let core: FakeCore;
-  let bot: DiscordBot;
+  let bot: DiscordAdapter;
   let privateKey: KeyObject;
   let url: string;
 
@@ -28,8 +34,10 @@ describe('HTTP interactions endpoint', () => {
     core = new FakeCore();
     const k = keys();
     privateKey = k.privateKey;
-    bot = createDiscordBot({
+    bot = createDiscordAdapter({
       core,
+      deliveryQueue: new FakeQueue('discord'),
+      platformState: new MemoryPlatformState(),
       logger: silentLogger,
       delivery: false,
       config: {

@@ -5,10 +5,10 @@
 import { createCore, type DispatchResult, type TellerCore } from '../../../src/core/index.js';
 import { createDeliveryQueue, createPlatformState, createStore } from '../../../src/storage/index.js';
 import {
-  createDiscordBot,
+  createDiscordAdapter,
   DiscordSender,
-  type DiscordBot,
-  type DiscordBotOptions,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
 } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker } from '../../../adapters/shared/index.js';
 import { FakeDiscord, type FakeMessage } from '../../fakes/discord/fake-discord.js';
@@ -22,10 +22,10 @@ export interface RealCore {
   core: TellerCore;
   opened: Opened;
   driver: DiscordDriver;
-  bot: DiscordBot;
+  bot: DiscordAdapter;
   errors: string[];
   /** stop the running bot and start a new one on the same core and database: a restarted process */
-  restart(options?: Partial<DiscordBotOptions>): Promise<DiscordBot>;
+  restart(options?: Partial<DiscordAdapterOptions>): Promise<DiscordAdapter>;
   /** what `name` typed after /election, through the core as a Discord member of the test server */
   type(name: string, text: string, admin?: boolean): Promise<DispatchResult>;
   /** the DMs Teller sent `name` */
@@ -39,14 +39,16 @@ export interface RealCore {
   stop(): Promise<void>;
 }
 
-export async function startRealCore(options: Partial<DiscordBotOptions> = {}): Promise<RealCore> {
+export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}): Promise<RealCore> {
   const opened = await openTestDatabase(testDatabases[0]);
   const { database } = opened;
   const errors: string[] = [];
+  const delivery = createDeliveryQueue(database);
+  const platformState = createPlatformState(database);
   const core = createCore({
     store: createStore(database),
-    delivery: createDeliveryQueue(database),
-    platformState: createPlatformState(database),
+    delivery,
+    platformState,
     // the delivery worker compares notBefore with the wall clock
     clock: { now: () => new Date() },
     serverSecret: 'discord-real-core-test-secret',
@@ -55,12 +57,14 @@ export async function startRealCore(options: Partial<DiscordBotOptions> = {}): P
   const discord = new FakeDiscord();
   await discord.start();
   const driver = new DiscordDriver(discord, core, GUILD, CHANNEL);
-  const make = (o: Partial<DiscordBotOptions>) =>
-    createDiscordBot({
+  const make = (o: Partial<DiscordAdapterOptions>) =>
+    createDiscordAdapter({
       delivery: false,
       logger: silentLogger,
       ...o,
       core,
+      deliveryQueue: delivery,
+      platformState,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
     });
   let bot = make(options);
@@ -100,7 +104,7 @@ export async function startRealCore(options: Partial<DiscordBotOptions> = {}): P
     async deliver() {
       const sender = new DiscordSender({ token: 't', apiUrl: discord.apiUrl, requestsPerSecond: 0 });
       await createDeliveryWorker({
-        queue: core.delivery,
+        queue: delivery,
         sender,
         limits: { buckets: {} },
         backoff: { baseMs: 5, maxMs: 20 },

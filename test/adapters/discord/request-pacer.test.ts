@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestPacer } from '../../../adapters/discord/delivery/request-pacer.js';
+import { RequestPacer } from '../../../adapters/discord/send/request-pacer.js';
 
 describe('RequestPacer', () => {
   it('never lets more than the limit through in any one-second window, serving takes in order', async () => {

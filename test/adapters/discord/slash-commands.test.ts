@@ -69,7 +69,7 @@ describe('slash commands over the gateway', () => {
       ]),
     );
     expect(set.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(await h.core.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
+    expect(await h.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
       creatorRoleId: role,
     });
 
@@ -78,7 +78,7 @@ describe('slash commands over the gateway', () => {
       slashCommand(member, 'teller-settings', [{ name: 'creator-role', type: 1, options: [] }]),
     );
     expect(denied.data.embeds[0].description).toMatch(/Only members with Manage Server/);
-    expect(await h.core.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
+    expect(await h.platformState.get('discord', 'guild-settings', GUILD)).toEqual({
       creatorRoleId: role,
     });
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleSession } from '../../../adapters/console/console.js';
-import { createSlackApp, type SlackApp } from '../../../adapters/slack/slack-app.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import type { Config } from '../../../src/config.js';
 import { DEMO_SCRIPT, demoVotes } from '../../../src/demo.js';
 import { buildTeller, type Teller } from '../../../src/main.js';
@@ -24,7 +24,7 @@ const BAD = /Something went wrong|needs fixing|not possible now|There is no|Only
 
 let fake: FakeSlackServer;
 let teller: Teller;
-let app: SlackApp;
+let app: SlackAdapter;
 let url: string;
 
 async function post(payload: string): Promise<Response> {
@@ -127,8 +127,10 @@ beforeAll(async () => {
     databaseUrl: ':memory:',
     secret: randomBytes(32).toString('base64'),
   });
-  app = createSlackApp({
+  app = createSlackAdapter({
     core: teller.core,
+    deliveryQueue: teller.delivery,
+    platformState: teller.platformState,
     config: { botToken: 'xoxb-e2e', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,
@@ -188,6 +190,7 @@ describe('a whole election through Slack', () => {
     });
     const out: string[] = [];
     const session = new ConsoleSession(consoleTeller.core, {
+      delivery: consoleTeller.delivery,
       member: 'olga',
       showDms: false,
       write: (t) => out.push(t),

@@ -39,7 +39,7 @@ describe('ballot fan-out through the real queue with faults and a crash', () => 
     const sender = new SlackSender({ tokenFor: async () => 'xoxb', apiUrl: fake.apiUrl });
     const worker = () =>
       createDeliveryWorker({
-        queue: teller.core.delivery,
+        queue: teller.delivery,
         sender,
         limits: { buckets: {} },
         backoff: { baseMs: 10, maxMs: 50 },
@@ -63,7 +63,7 @@ describe('ballot fan-out through the real queue with faults and a crash', () => 
     const before = fake.messages.length;
 
     // a worker claims the ballots with a short lease, posts some, and dies before recording anything
-    const claimed = await teller.core.delivery.claim('slack', 500, new Date(), 300);
+    const claimed = await teller.delivery.claim('slack', 500, new Date(), 300);
     const ballots = claimed.filter((m) => m.purpose === 'ballot');
     expect(ballots.length).toBe(22);
     const signal = new AbortController().signal;
@@ -82,7 +82,7 @@ describe('ballot fan-out through the real queue with faults and a crash', () => 
     }
     expect(perVoter.size).toBe(22);
     expect([...perVoter.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    const progress = await teller.core.delivery.progress(ballots[0].electionId!, 'ballot');
+    const progress = await teller.delivery.progress(ballots[0].electionId!, 'ballot');
     expect(progress).toMatchObject({ sent: 22, pending: 0, sending: 0, failed: 0 });
   });
 });

@@ -2,18 +2,26 @@
 // "v0:timestamp:body") into Teller's receiver, with the Web API pointed at the fake Slack server.
 
 import { createHmac } from 'node:crypto';
-import { createSlackApp, type SlackApp, type SlackConfig } from '../../../adapters/slack/slack-app.js';
-import type { SlackLogger } from '../../../adapters/slack/logger.js';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackConfig,
+} from '../../../adapters/slack/slack-adapter.js';
+import type { Logger } from '../../../adapters/shared/index.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { FakeCore } from '../../fakes/slack/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 
 export const SECRET = 'test-signing-secret';
-export const quietLogger: SlackLogger = { debug() {}, info() {}, warn() {}, error() {} };
+export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface Harness {
   fake: FakeSlackServer;
   core: FakeCore;
-  app: SlackApp;
+  delivery: FakeQueue;
+  platformState: MemoryPlatformState;
+  app: SlackAdapter;
   url: string;
   post(body: string, opts?: SignOptions): Promise<Response>;
   command(command: string, text: string, extra?: Record<string, string>): Promise<Response>;
@@ -47,8 +55,12 @@ export async function startHttp(
   const fake = new FakeSlackServer();
   await fake.start();
   const core = new FakeCore();
-  const app = createSlackApp({
+  const delivery = new FakeQueue('slack');
+  const platformState = new MemoryPlatformState();
+  const app = createSlackAdapter({
     core,
+    deliveryQueue: delivery,
+    platformState,
     config: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...config },
     logger: quietLogger,
     deliver,
@@ -72,6 +84,8 @@ export async function startHttp(
   return {
     fake,
     core,
+    delivery,
+    platformState,
     app,
     url,
     post,

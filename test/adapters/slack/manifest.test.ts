@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SLACK_SCOPES } from '../../../adapters/slack/slack-app.js';
+import { SLACK_SCOPES } from '../../../adapters/slack/slack-adapter.js';
 import { shortcutsOf } from '../../../adapters/slack/receive/commands.js';
 import { COMMAND_SPECS } from '../../../src/core/app/registry.js';
 

@@ -4,7 +4,7 @@
 // organisation's language set with /election language.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../../adapters/slack/slack-app.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import type { Config } from '../../../src/config.js';
 import { buildTeller, type Teller } from '../../../src/main.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
@@ -20,7 +20,7 @@ const CJK = /[\u4e00-\u9fff]/;
 
 let fake: FakeSlackServer;
 let teller: Teller;
-let app: SlackApp;
+let app: SlackAdapter;
 let url: string;
 
 async function type(line: string, user = 'UOLGA'): Promise<string> {
@@ -75,8 +75,10 @@ beforeAll(async () => {
     { info() {}, error() {} },
     { databaseUrl: ':memory:', secret: randomBytes(32).toString('base64') },
   );
-  app = createSlackApp({
+  app = createSlackAdapter({
     core: teller.core,
+    deliveryQueue: teller.delivery,
+    platformState: teller.platformState,
     config: { botToken: 'xoxb-names', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,

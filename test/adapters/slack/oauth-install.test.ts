@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 describe('Slack OAuth multi-workspace install', () => {
-  it('installs a workspace into core.platformState and then serves it with its own token', async () => {
+  it('installs a workspace into the platform state store and then serves it with its own token', async () => {
     const base = h.url.replace('/slack/events', '');
     const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
     expect(install.status).toBe(302);
@@ -30,7 +30,7 @@ describe('Slack OAuth multi-workspace install', () => {
     });
     expect(done.status).toBe(200);
     expect(h.fake.callsOf('oauth.v2.access')[0].params).toMatchObject({ code: 'abc', client_id: '111.222' });
-    const stored = (await h.core.platformState.get('slack', 'installation', 'team:T2')) as {
+    const stored = (await h.platformState.get('slack', 'installation', 'team:T2')) as {
       bot: { token: string };
     };
     expect(stored.bot.token).toBe('xoxb-installed-abc');
@@ -48,6 +48,6 @@ describe('Slack OAuth multi-workspace install', () => {
     const res = await fetch(`${base}/slack/oauth_redirect?code=abc&state=forged`, { redirect: 'manual' });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(h.fake.callsOf('oauth.v2.access')).toHaveLength(0);
-    expect(h.core.platformState.data.size).toBe(0);
+    expect(h.platformState.data.size).toBe(0);
   });
 });

@@ -1,19 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../../adapters/slack/slack-app.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
+import { FakeQueue } from '../../fakes/fake-queue.js';
 import { FakeCore, ok } from '../../fakes/slack/fake-core.js';
+import { MemoryPlatformState } from '../../fakes/memory-platform-state.js';
 import { buttonPayload, commandPayload, quietLogger, waitFor } from './harness.js';
 
 let fake: FakeSlackServer;
 let core: FakeCore;
-let app: SlackApp;
+let app: SlackAdapter;
 
 beforeEach(async () => {
   fake = new FakeSlackServer();
   await fake.start();
   core = new FakeCore();
-  app = createSlackApp({
+  app = createSlackAdapter({
     core,
+    deliveryQueue: new FakeQueue('slack'),
+    platformState: new MemoryPlatformState(),
     config: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl },
     logger: quietLogger,
     deliver: false,

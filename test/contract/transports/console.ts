@@ -19,10 +19,11 @@ export async function startConsole(): Promise<ElectionDriver> {
     },
   };
   const printed: string[] = [];
-  const session = new ConsoleSession(
-    { ...core, delivery: watched },
-    { member: 'olga', write: (t) => printed.push(t) },
-  );
+  const session = new ConsoleSession(core, {
+    delivery: watched,
+    member: 'olga',
+    write: (t) => printed.push(t),
+  });
   /** per DM or channel, each message by its dedupe key; a message that replaces another takes its place */
   const seen = new Map<string, { key: string; text: string }[]>();
   const list = (where: string) => (seen.get(where) ?? []).map((m) => m.text);

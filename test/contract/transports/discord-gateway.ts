@@ -1,6 +1,6 @@
 // Discord over the gateway: the real discord.js client logs in to the fake Discord's websocket and
 // receives each interaction as INTERACTION_CREATE; answers and messages go to the fake's REST API.
-import { createDiscordBot, DiscordSender } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker } from '../../../adapters/shared/index.js';
 import { silentLogger } from '../../adapters/discord/harness.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
@@ -10,12 +10,20 @@ import type { ElectionDriver } from '../driver.js';
 import { startCore } from '../real-core.js';
 
 export async function startDiscordGateway(): Promise<ElectionDriver> {
-  const { core, delivery, errors, close } = await startCore();
+  const { core, delivery, platformState, errors, close } = await startCore();
   const discord = new FakeDiscord();
   await discord.start();
   const config = { token: 'contract-token', applicationId: discord.applicationId, apiUrl: discord.apiUrl };
   const renderChart = chartRenderer(core);
-  const bot = createDiscordBot({ core, config, logger: silentLogger, delivery: false, renderChart });
+  const bot = createDiscordAdapter({
+    core,
+    deliveryQueue: delivery,
+    platformState,
+    config,
+    logger: silentLogger,
+    delivery: false,
+    renderChart,
+  });
   await bot.start();
   // the bot's own worker runs on a timer; this one is drained after each step
   const worker = createDeliveryWorker({

@@ -2,7 +2,7 @@
 // Ed25519 as Discord signs (timestamp + body); the first answer is the response body, later ones go to
 // the fake Discord's webhooks. No gateway connection.
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { createDiscordBot, DiscordSender, INTERACTIONS_PATH } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, DiscordSender, INTERACTIONS_PATH } from '../../../adapters/discord/index.js';
 import { createDeliveryWorker } from '../../../adapters/shared/index.js';
 import { silentLogger } from '../../adapters/discord/harness.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
@@ -11,7 +11,7 @@ import type { ElectionDriver } from '../driver.js';
 import { startCore } from '../real-core.js';
 
 export async function startDiscordHttp(): Promise<ElectionDriver> {
-  const { core, delivery, errors, close } = await startCore();
+  const { core, delivery, platformState, errors, close } = await startCore();
   const discord = new FakeDiscord();
   await discord.start();
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -25,7 +25,15 @@ export async function startDiscordHttp(): Promise<ElectionDriver> {
     gateway: false,
   };
   const renderChart = chartRenderer(core);
-  const bot = createDiscordBot({ core, config, logger: silentLogger, delivery: false, renderChart });
+  const bot = createDiscordAdapter({
+    core,
+    deliveryQueue: delivery,
+    platformState,
+    config,
+    logger: silentLogger,
+    delivery: false,
+    renderChart,
+  });
   await bot.start();
   const url = `http://127.0.0.1:${bot.httpPort}${INTERACTIONS_PATH}`;
   const worker = createDeliveryWorker({

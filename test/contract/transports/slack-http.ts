@@ -1,6 +1,6 @@
 // Slack over HTTP: requests signed with the signing secret into Bolt's HTTPReceiver, the Web API
 // pointed at the fake Slack server.
-import { createSlackApp } from '../../../adapters/slack/slack-app.js';
+import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import { quietLogger, SECRET, sign } from '../../adapters/slack/harness.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import type { ElectionDriver } from '../driver.js';
@@ -8,11 +8,13 @@ import { startCore } from '../real-core.js';
 import { slackDriver, type SlackBody } from '../slack-driver.js';
 
 export async function startSlackHttp(): Promise<ElectionDriver> {
-  const { core, errors, close } = await startCore();
+  const { core, delivery, platformState, errors, close } = await startCore();
   const fake = new FakeSlackServer();
   await fake.start();
-  const app = createSlackApp({
+  const app = createSlackAdapter({
     core,
+    deliveryQueue: delivery,
+    platformState,
     config: { botToken: 'xoxb-contract', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     logger: quietLogger,
     deliver: false,

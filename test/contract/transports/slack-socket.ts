@@ -1,6 +1,6 @@
 // Slack over Socket Mode: Bolt's SocketModeReceiver connects (apps.connections.open with the app
 // token) to the fake Slack's websocket, which pushes each payload as an envelope and returns the ack.
-import { createSlackApp } from '../../../adapters/slack/slack-app.js';
+import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import { quietLogger } from '../../adapters/slack/harness.js';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.js';
 import type { ElectionDriver } from '../driver.js';
@@ -8,11 +8,13 @@ import { startCore } from '../real-core.js';
 import { slackDriver } from '../slack-driver.js';
 
 export async function startSlackSocket(): Promise<ElectionDriver> {
-  const { core, errors, close } = await startCore();
+  const { core, delivery, platformState, errors, close } = await startCore();
   const fake = new FakeSlackServer();
   await fake.start();
-  const app = createSlackApp({
+  const app = createSlackAdapter({
     core,
+    deliveryQueue: delivery,
+    platformState,
     config: { botToken: 'xoxb-contract', appToken: 'xapp-contract', apiUrl: fake.apiUrl },
     logger: quietLogger,
     deliver: false,

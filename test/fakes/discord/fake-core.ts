@@ -1,5 +1,6 @@
 // A small stand-in for TellerCore: a registry of a few real-shaped commands, a miniature election
-// (roll, one contest, ballots replaced on re-vote, receipts), an in-memory outbound queue and KV.
+// (roll, one contest, ballots replaced on re-vote, receipts). The outbound queue and platform state are
+// the adapter's own dependencies, made by the harness.
 // It records every invocation so tests can check what the adapter dispatched.
 import type {
   BallotForm,
@@ -8,12 +9,10 @@ import type {
   ElectionSummary,
   DispatchResult,
   Invocation,
-  PlatformStateStore,
   Reply,
   TellerCore,
 } from '../../../src/core/index.js';
 import discordCatalog from '../../../src/i18n/catalogs/discord.js';
-import { FakeQueue } from '../fake-queue.js';
 
 const arg = (
   name: string,
@@ -155,8 +154,6 @@ export class FakeCore implements TellerCore {
     this.channelReaders.push(reader);
   }
   readonly invocations: Invocation[] = [];
-  readonly delivery = new FakeQueue('discord');
-  readonly state = new Map<string, unknown>();
   /** the miniature elections, by number */
   readonly byNumber = new Map<string, MiniElection>();
   /** how long election.show takes, so a test can watch the adapter defer a slow command */
@@ -164,12 +161,6 @@ export class FakeCore implements TellerCore {
   /** how long a cast takes, so a test can press Cast again while the first is still being recorded */
   castDelayMs = 0;
   private receiptSeq = 0;
-
-  readonly platformState: PlatformStateStore = {
-    get: async (p, k, key) => this.state.get(`${p}/${k}/${key}`),
-    put: async (p, k, key, v) => void this.state.set(`${p}/${k}/${key}`, v),
-    delete: async (p, k, key) => void this.state.delete(`${p}/${k}/${key}`),
-  };
 
   translate(locale: string | undefined, key: string, params: Record<string, string | number> = {}): string {
     const lang = locale?.startsWith('zh') ? 'zh-Hans' : 'en';
@@ -225,7 +216,7 @@ export class FakeCore implements TellerCore {
         if (this.castDelayMs > 0) await new Promise((r) => setTimeout(r, this.castDelayMs));
         return this.cast(inv, e, String(args.choices ?? ''));
       case '':
-        return { kind: 'unknown', reply: say('Commands: create, list, open, roll add') };
+        return { kind: 'unknown', reply: say('Commands: create, list, voting open, roll add') };
       default:
         return ok(say(`ran ${inv.command}`, 'channel'));
     }

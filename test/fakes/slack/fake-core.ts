@@ -1,5 +1,6 @@
 // A stand-in TellerCore for adapter tests: dispatch records every invocation and answers through a
-// replaceable handler; translate reads the Slack catalog; delivery is an in-memory queue.
+// replaceable handler; translate reads the Slack catalog. The outbound queue and platform state are the
+// adapter's own dependencies, made by the harness.
 
 import type {
   CommandSpec,
@@ -7,12 +8,10 @@ import type {
   ElectionSummary,
   DispatchResult,
   Invocation,
-  PlatformStateStore,
   Reply,
   TellerCore,
 } from '../../../src/core/index.js';
 import slackCatalog from '../../../src/i18n/catalogs/slack.js';
-import { FakeQueue } from '../fake-queue.js';
 
 export const SPECS: CommandSpec[] = [
   { id: 'help', path: ['help'], summaryKey: 'help', args: [], access: 'anyone', listed: true },
@@ -115,19 +114,6 @@ export function ok(
   return { kind: 'ok', reply: { visibility, body: { text, ...extra } } };
 }
 
-export class MemoryState implements PlatformStateStore {
-  readonly data = new Map<string, unknown>();
-  async get(p: string, kind: string, key: string) {
-    return this.data.get(`${p}/${kind}/${key}`);
-  }
-  async put(p: string, kind: string, key: string, value: unknown) {
-    this.data.set(`${p}/${kind}/${key}`, structuredClone(value));
-  }
-  async delete(p: string, kind: string, key: string) {
-    this.data.delete(`${p}/${kind}/${key}`);
-  }
-}
-
 export class FakeCore implements TellerCore {
   readonly invocations: Invocation[] = [];
   readonly commands = SPECS;
@@ -147,8 +133,6 @@ export class FakeCore implements TellerCore {
   ): void {
     this.channelReaders.push(reader);
   }
-  readonly delivery = new FakeQueue('slack');
-  readonly platformState = new MemoryState();
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
 
   /** the core's read-only queries: the Slack adapter asks none, so there is nothing to find */

@@ -1,20 +1,22 @@
 // The Discord adapter's factory: the gateway client, the optional HTTP interactions endpoint and the
 // delivery worker for the outbound queue. It acknowledges, translates, dispatches and renders.
 import { Client, REST } from 'discord.js';
-import { readChannelTexts } from './delivery/channel-reader.js';
-import type { TellerCore } from '../../src/core/index.js';
+import { readChannelTexts } from './send/channel-reader.js';
+import type { DeliveryQueue, PlatformStateStore, TellerCore } from '../../src/core/index.js';
 import {
+  consoleLogger,
   createDeliveryWorker,
+  type Logger,
   type DeliveryWorker,
   type ProgressReport,
   type RateLimitConfig,
 } from '../shared/index.js';
 import { DraftStore } from './ballot/ballot-draft.js';
 import { buildCommandTable } from './commands/command-definitions.js';
-import { DiscordSender } from './delivery/discord-sender.js';
+import { DiscordSender } from './send/discord-sender.js';
 import type { ChartRenderer } from './render/message.js';
 import type { RawInteraction } from './receive/actor.js';
-import type { DiscordLogger, HandlerDeps } from './receive/handler-deps.js';
+import type { HandlerDeps } from './receive/handler-deps.js';
 import { startHttpInteractions } from './receive/http-interactions.js';
 import { createInteractionHandler, type InteractionHandler } from './receive/interaction-handler.js';
 import { RestResponder } from './receive/responder.js';
@@ -31,10 +33,14 @@ export interface DiscordConfig {
   gateway?: boolean;
 }
 
-export interface DiscordBotOptions {
+export interface DiscordAdapterOptions {
   core: TellerCore;
+  /** the durable outbound queue this adapter's delivery worker sends from */
+  deliveryQueue: DeliveryQueue;
+  /** per-guild settings (who may create elections) */
+  platformState: PlatformStateStore;
   config: DiscordConfig;
-  logger?: DiscordLogger;
+  logger?: Logger;
   /** ChartData -> PNG, from adapters/shared; without it results are posted without the image */
   renderChart?: ChartRenderer;
   /** run the outbound delivery worker in this process (default true) */
@@ -49,7 +55,7 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordBot {
+export interface DiscordAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** the HTTP interactions endpoint's port once started (0 when not running) */
@@ -65,19 +71,14 @@ export const DISCORD_LIMITS: RateLimitConfig = {
   buckets: { channel: { ratePerSecond: 1, burst: 5 }, dm: { ratePerSecond: 1, burst: 5 } },
 };
 
-const consoleLogger: DiscordLogger = {
-  info: (m, meta) => console.info(m, meta ?? ''),
-  warn: (m, meta) => console.warn(m, meta ?? ''),
-  error: (m, meta) => console.error(m, meta ?? ''),
-};
-
-export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { core, config } = opts;
   const logger = opts.logger ?? consoleLogger;
   const api = config.apiUrl ? { api: config.apiUrl } : {};
   const rest = new REST({ version: '10', ...api }).setToken(config.token);
   const deps: HandlerDeps = {
     core,
+    platformState: opts.platformState,
     dispatch: (inv) => core.dispatch(inv),
     table: buildCommandTable(core),
     drafts: new DraftStore(),
@@ -125,7 +126,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
           requestsPerSecond: limits.global?.ratePerSecond,
         });
         worker = createDeliveryWorker({
-          queue: core.delivery,
+          queue: opts.deliveryQueue,
           sender,
           limits,
           // only when set: the worker spreads options over its defaults, so an explicit undefined would win

@@ -1,12 +1,14 @@
 // The Slack adapter's factory. Chooses the receiver (Socket Mode when an app token is set, HTTP with
 // the signing secret otherwise), the authorisation (one bot token, or OAuth installs kept in
-// core.platformState), registers the handlers, and runs the delivery worker for outbound messages.
+// the platform state store), registers the handlers, and runs the delivery worker for outbound messages.
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { ChartData, TellerCore } from '../../src/core/index.js';
+import type { ChartData, DeliveryQueue, PlatformStateStore, TellerCore } from '../../src/core/index.js';
 import {
+  consoleLogger,
+  type Logger,
   createDeliveryWorker,
   renderChart,
   type DeliveryWorker,
@@ -16,7 +18,6 @@ import {
 } from '../shared/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { PlatformStateInstallationStore } from './installation-store.js';
-import { consoleLogger, type SlackLogger } from './logger.js';
 import { registerActions } from './receive/actions.js';
 import { registerCommands } from './receive/commands.js';
 import { createContext } from './receive/context.js';
@@ -38,10 +39,14 @@ export interface SlackConfig {
   port?: number;
 }
 
-export interface SlackAppOptions {
+export interface SlackAdapterOptions {
   core: TellerCore;
+  /** the durable outbound queue this adapter's delivery worker sends from */
+  deliveryQueue: DeliveryQueue;
+  /** where OAuth installations are kept (Teller's database in production) */
+  platformState: PlatformStateStore;
   config: SlackConfig;
-  logger?: SlackLogger;
+  logger?: Logger;
   /** ChartData -> PNG (adapters/shared chart renderer), for results posts */
   renderChart?: (chart: ChartData) => Promise<Uint8Array> | Uint8Array;
   /** false to leave outbound delivery to another process; default true */
@@ -53,7 +58,7 @@ export interface SlackAppOptions {
   ackBudgetMs?: number;
 }
 
-export interface SlackApp {
+export interface SlackAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly bolt: App;
@@ -79,7 +84,7 @@ export const SLACK_SCOPES = [
   'files:write',
 ];
 
-export function createSlackApp(options: SlackAppOptions): SlackApp {
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { core, config } = options;
   const logger = options.logger ?? consoleLogger;
   const oauth = Boolean(config.clientId && config.clientSecret);
@@ -88,7 +93,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (!config.appToken && !config.signingSecret)
     throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
 
-  const store = new PlatformStateInstallationStore(core.platformState);
+  const store = new PlatformStateInstallationStore(options.platformState);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const oauthOptions = oauth
     ? {
@@ -144,7 +149,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     (locale, key, params) => core.translate(locale, key, params),
   );
   const worker = createDeliveryWorker({
-    queue: core.delivery,
+    queue: options.deliveryQueue,
     sender,
     limits: options.limits ?? SLACK_RATE_LIMITS,
     // the core tells organisers by DM about ballots that could not be delivered (durable, told once)
