@@ -6,7 +6,7 @@ import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
-import { moveTo } from './election.service.js';
+import { defineMove } from './election.move.js';
 import { notifyChannel } from '../notices/notice.service.js';
 import type { Contest, ContestOptions, Election } from './election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
@@ -259,15 +259,13 @@ function roleCommand(
 export const addOrganiser = roleCommand('election.organiser.add', 'organiser');
 export const addScrutineer = roleCommand('election.scrutineer.add', 'scrutineer');
 
-export const cancelElection = defineCommand<{ election: number; reason: string }>({
+export const cancelElection = defineMove<{ election: number; reason: string }>({
   id: 'election.cancel',
   path: ['cancel'],
-  access: 'organiser',
-  phases: BEFORE_CERTIFIED,
   args: { election: arg.election('arg.election'), reason: arg.text('arg.reason', 500) },
-  async handler(ctx, args) {
+  async handler(ctx, args, step) {
     const e = ctx.election;
-    const moved = await moveTo(ctx, 'cancelled', { reason: args.reason });
+    const moved = await step.move({ reason: args.reason });
     if (!moved.ok) return moved;
     ctx.election = { ...moved.value, cancelReason: args.reason };
     await ctx.tx.elections.update(ctx.election);
@@ -277,19 +275,17 @@ export const cancelElection = defineCommand<{ election: number; reason: string }
       await planPurge(ctx, { report: false });
     }
     const text = ctx.t('election.cancelled', { number: e.number, title: e.title, reason: args.reason });
-    await notifyChannel(ctx, 'cancelled', { text, tone: 'warning' });
+    await notifyChannel(ctx, step.notice, { text, tone: 'warning' });
     return toActor(text);
   },
 });
 
-export const archiveElection = defineCommand<{ election: number }>({
+export const archiveElection = defineMove<{ election: number }>({
   id: 'election.archive',
   path: ['archive'],
-  access: 'organiser',
-  phases: ['certified'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const moved = await moveTo(ctx, 'archived');
+  async handler(ctx, _args, step) {
+    const moved = await step.move();
     if (!moved.ok) return moved;
     return toActor(ctx.t('election.archived', { number: moved.value.number }));
   },

@@ -1,38 +1,17 @@
 // The phase machine (ARCHITECTURE §1). Pure: which phase may follow which, and which commands are open.
 
 import type { CommandSpec } from '../kit/command.types.js';
+import { BEFORE_CERTIFIED, PHASE_MOVES } from './election.phases.js';
 import type { ElectionRoleName, Phase } from './election.types.js';
 
-const NEXT: Record<Phase, readonly Phase[]> = {
-  draft: ['nominating', 'cancelled'],
-  nominating: ['reviewing', 'cancelled'],
-  reviewing: ['published', 'cancelled'],
-  published: ['voting', 'cancelled'],
-  voting: ['closed', 'cancelled'],
-  closed: ['counted', 'cancelled'],
-  counted: ['announced', 'cancelled'],
-  announced: ['certified', 'cancelled'],
-  certified: ['archived'],
-  archived: [],
-  cancelled: [],
-};
-
+/** Whether some row of the phase table moves an election from `from` to `to`. */
 export function canMove(from: Phase, to: Phase): boolean {
-  return NEXT[from].includes(to);
+  return PHASE_MOVES.some((m) => m.to === to && m.from.includes(from));
 }
 
 /** Phases before voting opens, while the roll may still change. */
 export const ROLL_OPEN: readonly Phase[] = ['draft', 'nominating', 'reviewing', 'published'];
-export const BEFORE_CERTIFIED: readonly Phase[] = [
-  'draft',
-  'nominating',
-  'reviewing',
-  'published',
-  'voting',
-  'closed',
-  'counted',
-  'announced',
-];
+export { BEFORE_CERTIFIED };
 
 /** From the close on: the seal's own commands (purging again, marking it done) run in these. */
 export const AFTER_CLOSE: readonly Phase[] = [

@@ -1,25 +1,8 @@
-// What every election-scoped module needs about the election itself: moving it to its next phase, and
-// finding one of its contests. Low in the module order: it imports no other module.
+// What every election-scoped module needs about the election itself: finding one of its contests
+// (moving it on is election.move.ts, driven by the phase table). Low in the module order: it imports no other module.
 import type { ElectionContext } from '../kit/context.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import type { Contest, Election, Phase } from './election.types.js';
-import { canMove } from './election.rules.js';
-
-/** Move the election to the next phase, audited. */
-export async function moveTo(
-  ctx: ElectionContext,
-  to: Phase,
-  data: Record<string, string | number | null> = {},
-): Promise<Result<Election>> {
-  const e = ctx.election;
-  if (!canMove(e.phase, to))
-    return fail('election.cannot_move', { from: ctx.t(`phase.${e.phase}`), to: ctx.t(`phase.${to}`) });
-  const next: Election = { ...e, phase: to, phaseSince: ctx.now.toISOString() };
-  await ctx.tx.elections.update(next);
-  ctx.election = next;
-  await ctx.audit(`phase.${to}`, { from: e.phase, ...data });
-  return ok(next);
-}
+import type { Contest } from './election.types.js';
 
 // Contests can only be added in draft, so from voting on an election's list is fixed and can be
 // remembered by election id (random, never reused).

@@ -1,24 +1,21 @@
 // The nomination period as a whole: opening it, closing it for review, and publishing the candidate
 // list, which fixes each candidate's ballot number.
 import { arg } from '../kit/args.js';
-import { defineCommand } from '../kit/define.js';
 import { mention } from '../kit/say.js';
-import { moveTo } from '../elections/election.service.js';
+import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { candidateOrder } from './nomination.rules.js';
 
-export const openNominations = defineCommand<{ election: number }>({
+export const openNominations = defineMove<{ election: number }>({
   id: 'nominations.open',
   path: ['nominations', 'open'],
-  access: 'organiser',
-  phases: ['draft'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     if (contests.length === 0) return fail('contest.none');
-    const moved = await moveTo(ctx, 'nominating');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const text = ctx.t('nominations.opened_notice', {
       title: e.title,
@@ -26,7 +23,7 @@ export const openNominations = defineCommand<{ election: number }>({
       contests: contests.map((c) => `${c.number}. ${c.name} (${c.seats})`).join('\n'),
       seconders: e.settings.seconders,
     });
-    return postNotice(ctx, 'nominations-open', {
+    return postNotice(ctx, step.notice, {
       title: ctx.t('nominations.opened_title', { title: e.title }),
       text,
       tone: 'info',
@@ -34,27 +31,23 @@ export const openNominations = defineCommand<{ election: number }>({
   },
 });
 
-export const closeNominations = defineCommand<{ election: number }>({
+export const closeNominations = defineMove<{ election: number }>({
   id: 'nominations.close',
   path: ['nominations', 'close'],
-  access: 'organiser',
-  phases: ['nominating'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
-    const moved = await moveTo(ctx, 'reviewing');
+  async handler(ctx, _args, step) {
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const text = ctx.t('nominations.closed', { number: moved.value.number, title: moved.value.title });
-    return postNotice(ctx, 'nominations-closed', { text, tone: 'info' });
+    return postNotice(ctx, step.notice, { text, tone: 'info' });
   },
 });
 
-export const publishCandidates = defineCommand<{ election: number }>({
+export const publishCandidates = defineMove<{ election: number }>({
   id: 'nominations.publish',
   path: ['candidates', 'publish'],
-  access: 'organiser',
-  phases: ['reviewing'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     const all = await ctx.tx.nominations.list(e.id);
@@ -77,10 +70,10 @@ export const publishCandidates = defineCommand<{ election: number }>({
         value: lines.join('\n'),
       });
     }
-    const moved = await moveTo(ctx, 'published');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const title = ctx.t('candidates.published_title', { title: e.title });
     const text = ctx.t('candidates.published_text', { number: e.number });
-    return postNotice(ctx, 'candidates-published', { title, text, fields: sections, tone: 'info' });
+    return postNotice(ctx, step.notice, { title, text, fields: sections, tone: 'info' });
   },
 });

@@ -1,19 +1,17 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { moveTo } from '../elections/election.service.js';
+import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
 
-export const runCount = defineCommand<{ election: number }>({
+export const runCount = defineMove<{ election: number }>({
   id: 'result.count.run',
   path: ['count'],
-  access: 'organiser-or-scrutineer',
-  phases: ['closed'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const contests = await ctx.tx.contests.list(e.id);
     await ctx.tx.results.deleteForElection(e.id);
@@ -26,7 +24,7 @@ export const runCount = defineCommand<{ election: number }>({
         ties: stored.result.ties.length,
       });
     }
-    const moved = await moveTo(ctx, 'counted');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const results = await ctx.tx.results.list(e.id);
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
@@ -60,13 +58,11 @@ export const confirmCount = defineCommand<{ election: number }>({
   },
 });
 
-export const announceResult = defineCommand<{ election: number }>({
+export const announceResult = defineMove<{ election: number }>({
   id: 'result.announce',
   path: ['announce'],
-  access: 'organiser',
-  phases: ['counted'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
     const confirmations = await ctx.tx.results.confirmations(e.id);
@@ -74,7 +70,7 @@ export const announceResult = defineCommand<{ election: number }>({
     const contests = await ctx.tx.contests.list(e.id);
     const results = await ctx.tx.results.list(e.id);
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
-    const moved = await moveTo(ctx, 'announced');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const body = announcement(
       ctx.t,
@@ -87,26 +83,24 @@ export const announceResult = defineCommand<{ election: number }>({
     const days = e.settings.objectionDays;
     const notice = days > 0 ? ctx.t('result.objection_window', { days }) : '';
     const full = { ...body, text: [body.text, notice].filter(Boolean).join('\n') };
-    return postNotice(ctx, 'results', full, 'results');
+    return postNotice(ctx, step.notice, full, 'results');
   },
 });
 
-export const certifyResult = defineCommand<{ election: number }>({
+export const certifyResult = defineMove<{ election: number }>({
   id: 'result.certify',
   path: ['certify'],
-  access: 'organiser',
-  phases: ['announced'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
     if (ctx.now < ends)
       return fail('result.objection_period_open', {
         until: `${ends.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       });
-    const moved = await moveTo(ctx, 'certified');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     const text = ctx.t('result.certified', { title: e.title, number: e.number });
-    return postNotice(ctx, 'certified', { text, tone: 'success' });
+    return postNotice(ctx, step.notice, { text, tone: 'success' });
   },
 });

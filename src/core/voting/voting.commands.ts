@@ -7,26 +7,24 @@ import { electionKey, keyCheck } from '../ballots/ballot.keys.js';
 import { sealBallotBox } from '../ballots/ballot.seal.js';
 import { AFTER_CLOSE } from '../elections/election.rules.js';
 import { planPurge } from '../elections/election.seal.js';
-import { moveTo } from '../elections/election.service.js';
+import { defineMove } from '../elections/election.move.js';
 import { notifyChannel, notifyMember, postNotice } from '../notices/notice.service.js';
 import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
 import { randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
 
-export const openVoting = defineCommand<{ election: number }>({
+export const openVoting = defineMove<{ election: number }>({
   id: 'voting.open',
   path: ['voting', 'open'],
-  access: 'organiser',
-  phases: ['published'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
     if (voters.length === 0) return fail('voting.empty_roll');
     // the key check lets a process with a different server secret refuse to cast (see electionKeys)
     const salt = randomSalt();
     await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
-    const moved = await moveTo(ctx, 'voting', { eligible: voters.length });
+    const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
     for (const v of voters) {
       await notifyMember(
@@ -50,7 +48,7 @@ export const openVoting = defineCommand<{ election: number }>({
       );
     }
     const text = ctx.t('voting.opened', { title: e.title, number: e.number, eligible: voters.length });
-    await notifyChannel(ctx, 'voting-open', {
+    await notifyChannel(ctx, step.notice, {
       title: ctx.t('voting.opened_title', { title: e.title }),
       text,
       // for members whose DMs are closed: the same ballot, opened from the channel
@@ -110,25 +108,23 @@ export const remindVoters = defineCommand<{ election: number }>({
   },
 });
 
-export const closeVoting = defineCommand<{ election: number }>({
+export const closeVoting = defineMove<{ election: number }>({
   id: 'voting.close',
   path: ['voting', 'close'],
-  access: 'organiser',
-  phases: ['voting'],
   args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  async handler(ctx, _args, step) {
     const e = ctx.election;
     // Destroy every link between voters and ballots: decrypt and shuffle the ballots, delete the
     // ciphertexts, the links and the key's salt; then purge them from the files after the commit.
     const sealed = await sealBallotBox(ctx, e);
     if (!sealed.ok) return sealed;
-    const moved = await moveTo(ctx, 'closed');
+    const moved = await step.move();
     if (!moved.ok) return moved;
     await updateTurnout(ctx, true);
     await planPurge(ctx, { report: false });
     const receipts = (await ctx.tx.receipts.list(e.id)).length;
     const text = ctx.t('voting.closed', { title: e.title, number: e.number, receipts });
-    return postNotice(ctx, 'voting-closed', { text, tone: 'info' });
+    return postNotice(ctx, step.notice, { text, tone: 'info' });
   },
 });
 
