@@ -266,6 +266,21 @@ describe('the floors of src/core (docs/architecture.md)', () => {
     expect(importCycles(graph)).toEqual([]);
   });
 
+  // Folders are the rooms a reader sees: a module's types and ports sit in its folder, so the kit must
+  // not name them (each ports file adds its repositories to the kit's Tx instead), or the folders would
+  // loop even while every file keeps to its floor.
+  it('has no import loop between folders either', () => {
+    const folderOf = (f: string) => f.slice(CORE.length).split('/').slice(0, -1).join('/') || 'index';
+    const graph = new Map<string, string[]>();
+    for (const f of coreFiles()) {
+      const deps = graph.get(folderOf(f)) ?? [];
+      for (const d of coreImports(f)) if (folderOf(d) !== folderOf(f)) deps.push(folderOf(d));
+      graph.set(folderOf(f), deps);
+    }
+    expect(graph.size).toBeGreaterThan(10);
+    expect(importCycles(graph)).toEqual([]);
+  });
+
   it("files every command in the folder its id's first word names", async () => {
     const { COMMANDS } = await import('../src/core/app/registry.js');
     const commandFiles = coreFiles().filter((f) => f.endsWith('.commands.ts'));

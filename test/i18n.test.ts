@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../src/core/app/registry.js';
 import { catalogFor, hasMessage, normaliseLocale, translate } from '../src/i18n/index.js';
-import { PHASES } from '../src/core/elections/election.types.js';
+import { PHASES } from '../src/core/shared/election.types.js';
 import { METHOD_IDS } from '../src/counting/types.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -8,9 +8,9 @@ import type {
   ElectionRole,
   ElectionRoleName,
   Phase,
-} from '../core/elections/election.types.js';
+} from '../core/shared/election.types.js';
 import type { Nomination, NominationStatus, Seconder } from '../core/nominations/nomination.types.js';
-import type { Organisation } from '../core/orgs/org.types.js';
+import type { Organisation } from '../core/shared/org.types.js';
 import type { Member } from '../core/members/member.types.js';
 import type { Eligibility, RollEntry } from '../core/roll/roll.types.js';
 import type { CountConfirmation, StoredResult } from '../core/results/result.types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitsFor, normaliseChoice, toEngineBallot } from '../../src/core/ballots/ballot.rules.js';
-import type { Contest } from '../../src/core/elections/election.types.js';
+import type { Contest } from '../../src/core/shared/election.types.js';
 import type { MethodId } from '../../src/counting/types.js';
 
 const contest = (method: MethodId, seats = 1, options: Contest['options'] = {}): Contest => ({

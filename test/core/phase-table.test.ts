@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../src/core/app/registry.js';
 import { PHASE_MOVES } from '../../src/core/elections/election.phases.js';
 import { canMove } from '../../src/core/elections/election.rules.js';
-import type { Phase } from '../../src/core/elections/election.types.js';
+import type { Phase } from '../../src/core/shared/election.types.js';
 
 const PHASES: Phase[] = [
   'draft',

@@ -6,9 +6,9 @@
 import type { AuditEntry } from '../../src/core/audit/audit.types.js';
 import type { StoredBallot } from '../../src/core/ballots/ballot.types.js';
 import type { OutboundMessage } from '../../src/core/delivery/outbound.types.js';
-import type { Contest, Election, ElectionRole } from '../../src/core/elections/election.types.js';
+import type { Contest, Election, ElectionRole } from '../../src/core/shared/election.types.js';
 import type { Nomination, Seconder } from '../../src/core/nominations/nomination.types.js';
-import type { Organisation } from '../../src/core/orgs/org.types.js';
+import type { Organisation } from '../../src/core/shared/org.types.js';
 import type { CountConfirmation, StoredResult } from '../../src/core/results/result.types.js';
 import type { RollEntry } from '../../src/core/roll/roll.types.js';
 import type { CastBallot, ElectionSecret } from '../../src/core/ballots/ballot.types.js';

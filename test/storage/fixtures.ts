@@ -1,6 +1,6 @@
 // Domain objects for storage tests, each with fresh random ids so tests sharing a database never collide.
-import type { Contest, Election } from '../../src/core/elections/election.types.js';
-import type { Organisation } from '../../src/core/orgs/org.types.js';
+import type { Contest, Election } from '../../src/core/shared/election.types.js';
+import type { Organisation } from '../../src/core/shared/org.types.js';
 import type { OutboundMessage } from '../../src/core/delivery/outbound.types.js';
 import type { Store } from '../../src/core/kit/store.js';
 import { randomId } from './databases.js';

@@ -3,7 +3,7 @@
 // job runs once), runs each through the same command path members use, and retries with backoff.
 import type { DispatchResult } from '../kit/command.types.js';
 import type { Logger } from '../kit/context.js';
-import type { Organisation } from '../orgs/org.types.js';
+import type { Organisation } from '../shared/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Store } from '../kit/store.js';

@@ -3,7 +3,7 @@
 // rewrite them), and the chain records that it did. Verification then checks the chain still reaches
 // every posted checkpoint (audit.verify.ts).
 import type { CommandContext } from '../kit/context.js';
-import type { Election } from '../elections/election.types.js';
+import type { Election } from '../shared/election.types.js';
 import { checkpointLine, HEAD_CHARS } from './audit.verify.js';
 
 export async function postCheckpoint(ctx: CommandContext, e: Election): Promise<void> {

@@ -4,7 +4,7 @@ import { toActor } from '../kit/say.js';
 import type { CommandContext } from '../kit/context.js';
 import type { DispatchResult } from '../kit/command.types.js';
 import type { Reply } from '../shared/reply.js';
-import type { Election } from '../elections/election.types.js';
+import type { Election } from '../shared/election.types.js';
 import { fail, type Result } from '../shared/result.js';
 import { type AuditVerdict, readCheckpointLines, verifyAudit } from './audit.verify.js';
 

@@ -1,4 +1,4 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { AuditEntry } from './audit.types.js';
 
 export interface AuditRepo {
@@ -8,4 +8,11 @@ export interface AuditRepo {
   list(electionId: string): Promise<AuditEntry[]>;
   /** every election id that has entries */
   electionIds(): Promise<string[]>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    audit: AuditRepo;
+  }
 }

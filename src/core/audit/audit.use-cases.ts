@@ -1,5 +1,5 @@
 // Audit verification outside any command: `teller audit verify` runs it over the whole database.
-import type { Election } from '../elections/election.types.js';
+import type { Election } from '../shared/election.types.js';
 import type { Store } from '../kit/store.js';
 import { type AuditVerdict, type Checkpoint, verifyAudit } from './audit.verify.js';
 

@@ -1,5 +1,5 @@
 // The ballot box: the election's key salt, ciphertexts while voting is open, plaintext ballots after
-// the seal, and participation, kept apart from ballot content (ARCHITECTURE §2). Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// the seal, and participation, kept apart from ballot content (ARCHITECTURE §2). Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { CastBallot, ElectionSecret, Participation, StoredBallot } from './ballot.types.js';
 
 export interface SecretRepo {
@@ -35,4 +35,14 @@ export interface ParticipationRepo {
   /** members who voted in at least one contest, sorted */
   voters(electionId: string): Promise<string[]>;
   count(electionId: string, contestId: string): Promise<number>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    secrets: SecretRepo;
+    castBallots: CastBallotRepo;
+    ballots: BallotRepo;
+    participation: ParticipationRepo;
+  }
 }

@@ -4,7 +4,7 @@
 // stored ballot says nothing about the voter.
 
 import { BALLOT_KIND, type Ballot, type BallotKind } from '../../counting/types.js';
-import type { Contest } from '../elections/election.types.js';
+import type { Contest } from '../shared/election.types.js';
 import { ok, type Result } from '../shared/result.js';
 import { decodeSelection, encodeSelection, readSelection, type SelectionLimits } from './ballot.selection.js';
 

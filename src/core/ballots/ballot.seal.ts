@@ -4,7 +4,7 @@
 // database's files after the commit).
 import { randomInt } from 'node:crypto';
 import type { CommandContext } from '../kit/context.js';
-import type { Election } from '../elections/election.types.js';
+import type { Election } from '../shared/election.types.js';
 import { destroyLinks } from '../elections/election.seal.js';
 import { randomId } from '../shared/ids.js';
 import { ok, type Result } from '../shared/result.js';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CommandContext, ElectionContext } from '../kit/context.js';
 import type { BallotForm } from '../shared/reply.js';
-import type { Contest, Election } from '../elections/election.types.js';
+import type { Contest, Election } from '../shared/election.types.js';
 import { randomId, receiptCode } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { sealBallot } from './ballot.crypto.js';

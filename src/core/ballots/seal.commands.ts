@@ -6,7 +6,7 @@ import { toActor } from '../kit/say.js';
 import { notifyMember } from '../notices/notice.service.js';
 import { AFTER_CLOSE } from '../elections/election.rules.js';
 import { sealJobKey } from '../elections/election.seal.js';
-import type { Election } from '../elections/election.types.js';
+import type { Election } from '../shared/election.types.js';
 
 export const markSealed = defineCommand<{ election: number; notify: 'yes' | 'no' }>({
   id: 'ballots.sealed',

@@ -1,5 +1,5 @@
 // Both sides of the outbound queue: commands enqueue inside their transaction (OutboxRepo), delivery
-// workers claim, send and mark (DeliveryQueue). Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// workers claim, send and mark (DeliveryQueue). Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { OutboundMessage, OutboundStatus, Platform } from './outbound.types.js';
 
 export interface OutboxRepo {
@@ -22,4 +22,11 @@ export interface DeliveryQueue {
   sentRefOf(orgId: string, dedupeKey: string): Promise<string | undefined>;
   /** Per-election progress: counts by status for a purpose. */
   progress(electionId: string, purpose: string): Promise<Record<OutboundStatus, number>>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    outbox: OutboxRepo;
+  }
 }

@@ -4,9 +4,10 @@
 // reference and the final mark are recorded, and a message whose send outcome is unknown is retried
 // only through an idempotent path (see adapters/shared/delivery).
 
+import type { Platform } from '../shared/platform.js';
 import type { MessageBody } from '../shared/reply.js';
 
-export type Platform = 'slack' | 'discord' | 'console';
+export type { Platform };
 
 export type OutboundDestination = { kind: 'channel'; channelId: string } | { kind: 'dm'; memberId: string };
 

@@ -8,7 +8,7 @@ import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { defineMove } from './election.move.js';
 import { notifyChannel } from '../notices/notice.service.js';
-import type { Contest, ContestOptions, Election } from './election.types.js';
+import type { Contest, ContestOptions, Election } from '../shared/election.types.js';
 import { contestDefaults, describeElection } from './election.view.js';
 
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */

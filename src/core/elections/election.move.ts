@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../shared/result.js';
 import type { Reply } from '../shared/reply.js';
 import { phaseMove, type PhaseMove } from './election.phases.js';
 import { canMove } from './election.rules.js';
-import type { Election } from './election.types.js';
+import type { Election } from '../shared/election.types.js';
 
 export interface MoveStep {
   readonly row: PhaseMove;

@@ -4,7 +4,7 @@
 // phase allows all read it, so a new phase or a scheduled move is one row here, not five edits.
 
 import type { Access } from '../kit/command.types.js';
-import type { Phase } from './election.types.js';
+import type { Phase } from '../shared/election.types.js';
 
 export interface PhaseMove {
   /** the command id that makes the move */

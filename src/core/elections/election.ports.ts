@@ -1,5 +1,5 @@
-// Elections, their contests and their roles. Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
-import type { Contest, Election, ElectionRole } from './election.types.js';
+// Elections, their contests and their roles. Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
+import type { Contest, Election, ElectionRole } from '../shared/election.types.js';
 
 export interface ElectionRepo {
   get(id: string): Promise<Election | undefined>;
@@ -36,4 +36,13 @@ export interface RoleRepo {
   list(electionId: string): Promise<ElectionRole[]>;
   /** no-op when the member already has that role */
   add(role: ElectionRole): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    elections: ElectionRepo;
+    contests: ContestRepo;
+    roles: RoleRepo;
+  }
 }

@@ -5,8 +5,8 @@
 // Everything they return is what `/election list` and `/election show` tell any member.
 
 import type { Platform } from '../delivery/outbound.types.js';
-import type { Organisation } from '../orgs/org.types.js';
-import type { Contest, Election, Phase } from './election.types.js';
+import type { Organisation } from '../shared/org.types.js';
+import type { Contest, Election, Phase } from '../shared/election.types.js';
 
 export interface ElectionSummary {
   number: number;

@@ -2,7 +2,7 @@
 
 import type { CommandSpec } from '../kit/command.types.js';
 import { BEFORE_CERTIFIED, PHASE_MOVES } from './election.phases.js';
-import type { ElectionRoleName, Phase } from './election.types.js';
+import type { ElectionRoleName, Phase } from '../shared/election.types.js';
 
 /** Whether some row of the phase table moves an election from `from` to `to`. */
 export function canMove(from: Phase, to: Phase): boolean {

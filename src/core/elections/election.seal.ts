@@ -5,7 +5,7 @@
 // store the ballots) is the ballots module's: ballots/ballot.seal.ts.
 import type { DispatchResult } from '../kit/command.types.js';
 import type { CommandContext, ElectionContext } from '../kit/context.js';
-import type { Election } from './election.types.js';
+import type { Election } from '../shared/election.types.js';
 
 export const SEAL_JOB = 'seal';
 /** If the purge right after the commit fails (or the process dies), the job tries again after this. */

@@ -2,7 +2,7 @@
 // (moving it on is election.move.ts, driven by the phase table). Low in the module order: it imports no other module.
 import type { ElectionContext } from '../kit/context.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import type { Contest } from './election.types.js';
+import type { Contest } from '../shared/election.types.js';
 
 // Contests can only be added in draft, so from voting on an election's list is fixed and can be
 // remembered by election id (random, never reused).

@@ -1,7 +1,7 @@
 import type { MethodId } from '../../counting/types.js';
 import type { CommandContext } from '../kit/context.js';
 import type { MessageBody } from '../shared/reply.js';
-import type { ContestOptions, Election } from './election.types.js';
+import type { ContestOptions, Election } from '../shared/election.types.js';
 
 export function contestDefaults(method: MethodId, seats: number): ContestOptions {
   const base: ContestOptions = { allowBlank: true, tieBreak: 'organiser', order: 'shuffled' };

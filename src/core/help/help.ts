@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import type { ElectionRoleName, Phase } from '../elections/election.types.js';
+import type { ElectionRoleName, Phase } from '../shared/election.types.js';
 import { allowedCommandIds } from '../elections/election.rules.js';
 import { argLabel, placeholder } from '../kit/arg-text.js';
 import type { ArgSpec, CommandSpec } from '../kit/command.types.js';

@@ -1,4 +1,4 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { Job } from './job.types.js';
 
 export interface JobRepo {
@@ -14,4 +14,11 @@ export interface JobRepo {
   retry(id: string, runAt: string | null, error: string): Promise<void>;
   /** mark the pending job with this key done (the work happened another way) */
   finishByKey(dedupeKey: string, at: string): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    jobs: JobRepo;
+  }
 }

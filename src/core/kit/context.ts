@@ -1,8 +1,8 @@
 import type { Translate } from '../../i18n/index.js';
 import type { Locale } from '../../i18n/catalog.types.js';
 import type { NewOutboundMessage } from '../delivery/outbound.types.js';
-import type { Election, ElectionRoleName } from '../elections/election.types.js';
-import type { Organisation } from '../orgs/org.types.js';
+import type { Election, ElectionRoleName } from '../shared/election.types.js';
+import type { Organisation } from '../shared/org.types.js';
 import type { InstanceState } from '../shared/instance-state.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Tx } from './store.js';

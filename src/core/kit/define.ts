@@ -4,7 +4,7 @@ import type { Access, ArgSpec, CommandSpec } from './command.types.js';
 import type { ArgDef } from './args.js';
 import type { CommandContext, ElectionContext } from './context.js';
 import type { Result } from '../shared/result.js';
-import type { Phase } from '../elections/election.types.js';
+import type { Phase } from '../shared/election.types.js';
 
 /**
  * The context a handler gets: a command whose arguments require an election is handed the loaded

@@ -1,7 +1,14 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { Member } from './member.types.js';
 
 export interface MemberRepo {
   get(orgId: string, memberId: string): Promise<Member | undefined>;
   upsert(member: Member): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    members: MemberRepo;
+  }
 }

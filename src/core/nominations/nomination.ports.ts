@@ -1,4 +1,4 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { Nomination, Seconder } from './nomination.types.js';
 
 export interface NominationRepo {
@@ -11,4 +11,11 @@ export interface NominationRepo {
   seconders(nominationId: string): Promise<Seconder[]>;
   /** no-op when already seconded by that member */
   addSeconder(seconder: Seconder): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    nominations: NominationRepo;
+  }
 }

@@ -1,4 +1,4 @@
-import type { BallotOrder } from '../elections/election.types.js';
+import type { BallotOrder } from '../shared/election.types.js';
 import type { Nomination, NominationStatus } from './nomination.types.js';
 
 /** Statuses in which a nomination still stands (blocks a duplicate, bars its nominee from scrutineering). */

@@ -3,7 +3,7 @@ import type { Locale } from '../../i18n/catalog.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { orgLanguage } from './org.types.js';
+import { orgLanguage } from '../shared/org.types.js';
 
 const LANGUAGES = ['en', 'zh-Hans'] as const satisfies readonly Locale[];
 

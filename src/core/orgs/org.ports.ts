@@ -1,6 +1,6 @@
-// The organisations' repository. Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// The organisations' repository. Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 import type { Platform } from '../delivery/outbound.types.js';
-import type { Organisation } from './org.types.js';
+import type { Organisation } from '../shared/org.types.js';
 
 export interface OrgRepo {
   findByPlatform(platform: Platform, platformOrgId: string): Promise<Organisation | undefined>;
@@ -15,4 +15,11 @@ export interface OrgRepo {
   setDefaultLocale(id: string, locale: Organisation['defaultLocale']): Promise<void>;
   /** the organisers chose a language; one column each, so neither write undoes the other */
   setLanguage(id: string, language: Organisation['defaultLocale'] | null): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    orgs: OrgRepo;
+  }
 }

@@ -1,4 +1,4 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 
 export interface ReceiptRepo {
   /** the code already issued for this link, if any */
@@ -9,4 +9,11 @@ export interface ReceiptRepo {
   list(electionId: string): Promise<string[]>;
   /** at close: wipe the links and rewrite in code order */
   sealElection(electionId: string): Promise<void>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    receipts: ReceiptRepo;
+  }
 }

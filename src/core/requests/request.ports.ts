@@ -1,4 +1,4 @@
-// Implemented by src/storage over Kysely; core tests use test/core/memory-store.ts.
+// Implemented by src/storage over Kysely; core tests use test/fakes/memory-store.ts.
 
 /** Platform request ids already handled, with the reply given, so a retried request runs once. */
 export interface RequestRepo {
@@ -8,4 +8,11 @@ export interface RequestRepo {
   deleteForElection(electionId: string): Promise<void>;
   /** platforms retry within minutes; older replies are only a record of who did what when */
   deleteBefore(at: string): Promise<number>;
+}
+
+// This module's repositories join the one transaction every command runs in (kit/store.ts).
+declare module '../kit/store.js' {
+  interface Tx {
+    requests: RequestRepo;
+  }
 }

@@ -3,7 +3,7 @@ import { BALLOT_KIND, type CountResult } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot } from '../ballots/ballot.rules.js';
 import type { ElectionContext } from '../kit/context.js';
-import type { Contest } from '../elections/election.types.js';
+import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 
 /** Count one contest with the engine; the ballots come without any link to voters. */

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/index.js';
 import type { Field, MessageBody } from '../shared/reply.js';
-import type { Contest } from '../elections/election.types.js';
+import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 
 const fmt = (n: number) =>

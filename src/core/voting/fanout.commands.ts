@@ -13,7 +13,7 @@ import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { notifyMember } from '../notices/notice.service.js';
-import type { Organisation } from '../orgs/org.types.js';
+import type { Organisation } from '../shared/org.types.js';
 import type { Store } from '../kit/store.js';
 
 /** the outbox purpose of ballot DMs (voting.open) */

@@ -1,4 +1,4 @@
-import type { Platform } from '../delivery/outbound.types.js';
+import type { Platform } from './platform.js';
 import type { Locale } from '../../i18n/catalog.types.js';
 
 /** One Slack workspace, one Discord server, or the local console. */

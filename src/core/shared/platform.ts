@@ -1,0 +1,2 @@
+/** The platforms Teller speaks on. */
+export type Platform = 'slack' | 'discord' | 'console';
