@@ -3,19 +3,19 @@
 
 import { translator, normaliseLocale, type Translate } from '../../i18n/index.js';
 import type { Platform } from '../delivery/outbound.types.js';
-import type { Election, ElectionRoleName } from '../elections/election.types.js';
+import type { Election, ElectionRoleName } from '../shared/election.types.js';
 import { allowedCommandIds } from '../elections/election.rules.js';
-import { orgLanguage, type Organisation } from '../orgs/org.types.js';
+import { orgLanguage, type Organisation } from '../shared/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import { errorRef, randomId } from '../shared/ids.js';
 import { InstanceState } from '../shared/instance-state.js';
 import type { Store, Tx } from '../kit/store.js';
 import { postCheckpoint } from '../audit/audit.checkpoint.js';
-import { appendAudit } from '../audit/audit.service.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
 import type { CommandContext, Logger } from '../kit/context.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpReply, usage } from '../help/help.js';
+import { commandContext } from './command-context.js';
 import { argLabel, expectedText } from '../kit/arg-text.js';
 import { argIssueText } from '../kit/args.js';
 import { argsFromText, tokenize } from '../kit/tokenize.js';
@@ -277,7 +277,6 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
         .map((r) => r.role);
     }
     const teller = byTeller.has(invocation);
-    const reader = deps.channelReaders?.get(org.platform);
     if (!teller && !mayRun(spec.access, roles, invocation)) {
       throw new Abort({
         kind: 'forbidden',
@@ -304,76 +303,24 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
         reply: only(t('election.wrong_phase', params)),
       });
     }
-    const ctx: CommandContext = {
+    const ctx = commandContext({
       tx,
       org,
-      actor: invocation.actor,
+      invocation,
       locale,
       t,
       now,
-      ...(invocation.channelId ? { channelId: invocation.channelId } : {}),
-      serverSecret: deps.serverSecret,
-      ...(election ? { election } : {}),
+      platformLocale,
       roles,
-      async translatorFor(memberId: string): Promise<Translate> {
-        // their last known locale (from their own commands, or the profile the platform gave when they
-        // were named in one); else the organisation's language
-        const m = await tx.members.get(org.id, memberId);
-        return translator(m?.locale ?? orgLanguage(ctx.org, platformLocale));
-      },
-      async enqueue(message) {
-        return tx.outbox.enqueue({
-          id: randomId(),
-          orgId: org.id,
-          platform: org.platform,
-          platformOrgId: org.platformOrgId,
-          status: 'pending',
-          attempts: 0,
-          notBefore: now.toISOString(),
-          createdAt: now.toISOString(),
-          ...message,
-        });
-      },
-      async audit(event, data = {}) {
-        // a handler may have created or moved the election since dispatch loaded it
-        const target = ctx.election;
-        if (!target) throw new Error(`audit ${event} outside an election`);
-        await appendAudit(tx, {
-          electionId: target.id,
-          at: now.toISOString(),
-          actor: invocation.actor.memberId,
-          event,
-          data,
-        });
-      },
-      afterCommit(fn) {
-        after.push(fn);
-      },
-      purge: () => deps.store.purge(),
-      async schedule(job) {
-        return tx.jobs.schedule({
-          id: randomId(),
-          electionId: job.electionId ?? ctx.election?.id ?? null,
-          payload: job.payload ?? {},
-          status: 'pending',
-          attempts: 0,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: now.toISOString(),
-          doneAt: null,
-          kind: job.kind,
-          dedupeKey: job.dedupeKey,
-          runAt: job.runAt,
-        });
-      },
-      runAsTeller: (command, commandArgs) => runAsTeller(org, command, commandArgs),
+      spec,
+      teller,
+      after,
       state,
-      alert(message, meta) {
-        deps.logger.error(message, { command: spec.id, ...meta });
-      },
-      byTeller: teller,
-      ...(reader ? { readChannel: (channelId: string) => reader(org.platformOrgId, channelId) } : {}),
-    };
+      deps,
+      reader: deps.channelReaders?.get(org.platform),
+      ...(election ? { election } : {}),
+      runAsTeller: (command, commandArgs) => runAsTeller(org, command, commandArgs),
+    });
     return ctx;
   }
 

@@ -1,0 +1,115 @@
+// The context a handler gets: the open transaction, the checked actor, and the ways a command may act
+// beyond its return value (queue a message, append to the audit chain, plan a job, run work after the
+// commit). Built by dispatch once the command, its election and the actor's rights are checked.
+
+import { translator, type Translate } from '../../i18n/index.js';
+import type { Locale } from '../../i18n/catalog.types.js';
+import { appendAudit } from '../audit/audit.service.js';
+import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
+import type { CommandContext } from '../kit/context.js';
+import type { Tx } from '../kit/store.js';
+import type { Election, ElectionRoleName } from '../shared/election.types.js';
+import { randomId } from '../shared/ids.js';
+import type { InstanceState } from '../shared/instance-state.js';
+import { orgLanguage, type Organisation } from '../shared/org.types.js';
+import type { Logger } from '../kit/context.js';
+import type { Store } from '../kit/store.js';
+
+export interface ContextParts {
+  tx: Tx;
+  org: Organisation;
+  invocation: Invocation;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  /** the platform's own language for the organisation, as it came with this action */
+  platformLocale: Locale | undefined;
+  election?: Election;
+  roles: ElectionRoleName[];
+  spec: CommandSpec;
+  /** true when Teller itself runs the command */
+  teller: boolean;
+  /** where afterCommit work is collected; dispatch runs it once the transaction commits */
+  after: (() => Promise<DispatchResult | void>)[];
+  state: InstanceState;
+  deps: { serverSecret: string; store: Pick<Store, 'purge'>; logger: Logger };
+  /** this platform's way to read a channel back, where it has one */
+  reader: ((platformOrgId: string, channelId: string) => Promise<string[]>) | undefined;
+  runAsTeller: CommandContext['runAsTeller'];
+}
+
+export function commandContext(p: ContextParts): CommandContext {
+  const { tx, org, locale, t, now, roles, spec, after, state, platformLocale } = p;
+  const reader = p.reader;
+  const ctx: CommandContext = {
+    tx,
+    org,
+    actor: p.invocation.actor,
+    locale,
+    t,
+    now,
+    ...(p.invocation.channelId ? { channelId: p.invocation.channelId } : {}),
+    serverSecret: p.deps.serverSecret,
+    ...(p.election ? { election: p.election } : {}),
+    roles,
+    async translatorFor(memberId: string): Promise<Translate> {
+      // their last known locale (from their own commands, or the profile the platform gave when they
+      // were named in one); else the organisation's language
+      const m = await tx.members.get(org.id, memberId);
+      return translator(m?.locale ?? orgLanguage(ctx.org, platformLocale));
+    },
+    async enqueue(message) {
+      return tx.outbox.enqueue({
+        id: randomId(),
+        orgId: org.id,
+        platform: org.platform,
+        platformOrgId: org.platformOrgId,
+        status: 'pending',
+        attempts: 0,
+        notBefore: now.toISOString(),
+        createdAt: now.toISOString(),
+        ...message,
+      });
+    },
+    async audit(event, data = {}) {
+      // a handler may have created or moved the election since dispatch loaded it
+      const target = ctx.election;
+      if (!target) throw new Error(`audit ${event} outside an election`);
+      await appendAudit(tx, {
+        electionId: target.id,
+        at: now.toISOString(),
+        actor: p.invocation.actor.memberId,
+        event,
+        data,
+      });
+    },
+    afterCommit(fn) {
+      after.push(fn);
+    },
+    purge: () => p.deps.store.purge(),
+    async schedule(job) {
+      return tx.jobs.schedule({
+        id: randomId(),
+        electionId: job.electionId ?? ctx.election?.id ?? null,
+        payload: job.payload ?? {},
+        status: 'pending',
+        attempts: 0,
+        leaseUntil: null,
+        lastError: null,
+        createdAt: now.toISOString(),
+        doneAt: null,
+        kind: job.kind,
+        dedupeKey: job.dedupeKey,
+        runAt: job.runAt,
+      });
+    },
+    runAsTeller: p.runAsTeller,
+    state,
+    alert(message, meta) {
+      p.deps.logger.error(message, { command: spec.id, ...meta });
+    },
+    byTeller: p.teller,
+    ...(reader ? { readChannel: (channelId: string) => reader(org.platformOrgId, channelId) } : {}),
+  };
+  return ctx;
+}
