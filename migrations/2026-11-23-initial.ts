@@ -126,12 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // One ballot per voter and contest while voting is open; after close every link is NULL, and NULLs
   // never collide, so the index stays valid.
-  await db.schema
-    .createIndex('ballots_contest_link_unique')
-    .on('ballots')
-    .columns(['contest_id', 'link'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('ballots_contest_link_unique').on('ballots').columns(['contest_id', 'link']).unique().execute();
   await db.schema.createIndex('ballots_election').on('ballots').column('election_id').execute();
 
   await db.schema
@@ -142,12 +137,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('receipts_pk', ['election_id', 'code'])
     .modifyEnd(noRowid)
     .execute();
-  await db.schema
-    .createIndex('receipts_election_link_unique')
-    .on('receipts')
-    .columns(['election_id', 'link'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('receipts_election_link_unique').on('receipts').columns(['election_id', 'link']).unique().execute();
 
   await db.schema
     .createTable('participation')
@@ -213,11 +203,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('outbox_org_dedupe_unique', ['org_id', 'dedupe_key'])
     .execute();
-  await db.schema
-    .createIndex('outbox_due')
-    .on('outbox')
-    .columns(['platform', 'status', 'not_before'])
-    .execute();
+  await db.schema.createIndex('outbox_due').on('outbox').columns(['platform', 'status', 'not_before']).execute();
   await db.schema.createIndex('outbox_progress').on('outbox').columns(['election_id', 'purpose']).execute();
 
   await db.schema

@@ -9,7 +9,7 @@
 // - `settings` holds the server secret's fingerprint, checked at start-up.
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
-function _isSqlite(db: Kysely<any>): boolean {
+function isSqlite(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
@@ -28,19 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('link', 'text', (c) => c.notNull())
     .addColumn('sealed', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('cast_ballots_contest_link_unique')
-    .on('cast_ballots')
-    .columns(['contest_id', 'link'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('cast_ballots_contest_link_unique').on('cast_ballots').columns(['contest_id', 'link']).unique().execute();
 
   // Ballots of elections still voting when this migration runs were stored in plaintext with their
   // link; they move over unchanged (marked 'plain:'), and the close treats them like decrypted ones.
   await sql`insert into cast_ballots (id, election_id, contest_id, link, sealed)
-    select id, election_id, contest_id, link, 'plain:' || cast(weight as text) || ':' || content from ballots where link is not null`.execute(
-    db,
-  );
+    select id, election_id, contest_id, link, 'plain:' || cast(weight as text) || ':' || content from ballots where link is not null`.execute(db);
   await sql`delete from ballots where link is not null`.execute(db);
   await db.schema.dropIndex('ballots_contest_link_unique').execute();
   await db.schema.alterTable('ballots').dropColumn('link').execute();
@@ -86,12 +79,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('elections').dropColumn('seal').execute();
   await db.schema.alterTable('election_secrets').dropColumn('key_check').execute();
   await db.schema.alterTable('ballots').addColumn('link', 'text').execute();
-  await db.schema
-    .createIndex('ballots_contest_link_unique')
-    .on('ballots')
-    .columns(['contest_id', 'link'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('ballots_contest_link_unique').on('ballots').columns(['contest_id', 'link']).unique().execute();
   // Ballots still sealed cannot go back without the server secret: undoing this migration during an
   // open vote loses them, which is why `down` is only for resetting a development database.
   await db.schema.dropTable('cast_ballots').execute();
