@@ -5,10 +5,12 @@ import * as initial from './2026-11-23-initial.js';
 import * as sealedBallots from './2026-12-07-sealed-ballots.js';
 import * as noStatisticsOnSecrets from './2026-12-14-no-statistics-on-secrets.js';
 import * as orgLanguage from './2026-12-21-org-language.js';
+import * as timeline from './2026-12-28-timeline.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
   '2026-12-07-sealed-ballots': sealedBallots,
   '2026-12-14-no-statistics-on-secrets': noStatisticsOnSecrets,
   '2026-12-21-org-language': orgLanguage,
+  '2026-12-28-timeline': timeline,
 };

@@ -38,6 +38,7 @@ export const orgToRow = (o: Organisation): OrgRow => ({
   name: o.name,
   default_locale: o.defaultLocale,
   language: o.language ?? null,
+  time_zone: o.timeZone ?? null,
   created_at: o.createdAt,
 });
 
@@ -48,6 +49,7 @@ export const orgFromRow = (r: OrgRow): Organisation => ({
   name: r.name,
   defaultLocale: r.default_locale as Locale,
   language: (r.language ?? null) as Locale | null,
+  timeZone: r.time_zone ?? null,
   createdAt: r.created_at,
 });
 
@@ -56,6 +58,7 @@ export const memberToRow = (m: Member): MemberRow => ({
   member_id: m.memberId,
   display_name: m.displayName,
   locale: m.locale,
+  time_zone: m.timeZone ?? null,
   updated_at: m.updatedAt,
 });
 
@@ -64,6 +67,7 @@ export const memberFromRow = (r: MemberRow): Member => ({
   memberId: r.member_id,
   displayName: r.display_name,
   locale: r.locale,
+  timeZone: r.time_zone ?? null,
   updatedAt: r.updated_at,
 });
 

@@ -9,6 +9,7 @@ export interface OrgRow {
   name: string;
   default_locale: string;
   language: string | null;
+  time_zone: string | null;
   created_at: string;
 }
 
@@ -17,6 +18,7 @@ export interface MemberRow {
   member_id: string;
   display_name: string | null;
   locale: string | null;
+  time_zone: string | null;
   updated_at: string;
 }
 
@@ -195,6 +197,14 @@ export interface JobRow {
   done_at: string | null;
 }
 
+export interface TimetableRow {
+  election_id: string;
+  step: string;
+  at: string;
+  set_by: string;
+  set_at: string;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -228,5 +238,6 @@ export interface Schema {
   requests: RequestRow;
   platform_state: PlatformStateRow;
   jobs: JobRow;
+  timetable: TimetableRow;
   settings: SettingRow;
 }

@@ -11,7 +11,7 @@ import {
   receiptRepo,
   secretRepo,
 } from './repos/ballot-repos.js';
-import { jobRepo, settingRepo } from './repos/job-repos.js';
+import { jobRepo, settingRepo, timetableRepo } from './repos/job-repos.js';
 import type { RepoContext } from './repos/context.js';
 import {
   contestRepo,
@@ -45,6 +45,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     outbox: outboxRepo(ctx),
     requests: requestRepo(ctx),
     jobs: jobRepo(ctx),
+    timetable: timetableRepo(ctx),
     settings: settingRepo(ctx),
   };
 }

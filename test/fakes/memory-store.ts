@@ -15,6 +15,7 @@ import type { CastBallot, ElectionSecret } from '../../src/core/ballots/ballot.t
 import type { Job } from '../../src/core/jobs/job.types.js';
 import type { Store, Tx } from '../../src/core/kit/store.js';
 import type { Member } from '../../src/core/members/member.types.js';
+import type { TimetableEntry } from '../../src/core/elections/timetable.types.js';
 
 export interface MemoryState {
   orgs: Organisation[];
@@ -36,6 +37,7 @@ export interface MemoryState {
   outbox: OutboundMessage[];
   requests: Record<string, { response: string; at: string; electionId: string | null }>;
   jobs: Job[];
+  timetable: TimetableEntry[];
   settings: Record<string, string>;
 }
 
@@ -59,6 +61,7 @@ const empty = (): MemoryState => ({
   outbox: [],
   requests: {},
   jobs: [],
+  timetable: [],
   settings: {},
 });
 
@@ -132,6 +135,9 @@ export class MemoryStore implements Store {
         },
         setLanguage: async (id, language) => {
           s().orgs = s().orgs.map((x) => (x.id === id ? { ...x, language } : x));
+        },
+        setTimeZone: async (id, timeZone) => {
+          s().orgs = s().orgs.map((x) => (x.id === id ? { ...x, timeZone } : x));
         },
       },
       members: {
@@ -418,7 +424,20 @@ export class MemoryStore implements Store {
       },
       jobs: {
         schedule: async (job) => {
-          if (s().jobs.some((j) => j.dedupeKey === job.dedupeKey)) return false;
+          const known = s().jobs.find((j) => j.dedupeKey === job.dedupeKey);
+          if (known?.status === 'cancelled') {
+            Object.assign(known, {
+              status: 'pending',
+              runAt: job.runAt,
+              payload: clone(job.payload),
+              attempts: 0,
+              leaseUntil: null,
+              lastError: null,
+              doneAt: null,
+            });
+            return true;
+          }
+          if (known) return false;
           s().jobs.push(clone(job));
           return true;
         },
@@ -453,6 +472,21 @@ export class MemoryStore implements Store {
             (x) => x.dedupeKey === key && (x.status === 'pending' || x.status === 'running'),
           );
           if (j) Object.assign(j, { status: 'done', doneAt: at, leaseUntil: null });
+        },
+        cancelByKey: async (key, at) => {
+          const j = s().jobs.find((x) => x.dedupeKey === key && x.status === 'pending');
+          if (j) Object.assign(j, { status: 'cancelled', doneAt: at, leaseUntil: null });
+        },
+      },
+      timetable: {
+        list: async (electionId) => clone(s().timetable.filter((t) => t.electionId === electionId)),
+        put: async (e) => {
+          if (!s().elections.some((x) => x.id === e.electionId)) refuse('timetable_election_id_fkey');
+          s().timetable = s().timetable.filter((t) => !(t.electionId === e.electionId && t.step === e.step));
+          s().timetable.push(clone(e));
+        },
+        remove: async (electionId, step) => {
+          s().timetable = s().timetable.filter((t) => !(t.electionId === electionId && t.step === step));
         },
       },
       settings: {

@@ -2,11 +2,12 @@
 // beyond its return value (queue a message, append to the audit chain, plan a job, run work after the
 // commit). Built by dispatch once the command, its election and the actor's rights are checked.
 
-import { translator, type Translate } from '../../i18n/index.js';
+import { normaliseLocale, translator, type Translate } from '../../i18n/index.js';
 import type { Locale } from '../../i18n/catalog.types.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
-import type { CommandContext } from '../kit/context.js';
+import type { CommandContext, Reader, ScheduledRun } from '../kit/context.js';
+import { canonicalZone, DEFAULT_TIME_ZONE } from '../shared/time.js';
 import type { Tx } from '../kit/store.js';
 import type { Election, ElectionRoleName } from '../shared/election.types.js';
 import { randomId } from '../shared/ids.js';
@@ -36,11 +37,14 @@ export interface ContextParts {
   /** this platform's way to read a channel back, where it has one */
   reader: ((platformOrgId: string, channelId: string) => Promise<string[]>) | undefined;
   runAsTeller: CommandContext['runAsTeller'];
+  scheduled?: ScheduledRun;
 }
 
 export function commandContext(p: ContextParts): CommandContext {
   const { tx, org, locale, t, now, roles, spec, after, state, platformLocale } = p;
   const reader = p.reader;
+  const zone = org.timeZone ?? DEFAULT_TIME_ZONE;
+  const actorZone = p.invocation.actor.timeZone ? canonicalZone(p.invocation.actor.timeZone) : undefined;
   const ctx: CommandContext = {
     tx,
     org,
@@ -48,6 +52,9 @@ export function commandContext(p: ContextParts): CommandContext {
     locale,
     t,
     now,
+    zone,
+    reader: { t, locale, zone: actorZone ?? zone },
+    ...(p.scheduled ? { scheduled: p.scheduled } : {}),
     ...(p.invocation.channelId ? { channelId: p.invocation.channelId } : {}),
     serverSecret: p.deps.serverSecret,
     ...(p.election ? { election: p.election } : {}),
@@ -57,6 +64,11 @@ export function commandContext(p: ContextParts): CommandContext {
       // were named in one); else the organisation's language
       const m = await tx.members.get(org.id, memberId);
       return translator(m?.locale ?? orgLanguage(ctx.org, platformLocale));
+    },
+    async readerFor(memberId: string): Promise<Reader> {
+      const m = await tx.members.get(org.id, memberId);
+      const memberLocale = normaliseLocale(m?.locale ?? orgLanguage(ctx.org, platformLocale));
+      return { t: translator(memberLocale), locale: memberLocale, zone: m?.timeZone ?? ctx.zone };
     },
     async enqueue(message) {
       return tx.outbox.enqueue({

@@ -1,6 +1,7 @@
 // One way in for every platform: resolve the command, parse its arguments with its schema, check who
 // may run it and in which phase, and run it in one transaction. A command that fails changes nothing.
 
+import { canonicalZone } from '../shared/time.js';
 import { translator, normaliseLocale, type Translate } from '../../i18n/index.js';
 import type { Platform } from '../delivery/outbound.types.js';
 import type { Election, ElectionRoleName } from '../shared/election.types.js';
@@ -12,7 +13,7 @@ import { InstanceState } from '../shared/instance-state.js';
 import type { Store, Tx } from '../kit/store.js';
 import { postCheckpoint } from '../audit/audit.checkpoint.js';
 import type { ArgIssue, CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
-import type { CommandContext, Logger } from '../kit/context.js';
+import type { CommandContext, Logger, ScheduledRun } from '../kit/context.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpReply, usage } from '../help/help.js';
 import { commandContext } from './command-context.js';
@@ -101,12 +102,14 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
   // Invocations Teller made itself. Only these may run 'teller' commands: adapters build invocations
   // from platform payloads, and no field of a payload can put an object into this set.
   const byTeller = new WeakSet<Invocation>();
+  const scheduledRuns = new WeakMap<Invocation, ScheduledRun>();
 
-  /** Run a command as Teller itself, in an organisation it already knows. */
+  /** Run a command as Teller itself, in an organisation it already knows; `scheduled` when a job came due. */
   function runAsTeller(
     org: Pick<Organisation, 'platform' | 'platformOrgId'>,
     command: string,
     args: Record<string, unknown>,
+    scheduled?: ScheduledRun,
   ): Promise<DispatchResult> {
     const invocation: Invocation = {
       platform: org.platform,
@@ -116,6 +119,7 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
       args,
     };
     byTeller.add(invocation);
+    if (scheduled) scheduledRuns.set(invocation, scheduled);
     return run(invocation);
   }
 
@@ -320,6 +324,7 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
       reader: deps.channelReaders?.get(org.platform),
       ...(election ? { election } : {}),
       runAsTeller: (command, commandArgs) => runAsTeller(org, command, commandArgs),
+      ...(scheduledRuns.has(invocation) ? { scheduled: scheduledRuns.get(invocation)! } : {}),
     });
     return ctx;
   }
@@ -373,17 +378,26 @@ async function ensureOrg(
 async function rememberMember(
   tx: Tx,
   org: Organisation,
-  who: { memberId: string; displayName?: string; locale?: string },
+  who: { memberId: string; displayName?: string; locale?: string; timeZone?: string },
   now: Date,
 ): Promise<void> {
   const { memberId, displayName, locale } = who;
-  if (displayName === undefined && locale === undefined) return;
+  // a zone the runtime does not know would break every date shown to them: keep the last good one
+  const timeZone = who.timeZone === undefined ? undefined : canonicalZone(who.timeZone);
+  if (displayName === undefined && locale === undefined && timeZone === undefined) return;
   const known = await tx.members.get(org.id, memberId);
   const next = {
     displayName: displayName ?? known?.displayName ?? null,
     locale: locale ?? known?.locale ?? null,
+    timeZone: timeZone ?? known?.timeZone ?? null,
   };
-  if (known && known.displayName === next.displayName && known.locale === next.locale) return;
+  if (
+    known &&
+    known.displayName === next.displayName &&
+    known.locale === next.locale &&
+    (known.timeZone ?? null) === next.timeZone
+  )
+    return;
   await tx.members.upsert({ orgId: org.id, memberId, ...next, updatedAt: now.toISOString() });
 }
 

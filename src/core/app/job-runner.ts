@@ -2,7 +2,17 @@
 // this claims due ones under a lease (SKIP LOCKED on PostgreSQL, so with several Teller processes each
 // job runs once), runs each through the same command path members use, and retries with backoff.
 import type { DispatchResult } from '../kit/command.types.js';
-import type { Logger } from '../kit/context.js';
+import type { Logger, ScheduledRun } from '../kit/context.js';
+import { PHASE_MOVES } from '../elections/election.phases.js';
+import {
+  ORGANISER_JOB,
+  REMIND_JOB,
+  STEP_ARGS,
+  STEP_COMMAND,
+  STEP_JOB,
+} from '../elections/timetable.js';
+import { STEPS, type Step } from '../elections/timetable.types.js';
+import { PHASES, type Election } from '../shared/election.types.js';
 import type { Organisation } from '../shared/org.types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
@@ -13,7 +23,11 @@ type RunAsTeller = (
   org: Pick<Organisation, 'platform' | 'platformOrgId'>,
   command: string,
   args: Record<string, unknown>,
+  scheduled?: ScheduledRun,
 ) => Promise<DispatchResult>;
+
+/** What a job's run came to: done (whatever the outcome), or a failure to retry. */
+type Outcome = DispatchResult | undefined;
 
 export interface JobRunnerDeps {
   store: Store;
@@ -37,21 +51,77 @@ export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
+function bodyText(outcome: DispatchResult): string {
+  return outcome.reply.body.text;
+}
+
 export function createJobRunner(deps: JobRunnerDeps) {
   let lastHousekeeping = -Infinity;
 
-  async function runOne(job: Job): Promise<DispatchResult | undefined> {
+  async function runOne(job: Job): Promise<Outcome> {
     const target = await deps.store.transaction(async (tx) => {
       const election = job.electionId ? await tx.elections.get(job.electionId) : undefined;
       const org = election ? await tx.orgs.get(election.orgId) : undefined;
       return election && org ? { election, org } : undefined;
     });
     if (!target) return undefined;
+    const { org, election } = target;
+    const number = election.number;
+    const scheduled: ScheduledRun = { for: new Date(job.runAt), key: job.dedupeKey };
     switch (job.kind) {
       case SEAL_JOB:
-        return deps.runAsTeller(target.org, 'voting.seal', { election: target.election.number });
+        return deps.runAsTeller(org, 'voting.seal', { election: number });
+      case STEP_JOB:
+        return runStep(job, org, election, scheduled);
+      case REMIND_JOB: {
+        // when Teller was down past the next reminder's time, that one covers this one
+        const skipAfter = job.payload.skipAfter;
+        if (typeof skipAfter === 'string' && deps.clock.now().toISOString() >= skipAfter) return undefined;
+        return deps.runAsTeller(org, 'voting.remind', { election: number }, scheduled);
+      }
+      case ORGANISER_JOB: {
+        const phases = String(job.payload.phases ?? '').split(',');
+        if (!phases.includes(election.phase)) return undefined;
+        return deps.runAsTeller(org, 'notices.alert', { election: number, about: job.payload.about }, scheduled);
+      }
     }
     throw new Error(`unknown job kind ${job.kind}`);
+  }
+
+  /**
+   * A planned step, run as the command an organiser would type. Refused because the election is not yet
+   * where the step starts (voting due to open, candidates not published), or by a rule: the organisers
+   * are told at once, and the job ends; retrying would not change the answer.
+   */
+  async function runStep(
+    job: Job,
+    org: Organisation,
+    election: Election,
+    scheduled: ScheduledRun,
+  ): Promise<Outcome> {
+    const step = job.payload.step as Step;
+    if (!STEPS.includes(step)) throw new Error(`unknown timetable step ${String(step)}`);
+    const command = STEP_COMMAND[step];
+    const outcome = await deps.runAsTeller(
+      org,
+      command,
+      { election: election.number, ...STEP_ARGS[step] },
+      scheduled,
+    );
+    if (outcome.kind !== 'domain-error') return outcome;
+    const row = PHASE_MOVES.find((m) => m.command === command); // the roll's steps are notices, not moves
+    const behind =
+      outcome.code === 'election.wrong_phase' &&
+      row !== undefined &&
+      PHASES.indexOf(election.phase) < Math.min(...row.from.map((p) => PHASES.indexOf(p)));
+    if (outcome.code === 'election.wrong_phase' && !behind) return outcome; // it moved on already
+    await deps.runAsTeller(org, 'notices.alert', {
+      election: election.number,
+      about: behind ? 'schedule_blocked' : 'schedule_refused',
+      step,
+      detail: bodyText(outcome).slice(0, 1000),
+    });
+    return { ...outcome, code: 'job.refused' };
   }
 
   async function settle(job: Job, outcome: DispatchResult | undefined, error?: unknown): Promise<void> {
@@ -64,6 +134,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
         (outcome.kind === 'domain-error' && outcome.code === 'election.wrong_phase'));
     if (done) {
       await deps.store.transaction((tx) => tx.jobs.finish(job.id, now.toISOString()));
+      return;
+    }
+    if (outcome?.kind === 'domain-error' && outcome.code === 'job.refused') {
+      // the organisers have been told; the step waits for them, not for a retry
+      await deps.store.transaction((tx) => tx.jobs.retry(job.id, null, bodyText(outcome).slice(0, 500)));
       return;
     }
     const why =
@@ -84,7 +159,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (target?.org)
         await deps.runAsTeller(target.org, 'notices.alert', {
           election: target.election.number,
-          about: `${job.kind}_failing`,
+          about: job.kind === SEAL_JOB ? 'seal_failing' : 'job_failing',
+          ...(job.kind === STEP_JOB ? { step: String(job.payload.step) } : {}),
+          detail: why.slice(0, 1000),
         });
     }
   }

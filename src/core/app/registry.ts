@@ -6,6 +6,7 @@ import * as ballots from '../ballots/ballot.commands.js';
 import * as fanout from '../voting/fanout.commands.js';
 import * as seal from '../ballots/seal.commands.js';
 import * as elections from '../elections/election.commands.js';
+import * as timetable from '../elections/timetable.commands.js';
 import * as notices from '../notices/notice.commands.js';
 import * as period from '../nominations/nomination-period.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
@@ -26,11 +27,14 @@ const domain: AnyCommand[] = [
   elections.addContest,
   elections.addOrganiser,
   elections.addScrutineer,
+  timetable.scheduleElection,
+  timetable.showElectionTimeline,
   roll.addToRoll,
   roll.removeFromRoll,
   roll.importRoll,
   roll.setEligibility,
   roll.showRoll,
+  roll.closeRollObjections,
   period.openNominations,
   nominations.nominate,
   nominations.second,
@@ -62,6 +66,7 @@ const domain: AnyCommand[] = [
   audit.showAudit,
   audit.verifyAuditCommand,
   orgs.setLanguage,
+  orgs.setTimeZone,
 ];
 
 /**

@@ -8,7 +8,8 @@ import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { defineMove } from './election.move.js';
 import { notifyChannel } from '../notices/notice.service.js';
-import type { Contest, ContestOptions, Election } from '../shared/election.types.js';
+import type { Contest, ContestOptions, Election, ElectionSettings } from '../shared/election.types.js';
+import { DEFAULT_REMINDER_HOURS, planOf, planStep, RESULT_NOTICE_MIN_DAYS } from './timetable.js';
 import { contestDefaults, describeElection } from './election.view.js';
 
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
@@ -24,6 +25,15 @@ function parseCriteria(text: string): Result<{ name: string; weight: number }[]>
     out.push({ name: m[1].trim(), weight: m[2] === undefined ? 1 : Number(m[2]) });
   }
   return out.length > 0 ? ok(out) : fail('contest.bad_criteria', { part: text }, 'criteria');
+}
+
+/** `24,1` or `48h,2h`: hours before voting closes; none for no reminders. */
+function parseReminderHours(text: string): Result<number[]> {
+  if (text.trim().toLowerCase() === 'none') return ok([]);
+  const hours = text.split(',').map((p) => p.trim().replace(/h$/i, ''));
+  if (hours.some((h) => !/^\d{1,3}$/.test(h) || Number(h) < 1 || Number(h) > 720))
+    return fail('election.bad_reminders', { text: text.slice(0, 40) });
+  return ok([...new Set(hours.map(Number))].sort((a, b) => b - a));
 }
 
 const METHODS = METHOD_IDS as unknown as readonly [MethodId, ...MethodId[]];
@@ -93,6 +103,10 @@ export const configureElection = defineCommand<{
   seconders?: number;
   selfNomination?: 'yes' | 'no';
   objectionDays?: number;
+  candidateNoticeDays?: number;
+  rollObjectionDays?: number;
+  reminders?: string;
+  override?: string;
 }>({
   id: 'election.configure',
   path: ['configure'],
@@ -103,16 +117,51 @@ export const configureElection = defineCommand<{
     seconders: arg.int('arg.seconders', 0, 10, { optional: true, named: true }),
     selfNomination: arg.choice('arg.self_nomination', ['yes', 'no'], { optional: true, named: true }),
     objectionDays: arg.int('arg.objection_days', 0, 60, { optional: true, named: true }),
+    candidateNoticeDays: arg.int('arg.candidate_notice_days', 0, 60, { optional: true, named: true }),
+    rollObjectionDays: arg.int('arg.roll_objection_days', 0, 60, { optional: true, named: true }),
+    reminders: arg.word('arg.reminders', 40, { optional: true, named: true }),
+    override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
     const e = ctx.election;
-    const settings = {
+    const reminders = args.reminders === undefined ? undefined : parseReminderHours(args.reminders);
+    if (reminders && !reminders.ok) return reminders;
+    const settings: ElectionSettings = {
+      ...e.settings,
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
       objectionDays: args.objectionDays ?? e.settings.objectionDays,
+      ...(args.candidateNoticeDays !== undefined ? { candidateNoticeDays: args.candidateNoticeDays } : {}),
+      ...(args.rollObjectionDays !== undefined ? { rollObjectionDays: args.rollObjectionDays } : {}),
+      ...(reminders ? { reminderHours: reminders.value } : {}),
     };
+    // C15: the result is on public notice for at least 3 days; shorter only with a reason, on record
+    if (args.objectionDays !== undefined && args.objectionDays < RESULT_NOTICE_MIN_DAYS) {
+      if (!args.override)
+        return fail('election.objection_days_minimum', { days: args.objectionDays, min: RESULT_NOTICE_MIN_DAYS });
+      await ctx.audit('timetable.override', {
+        step: 'certify',
+        rule: 'C15',
+        days: args.objectionDays,
+        reason: args.override,
+      });
+    }
     await ctx.tx.elections.update({ ...e, settings });
-    await ctx.audit('election.configured', { ...settings });
+    ctx.election = { ...e, settings };
+    const close = (await planOf(ctx.tx, e.id)).get('voting-close');
+    if (reminders && close) {
+      // the reminders are counted from the planned close: replace those of the old hours
+      await planStep(ctx, e, 'voting-close', undefined, new Date(close.at));
+      await planStep(ctx, ctx.election, 'voting-close', new Date(close.at), undefined);
+    }
+    await ctx.audit('election.configured', {
+      seconders: settings.seconders,
+      selfNomination: settings.selfNomination,
+      objectionDays: settings.objectionDays,
+      candidateNoticeDays: settings.candidateNoticeDays ?? 0,
+      rollObjectionDays: settings.rollObjectionDays ?? 0,
+      reminders: (settings.reminderHours ?? DEFAULT_REMINDER_HOURS).join(','),
+    });
     return toActor(
       ctx.t('election.configured', {
         number: e.number,

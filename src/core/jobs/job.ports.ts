@@ -2,7 +2,7 @@
 import type { Job } from './job.types.js';
 
 export interface JobRepo {
-  /** insert unless the dedupe key exists; returns whether it was inserted */
+  /** insert unless the dedupe key exists (a cancelled job with the key is planned again); whether it was */
   schedule(job: Job): Promise<boolean>;
   /**
    * Take up to `limit` jobs that are due (pending, or running with an expired lease) and lease them
@@ -14,6 +14,8 @@ export interface JobRepo {
   retry(id: string, runAt: string | null, error: string): Promise<void>;
   /** mark the pending job with this key done (the work happened another way) */
   finishByKey(dedupeKey: string, at: string): Promise<void>;
+  /** the plan changed: the pending job with this key will not run */
+  cancelByKey(dedupeKey: string, at: string): Promise<void>;
 }
 
 // This module's repositories join the one transaction every command runs in (kit/store.ts).

@@ -1,4 +1,5 @@
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+/** 'cancelled': the plan changed (a step moved to another time) before the job ran */
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Durable work the core does later: retrying a purge, and (with the timetable) phase moves and notices. */
 export interface Job {

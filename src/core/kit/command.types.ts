@@ -57,6 +57,8 @@ export interface Actor {
   displayName?: string;
   /** 'en', 'zh-Hans', or a platform locale such as 'zh-CN' / 'en-GB' */
   locale?: string;
+  /** the member's own IANA time zone, where the platform tells it (Slack's profile); Discord does not */
+  timeZone?: string;
   /**
    * The platform's own answer to "may this member create elections?" (Discord: Manage Server or the
    * server's chosen role). Left undefined where the platform has no such setting: then anyone may.
@@ -79,6 +81,7 @@ export interface MemberProfile {
   memberId: string;
   displayName?: string;
   locale?: string;
+  timeZone?: string;
 }
 
 export interface Invocation {

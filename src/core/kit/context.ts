@@ -8,6 +8,22 @@ import type { Job } from '../jobs/job.types.js';
 import type { Tx } from './store.js';
 import type { Actor, DispatchResult } from './command.types.js';
 
+/** Whom a message is for: their language and the zone their times are shown in. */
+export interface Reader {
+  t: Translate;
+  locale: Locale;
+  /** their own zone where the platform tells it, else the organisation's */
+  zone: string;
+}
+
+/** Set when Teller runs a command because a planned job came due. */
+export interface ScheduledRun {
+  /** when the job was due: a run well after it says it is late */
+  for: Date;
+  /** the job's dedupe key: what the command sends once per job uses it */
+  key: string;
+}
+
 /** What a handler gets: the open transaction and everything already checked about the actor. */
 export interface CommandContext {
   tx: Tx;
@@ -17,6 +33,10 @@ export interface CommandContext {
   /** in the actor's language */
   t: Translate;
   now: Date;
+  /** the organisation's time zone (`/election timezone`), UTC until chosen: channel posts use it */
+  zone: string;
+  /** the actor as a reader: their language, and their own zone where the platform tells it */
+  reader: Reader;
   channelId?: string;
   /** the server secret the election keys derive from (never stored in the database) */
   serverSecret: string;
@@ -26,6 +46,10 @@ export interface CommandContext {
   roles: ElectionRoleName[];
   /** a translator in another member's language (their last known locale, else the organisation's) */
   translatorFor(memberId: string): Promise<Translate>;
+  /** another member as a reader: their language (as translatorFor) and their zone, else the organisation's */
+  readerFor(memberId: string): Promise<Reader>;
+  /** set when this run carries out a planned job (the timetable, a reminder) */
+  scheduled?: ScheduledRun;
   /** queue an outbound message in this transaction: it exists exactly when the command commits */
   enqueue(message: Omit<NewOutboundMessage, 'orgId'>): Promise<boolean>;
   /** append to the election's audit chain; never pass ballot content */

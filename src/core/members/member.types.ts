@@ -4,5 +4,7 @@ export interface Member {
   memberId: string;
   displayName: string | null;
   locale: string | null;
+  /** the member's own IANA zone, where the platform tells it (Slack profiles); else null */
+  timeZone?: string | null;
   updatedAt: string;
 }

@@ -2,7 +2,7 @@
 // in the member's own language. All through the outbound queue, inside the command's transaction, so a
 // message exists exactly when the change that caused it committed. The lowest module: every other one
 // may use it.
-import type { CommandContext, ElectionContext } from '../kit/context.js';
+import type { CommandContext, ElectionContext, Reader } from '../kit/context.js';
 import type { Reply } from '../shared/reply.js';
 import { ok, type Result } from '../shared/result.js';
 
@@ -56,14 +56,15 @@ export async function notifyMember(
   key: string,
   build: (
     t: (k: string, p?: Record<string, string | number>) => string,
+    reader: Reader,
   ) => Parameters<CommandContext['enqueue']>[0]['body'],
   purpose = 'notice',
 ): Promise<boolean> {
   const e = ctx.election;
-  const t = await ctx.translatorFor(memberId);
+  const reader = await ctx.readerFor(memberId);
   return ctx.enqueue({
     destination: { kind: 'dm', memberId },
-    body: build(t),
+    body: build(reader.t, reader),
     dedupeKey: `${e.id}:${key}`,
     electionId: e.id,
     purpose,

@@ -1,9 +1,12 @@
-// Settings of the whole organisation (a Slack workspace, a Discord server), not of one election.
+// Settings of the whole organisation (a Slack workspace, a Discord server), not of one election: its
+// language and its time zone.
 import type { Locale } from '../../i18n/catalog.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
 import { orgLanguage } from '../shared/org.types.js';
+import { fail } from '../shared/result.js';
+import { canonicalZone, DEFAULT_TIME_ZONE, formatTime } from '../shared/time.js';
 
 const LANGUAGES = ['en', 'zh-Hans'] as const satisfies readonly Locale[];
 
@@ -32,5 +35,29 @@ export const setLanguage = defineCommand<{ language?: Locale }>({
     await ctx.tx.orgs.setLanguage(ctx.org.id, args.language);
     ctx.org = { ...stored, language: args.language };
     return toActor(ctx.t('org.language_set', { language: ctx.t(`language.${args.language}`) }));
+  },
+});
+
+/**
+ * The zone the organisation's times are shown and typed in (`2026-12-14 09:00` means 09:00 there).
+ * Members whose platform tells Teller their own zone (Slack) see their DMs in it. UTC until chosen.
+ */
+export const setTimeZone = defineCommand<{ zone?: string }>({
+  id: 'org.timezone',
+  path: ['timezone'],
+  access: 'creator',
+  args: { zone: arg.word('arg.zone', 64, { optional: true }) },
+  async handler(ctx, args) {
+    const stored = (await ctx.tx.orgs.get(ctx.org.id)) ?? ctx.org;
+    const current = stored.timeZone ?? DEFAULT_TIME_ZONE;
+    if (args.zone === undefined) {
+      const now = formatTime(ctx.now, current, ctx.locale);
+      return toActor(ctx.t('org.timezone_current', { zone: current, now }), { tone: 'info' });
+    }
+    const zone = canonicalZone(args.zone);
+    if (!zone) return fail('org.timezone_unknown', { zone: args.zone.slice(0, 64) });
+    await ctx.tx.orgs.setTimeZone(ctx.org.id, zone === DEFAULT_TIME_ZONE ? null : zone);
+    ctx.org = { ...stored, timeZone: zone === DEFAULT_TIME_ZONE ? null : zone };
+    return toActor(ctx.t('org.timezone_set', { zone, now: formatTime(ctx.now, zone, ctx.locale) }));
   },
 });

@@ -15,6 +15,8 @@ export interface OrgRepo {
   setDefaultLocale(id: string, locale: Organisation['defaultLocale']): Promise<void>;
   /** the organisers chose a language; one column each, so neither write undoes the other */
   setLanguage(id: string, language: Organisation['defaultLocale'] | null): Promise<void>;
+  /** the organisers chose the zone their times are shown in; null is UTC */
+  setTimeZone(id: string, zone: string | null): Promise<void>;
 }
 
 // This module's repositories join the one transaction every command runs in (kit/store.ts).

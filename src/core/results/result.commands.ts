@@ -4,6 +4,22 @@ import { toActor } from '../kit/say.js';
 import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
+import type { ElectionContext } from '../kit/context.js';
+import { minimumOf, overridesOf, planCertifyReminder } from '../elections/timetable.js';
+import { when } from '../elections/timetable.view.js';
+import { formatTime } from '../shared/time.js';
+
+/** The overrides of the timetable, for the announcement: a cut-short period is part of the record. */
+async function overrideLines(ctx: ElectionContext): Promise<string[]> {
+  return (await overridesOf(ctx.tx, ctx.election.id)).map((o) =>
+    ctx.t('timeline.override_line', {
+      at: formatTime(new Date(o.at), ctx.zone, ctx.locale, ctx.now),
+      step: ctx.t(`timeline.step.${o.step}`),
+      reason: o.reason,
+      actor: o.actor,
+    }),
+  );
+}
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
 
@@ -80,9 +96,12 @@ export const announceResult = defineMove<{ election: number }>({
       weighted,
       confirmations.map((c) => c.memberId),
     );
-    const days = e.settings.objectionDays;
-    const notice = days > 0 ? ctx.t('result.objection_window', { days }) : '';
-    const full = { ...body, text: [body.text, notice].filter(Boolean).join('\n') };
+    // the result's public notice: objections until its end, which certification may not come before
+    const ends = new Date(ctx.now.getTime() + minimumOf(e, 'result-notice').ms);
+    const notice = ctx.t('result.objection_until', { when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now) });
+    if (!step.planned('certify')) await planCertifyReminder(ctx, e, ends);
+    const overrides = await overrideLines(ctx);
+    const full = { ...body, text: [body.text, notice, ...overrides].filter(Boolean).join('\n') };
     return postNotice(ctx, step.notice, full, 'results');
   },
 });
@@ -92,12 +111,8 @@ export const certifyResult = defineMove<{ election: number }>({
   path: ['certify'],
   args: { election: arg.election('arg.election') },
   async handler(ctx, _args, step) {
+    // the result notice's minimum (C15) is checked with every move's periods, in defineMove
     const e = ctx.election;
-    const ends = new Date(new Date(e.phaseSince).getTime() + e.settings.objectionDays * 86_400_000);
-    if (ctx.now < ends)
-      return fail('result.objection_period_open', {
-        until: `${ends.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-      });
     const moved = await step.move();
     if (!moved.ok) return moved;
     const text = ctx.t('result.certified', { title: e.title, number: e.number });

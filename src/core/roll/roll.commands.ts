@@ -4,6 +4,10 @@ import { mention, toActor } from '../kit/say.js';
 import { ROLL_OPEN } from '../elections/election.rules.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
+import type { ElectionContext } from '../kit/context.js';
+import { timetableAllows } from '../elections/election.move.js';
+import { planOf } from '../elections/timetable.js';
+import { when } from '../elections/timetable.view.js';
 import { parseRollImport } from './roll.rules.js';
 import type { RollEntry } from './roll.types.js';
 
@@ -143,12 +147,45 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
           .map((r) => mention(r.memberId) + (weighted ? ` ×${r.weight}` : ''))
           .join('\n') || ctx.t('roll.empty');
       await ctx.audit('roll.published', { count: roll.length });
+      const objections = await objectionsUntil(ctx);
       return postNotice(ctx, `roll-published:${ctx.now.toISOString()}`, {
         title,
-        text: publicText,
+        text: [publicText, objections].filter(Boolean).join('\n'),
         tone: 'info',
       });
     }
     return toActor(text, { title, tone: 'info' });
+  },
+});
+
+/** The published roll says until when members may object to it: the planned close, else the minimum. */
+async function objectionsUntil(ctx: ElectionContext): Promise<string> {
+  const planned = (await planOf(ctx.tx, ctx.election.id)).get('roll-objections-close');
+  const days = ctx.election.settings.rollObjectionDays ?? 0;
+  const until = planned ? new Date(planned.at) : days > 0 ? new Date(ctx.now.getTime() + days * 86_400_000) : undefined;
+  const channel = { t: ctx.t, locale: ctx.locale, zone: ctx.zone };
+  return until ? ctx.t('roll.objections_until', { when: when(channel, until, ctx.now) }) : '';
+}
+
+/**
+ * The end of the roll's objection window: a notice, so members know the roll is settled. Planned by
+ * the timetable (`roll-objections-close`); no earlier than its minimum after the roll was published.
+ */
+export const closeRollObjections = defineCommand<{ election: number; override?: string }>({
+  id: 'roll.objections.close',
+  path: ['roll', 'objections', 'close'],
+  access: 'organiser',
+  phases: ROLL_OPEN,
+  args: {
+    election: arg.election('arg.election'),
+    override: arg.text('arg.override', 500, { optional: true, named: true }),
+  },
+  async handler(ctx, args) {
+    const e = ctx.election;
+    const allowed = await timetableAllows(ctx, 'roll-objections-close', await planOf(ctx.tx, e.id), args.override);
+    if (!allowed.ok) return allowed;
+    await ctx.audit('roll.objections_closed', {});
+    const text = ctx.t('roll.objections_closed', { number: e.number, title: e.title });
+    return postNotice(ctx, `roll-objections-closed:${ctx.now.toISOString()}`, { text, tone: 'info' });
   },
 });

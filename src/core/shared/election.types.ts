@@ -22,6 +22,12 @@ export interface ElectionSettings {
   selfNomination: boolean;
   /** days of the public notice period after announcing, before certification */
   objectionDays: number;
+  /** days the candidate list is public before voting may open (the candidates' notice, 公示); 0 if absent */
+  candidateNoticeDays?: number;
+  /** days the roll is open to objections after it is published; 0 if absent */
+  rollObjectionDays?: number;
+  /** hours before voting closes at which voters who have not voted are reminded; [24, 1] if absent */
+  reminderHours?: number[];
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

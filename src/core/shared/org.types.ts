@@ -14,6 +14,8 @@ export interface Organisation {
   defaultLocale: Locale;
   /** the language the organisers chose with `/election language`; null until they choose */
   language?: Locale | null;
+  /** the IANA zone organisers chose for times (`/election timezone`); null or absent is UTC */
+  timeZone?: string | null;
   createdAt: string;
 }
 

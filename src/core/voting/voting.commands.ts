@@ -12,6 +12,8 @@ import { notifyChannel, notifyMember, postNotice } from '../notices/notice.servi
 import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
 import { randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
+import { planOf } from '../elections/timetable.js';
+import { when } from '../elections/timetable.view.js';
 
 export const openVoting = defineMove<{ election: number }>({
   id: 'voting.open',
@@ -26,14 +28,20 @@ export const openVoting = defineMove<{ election: number }>({
     await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
     const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
+    const closes = step.planned('voting-close');
     for (const v of voters) {
       await notifyMember(
         ctx,
         v.memberId,
         `ballot-dm:${v.memberId}`,
-        (t) => ({
+        (t, reader) => ({
           title: t('voting.dm_title', { title: e.title }),
-          text: t('voting.dm_text', { title: e.title, number: e.number }),
+          text: [
+            t('voting.dm_text', { title: e.title, number: e.number }),
+            closes ? t('timeline.next.voting-close', { when: when(reader, closes, ctx.now) }) : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
           actions: [
             {
               label: t('voting.vote_button'),
@@ -79,16 +87,23 @@ export const remindVoters = defineCommand<{ election: number }>({
     const waiting = (await ctx.tx.roll.list(e.id)).filter(
       (r) => r.status === 'eligible' && !voted.has(r.memberId),
     );
-    // one reminder per member per hour, however often the command is run
-    const hour = ctx.now.toISOString().slice(0, 13);
+    // A planned reminder goes once per member (its job's key); one an organiser asks for, once per
+    // member per hour, however often the command is run.
+    const once = ctx.scheduled?.key ?? ctx.now.toISOString().slice(0, 13);
+    const closes = (await planOf(ctx.tx, e.id)).get('voting-close');
     let sent = 0;
     for (const r of waiting) {
       const queued = await notifyMember(
         ctx,
         r.memberId,
-        `remind:${hour}:${r.memberId}`,
-        (t) => ({
-          text: t('voting.reminder', { title: e.title }),
+        `remind:${once}:${r.memberId}`,
+        (t, reader) => ({
+          text: [
+            t('voting.reminder', { title: e.title }),
+            closes ? t('timeline.next.voting-close', { when: when(reader, closes.at, ctx.now) }) : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
           actions: [
             {
               label: t('voting.vote_button'),

@@ -10,6 +10,7 @@ import orgs from './orgs.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
+import timeline from './timeline.js';
 
 export const catalogs = [
   args,
@@ -23,4 +24,5 @@ export const catalogs = [
   orgs,
   secrecy,
   slack,
+  timeline,
 ];

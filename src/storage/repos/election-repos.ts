@@ -31,9 +31,10 @@ const ORG = [
   'name',
   'default_locale',
   'language',
+  'time_zone',
   'created_at',
 ] as const;
-const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'updated_at'] as const;
+const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'time_zone', 'updated_at'] as const;
 const ELECTION = [
   'id',
   'org_id',
@@ -93,6 +94,12 @@ const q = {
     db
       .updateTable('orgs')
       .set({ language: p('language') })
+      .where('id', '=', p('id')),
+  ),
+  orgSetTimeZone: prepare((db, p) =>
+    db
+      .updateTable('orgs')
+      .set({ time_zone: p('zone') })
       .where('id', '=', p('id')),
   ),
   // NO KEY UPDATE: it still serialises creates, but does not conflict with the KEY SHARE locks that
@@ -266,6 +273,9 @@ export function orgRepo(ctx: RepoContext): OrgRepo {
     },
     async setLanguage(id, language) {
       await run(ctx, q.orgSetLanguage, { id, language });
+    },
+    async setTimeZone(id, zone) {
+      await run(ctx, q.orgSetTimeZone, { id, zone });
     },
   };
 }

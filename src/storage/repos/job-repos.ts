@@ -1,8 +1,10 @@
-// Durable jobs and server-wide settings.
+// Durable jobs, the timetables that plan them, and server-wide settings.
 import type { JobRepo } from '../../core/jobs/job.ports.js';
 import type { Job, JobStatus } from '../../core/jobs/job.types.js';
 import type { SettingRepo } from '../../core/settings/setting.ports.js';
-import { first, prepare, rowParams, run } from '../prepared.js';
+import type { TimetableRepo } from '../../core/elections/timetable.ports.js';
+import type { Step } from '../../core/elections/timetable.types.js';
+import { all, first, prepare, rowParams, run } from '../prepared.js';
 import type { JobRow } from '../schema.js';
 import type { RepoContext } from './context.js';
 
@@ -21,12 +23,29 @@ const JOB = [
   'done_at',
 ] as const;
 
+const TIMETABLE = ['election_id', 'step', 'at', 'set_by', 'set_at'] as const;
+
 const q = {
   jobInsert: prepare((db, p) =>
     db
       .insertInto('jobs')
       .values(rowParams(p, JOB))
-      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+      // A plan changed back (voting-close moved to Friday, then back to Thursday) plans the same job
+      // again: its cancelled row comes back to life; a pending, running or finished one stays as it is.
+      .onConflict((oc) =>
+        oc
+          .column('dedupe_key')
+          .doUpdateSet({
+            status: 'pending',
+            run_at: p('run_at'),
+            payload: p('payload'),
+            attempts: 0,
+            lease_until: null,
+            last_error: null,
+            done_at: null,
+          })
+          .where('jobs.status', '=', 'cancelled'),
+      ),
   ),
   jobFinish: prepare((db, p) =>
     db
@@ -40,6 +59,27 @@ const q = {
       .set({ status: 'done', done_at: p('at'), lease_until: null })
       .where('dedupe_key', '=', p('key'))
       .where('status', 'in', ['pending', 'running']),
+  ),
+  jobCancelByKey: prepare((db, p) =>
+    db
+      .updateTable('jobs')
+      .set({ status: 'cancelled', done_at: p('at'), lease_until: null })
+      .where('dedupe_key', '=', p('key'))
+      .where('status', '=', 'pending'),
+  ),
+  timetableList: prepare((db, p) =>
+    db.selectFrom('timetable').selectAll().where('election_id', '=', p('electionId')),
+  ),
+  timetablePut: prepare((db, p) =>
+    db
+      .insertInto('timetable')
+      .values(rowParams(p, TIMETABLE))
+      .onConflict((oc) =>
+        oc.columns(['election_id', 'step']).doUpdateSet({ at: p('at'), set_by: p('set_by'), set_at: p('set_at') }),
+      ),
+  ),
+  timetableRemove: prepare((db, p) =>
+    db.deleteFrom('timetable').where('election_id', '=', p('electionId')).where('step', '=', p('step')),
   ),
   jobRetry: prepare((db, p) =>
     db
@@ -135,6 +175,35 @@ export function jobRepo(ctx: RepoContext): JobRepo {
     },
     async finishByKey(key, at) {
       await run(ctx, q.jobFinishByKey, { key, at });
+    },
+    async cancelByKey(key, at) {
+      await run(ctx, q.jobCancelByKey, { key, at });
+    },
+  };
+}
+
+export function timetableRepo(ctx: RepoContext): TimetableRepo {
+  return {
+    async list(electionId) {
+      return (await all(ctx, q.timetableList, { electionId })).map((r) => ({
+        electionId: r.election_id,
+        step: r.step as Step,
+        at: r.at,
+        setBy: r.set_by,
+        setAt: r.set_at,
+      }));
+    },
+    async put(e) {
+      await run(ctx, q.timetablePut, {
+        election_id: e.electionId,
+        step: e.step,
+        at: e.at,
+        set_by: e.setBy,
+        set_at: e.setAt,
+      });
+    },
+    async remove(electionId, step) {
+      await run(ctx, q.timetableRemove, { electionId, step });
     },
   };
 }
