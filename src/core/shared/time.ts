@@ -128,7 +128,7 @@ export function formatTime(at: Date, zone: string, locale: Locale, now?: Date): 
   return `${EN_DAYS[weekday]} ${p.day} ${EN_MONTHS[p.month - 1]}${year} ${clock}`;
 }
 
-/** A length of time, rounded to what a reader needs: `2 days`, `5 h`, `40 min` / `2 天`, `5 小时`. */
+/** A length of time, rounded to what a reader needs: `2 days`, `36 h`, `2 h 5 min`, `40 min` / `2 天`, `5 小时`. */
 export function formatDuration(ms: number, locale: Locale): string {
   const abs = Math.abs(ms);
   const zh = locale === 'zh-Hans';
@@ -136,12 +136,15 @@ export function formatDuration(ms: number, locale: Locale): string {
     const n = Math.round(abs / DAY);
     return zh ? `${n} 天` : `${n} days`;
   }
-  if (abs >= 90 * MINUTE) {
+  if (abs >= 10 * HOUR) {
     const n = Math.round(abs / HOUR);
     return zh ? `${n} 小时` : `${n} h`;
   }
-  const n = Math.max(1, Math.round(abs / MINUTE));
-  return zh ? `${n} 分钟` : `${n} min`;
+  const minutes = Math.max(1, Math.round(abs / MINUTE));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (zh) return [h ? `${h} 小时` : '', m ? `${m} 分钟` : ''].filter(Boolean).join(' ');
+  return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
 /** `in 2 days` / `2 h ago` / `2 天后` / `2 小时前`. */

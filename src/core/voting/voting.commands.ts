@@ -83,6 +83,9 @@ export const remindVoters = defineCommand<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
     const e = ctx.election;
+    // a planned reminder due no later than voting opened would arrive beside the ballot itself
+    if (ctx.scheduled && ctx.scheduled.for.getTime() <= new Date(e.phaseSince).getTime())
+      return toActor(ctx.t('voting.reminded', { count: 0, waiting: 0 }));
     const voted = new Set(await ctx.tx.participation.voters(e.id));
     const waiting = (await ctx.tx.roll.list(e.id)).filter(
       (r) => r.status === 'eligible' && !voted.has(r.memberId),

@@ -1,0 +1,96 @@
+// The timetable (issue 11): a fake clock drives a whole election; every planned step moves on time
+// through the command path, each notice and reminder goes once, and a restart catches up and says so.
+import { describe, expect, it } from 'vitest';
+import { harness, type Harness } from './harness.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Set election 1 up to the point where nominations could open: a contest, a roll of five. */
+async function draft(h: Harness) {
+  await h.ok('olga', 'create "Branch committee"');
+  await h.ok('olga', 'contest add 1 Secretary 1 plurality');
+  await h.ok('olga', 'roll add 1 @alice @bob @carol @dave @erin');
+}
+
+/** what the election's channel was told, without the audit checkpoints */
+const channelPosts = (h: Harness) =>
+  h.store.state.outbox
+    .filter((m) => m.destination.kind === 'channel' && m.purpose !== 'checkpoint')
+    .map((m) => m.body.text);
+const dmsTo = (h: Harness, member: string) =>
+  h.store.state.outbox.filter((m) => m.destination.kind === 'dm' && m.destination.memberId === member);
+const phase = (h: Harness) => h.store.state.elections[0].phase;
+
+/** Run due jobs at each hour up to `until`, as the job loop would. */
+async function runUntil(h: Harness, until: Date, step = HOUR) {
+  while (h.clock.time < until) {
+    h.clock.advance(Math.min(step, until.getTime() - h.clock.time.getTime()));
+    await h.core.runJobs();
+  }
+}
+
+describe('a timetable run by the clock', () => {
+  it('moves every planned phase on time, posts each notice once, and reminds only those who have not voted', async () => {
+    const h = harness(); // 2026-03-01 09:00 UTC, a Sunday
+    await draft(h);
+    const plan = await h.ok(
+      'olga',
+      'schedule 1 nominations-open="2026-03-02 09:00" nominations-close=2d candidates-publish=1d voting-open=1d voting-close=1d',
+    );
+    expect(plan).toContain('Nominations open: Mon 2 Mar 09:00 UTC (in 24 h)');
+    expect(plan).toContain('Voting closes: Sat 7 Mar 09:00 UTC (in 6 days)');
+    expect(plan).toMatch(/Next: Nominations open Mon 2 Mar 09:00 UTC \(in 24 h\)\./);
+
+    await runUntil(h, new Date('2026-03-02T09:00:00Z'));
+    expect(phase(h)).toBe('nominating');
+    expect(channelPosts(h).at(-1)).toMatch(/Nominations close Wed 4 Mar 09:00 UTC \(in 2 days\)\./);
+    await h.ok('alice', 'nominate 1 Secretary');
+    await h.ok('carol', 'second 1 1');
+    await h.ok('bob', 'nominate 1 Secretary');
+    await h.ok('dave', 'second 1 2');
+
+    await runUntil(h, new Date('2026-03-04T09:00:00Z'));
+    expect(phase(h)).toBe('reviewing');
+    await h.ok('olga', 'review approve 1 1');
+    await h.ok('olga', 'review approve 1 2');
+    await runUntil(h, new Date('2026-03-06T09:00:00Z'));
+    expect(phase(h)).toBe('voting');
+    // the ballot DM carries the deadline
+    expect(dmsTo(h, 'erin')[0].body.text).toContain('Voting closes Sat 7 Mar 09:00 UTC (in 24 h).');
+
+    await h.ok('alice', 'vote 1');
+    const alice = await h.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: 'alice' },
+      command: 'ballot.cast',
+      args: { election: 1, contest: 1, choices: '1' },
+    });
+    expect(alice.kind).toBe('ok');
+
+    await runUntil(h, new Date('2026-03-07T09:00:00Z'), 30 * 60_000);
+    expect(phase(h)).toBe('closed');
+    // the 24 h reminder fell at the moment voting opened (too late to plan); the 1 h one went once
+    const reminders = (m: string) => dmsTo(h, m).filter((d) => d.purpose === 'reminder');
+    expect(reminders('alice')).toHaveLength(0);
+    for (const m of ['bob', 'carol', 'dave', 'erin']) {
+      expect(reminders(m)).toHaveLength(1);
+      expect(reminders(m)[0].body.text).toContain('Voting closes Sat 7 Mar 09:00 UTC (in 1 h).');
+    }
+    // every phase's notice went out once
+    const posts = channelPosts(h);
+    for (const start of ['Nominations are open', 'Voting is open', 'Voting has closed'])
+      expect(posts.filter((p) => p.includes(start)).length, start).toBeLessThanOrEqual(1);
+    // the clock's moves are audited as the organisers' are, by Teller
+    const moves = h.store.state.audit.filter((a) => a.event.startsWith('phase.'));
+    expect(moves.map((a) => a.event)).toEqual([
+      'phase.nominating',
+      'phase.reviewing',
+      'phase.published',
+      'phase.voting',
+      'phase.closed',
+    ]);
+    expect(h.errors).toEqual([]);
+  });
+});
