@@ -94,3 +94,92 @@ describe('a timetable run by the clock', () => {
     expect(h.errors).toEqual([]);
   });
 });
+
+describe('deadlines in the reader’s zone and reminders to organisers', () => {
+  it('shows a member their own zone where the platform told it, and the organisation’s otherwise', async () => {
+    const h = harness();
+    await draft(h);
+    await h.ok('olga', 'timezone Europe/London');
+    // the platform told Teller bob's zone and language with one of his commands (Slack does)
+    const bob = await h.core.dispatch({
+      platform: 'console',
+      platformOrgId: 'console',
+      actor: { memberId: 'bob', timeZone: 'Asia/Shanghai', locale: 'zh-CN' },
+      command: '',
+      args: { text: 'help' },
+    });
+    expect(bob.kind).toBe('ok');
+    await h.ok('olga', 'nominations open 1');
+    await h.ok('alice', 'nominate 1 Secretary');
+    await h.ok('carol', 'second 1 1');
+    await h.ok('olga', 'nominations close 1');
+    await h.ok('olga', 'review approve 1 1');
+    await h.ok('olga', 'candidates publish 1');
+    await h.ok('olga', 'schedule 1 voting-open=1h voting-close="2026-03-03 17:00"');
+    await runUntil(h, new Date('2026-03-01T10:00:00Z'));
+    expect(phase(h)).toBe('voting');
+    expect(dmsTo(h, 'bob')[0].body.text).toContain('投票截止于 3月4日（周三）01:00 GMT+8（2 天后）。');
+    expect(dmsTo(h, 'erin')[0].body.text).toContain('Voting closes Tue 3 Mar 17:00 GMT (in 2 days).');
+    // the channel reads the organisation's zone
+    expect(channelPosts(h).find((p) => p.includes('Voting in election 1'))).toContain(
+      'Voting closes Tue 3 Mar 17:00 GMT (in 2 days).',
+    );
+  });
+
+  it('reminds organisers of their own deadlines once, and not when the work is done', async () => {
+    const h = harness();
+    await draft(h);
+    await h.ok('olga', 'organiser add 1 @oscar');
+    await h.ok('olga', 'schedule 1 nominations-open=1h nominations-close=1d candidates-publish=2d');
+    await runUntil(h, new Date('2026-03-01T10:00:00Z'));
+    await h.ok('alice', 'nominate 1 Secretary');
+    await h.ok('carol', 'second 1 1');
+    await runUntil(h, new Date('2026-03-02T10:00:00Z'));
+    await h.ok('olga', 'review approve 1 1');
+    await runUntil(h, new Date('2026-03-04T10:00:00Z'));
+    const told = (m: string, about: RegExp) => dmsTo(h, m).filter((d) => about.test(d.body.text)).length;
+    // the review ends in a day: each organiser told once
+    expect(told('olga', /review of nominations ends in a day/)).toBe(1);
+    expect(told('oscar', /review of nominations ends in a day/)).toBe(1);
+    expect(phase(h)).toBe('published');
+    await h.ok('olga', 'schedule 1 voting-open=1h voting-close=1d');
+    await runUntil(h, new Date('2026-03-05T12:00:00Z'));
+    expect(phase(h)).toBe('closed');
+    expect(told('olga', /Run the count/)).toBe(1);
+    // counted before its reminder: nobody is told to count
+    const g = harness();
+    await draft(g);
+    await g.ok('olga', 'nominations open 1');
+    await g.ok('alice', 'nominate 1 Secretary');
+    await g.ok('carol', 'second 1 1');
+    await g.ok('olga', 'nominations close 1');
+    await g.ok('olga', 'review approve 1 1');
+    await g.ok('olga', 'candidates publish 1');
+    await g.ok('olga', 'voting open 1');
+    await g.ok('olga', 'schedule 1 voting-close=1h');
+    await runUntil(g, new Date('2026-03-01T10:00:00Z'));
+    await g.ok('olga', 'count 1');
+    await runUntil(g, new Date('2026-03-01T12:00:00Z'));
+    expect(dmsTo(g, 'olga').filter((d) => /Run the count/.test(d.body.text))).toEqual([]);
+  });
+
+  it('publishes the roll and closes its objections on time, saying until when members may object', async () => {
+    const h = harness();
+    await draft(h);
+    await h.ok('olga', 'configure 1 roll-objection-days=5');
+    // five days is the election's minimum: four is refused
+    const short = await h.run('olga', 'schedule 1 roll-publish=1d roll-objections-close=4d');
+    expect(short.reply.body.text).toContain(
+      'the election’s roll-objection-days keeps it open until Sat 7 Mar 09:00 UTC',
+    );
+    await h.ok('olga', 'schedule 1 roll-publish=1d roll-objections-close=5d');
+    await runUntil(h, new Date('2026-03-02T09:00:00Z'));
+    const published = channelPosts(h).find((p) => p.includes('<@alice>'))!;
+    expect(published).toContain('can object to the organisers until Sat 7 Mar 09:00 UTC (in 5 days).');
+    await runUntil(h, new Date('2026-03-07T09:00:00Z'));
+    expect(channelPosts(h).filter((p) => p.includes('Objections to the roll of election 1'))).toHaveLength(1);
+    const events = h.store.state.audit.map((a) => a.event);
+    expect(events.filter((e) => e === 'roll.published')).toHaveLength(1);
+    expect(events.filter((e) => e === 'roll.objections_closed')).toHaveLength(1);
+  });
+});

@@ -4,13 +4,7 @@
 import type { DispatchResult } from '../kit/command.types.js';
 import type { Logger, ScheduledRun } from '../kit/context.js';
 import { PHASE_MOVES } from '../elections/election.phases.js';
-import {
-  ORGANISER_JOB,
-  REMIND_JOB,
-  STEP_ARGS,
-  STEP_COMMAND,
-  STEP_JOB,
-} from '../elections/timetable.js';
+import { ORGANISER_JOB, REMIND_JOB, STEP_ARGS, STEP_COMMAND, STEP_JOB } from '../elections/timetable.js';
 import { STEPS, type Step } from '../elections/timetable.types.js';
 import { PHASES, type Election } from '../shared/election.types.js';
 import type { Organisation } from '../shared/org.types.js';
@@ -82,7 +76,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       case ORGANISER_JOB: {
         const phases = String(job.payload.phases ?? '').split(',');
         if (!phases.includes(election.phase)) return undefined;
-        return deps.runAsTeller(org, 'notices.alert', { election: number, about: job.payload.about }, scheduled);
+        return deps.runAsTeller(
+          org,
+          'notices.alert',
+          { election: number, about: job.payload.about },
+          scheduled,
+        );
       }
     }
     throw new Error(`unknown job kind ${job.kind}`);

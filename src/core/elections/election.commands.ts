@@ -138,7 +138,10 @@ export const configureElection = defineCommand<{
     // C15: the result is on public notice for at least 3 days; shorter only with a reason, on record
     if (args.objectionDays !== undefined && args.objectionDays < RESULT_NOTICE_MIN_DAYS) {
       if (!args.override)
-        return fail('election.objection_days_minimum', { days: args.objectionDays, min: RESULT_NOTICE_MIN_DAYS });
+        return fail('election.objection_days_minimum', {
+          days: args.objectionDays,
+          min: RESULT_NOTICE_MIN_DAYS,
+        });
       await ctx.audit('timetable.override', {
         step: 'certify',
         rule: 'C15',

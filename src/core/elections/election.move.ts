@@ -94,7 +94,9 @@ export async function timetableAllows(
   const ends = PERIOD_ENDED_BY[step];
   if (ends) {
     const start =
-      ends.from === 'roll-publish' ? (await happened(ctx.tx, e.id)).get('roll-publish') : new Date(e.phaseSince);
+      ends.from === 'roll-publish'
+        ? (await happened(ctx.tx, e.id)).get('roll-publish')
+        : new Date(e.phaseSince);
     const min = minimumOf(e, ends.period);
     if (start && ctx.now.getTime() - start.getTime() < min.ms) {
       const until = new Date(start.getTime() + min.ms);
@@ -104,7 +106,12 @@ export async function timetableAllows(
           rule: ruleText(ctx, min.rule),
           until: formatTime(until, ctx.reader.zone, ctx.locale, ctx.now),
         });
-      await ctx.audit('timetable.override', { step, ends: until.toISOString(), rule: min.rule, reason: override });
+      await ctx.audit('timetable.override', {
+        step,
+        ends: until.toISOString(),
+        rule: min.rule,
+        reason: override,
+      });
     }
   }
   return ok(true);

@@ -105,9 +105,10 @@ export const scheduleElection = defineCommand<ScheduleArgs>({
           at: formatTime(parsed.at, ctx.zone, ctx.locale, ctx.now),
         });
       plan.set(step, parsed.at);
-      if (from?.getTime() !== parsed.at.getTime()) changes.push({ step, ...(from ? { from } : {}), to: parsed.at });
+      if (from?.getTime() !== parsed.at.getTime())
+        changes.push({ step, ...(from ? { from } : {}), to: parsed.at });
     }
-    const order = orderProblem(plan);
+    const order = orderProblem(plan, new Set(STEPS.filter((s) => done.has(s))));
     if (order)
       return fail('timetable.out_of_order', {
         early: ctx.t(`timeline.step.${order.early}`),
@@ -159,7 +160,12 @@ async function shortPeriods(
         rule: ruleText(ctx, min.rule),
         until: formatTime(until, ctx.zone, ctx.locale, ctx.now),
       });
-    await ctx.audit('timetable.override', { step, ends: until.toISOString(), rule: min.rule, reason: override });
+    await ctx.audit('timetable.override', {
+      step,
+      ends: until.toISOString(),
+      rule: min.rule,
+      reason: override,
+    });
   }
   return ok(true);
 }
@@ -171,12 +177,18 @@ async function announceChanges(
 ): Promise<void> {
   const moved = changes.filter((c) => c.from);
   if (ctx.election.phase === 'draft' || moved.length === 0) return;
-  const fmt = (d: Date | undefined) => (d ? formatTime(d, ctx.zone, ctx.locale, ctx.now) : ctx.t('timeline.unplanned'));
+  const fmt = (d: Date | undefined) =>
+    d ? formatTime(d, ctx.zone, ctx.locale, ctx.now) : ctx.t('timeline.unplanned');
   const lines = moved.map((c) =>
-    ctx.t('timeline.changed_line', { step: ctx.t(`timeline.step.${c.step}`), from: fmt(c.from), to: fmt(c.to) }),
+    ctx.t('timeline.changed_line', {
+      step: ctx.t(`timeline.step.${c.step}`),
+      from: fmt(c.from),
+      to: fmt(c.to),
+    }),
   );
-  const text = [ctx.t('timeline.changed', { number: ctx.election.number, title: ctx.election.title }), ...lines].join(
-    '\n',
-  );
+  const text = [
+    ctx.t('timeline.changed', { number: ctx.election.number, title: ctx.election.title }),
+    ...lines,
+  ].join('\n');
   await notifyChannel(ctx, `timetable-changed:${ctx.now.toISOString()}`, { text, tone: 'warning' });
 }

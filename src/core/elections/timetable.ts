@@ -35,7 +35,9 @@ export const STEP_EVENT: Record<Step, string> = {
 };
 
 /** Arguments a step's command needs beyond the election: publishing the roll is `roll show publish=yes`. */
-export const STEP_ARGS: Partial<Record<Step, Record<string, string>>> = { 'roll-publish': { publish: 'yes' } };
+export const STEP_ARGS: Partial<Record<Step, Record<string, string>>> = {
+  'roll-publish': { publish: 'yes' },
+};
 
 export function stepOfCommand(command: string): Step | undefined {
   return STEPS.find((s) => STEP_COMMAND[s] === command);
@@ -50,13 +52,18 @@ const CHAINS: readonly (readonly Step[])[] = [
   ['roll-publish', 'roll-objections-close', 'voting-open'],
 ];
 
-export function orderProblem(plan: ReadonlyMap<Step, Date>): { early: Step; late: Step } | undefined {
+/** The first pair of steps out of order; steps that both happened already are history, not a plan. */
+export function orderProblem(
+  plan: ReadonlyMap<Step, Date>,
+  done: ReadonlySet<Step> = new Set(),
+): { early: Step; late: Step } | undefined {
   for (const chain of CHAINS) {
     let last: { step: Step; at: Date } | undefined;
     for (const step of chain) {
       const at = plan.get(step);
       if (!at) continue;
-      if (last && at.getTime() <= last.at.getTime()) return { early: last.step, late: step };
+      const history = done.has(step) && last !== undefined && done.has(last.step);
+      if (last && !history && at.getTime() <= last.at.getTime()) return { early: last.step, late: step };
       last = { step, at };
     }
   }
@@ -96,7 +103,11 @@ export function minimums(e: Election): Minimum[] {
   const s = e.settings;
   return [
     { period: 'roll-objections', ms: (s.rollObjectionDays ?? 0) * DAY, rule: 'setting.roll_objection_days' },
-    { period: 'candidate-notice', ms: (s.candidateNoticeDays ?? 0) * DAY, rule: 'setting.candidate_notice_days' },
+    {
+      period: 'candidate-notice',
+      ms: (s.candidateNoticeDays ?? 0) * DAY,
+      rule: 'setting.candidate_notice_days',
+    },
     {
       period: 'result-notice',
       ms: Math.max(RESULT_NOTICE_MIN_DAYS, s.objectionDays) * DAY,
@@ -182,7 +193,12 @@ export async function planStep(
   }
   if (!at) return;
   const atIso = at.toISOString();
-  await p.schedule({ kind: STEP_JOB, dedupeKey: stepJobKey(e.id, step, atIso), runAt: atIso, payload: { step } });
+  await p.schedule({
+    kind: STEP_JOB,
+    dedupeKey: stepJobKey(e.id, step, atIso),
+    runAt: atIso,
+    payload: { step },
+  });
   if (step === 'voting-close') {
     const hours = [...(e.settings.reminderHours ?? DEFAULT_REMINDER_HOURS)].sort((a, b) => b - a);
     for (let i = 0; i < hours.length; i++) {

@@ -40,6 +40,8 @@ export function lateLine(r: Reader, step: Step, plannedFor: Date, now: Date): st
   });
 }
 
+const item = (r: Reader, label: string, time: string) => r.t('timeline.item', { label, time });
+
 export interface TimelineInput {
   election: Election;
   plan: ReadonlyMap<Step, TimetableEntry>;
@@ -63,14 +65,16 @@ export function timelineText(r: Reader, input: TimelineInput, now: Date): string
         planned && happened.getTime() - new Date(planned.at).getTime() > LATE_AFTER_MS
           ? r.t('timeline.was_planned', { at: formatTime(new Date(planned.at), z.zone, z.locale, now) })
           : '';
-      lines.push(`✓ ${label}: ${formatTime(happened, z.zone, z.locale, now)}${late}`);
+      lines.push(`✓ ${item(r, label, formatTime(happened, z.zone, z.locale, now))}${late}`);
     } else if (planned && new Date(planned.at) <= now) {
-      lines.push(`! ${label}: ${when(z, planned.at, now)} ${r.t('timeline.overdue')}`);
+      lines.push(`! ${item(r, label, when(z, planned.at, now))} ${r.t('timeline.overdue')}`);
     } else if (planned) {
-      lines.push(`• ${label}: ${when(z, planned.at, now)}`);
+      lines.push(`• ${item(r, label, when(z, planned.at, now))}`);
     }
     if (step === 'voting-close' && done.has('announce'))
-      lines.push(`✓ ${r.t('timeline.step.announce')}: ${formatTime(done.get('announce')!, z.zone, z.locale, now)}`);
+      lines.push(
+        `✓ ${item(r, r.t('timeline.step.announce'), formatTime(done.get('announce')!, z.zone, z.locale, now))}`,
+      );
   }
   if (shown.length === 0) lines.push(r.t('timeline.empty', { number: e.number }));
   for (const o of input.overrides)

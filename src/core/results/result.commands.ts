@@ -1,6 +1,6 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
-import { toActor } from '../kit/say.js';
+import { mention, toActor } from '../kit/say.js';
 import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
@@ -16,7 +16,7 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
       at: formatTime(new Date(o.at), ctx.zone, ctx.locale, ctx.now),
       step: ctx.t(`timeline.step.${o.step}`),
       reason: o.reason,
-      actor: o.actor,
+      actor: mention(o.actor),
     }),
   );
 }
@@ -98,7 +98,9 @@ export const announceResult = defineMove<{ election: number }>({
     );
     // the result's public notice: objections until its end, which certification may not come before
     const ends = new Date(ctx.now.getTime() + minimumOf(e, 'result-notice').ms);
-    const notice = ctx.t('result.objection_until', { when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now) });
+    const notice = ctx.t('result.objection_until', {
+      when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now),
+    });
     if (!step.planned('certify')) await planCertifyReminder(ctx, e, ends);
     const overrides = await overrideLines(ctx);
     const full = { ...body, text: [body.text, notice, ...overrides].filter(Boolean).join('\n') };

@@ -162,7 +162,11 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
 async function objectionsUntil(ctx: ElectionContext): Promise<string> {
   const planned = (await planOf(ctx.tx, ctx.election.id)).get('roll-objections-close');
   const days = ctx.election.settings.rollObjectionDays ?? 0;
-  const until = planned ? new Date(planned.at) : days > 0 ? new Date(ctx.now.getTime() + days * 86_400_000) : undefined;
+  const until = planned
+    ? new Date(planned.at)
+    : days > 0
+      ? new Date(ctx.now.getTime() + days * 86_400_000)
+      : undefined;
   const channel = { t: ctx.t, locale: ctx.locale, zone: ctx.zone };
   return until ? ctx.t('roll.objections_until', { when: when(channel, until, ctx.now) }) : '';
 }
@@ -182,7 +186,12 @@ export const closeRollObjections = defineCommand<{ election: number; override?: 
   },
   async handler(ctx, args) {
     const e = ctx.election;
-    const allowed = await timetableAllows(ctx, 'roll-objections-close', await planOf(ctx.tx, e.id), args.override);
+    const allowed = await timetableAllows(
+      ctx,
+      'roll-objections-close',
+      await planOf(ctx.tx, e.id),
+      args.override,
+    );
     if (!allowed.ok) return allowed;
     await ctx.audit('roll.objections_closed', {});
     const text = ctx.t('roll.objections_closed', { number: e.number, title: e.title });

@@ -9,8 +9,10 @@ export default {
     'command.election.timeline.summary': 'the plan of an election, what has happened and what comes next',
     'command.org.timezone.summary': 'the time zone times are shown and typed in (UTC until chosen)',
     'command.roll.objections.close.summary': 'close the window for objections to the roll',
-    'arg.when': 'a time (2026-12-14 09:00) in the organisation’s zone, a duration after the step before (3d, 12h, 90m), or none',
-    'arg.override': 'the reason for overriding the timetable or a notice period’s minimum (recorded and shown)',
+    'arg.when':
+      'a time (2026-12-14 09:00) in the organisation’s zone, a duration after the step before (3d, 12h, 90m), or none',
+    'arg.override':
+      'the reason for overriding the timetable or a notice period’s minimum (recorded and shown)',
     'arg.zone': 'a time zone such as Asia/Shanghai, Europe/London or UTC',
     'arg.candidate_notice_days': 'days the candidate list is public before voting may open',
     'arg.roll_objection_days': 'days the published roll is open to objections',
@@ -29,6 +31,7 @@ export default {
       '{step} is planned for {when}. To do it now, add override="the reason" (it is recorded and shown), or change the plan with /election schedule.',
     'timetable.period_open':
       'The {period} is not over: {rule} keeps it open until {until}. To end it now, add override="the reason" (it is recorded and shown).',
+    'timeline.item': '{label}: {time}',
     'timeline.title': 'Timeline of election {number}, {title} (times in {zone})',
     'timeline.step.roll-publish': 'Roll published',
     'timeline.step.roll-objections-close': 'Objections to the roll close',
@@ -58,7 +61,8 @@ export default {
     'timeline.late': '{event} at {at}; this notice is {late} late because Teller was not running.',
     'timeline.was_planned': ' (planned for {at})',
     'timeline.overdue': '— overdue',
-    'timeline.empty': 'Nothing is planned yet. Plan it with /election schedule {number} voting-open=… voting-close=….',
+    'timeline.empty':
+      'Nothing is planned yet. Plan it with /election schedule {number} voting-open=… voting-close=….',
     'timeline.override_line': 'Override {at} by {actor}, {step}: {reason}',
     'timeline.next_is': 'Next: {what}',
     'timeline.unplanned': 'not planned',
@@ -82,20 +86,24 @@ export default {
     'timeline.now.certified': 'The result is certified.',
     'timeline.now.archived': 'The election is archived.',
     'timeline.now.cancelled': 'The election was cancelled.',
-    'result.objection_until': 'Objections to the organisers until {when}; the result is certified after that.',
-    'roll.objections_until': 'Anyone missing from the roll, or on it wrongly, can object to the organisers until {when}.',
+    'result.objection_until':
+      'Objections to the organisers until {when}; the result is certified after that.',
+    'roll.objections_until':
+      'Anyone missing from the roll, or on it wrongly, can object to the organisers until {when}.',
     'roll.objections_closed': 'Objections to the roll of election {number}, {title}, are closed.',
-    'org.timezone_current': 'Times are shown in {zone} (it is {now}). Change it with /election timezone Asia/Shanghai.',
-    'org.timezone_unknown': '“{zone}” is not a time zone Teller knows. Give one such as Asia/Shanghai, Europe/London or UTC.',
+    'org.timezone_current':
+      'Times are shown in {zone} (it is {now}). Change it with /election timezone Asia/Shanghai.',
+    'org.timezone_unknown':
+      '“{zone}” is not a time zone Teller knows. Give one such as Asia/Shanghai, Europe/London or UTC.',
     'org.timezone_set': 'Times are now shown and typed in {zone} (it is {now}).',
     'election.objection_days_minimum':
       'objection-days={days} is shorter than the {min} days the result must be on public notice (rule C15). To do it anyway, add override="the reason".',
-    'election.bad_reminders': '“{text}” is not a list of hours. Give hours before voting closes, such as 24,1, or none.',
+    'election.bad_reminders':
+      '“{text}” is not a list of hours. Give hours before voting closes, such as 24,1, or none.',
     'alert.job_failing': 'A planned step of election {number}, {title}, keeps failing ({step}): {detail}',
     'alert.schedule_blocked':
       'Election {number}, {title}: “{step}” came due, but the election has not reached it yet. Do the steps before it, then run it yourself or plan it again.\n{detail}',
-    'alert.schedule_refused':
-      'Election {number}, {title}: “{step}” came due, but it was refused:\n{detail}',
+    'alert.schedule_refused': 'Election {number}, {title}: “{step}” came due, but it was refused:\n{detail}',
     'alert.review_due':
       'Election {number}, {title}: the review of nominations ends in a day. Approve or reject what is waiting.',
     'alert.publish_due':
@@ -119,7 +127,8 @@ export default {
     'arg.reminders': '投票截止前几小时提醒未投票者，例如 24,1（或 none）',
     'arg.step': '日程中的一个步骤',
     'arg.detail': '出了什么问题',
-    'time.unreadable': '{step}：“{text}”不是时间。请给出日期和时间，例如 2026-12-14 09:00，或时长，例如 3d、12h、90m。',
+    'time.unreadable':
+      '{step}：“{text}”不是时间。请给出日期和时间，例如 2026-12-14 09:00，或时长，例如 3d、12h、90m。',
     'time.no_such_date': '{step}：没有“{text}”这个日期或时间。',
     'timetable.already_happened': '{step}已经完成（{at}），不能再安排。',
     'timetable.in_past': '{step}：{at} 已经过去。请给出将来的时间。',
@@ -130,6 +139,7 @@ export default {
       '{step}安排在 {when}。如要现在进行，请加上 override="理由"（会被记录并公开），或用 /election schedule 修改日程。',
     'timetable.period_open':
       '{period}尚未结束：按{rule}，它持续到 {until}。如要现在结束，请加上 override="理由"（会被记录并公开）。',
+    'timeline.item': '{label}：{time}',
     'timeline.title': '第 {number} 号选举“{title}”的日程（时区 {zone}）',
     'timeline.step.roll-publish': '公布选民名册',
     'timeline.step.roll-objections-close': '名册异议期截止',
@@ -201,6 +211,7 @@ export default {
       '第 {number} 号选举“{title}”：投票将在一天后开始，候选人尚未公布（/election publish {number}）。',
     'alert.count_due':
       '第 {number} 号选举“{title}”：投票已截止。请计票（/election count run {number}）并请监票人确认。',
-    'alert.certify_due': '第 {number} 号选举“{title}”：结果公示期已结束。请用 /election certify {number} 确认结果。',
+    'alert.certify_due':
+      '第 {number} 号选举“{title}”：结果公示期已结束。请用 /election certify {number} 确认结果。',
   },
 } satisfies Catalog;

@@ -75,7 +75,9 @@ const q = {
       .insertInto('timetable')
       .values(rowParams(p, TIMETABLE))
       .onConflict((oc) =>
-        oc.columns(['election_id', 'step']).doUpdateSet({ at: p('at'), set_by: p('set_by'), set_at: p('set_at') }),
+        oc
+          .columns(['election_id', 'step'])
+          .doUpdateSet({ at: p('at'), set_by: p('set_by'), set_at: p('set_at') }),
       ),
   ),
   timetableRemove: prepare((db, p) =>
