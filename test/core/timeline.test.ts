@@ -49,6 +49,11 @@ describe('a timetable run by the clock', () => {
     await h.ok('carol', 'second 1 1');
     await h.ok('bob', 'nominate 1 Secretary');
     await h.ok('dave', 'second 1 2');
+    // a nominee asked to act is told until when
+    await h.ok('carol', 'nominate 1 Secretary @erin');
+    expect(dmsTo(h, 'erin').at(-1)?.body.text).toContain(
+      'Nominations close Wed 4 Mar 09:00 UTC (in 2 days).',
+    );
 
     await runUntil(h, new Date('2026-03-04T09:00:00Z'));
     expect(phase(h)).toBe('reviewing');
@@ -57,7 +62,9 @@ describe('a timetable run by the clock', () => {
     await runUntil(h, new Date('2026-03-06T09:00:00Z'));
     expect(phase(h)).toBe('voting');
     // the ballot DM carries the deadline
-    expect(dmsTo(h, 'erin')[0].body.text).toContain('Voting closes Sat 7 Mar 09:00 UTC (in 24 h).');
+    expect(dmsTo(h, 'erin').find((d) => d.purpose === 'ballot')?.body.text).toContain(
+      'Voting closes Sat 7 Mar 09:00 UTC (in 24 h).',
+    );
 
     await h.ok('alice', 'vote 1');
     const alice = await h.core.dispatch({

@@ -4,6 +4,8 @@ import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { findContest } from '../elections/election.service.js';
 import { notifyMember, postNotice } from '../notices/notice.service.js';
+import { planOf } from '../elections/timetable.js';
+import { when } from '../elections/timetable.view.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { ACTIVE, afterSeconding } from './nomination.rules.js';
@@ -94,14 +96,20 @@ export const nominate = defineCommand<{
       nominator: ctx.actor.memberId,
     });
     if (!self) {
-      await notifyMember(ctx, nominee, `nominated:${n.number}`, (t) => ({
-        text: t('nomination.you_were_nominated', {
-          nominator: mention(ctx.actor.memberId),
-          contest: contest.value.name,
-          title: e.title,
-          election: e.number,
-          nomination: n.number,
-        }),
+      const closes = await nominationsClose(ctx);
+      await notifyMember(ctx, nominee, `nominated:${n.number}`, (t, reader) => ({
+        text: [
+          t('nomination.you_were_nominated', {
+            nominator: mention(ctx.actor.memberId),
+            contest: contest.value.name,
+            title: e.title,
+            election: e.number,
+            nomination: n.number,
+          }),
+          closes ? t('timeline.next.nominations-close', { when: when(reader, closes, ctx.now) }) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
         tone: 'info',
       }));
     }
@@ -142,8 +150,14 @@ export const second = defineCommand<{ election: number; nomination: number }>({
     const status = afterSeconding(n, before.length + 1, e.settings.seconders);
     await save(ctx, { ...n, status }, 'nomination.seconded', { seconder: me });
     if (status === 'awaiting-acceptance') {
-      await notifyMember(ctx, n.nominee, `accept-now:${n.number}`, (t) => ({
-        text: t('nomination.please_accept', { election: e.number, nomination: n.number, title: e.title }),
+      const closes = await nominationsClose(ctx);
+      await notifyMember(ctx, n.nominee, `accept-now:${n.number}`, (t, reader) => ({
+        text: [
+          t('nomination.please_accept', { election: e.number, nomination: n.number, title: e.title }),
+          closes ? t('timeline.next.nominations-close', { when: when(reader, closes, ctx.now) }) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
         tone: 'info',
       }));
     }
@@ -277,3 +291,8 @@ export const listNominations = defineCommand<{ election: number }>({
     });
   },
 });
+
+/** The planned close of nominations, for the DMs that ask a nominee to act before it. */
+async function nominationsClose(ctx: ElectionContext): Promise<string | undefined> {
+  return (await planOf(ctx.tx, ctx.election.id)).get('nominations-close')?.at;
+}
