@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { harness, type Harness } from './harness.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** Set election 1 up to the point where nominations could open: a contest, a roll of five. */
 async function draft(h: Harness) {
