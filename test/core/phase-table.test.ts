@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../src/core/app/registry.js';
 import { PHASE_MOVES } from '../../src/core/elections/election.phases.js';
 import { canMove } from '../../src/core/elections/election.rules.js';
+import { STEP_COMMAND } from '../../src/core/elections/timetable.js';
+import { STEPS } from '../../src/core/elections/timetable.types.js';
 import type { Phase } from '../../src/core/shared/election.types.js';
 
 const PHASES: Phase[] = [
@@ -64,5 +66,30 @@ describe('the phase table', () => {
       .filter((f) => f.endsWith('.ts') && !f.endsWith('election.move.ts'))
       .filter((f) => /\bphase:\s*(to\b|next\b|'(?!draft')[a-z]+')/.test(readFileSync(join(core, f), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the timetable reads the phase table', () => {
+  it('plans each move by its row’s step, in the order of the phases, and each step runs a registered command', () => {
+    const planned = PHASE_MOVES.filter((m) => m.step);
+    expect(planned.map((m) => `${m.step} ${m.command}`)).toEqual([
+      'nominations-open nominations.open',
+      'nominations-close nominations.close',
+      'candidates-publish nominations.publish',
+      'voting-open voting.open',
+      'voting-close voting.close',
+      'certify result.certify',
+    ]);
+    for (const step of STEPS) {
+      expect(
+        COMMAND_SPECS.some((s) => s.id === STEP_COMMAND[step]),
+        step,
+      ).toBe(true);
+      if (PHASE_MOVES.some((m) => m.command === STEP_COMMAND[step]))
+        expect(PHASE_MOVES.find((m) => m.command === STEP_COMMAND[step])?.step).toBe(step);
+    }
+    // a member may cut a planned move short only with a reason: every planned move takes one
+    for (const m of planned)
+      expect(COMMAND_SPECS.find((s) => s.id === m.command)?.args.map((a) => a.name)).toContain('override');
   });
 });

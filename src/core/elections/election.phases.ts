@@ -1,10 +1,12 @@
 // The phase table (ARCHITECTURE §1): every command that moves an election on, from which phases, to
 // which, who may run it, and the channel post it makes. Pure data. The phase machine (canMove), each
 // moving command's phases and access (defineMove), dispatch's phase check and help's list of what a
-// phase allows all read it, so a new phase or a scheduled move is one row here, not five edits.
+// phase allows all read it, so a new phase or a scheduled move is one row here, not five edits. A row's
+// `step` is the timetable step that plans it: the clock runs the row's command at the step's time.
 
 import type { Access } from '../kit/command.types.js';
 import type { Phase } from '../shared/election.types.js';
+import type { Step } from './timetable.types.js';
 
 export interface PhaseMove {
   /** the command id that makes the move */
@@ -14,6 +16,8 @@ export interface PhaseMove {
   access: Access;
   /** the dedupe key of the channel notice the move posts, when it posts one */
   notice?: string;
+  /** the timetable step that plans this move, when it can be planned (`/election schedule`) */
+  step?: Step;
 }
 
 /** Every phase up to certification: an election may be cancelled from any of them. */
@@ -35,6 +39,7 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
     to: 'nominating',
     access: 'organiser',
     notice: 'nominations-open',
+    step: 'nominations-open',
   },
   {
     command: 'nominations.close',
@@ -42,6 +47,7 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
     to: 'reviewing',
     access: 'organiser',
     notice: 'nominations-closed',
+    step: 'nominations-close',
   },
   {
     command: 'nominations.publish',
@@ -49,9 +55,24 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
     to: 'published',
     access: 'organiser',
     notice: 'candidates-published',
+    step: 'candidates-publish',
   },
-  { command: 'voting.open', from: ['published'], to: 'voting', access: 'organiser', notice: 'voting-open' },
-  { command: 'voting.close', from: ['voting'], to: 'closed', access: 'organiser', notice: 'voting-closed' },
+  {
+    command: 'voting.open',
+    from: ['published'],
+    to: 'voting',
+    access: 'organiser',
+    notice: 'voting-open',
+    step: 'voting-open',
+  },
+  {
+    command: 'voting.close',
+    from: ['voting'],
+    to: 'closed',
+    access: 'organiser',
+    notice: 'voting-closed',
+    step: 'voting-close',
+  },
   { command: 'result.count.run', from: ['closed'], to: 'counted', access: 'organiser-or-scrutineer' },
   { command: 'result.announce', from: ['counted'], to: 'announced', access: 'organiser', notice: 'results' },
   {
@@ -60,6 +81,7 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
     to: 'certified',
     access: 'organiser',
     notice: 'certified',
+    step: 'certify',
   },
   {
     command: 'election.cancel',

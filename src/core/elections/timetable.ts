@@ -5,21 +5,23 @@
 
 import type { Tx } from '../kit/store.js';
 import type { Election } from '../shared/election.types.js';
+import { PHASE_MOVES } from './election.phases.js';
 import { STEPS, type Step, type TimetableEntry } from './timetable.types.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The command each step runs when it comes due. */
+/**
+ * The command each step runs when it comes due: the phase table's row that names the step, and for the
+ * roll's two steps (notices, not moves) the roll's commands.
+ */
 export const STEP_COMMAND: Record<Step, string> = {
   'roll-publish': 'roll.show',
   'roll-objections-close': 'roll.objections.close',
-  'nominations-open': 'nominations.open',
-  'nominations-close': 'nominations.close',
-  'candidates-publish': 'nominations.publish',
-  'voting-open': 'voting.open',
-  'voting-close': 'voting.close',
-  certify: 'result.certify',
+  ...(Object.fromEntries(PHASE_MOVES.filter((m) => m.step).map((m) => [m.step, m.command])) as Record<
+    Exclude<Step, 'roll-publish' | 'roll-objections-close'>,
+    string
+  >),
 };
 
 /** The audit event that says a step happened (its time is when it did). */
