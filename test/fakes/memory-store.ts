@@ -442,11 +442,22 @@ export class MemoryStore implements Store {
           return true;
         },
         claimDue: async (now, leaseUntil, limit) => {
+          const open = (j: Job) => j.status === 'pending' || j.status === 'running';
+          const before = (a: Job, b: Job) => a.runAt < b.runAt || (a.runAt === b.runAt && a.id < b.id);
           const due = s()
             .jobs.filter(
               (j) =>
                 j.runAt <= now &&
-                (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)),
+                (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)) &&
+                // an election's jobs one at a time, in the order they were due (as the SQL does)
+                !s().jobs.some(
+                  (o) =>
+                    o !== j &&
+                    j.electionId !== null &&
+                    o.electionId === j.electionId &&
+                    open(o) &&
+                    before(o, j),
+                ),
             )
             .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : byId(a, b)))
             .slice(0, limit);

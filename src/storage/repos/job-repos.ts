@@ -137,25 +137,46 @@ export function jobRepo(ctx: RepoContext): JobRepo {
     async claimDue(now, leaseUntil, limit) {
       // One statement picks and leases the batch. On PostgreSQL SKIP LOCKED lets a second process pass
       // over rows the first is claiming instead of waiting and then taking them too; a job whose lease
-      // ran out (its runner died) is due again.
+      // ran out (its runner died) is due again. An election's jobs run one at a time in the order they
+      // were due: after downtime, voting must have opened before another process closes it.
       const rows = await ctx.db
         .updateTable('jobs')
         .set((eb) => ({ status: 'running', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
         .where('id', 'in', (eb) => {
           const due = eb
-            .selectFrom('jobs')
-            .select('id')
+            .selectFrom('jobs as j')
+            .select('j.id')
             .where((w) =>
               w.or([
-                w('status', '=', 'pending'),
-                w.and([w('status', '=', 'running'), w('lease_until', '<=', now)]),
+                w('j.status', '=', 'pending'),
+                w.and([w('j.status', '=', 'running'), w('j.lease_until', '<=', now)]),
               ]),
             )
-            .where('run_at', '<=', now)
-            .orderBy('run_at')
-            .orderBy('id')
+            .where('j.run_at', '<=', now)
+            .where((w) =>
+              w.not(
+                w.exists(
+                  w
+                    .selectFrom('jobs as before')
+                    .select('before.id')
+                    .whereRef('before.election_id', '=', 'j.election_id')
+                    .where('before.status', 'in', ['pending', 'running'])
+                    .where((b) =>
+                      b.or([
+                        b('before.run_at', '<', b.ref('j.run_at')),
+                        b.and([
+                          b('before.run_at', '=', b.ref('j.run_at')),
+                          b('before.id', '<', b.ref('j.id')),
+                        ]),
+                      ]),
+                    ),
+                ),
+              ),
+            )
+            .orderBy('j.run_at')
+            .orderBy('j.id')
             .limit(limit);
-          return ctx.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+          return ctx.dialect === 'postgres' ? due.forUpdate('j').skipLocked() : due;
         })
         .returningAll()
         .execute();
