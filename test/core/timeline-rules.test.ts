@@ -221,6 +221,37 @@ describe('catching up after downtime', () => {
     expect(h.store.state.outbox.filter((m) => m.purpose === 'reminder')).toEqual([]);
   });
 
+  it('keeps an election’s steps in order when two processes catch up at once', async () => {
+    const h = harness();
+    const other = harness({ store: h.store, clock: h.clock }); // a second Teller process
+    await h.ok('olga', 'create "Branch committee"');
+    await h.ok('olga', 'contest add 1 Secretary 1 plurality');
+    await h.ok('olga', 'roll add 1 @alice @bob');
+    await h.ok('olga', 'nominations open 1');
+    await h.ok('alice', 'nominate 1 Secretary');
+    await h.ok('bob', 'second 1 1');
+    await h.ok('olga', 'nominations close 1');
+    await h.ok('olga', 'review approve 1 1');
+    await h.ok('olga', 'candidates publish 1');
+    await h.ok('olga', 'schedule 1 voting-open=1h voting-close=1h certify=none');
+    // both steps fell due while Teller was down; two processes start at once
+    h.clock.advance(3 * HOUR);
+    await Promise.all([h.core.runJobs(), other.core.runJobs()]);
+    const moves = h.store.state.audit.filter((a) => a.event.startsWith('phase.')).map((a) => a.event);
+    expect(moves).toEqual([
+      'phase.nominating',
+      'phase.reviewing',
+      'phase.published',
+      'phase.voting',
+      'phase.closed',
+    ]);
+    expect(h.store.state.outbox.filter((m) => m.body.text.includes('came due'))).toEqual([]);
+    expect(h.store.state.jobs.filter((j) => j.kind === 'timetable.step').map((j) => j.status)).toEqual([
+      'done',
+      'done',
+    ]);
+  });
+
   it('tells the organisers when the clock cannot carry out a step, and does not retry it', async () => {
     const h = harness();
     await draft(h);
