@@ -202,6 +202,25 @@ describe('cutting a period short', () => {
   });
 });
 
+describe('a cancelled election', () => {
+  it('says nothing of its plan when cancelled, and its planned steps end without running', async () => {
+    const h = harness();
+    await draft(h);
+    await h.ok('olga', 'schedule 1 nominations-open=1d voting-open=5d voting-close=1d');
+    await h.ok('olga', 'cancel 1 "the branch merged"');
+    const cancelled = channelPosts(h).find((p) => p.includes('the branch merged'))!;
+    expect(cancelled).not.toMatch(/Nominations open|Voting opens|Voting closes/);
+    h.clock.advance(8 * DAY);
+    await h.core.runJobs();
+    expect(h.store.state.elections[0].phase).toBe('cancelled');
+    expect(h.store.state.outbox.filter((m) => m.body.text.includes('came due'))).toEqual([]);
+    const timeline = await h.ok('olga', 'timeline 1');
+    expect(timeline).not.toContain('Next:');
+    expect(timeline).not.toContain('Voting opens');
+    expect(timeline).toContain('The election was cancelled.');
+  });
+});
+
 describe('catching up after downtime', () => {
   it('runs what fell due in order, once, and each notice says how late it is', async () => {
     const h = harness();

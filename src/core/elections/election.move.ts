@@ -38,6 +38,9 @@ export type DefineMoveInput<A extends { election: number }> = Omit<
   handler(ctx: ElectionContext, args: A, step: MoveStep): Promise<Result<Reply>>;
 };
 
+/** Phases after which nothing in the plan comes next. */
+const ENDED: readonly Election['phase'][] = ['certified', 'archived', 'cancelled'];
+
 /** Define a command that moves the election on, from its row in the phase table. */
 export function defineMove<A extends { election: number }>(
   input: DefineMoveInput<A>,
@@ -65,7 +68,8 @@ export function defineMove<A extends { election: number }>(
           return p ? new Date(p.at) : undefined;
         },
       };
-      if (row.notice) await annotateNotice(ectx, `${ectx.election.id}:${row.notice}`, step, plan);
+      if (row.notice && !ENDED.includes(row.to))
+        await annotateNotice(ectx, `${ectx.election.id}:${row.notice}`, step, plan);
       return input.handler(ectx, args as A, moveStep);
     },
   } as DefineInput<A & { override?: string }>);

@@ -55,7 +55,9 @@ export function timelineText(r: Reader, input: TimelineInput, now: Date): string
   const { election: e, plan, done } = input;
   const lines = [r.t('timeline.title', { number: e.number, title: e.title, zone: input.zone })];
   const z: Reader = { ...r, zone: input.zone };
-  const shown = STEPS.filter((s) => plan.has(s) || done.has(s));
+  // once the election has ended, what was planned and never happened is no longer a plan
+  const ended = ['certified', 'archived', 'cancelled'].includes(e.phase);
+  const shown = STEPS.filter((s) => (plan.has(s) && !ended) || done.has(s));
   for (const step of shown) {
     const planned = plan.get(step);
     const happened = done.get(step);
@@ -86,7 +88,7 @@ export function timelineText(r: Reader, input: TimelineInput, now: Date): string
         actor: o.actor,
       }),
     );
-  const next = nextStep(plan, done as ReadonlyMap<string, Date>, now);
+  const next = ended ? undefined : nextStep(plan, done as ReadonlyMap<string, Date>, now);
   if (next) lines.push(r.t('timeline.next_is', { what: deadlineLine(z, next, now) }));
   lines.push(r.t(`timeline.now.${e.phase}`, { number: e.number }));
   return lines.join('\n');
