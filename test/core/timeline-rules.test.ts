@@ -102,6 +102,7 @@ describe('planning a timetable', () => {
     expect(h.store.state.timetable.find((t) => t.step === 'voting-open')?.at).toBe(
       '2026-03-10T01:00:00.000Z',
     );
+    expect(await h.ok('alice', 'show 1')).toContain('Next: Voting opens Tue 10 Mar 09:00 GMT+8 (in 9 days).');
     const zh = await h.run('olga', 'timeline 1', { locale: 'zh-CN' });
     expect(zh.reply.body.text).toContain('开始投票：3月10日（周二）09:00 GMT+8（9 天后）');
   });

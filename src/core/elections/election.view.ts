@@ -1,4 +1,6 @@
 import type { MethodId } from '../../counting/types.js';
+import { happened, planOf } from './timetable.js';
+import { deadlineLine, nextStep } from './timetable.view.js';
 import type { CommandContext } from '../kit/context.js';
 import type { MessageBody } from '../shared/reply.js';
 import type { ContestOptions, Election } from '../shared/election.types.js';
@@ -69,8 +71,16 @@ export async function describeElection(
           days: e.settings.objectionDays,
         }),
       },
+      ...(await nextField(ctx, e)),
       ...(await announcedResults(ctx, e)),
     ],
     tone: 'info',
   };
+}
+
+/** What the timetable does next, and when, in the reader's zone (none once the election has ended). */
+async function nextField(ctx: CommandContext, e: Election): Promise<{ label: string; value: string }[]> {
+  if (['certified', 'archived', 'cancelled'].includes(e.phase)) return [];
+  const next = nextStep(await planOf(ctx.tx, e.id), await happened(ctx.tx, e.id), ctx.now);
+  return next ? [{ label: ctx.t('field.next'), value: deadlineLine(ctx.reader, next, ctx.now) }] : [];
 }

@@ -32,6 +32,7 @@ export default {
     'timetable.period_open':
       'The {period} is not over: {rule} keeps it open until {until}. To end it now, add override="the reason" (it is recorded and shown).',
     'timeline.item': '{label}: {time}',
+    'field.next': 'Next',
     'timeline.title': 'Timeline of election {number}, {title} (times in {zone})',
     'timeline.step.roll-publish': 'Roll published',
     'timeline.step.roll-objections-close': 'Objections to the roll close',
@@ -140,6 +141,7 @@ export default {
     'timetable.period_open':
       '{period}尚未结束：按{rule}，它持续到 {until}。如要现在结束，请加上 override="理由"（会被记录并公开）。',
     'timeline.item': '{label}：{time}',
+    'field.next': '接下来',
     'timeline.title': '第 {number} 号选举“{title}”的日程（时区 {zone}）',
     'timeline.step.roll-publish': '公布选民名册',
     'timeline.step.roll-objections-close': '名册异议期截止',
