@@ -169,6 +169,28 @@ describe('deadlines in the reader’s zone and reminders to organisers', () => {
     expect(dmsTo(g, 'olga').filter((d) => /Run the count/.test(d.body.text))).toEqual([]);
   });
 
+  it('asks the scrutineers to confirm the count, and reminds only those who have not a day later', async () => {
+    const h = harness();
+    await draft(h);
+    await h.ok('olga', 'scrutineer add 1 @sam');
+    await h.ok('olga', 'scrutineer add 1 @sue');
+    await h.ok('olga', 'nominations open 1');
+    await h.ok('alice', 'nominate 1 Secretary');
+    await h.ok('carol', 'second 1 1');
+    await h.ok('olga', 'nominations close 1');
+    await h.ok('olga', 'review approve 1 1');
+    await h.ok('olga', 'candidates publish 1');
+    await h.ok('olga', 'voting open 1');
+    await h.ok('olga', 'voting close 1');
+    await h.ok('olga', 'count 1');
+    const asked = (m: string) => dmsTo(h, m).filter((d) => d.body.text.includes('count confirm 1')).length;
+    expect([asked('sam'), asked('sue'), asked('olga')]).toEqual([1, 1, 0]);
+    await h.ok('sam', 'count confirm 1');
+    await runUntil(h, new Date('2026-03-02T10:00:00Z'));
+    expect(dmsTo(h, 'sue').filter((d) => d.body.text.includes('waited a day'))).toHaveLength(1);
+    expect(dmsTo(h, 'sam').filter((d) => d.body.text.includes('waited a day'))).toHaveLength(0);
+  });
+
   it('publishes the roll and closes its objections on time, saying until when members may object', async () => {
     const h = harness();
     await draft(h);

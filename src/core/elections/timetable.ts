@@ -242,6 +242,16 @@ export async function planCertifyReminder(p: Planner, e: Election, endsAt: Date)
   });
 }
 
+/** After a count, remind the scrutineers who have not confirmed it, if it is still waiting then. */
+export async function planConfirmReminder(p: Planner, e: Election, at: Date): Promise<void> {
+  await p.schedule({
+    kind: ORGANISER_JOB,
+    dedupeKey: organiserKey(e.id, 'confirm_due', at.toISOString()),
+    runAt: at.toISOString(),
+    payload: { about: 'confirm_due', phases: 'counted' },
+  });
+}
+
 const remindKey = (id: string, hours: number, closeAt: string) => `remind:${id}:${hours}:${closeAt}`;
 const organiserKey = (id: string, about: string, at: string) => `orgremind:${id}:${about}:${at}`;
 

@@ -18,6 +18,7 @@ const ALERTS = [
   'review_due',
   'publish_due',
   'count_due',
+  'confirm_due',
   'certify_due',
 ] as const;
 
@@ -39,7 +40,13 @@ export const alertOrganisers = defineCommand<{
   },
   async handler(ctx, args) {
     const e = ctx.election;
-    const organisers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'organiser');
+    const roles = await ctx.tx.roles.list(e.id);
+    // the count waits on the scrutineers who have not confirmed it; everything else on the organisers
+    const confirmed = new Set((await ctx.tx.results.confirmations(e.id)).map((c) => c.memberId));
+    const organisers =
+      args.about === 'confirm_due'
+        ? roles.filter((r) => r.role === 'scrutineer' && !confirmed.has(r.memberId))
+        : roles.filter((r) => r.role === 'organiser');
     const key = `alert.${args.about}`;
     const params = (t: Translate) => ({
       number: e.number,

@@ -2,10 +2,10 @@ import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { defineMove } from '../elections/election.move.js';
-import { postNotice } from '../notices/notice.service.js';
+import { notifyMember, postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import type { ElectionContext } from '../kit/context.js';
-import { minimumOf, overridesOf, planCertifyReminder } from '../elections/timetable.js';
+import { minimumOf, overridesOf, planCertifyReminder, planConfirmReminder } from '../elections/timetable.js';
 import { when } from '../elections/timetable.view.js';
 import { formatTime } from '../shared/time.js';
 
@@ -22,6 +22,22 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
 }
 import { countContest } from './result.service.js';
 import { announcement } from './result.view.js';
+
+/**
+ * The count waits on the scrutineers: each is told now, and those who have not confirmed it a day later
+ * are reminded (the job checks the election is still waiting).
+ */
+async function askScrutineers(ctx: ElectionContext): Promise<void> {
+  const e = ctx.election;
+  const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
+  if (scrutineers.length === 0) return;
+  for (const s of scrutineers)
+    await notifyMember(ctx, s.memberId, `confirm-ask:${ctx.now.toISOString()}:${s.memberId}`, (t) => ({
+      text: t('count.please_confirm', { number: e.number, title: e.title }),
+      tone: 'info',
+    }));
+  await planConfirmReminder(ctx, e, new Date(ctx.now.getTime() + 86_400_000));
+}
 
 export const runCount = defineMove<{ election: number }>({
   id: 'result.count.run',
@@ -42,6 +58,7 @@ export const runCount = defineMove<{ election: number }>({
     }
     const moved = await step.move();
     if (!moved.ok) return moved;
+    await askScrutineers(ctx);
     const results = await ctx.tx.results.list(e.id);
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
     const body = announcement(ctx.t, e.title, contests, results, weighted, []);

@@ -111,6 +111,10 @@ export default {
       'Election {number}, {title}: voting opens in a day, and the candidates are not published yet (/election candidates publish {number}).',
     'alert.count_due':
       'Election {number}, {title}: voting has closed. Run the count (/election count {number}) and have it confirmed.',
+    'alert.confirm_due':
+      'Election {number}, {title}: the count has waited a day for your confirmation. Check it and confirm with /election count confirm {number}.',
+    'count.please_confirm':
+      'The count of election {number}, {title}, is ready. Check it and confirm it with /election count confirm {number}; the result cannot be announced before.',
     'alert.certify_due':
       'Election {number}, {title}: the result’s public notice has ended. Certify it with /election certify {number}.',
   },
@@ -213,6 +217,10 @@ export default {
       '第 {number} 号选举“{title}”：投票将在一天后开始，候选人尚未公布（/election publish {number}）。',
     'alert.count_due':
       '第 {number} 号选举“{title}”：投票已截止。请计票（/election count run {number}）并请监票人确认。',
+    'alert.confirm_due':
+      '第 {number} 号选举“{title}”：计票已等待你的确认一天。请核对后用 /election count confirm {number} 确认。',
+    'count.please_confirm':
+      '第 {number} 号选举“{title}”已计票。请核对后用 /election count confirm {number} 确认；确认之前不能公布结果。',
     'alert.certify_due':
       '第 {number} 号选举“{title}”：结果公示期已结束。请用 /election certify {number} 确认结果。',
   },
