@@ -2,7 +2,7 @@
 // TieRecord that the method appends to the result. Lots are drawn from a deterministic generator
 // seeded with a string recorded in the result, so anyone can replay the draw.
 
-import type { TieBreakRule, TieRecord } from './types.js';
+import type { TieBreakRule, TieDecision, TieRecord } from './types.js';
 
 /** A replayable source of lots. `next()` returns a float in [0, 1). */
 export interface Lot {
@@ -53,6 +53,28 @@ export interface TieContext {
   history: readonly (readonly number[])[];
   /** a predetermined order that settles what the rule leaves tied (earliest in the list is chosen) */
   tieOrder?: readonly number[];
+  /** the organisers' decisions of ties the 'organiser' rule stopped at */
+  decisions?: readonly TieDecision[];
+}
+
+/** The organisers' decision of exactly this tie, if they made one. */
+function decisionFor(
+  ctx: TieContext,
+  tied: readonly number[],
+  count: number,
+  purpose: TieRecord['purpose'],
+  round: number,
+): TieDecision | undefined {
+  const same = (a: readonly number[], b: readonly number[]) =>
+    a.length === b.length && a.every((c) => b.includes(c));
+  return ctx.decisions?.find(
+    (d) =>
+      d.round === round &&
+      d.purpose === purpose &&
+      same(d.candidates, tied) &&
+      d.chosen.length === count &&
+      d.chosen.every((c) => tied.includes(c)),
+  );
 }
 
 export interface TieOutcome {
@@ -79,8 +101,15 @@ export function breakTie(
     record: { round, purpose, candidates: [...tied], rule, chosen },
   });
 
+  if (ctx.rule === 'organiser') {
+    const decided = decisionFor(ctx, tied, count, purpose, round);
+    if (decided) return record([...decided.chosen], 'organiser');
+  }
   if (ctx.rule === 'organiser' || ctx.rule === 'revote') {
-    return { chosen: null, record: { round, purpose, candidates: [...tied], rule: ctx.rule, chosen: [] } };
+    return {
+      chosen: null,
+      record: { round, purpose, candidates: [...tied], rule: ctx.rule, chosen: [], needed: count },
+    };
   }
   if (ctx.rule === 'candidate-order') {
     // earliest in input order wins, latest loses (RCTab's useCandidateOrder)

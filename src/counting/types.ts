@@ -121,6 +121,18 @@ export type TieBreakRule =
   /** Stop and report the tie; a re-vote among the tied is needed. */
   | 'revote';
 
+/**
+ * How the organisers settled a tie the 'organiser' rule left open (`/election tie decide`): the tie of
+ * that round and purpose among exactly those candidates is settled by choosing `chosen`. Applied on a
+ * recount, so a count with decisions is still a pure function of its ballots and options.
+ */
+export interface TieDecision {
+  round: number;
+  purpose: TieRecord['purpose'];
+  candidates: number[];
+  chosen: number[];
+}
+
 export type OvervoteRule = 'exhaust' | 'skip' | 'exhaust-if-multiple-continuing';
 export type DuplicateRule = 'skip' | 'exhaust';
 
@@ -142,6 +154,8 @@ export interface MethodOptions {
   /** A predetermined order (candidate indices) that settles what the tie rule leaves tied: the earliest
    *  listed is chosen, to elect or to eliminate (Droop's "[tie …]" and its default "by lot"). */
   tieOrder?: number[];
+  /** ties the organisers settled (tie-break=organiser) */
+  decisions?: TieDecision[];
   irregularities?: IrregularityRules;
   /** approval: at most this many marks; block: defaults to seats. */
   maxMarks?: number;
@@ -235,6 +249,8 @@ export interface TieRecord {
   rule: TieBreakRule;
   /** who the rule chose (elected or eliminated), empty when it was left to a further round or the organiser */
   chosen: number[];
+  /** on a tie left open (organiser, revote): how many of the tied must be chosen */
+  needed?: number;
   seed?: string;
 }
 

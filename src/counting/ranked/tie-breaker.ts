@@ -33,12 +33,13 @@ export function makeTieBreaker(
   }
   const lot: Lot = java ? javaLot(seed) : seededLot(seed);
   const tieOrder = options.tieOrder;
+  const decisions = options.decisions;
 
   if (!java) {
     return {
       seed,
       decide: (tied, count, want, purpose, round, history) =>
-        breakTie({ rule, lot, history, tieOrder }, tied, count, want, purpose, round),
+        breakTie({ rule, lot, history, tieOrder, decisions }, tied, count, want, purpose, round),
     };
   }
 
@@ -65,7 +66,17 @@ export function makeTieBreaker(
         return out;
       });
       const outcome = breakTie(
-        { rule, lot, history: renumbered, tieOrder: tieOrder?.map((c) => rankOf[c]) },
+        {
+          rule,
+          lot,
+          history: renumbered,
+          tieOrder: tieOrder?.map((c) => rankOf[c]),
+          decisions: decisions?.map((d) => ({
+            ...d,
+            candidates: d.candidates.map((c) => rankOf[c]),
+            chosen: d.chosen.map((c) => rankOf[c]),
+          })),
+        },
         tied.map((c) => rankOf[c]),
         count,
         want,

@@ -79,6 +79,7 @@ export class StvCount {
       lot: this.lot,
       history: this.history,
       ...(this.input.options?.tieOrder ? { tieOrder: this.input.options.tieOrder } : {}),
+      ...(this.input.options?.decisions ? { decisions: this.input.options.decisions } : {}),
     };
     const outcome = breakTie(
       ctx,

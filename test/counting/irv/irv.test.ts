@@ -123,7 +123,7 @@ describe('instant-runoff', () => {
     const r = irv(names('A', 'B', 'C'), [rank(2, 0), rank(2, 1), rank(3, 2)], { tieBreak: 'organiser' });
     expect(r.winners).toEqual([]);
     expect(r.ties).toEqual([
-      { round: 1, purpose: 'eliminate', candidates: [0, 1], rule: 'organiser', chosen: [] },
+      { round: 1, purpose: 'eliminate', candidates: [0, 1], rule: 'organiser', chosen: [], needed: 1 },
     ]);
     expect(r.furtherRound).toBeUndefined();
     expect(r.explanation.map((e) => e.key)).toContain('counting.irv.needs_organiser');

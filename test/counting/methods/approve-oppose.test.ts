@@ -100,7 +100,7 @@ describe('approve / oppose / abstain', () => {
     const result = tally(input('approve-oppose', 2, abc, ballots, { tieBreak: 'revote' }));
     expect(winnerNames(result)).toEqual(['Ana']);
     expect(result.ties).toEqual([
-      { round: 1, purpose: 'last-seat', candidates: [1, 2], rule: 'revote', chosen: [] },
+      { round: 1, purpose: 'last-seat', candidates: [1, 2], rule: 'revote', chosen: [], needed: 1 },
     ]);
     expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [1, 2], seats: 1 });
     expectExplained(result);

@@ -111,7 +111,9 @@ describe('ties for the last seat', () => {
     for (const rule of ['organiser', 'revote'] as const) {
       const result = tally(input('plurality', 1, abcd, tied, { tieBreak: rule }));
       expect(result.winners).toEqual([]);
-      expect(result.ties).toEqual([{ round: 1, purpose: 'last-seat', candidates: [0, 1], rule, chosen: [] }]);
+      expect(result.ties).toEqual([
+        { round: 1, purpose: 'last-seat', candidates: [0, 1], rule, chosen: [], needed: 1 },
+      ]);
       expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [0, 1], seats: 1 });
       expectExplained(result);
     }

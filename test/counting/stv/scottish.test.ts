@@ -84,7 +84,7 @@ describe('countScottishStv', () => {
   it('stops at an exclusion tie when the organisers decide, and names who is still in the running', () => {
     const r = scot(1, names('A', 'B', 'C'), [rank(4, 0), rank(2, 1), rank(2, 2)], { tieBreak: 'organiser' });
     expect(r.ties).toEqual([
-      { round: 2, purpose: 'eliminate', candidates: [1, 2], rule: 'organiser', chosen: [] },
+      { round: 2, purpose: 'eliminate', candidates: [1, 2], rule: 'organiser', chosen: [], needed: 1 },
     ]);
     expect(r.winners).toEqual([]);
     expect(r.furtherRound).toEqual({ kind: 'unfilled', candidates: [0, 1, 2], seats: 1 });

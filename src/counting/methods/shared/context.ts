@@ -95,7 +95,13 @@ export function decideTie(
     },
   };
   const outcome: TieOutcome = breakTie(
-    { rule: ctx.tieRule, lot: lazyLot, history, tieOrder: ctx.options.tieOrder },
+    {
+      rule: ctx.tieRule,
+      lot: lazyLot,
+      history,
+      tieOrder: ctx.options.tieOrder,
+      decisions: ctx.options.decisions,
+    },
     tied,
     count,
     want,
