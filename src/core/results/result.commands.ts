@@ -5,7 +5,7 @@ import { defineMove } from '../elections/election.move.js';
 import { notifyMember, postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import type { ElectionContext } from '../kit/context.js';
-import { minimumOf, overridesOf, planCertifyReminder, planConfirmReminder } from '../elections/timetable.js';
+import { minimumOf, overridesOf, planCertifyReminder } from '../elections/timetable.js';
 import { when } from '../elections/timetable.view.js';
 import { formatTime } from '../shared/time.js';
 
@@ -20,23 +20,28 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
     }),
   );
 }
-import { countContest } from './result.service.js';
+import { askScrutineers, countAll, openTies, standingConfirmations } from './result.service.js';
+import { openTieLine } from './tie.commands.js';
+import type { Contest } from '../shared/election.types.js';
+import type { StoredResult } from './result.types.js';
 import { announcement } from './result.view.js';
 
-/**
- * The count waits on the scrutineers: each is told now, and those who have not confirmed it a day later
- * are reminded (the job checks the election is still waiting).
- */
-async function askScrutineers(ctx: ElectionContext): Promise<void> {
+/** The count stopped at ties for the organisers: the one who ran it is told, and so is every organiser. */
+async function tellOpenTies(ctx: ElectionContext, contests: Contest[], results: StoredResult[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const r of results) {
+    const tie = openTies(r.result)[0];
+    const contest = contests.find((c) => c.id === r.contestId);
+    if (tie && contest) lines.push(openTieLine(ctx, contest, r.result.candidates, tie));
+  }
+  if (lines.length === 0) return [];
   const e = ctx.election;
-  const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
-  if (scrutineers.length === 0) return;
-  for (const s of scrutineers)
-    await notifyMember(ctx, s.memberId, `confirm-ask:${ctx.now.toISOString()}:${s.memberId}`, (t) => ({
-      text: t('count.please_confirm', { number: e.number, title: e.title }),
-      tone: 'info',
+  for (const o of (await ctx.tx.roles.list(e.id)).filter((x) => x.role === 'organiser'))
+    await notifyMember(ctx, o.memberId, `tie-open:${ctx.now.toISOString()}:${o.memberId}`, (t) => ({
+      text: [t('tie.open_title', { number: e.number, title: e.title }), ...lines].join('\n'),
+      tone: 'warning',
     }));
-  await planConfirmReminder(ctx, e, new Date(ctx.now.getTime() + 86_400_000));
+  return lines;
 }
 
 export const runCount = defineMove<{ election: number }>({
@@ -45,17 +50,7 @@ export const runCount = defineMove<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx, _args, step) {
     const e = ctx.election;
-    const contests = await ctx.tx.contests.list(e.id);
-    await ctx.tx.results.deleteForElection(e.id);
-    for (const c of contests) {
-      const stored = await countContest(ctx, c);
-      await ctx.tx.results.put(stored);
-      await ctx.audit('count.contest', {
-        contest: c.number,
-        winners: stored.result.winners.map((w) => stored.result.candidates[w]).join(', '),
-        ties: stored.result.ties.length,
-      });
-    }
+    const contests = await countAll(ctx);
     const moved = await step.move();
     if (!moved.ok) return moved;
     await askScrutineers(ctx);
@@ -63,7 +58,8 @@ export const runCount = defineMove<{ election: number }>({
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
     const body = announcement(ctx.t, e.title, contests, results, weighted, []);
     const { text: _confirmation, ...rest } = body;
-    return toActor(ctx.t('count.done', { number: e.number }), { ...rest, tone: 'info' });
+    const ties = await tellOpenTies(ctx, contests, results);
+    return toActor([ctx.t('count.done', { number: e.number }), ...ties].join('\n'), { ...rest, tone: 'info' });
   },
 });
 
@@ -79,13 +75,15 @@ export const confirmCount = defineCommand<{ election: number }>({
     const counter = [...log].reverse().find((x) => x.event === 'phase.counted')?.actor;
     // the two-person rule: whoever ran the count cannot also be the one who confirms it
     if (counter === ctx.actor.memberId) return fail('count.confirm_own');
-    const already = await ctx.tx.results.confirmations(e.id);
-    if (already.some((c) => c.memberId === ctx.actor.memberId)) return fail('count.already_confirmed');
-    await ctx.tx.results.addConfirmation({
-      electionId: e.id,
-      memberId: ctx.actor.memberId,
-      at: ctx.now.toISOString(),
-    });
+    if ((await standingConfirmations(ctx)).includes(ctx.actor.memberId)) return fail('count.already_confirmed');
+    // a confirmation of a count a tie decision has since changed is on file already: the new one is audited
+    const onFile = await ctx.tx.results.confirmations(e.id);
+    if (!onFile.some((c) => c.memberId === ctx.actor.memberId))
+      await ctx.tx.results.addConfirmation({
+        electionId: e.id,
+        memberId: ctx.actor.memberId,
+        at: ctx.now.toISOString(),
+      });
     await ctx.audit('count.confirmed');
     return toActor(ctx.t('count.confirmed', { number: e.number }));
   },
@@ -98,10 +96,17 @@ export const announceResult = defineMove<{ election: number }>({
   async handler(ctx, _args, step) {
     const e = ctx.election;
     const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
-    const confirmations = await ctx.tx.results.confirmations(e.id);
+    const confirmations = await standingConfirmations(ctx);
     if (scrutineers.length > 0 && confirmations.length === 0) return fail('result.needs_confirmation');
     const contests = await ctx.tx.contests.list(e.id);
     const results = await ctx.tx.results.list(e.id);
+    // a tie left to the organisers must be settled before anyone is told the result
+    for (const r of results) {
+      const tie = openTies(r.result)[0];
+      const contest = contests.find((c) => c.id === r.contestId);
+      if (tie && contest)
+        return fail('tie.must_decide', { line: openTieLine(ctx, contest, r.result.candidates, tie) });
+    }
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
     const moved = await step.move();
     if (!moved.ok) return moved;
@@ -111,7 +116,7 @@ export const announceResult = defineMove<{ election: number }>({
       contests,
       results,
       weighted,
-      confirmations.map((c) => c.memberId),
+      confirmations,
     );
     // the result's public notice: objections until its end, which certification may not come before
     const ends = new Date(ctx.now.getTime() + minimumOf(e, 'result-notice').ms);

@@ -1,8 +1,10 @@
 import { tally } from '../../counting/index.js';
-import { BALLOT_KIND, type CountResult } from '../../counting/types.js';
+import { BALLOT_KIND, type CountResult, type TieDecision, type TieRecord } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot } from '../ballots/ballot.rules.js';
 import type { ElectionContext } from '../kit/context.js';
+import { notifyMember } from '../notices/notice.service.js';
+import { planConfirmReminder } from '../elections/timetable.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 
@@ -15,13 +17,19 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
   const stored = await ctx.tx.ballots.listForCount(contest.id);
   const kind = BALLOT_KIND[contest.method];
   const { order: _order, ...options } = contest.options;
+  const decisions = await decisionsFor(ctx, contest);
   const result: CountResult = tally({
     method: contest.method,
     seats: contest.seats,
     candidates: candidates.map((c) => ({ name: c.name })),
     ballots: stored.map((b) => toEngineBallot(b.content, kind, b.weight, candidates.length)),
     // the seed for any lot is fixed by the election, so a recount draws the same lots
-    options: { ...options, eligible: eligibleWeight, seed: options.seed ?? `${e.id}:${contest.number}` },
+    options: {
+      ...options,
+      ...(decisions.length > 0 ? { decisions } : {}),
+      eligible: eligibleWeight,
+      seed: options.seed ?? `${e.id}:${contest.number}`,
+    },
   });
   return {
     electionId: e.id,
@@ -32,4 +40,72 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
     issued: roll.length,
     createdAt: ctx.now.toISOString(),
   };
+}
+
+/**
+ * The organisers' decisions of this contest's ties, from the audit chain (`tie.decided`): the record of
+ * a decision is what the count applies, so the two cannot disagree.
+ */
+async function decisionsFor(ctx: ElectionContext, contest: Contest): Promise<TieDecision[]> {
+  const nums = (v: unknown) => String(v).split(',').filter(Boolean).map(Number);
+  return (await ctx.tx.audit.list(ctx.election.id))
+    .filter((a) => a.event === 'tie.decided' && a.data.contest === contest.number)
+    .map((a) => ({
+      round: Number(a.data.round),
+      purpose: a.data.purpose as TieRecord['purpose'],
+      candidates: nums(a.data.candidates),
+      chosen: nums(a.data.chosen),
+    }));
+}
+
+/** Count every contest again, replacing the stored results; audited per contest. */
+export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
+  const e = ctx.election;
+  const contests = await ctx.tx.contests.list(e.id);
+  await ctx.tx.results.deleteForElection(e.id);
+  for (const c of contests) {
+    const stored = await countContest(ctx, c);
+    await ctx.tx.results.put(stored);
+    await ctx.audit('count.contest', {
+      contest: c.number,
+      winners: stored.result.winners.map((w) => stored.result.candidates[w]).join(', '),
+      ties: stored.result.ties.length,
+    });
+  }
+  return contests;
+}
+
+/** Ties the count stopped at for the organisers to decide. */
+export function openTies(result: CountResult): TieRecord[] {
+  return result.ties.filter((t) => t.rule === 'organiser' && t.chosen.length === 0);
+}
+
+/**
+ * The count waits on the scrutineers: each is told now, and those who have not confirmed it a day later
+ * are reminded (the job checks the election is still waiting).
+ */
+export async function askScrutineers(ctx: ElectionContext): Promise<void> {
+  const e = ctx.election;
+  const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
+  if (scrutineers.length === 0) return;
+  for (const s of scrutineers)
+    await notifyMember(ctx, s.memberId, `confirm-ask:${ctx.now.toISOString()}:${s.memberId}`, (t) => ({
+      text: t('count.please_confirm', { number: e.number, title: e.title }),
+      tone: 'info',
+    }));
+  await planConfirmReminder(ctx, e, new Date(ctx.now.getTime() + 86_400_000));
+}
+
+/**
+ * Confirmations of the count as it stands: a tie decided after a scrutineer confirmed changed the count
+ * they confirmed, so theirs no longer counts.
+ */
+export async function standingConfirmations(ctx: ElectionContext): Promise<string[]> {
+  // the chain's order, not the clock: a decision and a confirmation may share a millisecond
+  const log = await ctx.tx.audit.list(ctx.election.id);
+  let from = 0;
+  log.forEach((a, i) => {
+    if (a.event === 'phase.counted' || a.event === 'tie.decided') from = i;
+  });
+  return [...new Set(log.slice(from).filter((a) => a.event === 'count.confirmed').map((a) => a.actor))];
 }
