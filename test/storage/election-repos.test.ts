@@ -65,11 +65,13 @@ describe.each(storeTargets)('organisation and election repositories on $label', 
         locale: null,
         updatedAt: T0,
       });
+      // a member written without a zone (as from a platform that tells none) reads back with null
       expect(await tx.members.get(org.id, 'U1')).toEqual({
         orgId: org.id,
         memberId: 'U1',
         displayName: 'Ann',
         locale: null,
+        timeZone: null,
         updatedAt: T0,
       });
       const later = {
@@ -77,6 +79,7 @@ describe.each(storeTargets)('organisation and election repositories on $label', 
         memberId: 'U1',
         displayName: '安',
         locale: 'zh-CN',
+        timeZone: null,
         updatedAt: '2026-11-24T00:00:00.000Z',
       };
       await tx.members.upsert(later);
