@@ -150,6 +150,8 @@ export class MemoryStore implements Store {
       members: {
         get: async (orgId, memberId) =>
           clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),
+        getMany: async (orgId, memberIds) =>
+          clone(s().members.filter((m) => m.orgId === orgId && memberIds.includes(m.memberId))),
         upsert: async (m) => {
           s().members = s().members.filter((x) => !(x.orgId === m.orgId && x.memberId === m.memberId));
           // as a row: a member written without a zone reads back with null
