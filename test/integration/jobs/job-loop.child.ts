@@ -42,4 +42,6 @@ process.on('message', (m: { kind: string; at?: number }) => {
   }
   if (m.kind === 'stop') void database.close().then(() => process.exit(0));
 });
+// the test that started it is gone (it failed, or was stopped): so is this process
+process.on('disconnect', () => process.exit(0));
 await send({ kind: 'ready' });
