@@ -69,6 +69,13 @@ const empty = (): MemoryState => ({
 const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byId = (a: { id: string }, b: { id: string }) => bytes(a.id, b.id);
 
+/** An organisation as its row keeps it: an absent language or zone reads back as null. */
+const orgRow = (o: Organisation): Organisation => ({
+  ...structuredClone(o),
+  language: o.language ?? null,
+  timeZone: o.timeZone ?? null,
+});
+
 /** a unique key or foreign key the database would enforce: the statement fails, and so does its transaction */
 function refuse(constraint: string): never {
   throw new Error(`constraint failed: ${constraint}`);
@@ -121,14 +128,14 @@ export class MemoryStore implements Store {
           if (s().orgs.some((x) => x.id === o.id)) refuse('orgs primary key');
           if (s().orgs.some((x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId))
             refuse('orgs_platform_org_unique');
-          s().orgs.push(clone(o));
+          s().orgs.push(orgRow(o));
         },
         insertIfAbsent: async (o) => {
           const known = s().orgs.find(
             (x) => x.platform === o.platform && x.platformOrgId === o.platformOrgId,
           );
-          if (!known) s().orgs.push(clone(o));
-          return clone(known ?? o);
+          if (!known) s().orgs.push(orgRow(o));
+          return clone(known ?? orgRow(o));
         },
         setDefaultLocale: async (id, locale) => {
           s().orgs = s().orgs.map((x) => (x.id === id ? { ...x, defaultLocale: locale } : x));
@@ -143,9 +150,12 @@ export class MemoryStore implements Store {
       members: {
         get: async (orgId, memberId) =>
           clone(s().members.find((m) => m.orgId === orgId && m.memberId === memberId)),
+        getMany: async (orgId, memberIds) =>
+          clone(s().members.filter((m) => m.orgId === orgId && memberIds.includes(m.memberId))),
         upsert: async (m) => {
           s().members = s().members.filter((x) => !(x.orgId === m.orgId && x.memberId === m.memberId));
-          s().members.push(clone(m));
+          // as a row: a member written without a zone reads back with null
+          s().members.push({ ...clone(m), timeZone: m.timeZone ?? null });
         },
       },
       elections: {
@@ -448,7 +458,8 @@ export class MemoryStore implements Store {
             .jobs.filter(
               (j) =>
                 j.runAt <= now &&
-                (j.status === 'pending' || (j.status === 'running' && (j.leaseUntil ?? '') <= now)) &&
+                (j.status === 'pending' ||
+                  (j.status === 'running' && j.leaseUntil !== null && j.leaseUntil <= now)) &&
                 // an election's jobs one at a time, in the order they were due (as the SQL does)
                 !s().jobs.some(
                   (o) =>

@@ -65,11 +65,13 @@ describe.each(storeTargets)('organisation and election repositories on $label', 
         locale: null,
         updatedAt: T0,
       });
+      // a member written without a zone (as from a platform that tells none) reads back with null
       expect(await tx.members.get(org.id, 'U1')).toEqual({
         orgId: org.id,
         memberId: 'U1',
         displayName: 'Ann',
         locale: null,
+        timeZone: null,
         updatedAt: T0,
       });
       const later = {
@@ -77,11 +79,44 @@ describe.each(storeTargets)('organisation and election repositories on $label', 
         memberId: 'U1',
         displayName: '安',
         locale: 'zh-CN',
+        timeZone: null,
         updatedAt: '2026-11-24T00:00:00.000Z',
       };
       await tx.members.upsert(later);
       expect(await tx.members.get(org.id, 'U1')).toEqual(later);
       expect(await tx.members.get(org.id, 'U2')).toBeUndefined();
+    });
+  });
+
+  it('reads many members at once: those known, of this organisation only', async () => {
+    const org = makeOrg();
+    const other = makeOrg();
+    const member = (orgId: string, memberId: string) => ({
+      orgId,
+      memberId,
+      displayName: memberId,
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      updatedAt: T0,
+    });
+    // more than one read's slice (500), so the slices are joined
+    const ids = Array.from({ length: 1100 }, (_, i) => `M${String(i).padStart(4, '0')}`);
+    await store.transaction(async (tx) => {
+      await tx.orgs.insert(org);
+      await tx.orgs.insert(other);
+      for (const id of ids) await tx.members.upsert(member(org.id, id));
+      await tx.members.upsert(member(other.id, 'X1'));
+    });
+    const byId = (a: { memberId: string }, b: { memberId: string }) => (a.memberId < b.memberId ? -1 : 1);
+    await store.transaction(async (tx) => {
+      expect(await tx.members.getMany(org.id, [])).toEqual([]);
+      expect((await tx.members.getMany(org.id, ['M0003', 'nobody', 'X1', 'M0001'])).sort(byId)).toEqual([
+        member(org.id, 'M0001'),
+        member(org.id, 'M0003'),
+      ]);
+      const all = await tx.members.getMany(org.id, [...ids, 'nobody']);
+      expect(all.sort(byId)).toEqual(ids.map((id) => member(org.id, id)));
+      expect(await tx.members.getMany(other.id, ['X1', 'M0001'])).toEqual([member(other.id, 'X1')]);
     });
   });
 

@@ -15,6 +15,7 @@ export function makeOrg(over: Partial<Organisation> = {}): Organisation {
     name: 'Residents Association',
     defaultLocale: 'en',
     language: null,
+    timeZone: null,
     createdAt: T0,
     ...over,
   };

@@ -26,6 +26,7 @@ const TABLES = [
   'roll_entries',
   'seconders',
   'settings',
+  'timetable',
 ];
 
 const ALL = [
@@ -33,6 +34,7 @@ const ALL = [
   '2026-12-07-sealed-ballots',
   '2026-12-14-no-statistics-on-secrets',
   '2026-12-21-org-language',
+  '2026-12-28-timeline',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

@@ -14,6 +14,7 @@ import { randomId } from '../shared/ids.js';
 import type { InstanceState } from '../shared/instance-state.js';
 import { orgLanguage, type Organisation } from '../shared/org.types.js';
 import type { Logger } from '../kit/context.js';
+import type { Member } from '../members/member.types.js';
 import type { Store } from '../kit/store.js';
 
 export interface ContextParts {
@@ -45,6 +46,10 @@ export function commandContext(p: ContextParts): CommandContext {
   const reader = p.reader;
   const zone = org.timeZone ?? DEFAULT_TIME_ZONE;
   const actorZone = p.invocation.actor.timeZone ? canonicalZone(p.invocation.actor.timeZone) : undefined;
+  // members read by knowMembers (null: Teller has not met them); dispatch has already written the actor
+  const known = new Map<string, Member | null>();
+  const member = async (memberId: string) =>
+    known.has(memberId) ? (known.get(memberId) ?? undefined) : tx.members.get(org.id, memberId);
   const ctx: CommandContext = {
     tx,
     org,
@@ -62,13 +67,19 @@ export function commandContext(p: ContextParts): CommandContext {
     async translatorFor(memberId: string): Promise<Translate> {
       // their last known locale (from their own commands, or the profile the platform gave when they
       // were named in one); else the organisation's language
-      const m = await tx.members.get(org.id, memberId);
+      const m = await member(memberId);
       return translator(m?.locale ?? orgLanguage(ctx.org, platformLocale));
     },
     async readerFor(memberId: string): Promise<Reader> {
-      const m = await tx.members.get(org.id, memberId);
+      const m = await member(memberId);
       const memberLocale = normaliseLocale(m?.locale ?? orgLanguage(ctx.org, platformLocale));
       return { t: translator(memberLocale), locale: memberLocale, zone: m?.timeZone ?? ctx.zone };
+    },
+    async knowMembers(memberIds) {
+      const unread = [...new Set(memberIds)].filter((id) => !known.has(id));
+      if (unread.length === 0) return;
+      for (const id of unread) known.set(id, null);
+      for (const m of await tx.members.getMany(org.id, unread)) known.set(m.memberId, m);
     },
     async enqueue(message) {
       return tx.outbox.enqueue({

@@ -3,6 +3,8 @@ import type { Member } from './member.types.js';
 
 export interface MemberRepo {
   get(orgId: string, memberId: string): Promise<Member | undefined>;
+  /** the known members among these ids, in no particular order (one read for a fan-out's readers) */
+  getMany(orgId: string, memberIds: readonly string[]): Promise<Member[]>;
   upsert(member: Member): Promise<void>;
 }
 

@@ -29,6 +29,7 @@ export const openVoting = defineMove<{ election: number }>({
     const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
     const closes = step.planned('voting-close');
+    await ctx.knowMembers(voters.map((v) => v.memberId));
     for (const v of voters) {
       await notifyMember(
         ctx,
@@ -94,6 +95,7 @@ export const remindVoters = defineCommand<{ election: number }>({
     // member per hour, however often the command is run.
     const once = ctx.scheduled?.key ?? ctx.now.toISOString().slice(0, 13);
     const closes = (await planOf(ctx.tx, e.id)).get('voting-close');
+    await ctx.knowMembers(waiting.map((r) => r.memberId));
     let sent = 0;
     for (const r of waiting) {
       const queued = await notifyMember(

@@ -286,11 +286,27 @@ export function memberRepo(ctx: RepoContext): MemberRepo {
       const row = await first(ctx, q.memberGet, { orgId, memberId });
       return row && memberFromRow(row);
     },
+    async getMany(orgId, memberIds) {
+      const out = [];
+      // in slices, under SQLite's and PostgreSQL's limits on bound parameters
+      for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
+        const rows = await ctx.db
+          .selectFrom('members')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('member_id', 'in', memberIds.slice(i, i + MEMBERS_PER_READ))
+          .execute();
+        out.push(...rows.map(memberFromRow));
+      }
+      return out;
+    },
     async upsert(member) {
       await run(ctx, q.memberUpsert, { ...memberToRow(member) });
     },
   };
 }
+
+const MEMBERS_PER_READ = 500;
 
 export function electionRepo(ctx: RepoContext): ElectionRepo {
   return {

@@ -86,7 +86,14 @@ const q = {
   jobRetry: prepare((db, p) =>
     db
       .updateTable('jobs')
-      .set({ status: p('status'), run_at: p('runAt'), last_error: p('error'), lease_until: null })
+      .set({ status: 'pending', run_at: p('runAt'), last_error: p('error'), lease_until: null })
+      .where('id', '=', p('id')),
+  ),
+  // a job that failed for good keeps the time it was due, to show when the work should have happened
+  jobFail: prepare((db, p) =>
+    db
+      .updateTable('jobs')
+      .set({ status: 'failed', last_error: p('error'), lease_until: null })
       .where('id', '=', p('id')),
   ),
   settingGet: prepare((db, p) => db.selectFrom('settings').select('value').where('key', '=', p('key'))),
@@ -189,12 +196,8 @@ export function jobRepo(ctx: RepoContext): JobRepo {
       await run(ctx, q.jobFinish, { id, at });
     },
     async retry(id, runAt, error) {
-      await run(ctx, q.jobRetry, {
-        id,
-        status: runAt === null ? 'failed' : 'pending',
-        runAt: runAt ?? new Date(0).toISOString(),
-        error,
-      });
+      if (runAt === null) await run(ctx, q.jobFail, { id, error });
+      else await run(ctx, q.jobRetry, { id, runAt, error });
     },
     async finishByKey(key, at) {
       await run(ctx, q.jobFinishByKey, { key, at });
