@@ -4,10 +4,18 @@
 import type { DispatchResult } from '../kit/command.types.js';
 import type { Logger, ScheduledRun } from '../kit/context.js';
 import { PHASE_MOVES } from '../elections/election.phases.js';
-import { ORGANISER_JOB, REMIND_JOB, STEP_ARGS, STEP_COMMAND, STEP_JOB } from '../elections/timetable.js';
+import {
+  ORGANISER_JOB,
+  REMIND_JOB,
+  STEP_ARGS,
+  STEP_COMMAND,
+  STEP_JOB,
+  stepJobKey,
+} from '../elections/timetable.js';
 import { STEPS, type Step } from '../elections/timetable.types.js';
 import { PHASES, type Election } from '../shared/election.types.js';
-import type { Organisation } from '../shared/org.types.js';
+import { orgLanguage, type Organisation } from '../shared/org.types.js';
+import { DEFAULT_TIME_ZONE, formatTime } from '../shared/time.js';
 import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Store } from '../kit/store.js';
@@ -45,6 +53,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
+/** The periods members act in: opened late past their end, they are not opened at all. */
+const PERIOD_CLOSED_BY: Partial<Record<Step, Step>> = {
+  'nominations-open': 'nominations-close',
+  'voting-open': 'voting-close',
+};
+
 function bodyText(outcome: DispatchResult): string {
   return outcome.reply.body.text;
 }
@@ -61,7 +75,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (!target) return undefined;
     const { org, election } = target;
     const number = election.number;
-    const scheduled: ScheduledRun = { for: new Date(job.runAt), key: job.dedupeKey };
+    // a retry moves runAt on; the time it was planned for stays in the payload
+    const plannedFor = typeof job.payload.at === 'string' ? job.payload.at : job.runAt;
+    const scheduled: ScheduledRun = {
+      for: new Date(plannedFor),
+      key: job.dedupeKey,
+      retried: job.attempts > 1,
+    };
     switch (job.kind) {
       case SEAL_JOB:
         return deps.runAsTeller(org, 'voting.seal', { election: number });
@@ -100,6 +120,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
   ): Promise<Outcome> {
     const step = job.payload.step as Step;
     if (!STEPS.includes(step)) throw new Error(`unknown timetable step ${String(step)}`);
+    const missed = await missedPeriod(election, step);
+    if (missed) return missed;
     const command = STEP_COMMAND[step];
     const outcome = await deps.runAsTeller(
       org,
@@ -123,6 +145,39 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return { ...outcome, code: 'job.refused' };
   }
 
+  /**
+   * A period whose end passed while Teller was not running is not opened and closed at once (ballots that
+   * say "voting closes 2 h ago"): the organisers are told, and the end's job is cancelled with it.
+   */
+  async function missedPeriod(election: Election, step: Step): Promise<Outcome> {
+    const closes = PERIOD_CLOSED_BY[step];
+    if (!closes) return undefined;
+    const now = deps.clock.now();
+    const plan = await deps.store.transaction((tx) => tx.timetable.list(election.id));
+    const end = plan.find((p) => p.step === closes);
+    const start = plan.find((p) => p.step === step);
+    if (!end || new Date(end.at) > now) return undefined;
+    await deps.store.transaction((tx) =>
+      tx.jobs.cancelByKey(stepJobKey(election.id, closes, end.at), now.toISOString()),
+    );
+    const org = await deps.store.transaction((tx) => tx.orgs.get(election.orgId));
+    if (org) {
+      const show = (at: string) =>
+        formatTime(new Date(at), org.timeZone ?? DEFAULT_TIME_ZONE, orgLanguage(org), now);
+      await deps.runAsTeller(org, 'notices.alert', {
+        election: election.number,
+        about: 'schedule_missed',
+        step,
+        detail: `${start ? show(start.at) : ''} – ${show(end.at)}`,
+      });
+    }
+    return {
+      kind: 'domain-error',
+      code: 'job.refused',
+      reply: { visibility: 'only-you', body: { text: `missed: ${step} and ${closes} both passed` } },
+    };
+  }
+
   async function settle(job: Job, outcome: DispatchResult | undefined, error?: unknown): Promise<void> {
     const now = deps.clock.now();
     // 'ok' and 'domain-error' for a phase that moved on both mean there is nothing left to do
@@ -140,12 +195,15 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await deps.store.transaction((tx) => tx.jobs.retry(job.id, null, bodyText(outcome).slice(0, 500)));
       return;
     }
+    // what the organisers and the log are told: the error, the domain code, or the failure's reference
     const why =
       error !== undefined
         ? String(error)
         : outcome && 'code' in outcome
           ? outcome.code
-          : (outcome?.kind ?? 'unknown');
+          : outcome && 'ref' in outcome
+            ? `ref ${outcome.ref}`
+            : (outcome?.kind ?? 'unknown');
     deps.logger.error(`job ${job.kind} failed (attempt ${job.attempts})`, { job: job.id, error: why });
     await deps.store.transaction((tx) =>
       tx.jobs.retry(job.id, new Date(now.getTime() + backoffMs(job.attempts)).toISOString(), why),

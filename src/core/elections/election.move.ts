@@ -141,7 +141,7 @@ async function annotateNotice(
     const extra: string[] = [];
     const scheduled = ctx.scheduled;
     if (step && scheduled) {
-      const late = lateLine(channel, step, scheduled.for, ctx.now);
+      const late = lateLine(channel, step, scheduled.for, ctx.now, scheduled.retried);
       if (late) extra.push(late);
     }
     const next = nextStep(plan, done, ctx.now);

@@ -199,7 +199,7 @@ export async function planStep(
     kind: STEP_JOB,
     dedupeKey: stepJobKey(e.id, step, atIso),
     runAt: atIso,
-    payload: { step },
+    payload: { step, at: atIso },
   });
   if (step === 'voting-close') {
     const hours = [...(e.settings.reminderHours ?? DEFAULT_REMINDER_HOURS)].sort((a, b) => b - a);

@@ -30,10 +30,16 @@ export function deadlineLine(r: Reader, entry: TimetableEntry, now: Date): strin
 }
 
 /** "Voting opened at Mon 14 Dec 09:00 UTC; this notice is 2 h late because Teller was not running." */
-export function lateLine(r: Reader, step: Step, plannedFor: Date, now: Date): string | undefined {
+export function lateLine(
+  r: Reader,
+  step: Step,
+  plannedFor: Date,
+  now: Date,
+  retried = false,
+): string | undefined {
   const late = now.getTime() - plannedFor.getTime();
   if (late <= LATE_AFTER_MS) return undefined;
-  return r.t('timeline.late', {
+  return r.t(retried ? 'timeline.late_retried' : 'timeline.late', {
     event: r.t(`timeline.done.${step}`),
     at: formatTime(plannedFor, r.zone, r.locale, now),
     late: formatDuration(late, r.locale),

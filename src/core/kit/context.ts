@@ -22,6 +22,8 @@ export interface ScheduledRun {
   for: Date;
   /** the job's dedupe key: what the command sends once per job uses it */
   key: string;
+  /** an earlier run of the job failed: lateness is then not Teller having been down */
+  retried?: boolean;
 }
 
 /** What a handler gets: the open transaction and everything already checked about the actor. */

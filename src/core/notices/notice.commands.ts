@@ -15,6 +15,7 @@ const ALERTS = [
   'job_failing',
   'schedule_blocked',
   'schedule_refused',
+  'schedule_missed',
   'review_due',
   'publish_due',
   'count_due',
@@ -57,10 +58,15 @@ export const alertOrganisers = defineCommand<{
     // once per alert and hour, or once per planned reminder
     const once = ctx.scheduled?.key ?? ctx.now.toISOString().slice(0, 13);
     for (const o of organisers) {
-      await notifyMember(ctx, o.memberId, `alert:${args.about}:${once}:${o.memberId}`, (t) => ({
-        text: t(key, params(t)),
-        tone: 'warning',
-      }));
+      await notifyMember(
+        ctx,
+        o.memberId,
+        `alert:${args.about}:${args.step ?? ''}:${once}:${o.memberId}`,
+        (t) => ({
+          text: t(key, params(t)),
+          tone: 'warning',
+        }),
+      );
     }
     return toActor(ctx.t(key, params(ctx.t)));
   },

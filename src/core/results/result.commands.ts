@@ -27,7 +27,11 @@ import type { StoredResult } from './result.types.js';
 import { announcement } from './result.view.js';
 
 /** The count stopped at ties for the organisers: the one who ran it is told, and so is every organiser. */
-async function tellOpenTies(ctx: ElectionContext, contests: Contest[], results: StoredResult[]): Promise<string[]> {
+async function tellOpenTies(
+  ctx: ElectionContext,
+  contests: Contest[],
+  results: StoredResult[],
+): Promise<string[]> {
   const lines: string[] = [];
   for (const r of results) {
     const tie = openTies(r.result)[0];
@@ -59,7 +63,10 @@ export const runCount = defineMove<{ election: number }>({
     const body = announcement(ctx.t, e.title, contests, results, weighted, []);
     const { text: _confirmation, ...rest } = body;
     const ties = await tellOpenTies(ctx, contests, results);
-    return toActor([ctx.t('count.done', { number: e.number }), ...ties].join('\n'), { ...rest, tone: 'info' });
+    return toActor([ctx.t('count.done', { number: e.number }), ...ties].join('\n'), {
+      ...rest,
+      tone: 'info',
+    });
   },
 });
 
@@ -75,7 +82,8 @@ export const confirmCount = defineCommand<{ election: number }>({
     const counter = [...log].reverse().find((x) => x.event === 'phase.counted')?.actor;
     // the two-person rule: whoever ran the count cannot also be the one who confirms it
     if (counter === ctx.actor.memberId) return fail('count.confirm_own');
-    if ((await standingConfirmations(ctx)).includes(ctx.actor.memberId)) return fail('count.already_confirmed');
+    if ((await standingConfirmations(ctx)).includes(ctx.actor.memberId))
+      return fail('count.already_confirmed');
     // a confirmation of a count a tie decision has since changed is on file already: the new one is audited
     const onFile = await ctx.tx.results.confirmations(e.id);
     if (!onFile.some((c) => c.memberId === ctx.actor.memberId))
@@ -110,14 +118,7 @@ export const announceResult = defineMove<{ election: number }>({
     const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
     const moved = await step.move();
     if (!moved.ok) return moved;
-    const body = announcement(
-      ctx.t,
-      e.title,
-      contests,
-      results,
-      weighted,
-      confirmations,
-    );
+    const body = announcement(ctx.t, e.title, contests, results, weighted, confirmations);
     // the result's public notice: objections until its end, which certification may not come before
     const ends = new Date(ctx.now.getTime() + minimumOf(e, 'result-notice').ms);
     const notice = ctx.t('result.objection_until', {

@@ -107,5 +107,12 @@ export async function standingConfirmations(ctx: ElectionContext): Promise<strin
   log.forEach((a, i) => {
     if (a.event === 'phase.counted' || a.event === 'tie.decided') from = i;
   });
-  return [...new Set(log.slice(from).filter((a) => a.event === 'count.confirmed').map((a) => a.actor))];
+  return [
+    ...new Set(
+      log
+        .slice(from)
+        .filter((a) => a.event === 'count.confirmed')
+        .map((a) => a.actor),
+    ),
+  ];
 }

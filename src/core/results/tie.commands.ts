@@ -16,7 +16,12 @@ import type { Contest } from '../shared/election.types.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { askScrutineers, countAll, openTies } from './result.service.js';
 
-export const decideTie = defineCommand<{ election: number; contest: string; choice: string; reason?: string }>({
+export const decideTie = defineCommand<{
+  election: number;
+  contest: string;
+  choice: string;
+  reason?: string;
+}>({
   id: 'result.tie.decide',
   path: ['tie', 'decide'],
   access: 'organiser',

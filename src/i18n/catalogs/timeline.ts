@@ -60,6 +60,8 @@ export default {
     'timeline.next.voting-close': 'Voting closes {when}.',
     'timeline.next.certify': 'Objections until {when}; the result is certified then.',
     'timeline.late': '{event} at {at}; this notice is {late} late because Teller was not running.',
+    'timeline.late_retried':
+      '{event} at {at}; this notice is {late} late: the first attempts failed and were tried again.',
     'timeline.was_planned': ' (planned for {at})',
     'timeline.overdue': '— overdue',
     'timeline.empty':
@@ -105,6 +107,8 @@ export default {
     'alert.schedule_blocked':
       'Election {number}, {title}: “{step}” came due, but the election has not reached it yet. Do the steps before it, then run it yourself or plan it again.\n{detail}',
     'alert.schedule_refused': 'Election {number}, {title}: “{step}” came due, but it was refused:\n{detail}',
+    'alert.schedule_missed':
+      'Election {number}, {title}: “{step}” and the end of its period both passed while Teller was not running ({detail}), so nothing was opened. Plan new times with /election schedule {number}.',
     'alert.review_due':
       'Election {number}, {title}: the review of nominations ends in a day. Approve or reject what is waiting.',
     'alert.publish_due':
@@ -173,6 +177,7 @@ export default {
     'timeline.next.voting-close': '投票截止于 {when}。',
     'timeline.next.certify': '异议截止于 {when}，届时确认结果。',
     'timeline.late': '{event}（计划于 {at}）；因 Teller 未在运行，本通知晚了 {late}。',
+    'timeline.late_retried': '{event}（计划于 {at}）；因前几次尝试失败后重试，本通知晚了 {late}。',
     'timeline.was_planned': '（原定 {at}）',
     'timeline.overdue': '——已逾期',
     'timeline.empty': '尚未安排任何步骤。用 /election schedule {number} voting-open=… voting-close=… 安排。',
@@ -212,6 +217,8 @@ export default {
     'alert.schedule_blocked':
       '第 {number} 号选举“{title}”：“{step}”已到时间，但选举尚未进行到这一步。请先完成之前的步骤，然后自己执行或重新安排。\n{detail}',
     'alert.schedule_refused': '第 {number} 号选举“{title}”：“{step}”已到时间，但被拒绝：\n{detail}',
+    'alert.schedule_missed':
+      '第 {number} 号选举“{title}”：Teller 未在运行期间，“{step}”及其期限的结束时间都已过去（{detail}），因此没有开启。请用 /election schedule {number} 重新安排。',
     'alert.review_due': '第 {number} 号选举“{title}”：提名审核将在一天后结束，请处理待审核的提名。',
     'alert.publish_due':
       '第 {number} 号选举“{title}”：投票将在一天后开始，候选人尚未公布（/election publish {number}）。',

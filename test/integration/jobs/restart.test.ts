@@ -1,7 +1,8 @@
 // Teller stopped while planned steps fell due (issue 11): the process that planned the timetable is gone,
-// a new one starts on the same SQLite file hours later and catches up in order. Voting opens, then
-// closes, each notice once, each saying how late it is and why; the reminder whose moment passed while
-// Teller was down is not sent after the vote it was for has closed; the organisers are told to count.
+// a new one starts on the same SQLite file later and catches up in order. A step that fell due is taken
+// late, its notice saying how late and why; a reminder whose moment passed is not sent beside the ballot
+// or after the close; and a period whose end also passed is not opened and closed at once: the
+// organisers are told instead.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +25,10 @@ describe('a restart after planned steps fell due', () => {
     dir = undefined;
   });
 
-  it('opens then closes voting, each notice once and marked late, and sends no stale reminder', async () => {
+  /** The first process plans voting for 08:00 to 10:00 and stops at 07:00; a second starts at `at`. */
+  async function restartAt(at: string) {
     dir = mkdtempSync(join(tmpdir(), 'teller-restart-'));
     const file = join(dir, 'teller.db');
-
-    // the first process: plans voting for 08:00 to 10:00, then stops at 07:00 with no job loop
     const first = await connect(file);
     open.push(first);
     await migrateToLatest(first);
@@ -44,65 +44,77 @@ describe('a restart after planned steps fell due', () => {
     ]);
     await first.close();
     open.pop();
-
-    // the second process starts at noon on the same file
     const second = await connect(file);
     open.push(second);
     await migrateToLatest(second);
     const later = new TestClock();
-    later.time = new Date('2026-03-10T12:00:00.000Z');
-    const restarted = tellerOn(second, { clock: later });
-    expect(await restarted.core.runJobs()).toBe(4);
-    expect(restarted.errors).toEqual([]);
+    later.time = new Date(at);
+    return { second, later, restarted: tellerOn(second, { clock: later }) };
+  }
 
-    // in order: voting opened, then closed, each by Teller, once
-    const election = await second.db
-      .selectFrom('elections')
-      .select(['id', 'phase'])
-      .executeTakeFirstOrThrow();
-    expect(election.phase).toBe('closed');
+  const phaseOf = async (db: Database) =>
+    (await db.db.selectFrom('elections').select(['id', 'phase']).executeTakeFirstOrThrow()) as {
+      id: string;
+      phase: string;
+    };
+
+  it('opens voting late, saying so, sends no reminder beside the ballot, and closes on time', async () => {
+    const { second, later, restarted } = await restartAt('2026-03-10T09:30:00.000Z');
+    expect(await restarted.core.runJobs()).toBe(2); // the open, and the 09:00 reminder
+    expect(restarted.errors).toEqual([]);
+    expect((await phaseOf(second)).phase).toBe('voting');
+    const channel = (await outbox(second)).filter((p) => p.memberId === null);
+    const opened = channel.filter((p) => OPENED.test(p.text));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.text).toContain(
+      'Voting opened at Tue 10 Mar 08:00 UTC; this notice is 1 h 30 min late because Teller was not running.',
+    );
+    expect(opened[0]!.text).toContain('Voting closes Tue 10 Mar 10:00 UTC (in 30 min).');
+    // the 09:00 reminder came due before voting opened: it would land beside the ballot itself
+    expect((await outbox(second)).filter((p) => p.purpose === 'reminder')).toEqual([]);
+
+    later.time = new Date('2026-03-10T10:00:00.000Z');
+    expect(await restarted.core.runJobs()).toBe(1);
+    expect((await phaseOf(second)).phase).toBe('closed');
+    const closed = (await outbox(second)).filter((p) => p.memberId === null && CLOSED.test(p.text));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.text).not.toContain('late');
     const moves = await second.db
       .selectFrom('audit_entries')
-      .select(['event', 'actor', 'data'])
-      .where('election_id', '=', election.id)
-      .where('event', 'in', ['phase.voting', 'phase.closed', 'voting.reminded'])
+      .select(['event', 'actor'])
+      .where('event', 'in', ['phase.voting', 'phase.closed'])
       .orderBy('seq')
       .execute();
     expect(moves.map((m) => m.event)).toEqual(['phase.voting', 'phase.closed']);
-    expect(new Set(moves.map((m) => m.actor)).size).toBe(1);
-    expect(moves[0]!.actor).not.toBe(ORGANISER);
+    expect(moves.every((m) => m.actor !== ORGANISER)).toBe(true);
+  });
 
+  it('does not open a vote whose close has also passed: the organisers are told, once', async () => {
+    const { second, later, restarted } = await restartAt('2026-03-10T12:00:00.000Z');
+    await restarted.core.runJobs();
+    expect(restarted.errors).toEqual([]);
+    const election = await phaseOf(second);
+    expect(election.phase).toBe('published');
     const posts = await outbox(second);
-    const channel = posts.filter((p) => p.memberId === null);
-    const opened = channel.filter((p) => OPENED.test(p.text));
-    const closed = channel.filter((p) => CLOSED.test(p.text));
-    expect(opened).toHaveLength(1);
-    expect(closed).toHaveLength(1);
-    expect(opened[0]!.text).toContain(
-      'Voting opened at Tue 10 Mar 08:00 UTC; this notice is 4 h late because Teller was not running.',
+    // no ballot that says voting closed two hours ago, no notice of a vote that never was
+    expect(posts.filter((p) => p.purpose === 'ballot')).toEqual([]);
+    expect(posts.filter((p) => p.memberId === null && (OPENED.test(p.text) || CLOSED.test(p.text)))).toEqual(
+      [],
     );
-    expect(closed[0]!.text).toContain(
-      'Voting closed at Tue 10 Mar 10:00 UTC; this notice is 2 h late because Teller was not running.',
-    );
-    // the reminder for 09:00 was for a vote that has closed: it went to no one
-    expect(posts.filter((p) => p.purpose === 'reminder')).toEqual([]);
-    expect((await auditCounts(second)).get(election.id)?.get('voting.reminded')).toBeUndefined();
-
-    // the organisers' reminder to count, due an hour after the close, came too, once, after the close
-    const countDue = posts.filter((p) => p.text.includes('voting has closed. Run the count'));
-    expect(countDue.map((p) => p.memberId)).toEqual([ORGANISER]);
-
-    // every due job ran once and is done; a second tick finds nothing
-    const due = (await jobs(second)).filter((j) => j.runAt <= later.time.toISOString());
-    expect(due.map((j) => [j.kind, j.payload.step ?? j.payload.hours, j.status, j.attempts]).sort()).toEqual(
-      [
-        ['timetable.step', 'voting-close', 'done', 1],
-        ['timetable.step', 'voting-open', 'done', 1],
-        ['voting.reminder', 1, 'done', 1],
-        ['organisers.reminder', undefined, 'done', 1],
-      ].sort(),
-    );
-    expect(await restarted.core.runJobs()).toBe(0);
+    const told = posts.filter((p) => p.text.includes('both passed while Teller was not running'));
+    expect(told.map((p) => p.memberId)).toEqual([ORGANISER]);
+    expect(told[0]!.text).toContain('(Tue 10 Mar 08:00 UTC – Tue 10 Mar 10:00 UTC)');
+    expect((await auditCounts(second)).get(election.id)?.get('phase.voting')).toBeUndefined();
+    // the open waits for the organisers; the close and the reminders will not run
+    const byStep = (await jobs(second)).map((j) => [
+      j.kind,
+      j.payload.step ?? j.payload.about ?? j.payload.hours,
+      j.status,
+    ]);
+    expect(byStep).toContainEqual(['timetable.step', 'voting-open', 'failed']);
+    expect(byStep).toContainEqual(['timetable.step', 'voting-close', 'cancelled']);
+    later.time = new Date('2026-03-11T12:00:00.000Z');
+    await restarted.core.runJobs();
     expect((await outbox(second)).length).toBe(posts.length);
   });
 });
