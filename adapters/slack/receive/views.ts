@@ -22,7 +22,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(BALLOT_CALLBACK, async ({ ack, body, view, client }) => {
     const started = Date.now();
     const meta = JSON.parse(view.private_metadata) as BallotMeta;
-    const src = source(body);
+    const src = viewSource(body);
     const work = buildInvocation(ctx, client, src, 'ballot.cast', {}).then(async (inv) => {
       const t = translator(ctx, inv.actor.locale);
       const read = readChoices(meta, view.state.values as ViewValues);
@@ -63,7 +63,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view, client }) => {
     const started = Date.now();
     const meta = JSON.parse(view.private_metadata) as FormMeta;
-    const src = { ...source(body), channelId: meta.channel };
+    const src = { ...viewSource(body), channelId: meta.channel };
     const args = { ...readFormArgs(view.state.values as never), ...meta.preset };
     const work = buildInvocation(
       ctx,
@@ -84,10 +84,10 @@ export function registerViews(app: App, ctx: SlackContext): void {
         if (done.kind !== 'ok')
           return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
         await ack({ response_action: 'clear' });
-        await post(ctx, client, src.userId, meta.channel, done.reply);
+        await postReply(ctx, client, src.userId, meta.channel, done.reply);
       },
       defer: () => ack(),
-      followUp: (late) => post(ctx, client, src.userId, meta.channel, late.reply),
+      followUp: (late) => postReply(ctx, client, src.userId, meta.channel, late.reply),
     });
   });
 }
@@ -101,7 +101,7 @@ function membersIn(ctx: SlackContext, command: string, args: Record<string, unkn
   return ids.filter((id) => /^[UW][A-Z0-9]+$/.test(id));
 }
 
-function source(body: ViewSubmitAction) {
+export function viewSource(body: ViewSubmitAction) {
   return {
     teamId: body.team?.id ?? body.user.team_id ?? '',
     teamName: body.team?.domain,
@@ -153,7 +153,8 @@ async function sendDm(ctx: SlackContext, client: WebClient, userId: string, repl
   }
 }
 
-async function post(
+/** a form's answer, where the form was opened: to the channel, or to the member alone */
+export async function postReply(
   ctx: SlackContext,
   client: WebClient,
   userId: string,
