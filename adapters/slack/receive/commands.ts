@@ -12,7 +12,7 @@ import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
-import { openScheduleForm, scheduleFormElection } from './schedule.js';
+import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
 
 /**
  * slash command name -> the command it stands for, from the registry's aliases ('vote' is /vote);
@@ -182,7 +182,7 @@ async function openForm(
   inv: Invocation,
 ): Promise<void> {
   const view = renderCommandForm(
-    spec,
+    electionFirst(spec),
     { command: spec.id, preset: {}, channel: command.channel_id },
     translator(ctx, inv.actor.locale),
   );

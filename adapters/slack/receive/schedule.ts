@@ -4,7 +4,7 @@
 // the timeline), and only an 'ok' opens the form; any refusal is shown as typed commands show theirs.
 // The plan comes from the core's read-only timetable query, never from a rendered reply.
 
-import type { App, RespondFn, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { AckFn, App, RespondFn, SlashCommand, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { CommandSpec, DispatchResult, TellerCore } from '../../../src/core/index.js';
 import {
@@ -21,7 +21,7 @@ import { renderScheduleForm, SCHEDULE_CALLBACK, type ScheduleMeta } from '../ren
 import { buildInvocation, translator, type PayloadSource, type SlackContext } from './context.js';
 import { readFormArgs } from './form-values.js';
 import { logResult, replyMessage } from './present.js';
-import { inlineErrors, postReply, viewSource } from './views.js';
+import { inlineErrors, postReply, viewSource } from './view-replies.js';
 
 export const SCHEDULE_COMMAND = 'election.schedule';
 
@@ -45,6 +45,31 @@ async function currentFields(core: TellerCore, teamId: string, election: string)
   return { plan, fields: plan ? scheduleFields(plan) : [] };
 }
 
+/**
+ * The timetable modal for `election`, if the core accepts the command as typed and a step is left to
+ * plan; else only the core's answer (a refusal, or the timeline when everything has happened).
+ */
+async function prepareForm(
+  ctx: SlackContext,
+  client: WebClient,
+  src: PayloadSource,
+  election: string,
+): Promise<{ result: DispatchResult; view?: Record<string, unknown> }> {
+  const inv = await buildInvocation(ctx, client, src, SCHEDULE_COMMAND, { election });
+  const result = await ctx.core.dispatch(inv);
+  logResult(ctx, SCHEDULE_COMMAND, result);
+  if (result.kind !== 'ok') return { result };
+  const { plan, fields } = await currentFields(ctx.core, src.teamId, election);
+  if (!plan || fields.length === 0) return { result };
+  const meta: ScheduleMeta = { election, stamp: stampOf(fields), channel: src.channelId };
+  const view = renderScheduleForm(
+    fields,
+    { meta, zone: plan.zone, someHappened: plan.steps.some((s) => s.happened) },
+    translator(ctx, inv.actor.locale),
+  );
+  return { result, view };
+}
+
 /** Acked already; the modal opens on the command's trigger_id, which lasts 3 s from the command. */
 export async function openScheduleForm(
   ctx: SlackContext,
@@ -54,19 +79,8 @@ export async function openScheduleForm(
   src: PayloadSource,
   election: string,
 ): Promise<void> {
-  const inv = await buildInvocation(ctx, client, src, SCHEDULE_COMMAND, { election });
-  const result = await ctx.core.dispatch(inv);
-  logResult(ctx, SCHEDULE_COMMAND, result);
-  if (result.kind !== 'ok') return void (await respond(replyMessage(result.reply)));
-  const { plan, fields } = await currentFields(ctx.core, src.teamId, election);
-  // nothing left to plan (everything has happened): the timeline is the whole answer
-  if (!plan || fields.length === 0) return void (await respond(replyMessage(result.reply)));
-  const meta: ScheduleMeta = { election, stamp: stampOf(fields), channel: command.channel_id };
-  const view = renderScheduleForm(
-    fields,
-    { meta, zone: plan.zone, someHappened: plan.steps.some((s) => s.happened) },
-    translator(ctx, inv.actor.locale),
-  );
+  const { result, view } = await prepareForm(ctx, client, src, election);
+  if (!view) return void (await respond(replyMessage(result.reply)));
   try {
     await client.views.open({ trigger_id: command.trigger_id, view: view as never });
   } catch (err) {
@@ -74,6 +88,44 @@ export async function openScheduleForm(
     ctx.logger.warn('slack views.open (schedule) failed', { error: String(err) });
     await respond(replyMessage(result.reply));
   }
+}
+
+/**
+ * `/election schedule` typed alone asks for the election first (the registry's form, with that one
+ * field: its eight times all share one description, which would make eight identical labels); once it
+ * is given, the same modal becomes the timetable form for that election.
+ */
+export function electionFirst(spec: CommandSpec): CommandSpec {
+  return spec.id === SCHEDULE_COMMAND
+    ? { ...spec, args: spec.args.filter((a) => a.kind === 'election') }
+    : spec;
+}
+
+export async function scheduleFromElectionForm(
+  ctx: SlackContext,
+  submit: {
+    ack: AckFn<ViewResponseAction>;
+    client: WebClient;
+    blocks: { type: string; block_id?: string }[];
+  },
+  src: PayloadSource,
+  election: string,
+): Promise<void> {
+  const started = Date.now();
+  const { ack, client } = submit;
+  await ackOrDefer({
+    deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
+    run: () => prepareForm(ctx, client, src, election),
+    reply: async ({ result, view }) => {
+      if (view) return ack({ response_action: 'update', view: view as never });
+      if (result.kind !== 'ok')
+        return ack({ response_action: 'errors', errors: inlineErrors(submit.blocks, result) });
+      await ack({ response_action: 'clear' });
+      await postReply(ctx, client, src.userId, src.channelId, result.reply);
+    },
+    defer: () => ack(),
+    followUp: ({ result }) => postReply(ctx, client, src.userId, src.channelId, result.reply),
+  });
 }
 
 export function registerScheduleView(app: App, ctx: SlackContext): void {

@@ -203,6 +203,28 @@ describe('the schedule form on Slack', () => {
     expect(s.fake.callsOf('views.open')).toHaveLength(0);
   });
 
+  it('typed alone, asks for the election first, then becomes the timetable form', async () => {
+    const first = await openForm('olga', 'schedule');
+    expect(first.callback_id).toBe('form');
+    expect(inputs(first).map((b) => b.block_id)).toEqual(['election']);
+    const ack = await s.submit(first as never, field('election', '1'), 'olga');
+    expect(ack.response_action).toBe('update');
+    const view = ack.view as View;
+    expect(view.callback_id).toBe('schedule');
+    expect(inputs(view).find((b) => b.block_id === 'nominationsOpen')!.element!.initial_value).toBe(
+      '2026-03-02 09:00',
+    );
+    expect(await s.submit(view as never, field('votingClose', '2026-03-20 09:00'), 'olga')).toEqual({
+      response_action: 'clear',
+    });
+    expect(lastSchedule().args).toEqual({ election: '1', votingClose: '2026-03-20 09:00' });
+    // a member the core refuses is told beside the election field, and gets no timetable
+    const theirs = await openForm('alice', 'schedule');
+    const refused = await s.submit(theirs as never, field('election', '1'), 'alice');
+    expect(refused.response_action).toBe('errors');
+    expect(refused.errors.election).toMatch(/Only the election's organisers/);
+  });
+
   it('is in the organiser’s language', async () => {
     s.fake.users.set(uid('mei'), { id: uid('mei'), name: 'mei', locale: 'zh-CN', tz: 'Asia/Shanghai' });
     await s.type('olga', `organiser add 1 <@${uid('mei')}>`);
