@@ -30,3 +30,12 @@ export { missingGlyphs } from './chart/glyph-check.js';
 export { escapeDiscordMarkdown } from './render/discord-markdown.js';
 export { displayColumns, padColumns, textWidthEm, truncateColumns, truncateEm } from './render/text-width.js';
 export { progressText, type TranslateFn } from './delivery/progress-text.js';
+export {
+  electionNumber,
+  OVERRIDE_FIELD,
+  scheduleArgs,
+  scheduleFields,
+  stampOf,
+  type ScheduleField,
+  type ScheduleSubmit,
+} from './schedule-form.js';

@@ -22,6 +22,7 @@ import { registerActions } from './receive/actions.js';
 import { registerCommands } from './receive/commands.js';
 import { createContext } from './receive/context.js';
 import { registerViews } from './receive/views.js';
+import { registerScheduleView } from './receive/schedule.js';
 import { ProgressPoster } from './send/progress-poster.js';
 import { readChannelTexts } from './send/channel-reader.js';
 import { SlackSender } from './send/slack-sender.js';
@@ -128,6 +129,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommands(bolt, ctx);
   registerActions(bolt, ctx);
   registerViews(bolt, ctx);
+  registerScheduleView(bolt, ctx);
   bolt.error(async (err) => logger.error('slack handler error', { error: String(err) }));
 
   let progress: ProgressPoster | undefined;

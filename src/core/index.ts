@@ -34,7 +34,12 @@ export type {
   Platform,
 } from './delivery/outbound.types.js';
 export type { ChartData, Explanation } from '../counting/types.js';
-export type { ContestSummary, ElectionSummary } from './elections/election.queries.js';
+export type {
+  ContestSummary,
+  ElectionSummary,
+  TimetableStepSummary,
+  TimetableSummary,
+} from './elections/election.queries.js';
 // A ballot as data: adapters build a selection from their inputs, check it with the core's own rules
 // (each refusal names the input it is about) and write it in the syntax ballot.cast takes.
 export {

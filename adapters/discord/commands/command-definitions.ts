@@ -4,6 +4,8 @@
 import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discord.js';
 import { argLabel, type ArgSpec, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
 import { clip } from '../../shared/index.js';
+import { withinBudget } from './budget.js';
+import { deployedPaths, groupWords, MAX_CHILDREN, type Paths, rootEntries, slug } from './gather.js';
 
 export const ROOT = 'election';
 /** Discord-only: who may create elections (a role, or Manage Server by default) */
@@ -11,8 +13,7 @@ export const SETTINGS_COMMAND = 'teller-settings';
 /** every command by its typed words, for anything deployment had no room for */
 export const TEXT_COMMAND = 'teller';
 
-// Discord's own limits on a command tree
-const MAX_CHILDREN = 25;
+// Discord's own limit on a description (and MAX_CHILDREN, 25 entries a level, in gather.ts)
 const MAX_DESCRIPTION = 100;
 
 export interface CommandOptionJson {
@@ -51,20 +52,22 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   const routes = new Map<string, CommandSpec>();
   const omitted: string[] = [];
   const listed = servedUnderRoot(core.commands.filter((c) => c.listed));
-  const groupWords = new Set(listed.filter((c) => c.path.length >= 2).map((c) => slug(c.path[0])));
+  const paths = deployedPaths(listed, ROOT);
+  const groupNames = groupWords(paths);
 
   const top: CommandOptionJson[] = [];
   const groups = new Map<string, CommandOptionJson>();
   for (const spec of listed) {
-    if (spec.path.length === 0) continue;
-    const first = slug(spec.path[0]);
+    const path = paths.get(spec) ?? spec.path;
+    if (path.length === 0) continue;
+    const first = slug(path[0]);
     // a one-word command whose word is also a group ('count' beside 'count confirm') goes inside the
     // group under its id's last word ('count run'), since Discord cannot run a group by itself
     const [group, sub] =
-      spec.path.length >= 2
-        ? [first, slug(spec.path.slice(1).join('-'))]
-        : groupWords.has(first)
-          ? [first, innerName(spec, listed)]
+      path.length >= 2
+        ? [first, slug(path.slice(1).join('-'))]
+        : groupNames.has(first)
+          ? [first, innerName(spec, paths)]
           : [undefined, first];
     const leaf: CommandOptionJson = {
       type: Opt.Subcommand,
@@ -139,16 +142,13 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
       },
     ],
   });
-  return { json, routes, omitted };
+  return { json: json.map(withinBudget), routes, omitted };
 }
 
-function innerName(spec: CommandSpec, listed: readonly CommandSpec[]): string {
+function innerName(spec: CommandSpec, paths: Paths): string {
   const last = slug(spec.id.split('.').pop() ?? 'show');
-  const taken = listed.some(
-    (c) =>
-      c.path.length >= 2 &&
-      slug(c.path[0]) === slug(spec.path[0]) &&
-      slug(c.path.slice(1).join('-')) === last,
+  const taken = [...paths.values()].some(
+    (p) => p.length >= 2 && slug(p[0]) === slug(spec.path[0]) && slug(p.slice(1).join('-')) === last,
   );
   return taken || last === slug(spec.path[0]) ? 'show' : last;
 }
@@ -219,8 +219,7 @@ export function optionName(a: Pick<ArgSpec, 'name'>): string {
  * first, before anything has to be left out (and typed through /teller instead).
  */
 function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
-  const entries = (specs: readonly CommandSpec[]) =>
-    new Set(specs.filter((c) => c.path.length > 0).map((c) => slug(c.path[0]))).size;
+  const entries = (specs: readonly CommandSpec[]) => rootEntries(new Map(specs.map((s) => [s, s.path])));
   const out = [...listed];
   for (let i = out.length - 1; i >= 0 && entries(out) > MAX_CHILDREN; i--) {
     if ((out[i].aliases?.length ?? 0) > 0 && out[i].path.length === 1) out.splice(i, 1);
@@ -228,12 +227,4 @@ function servedUnderRoot(listed: readonly CommandSpec[]): CommandSpec[] {
   return out;
 }
 
-/** Discord names: lowercase, 1-32 of letters, digits, - and _ */
-export function slug(word: string): string {
-  return (
-    word
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-      .slice(0, 32) || 'x'
-  );
-}
+export { slug };

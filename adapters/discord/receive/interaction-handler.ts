@@ -10,6 +10,13 @@ import { actorOf, hasManageGuild, userOf, SETTINGS_KIND, type RawInteraction } f
 import { answer } from './answer.js';
 import { onBallotComponent, outcome, type BallotContext } from './ballot-flow.js';
 import { electionChoices } from './election-choices.js';
+import { SCHEDULE_FORM } from '../schedule/schedule-form.js';
+import {
+  onScheduleCommand,
+  onScheduleComponent,
+  type ScheduleContext,
+  wantsScheduleForm,
+} from './schedule-flow.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { CallbackType, type Responder } from './responder.js';
 
@@ -88,6 +95,8 @@ async function onCommand(deps: HandlerDeps, i: RawInteraction, r: Responder): Pr
     }
   }
   const ctx = ballotContext(deps, base, i.guild_id, userOf(i).id, t);
+  if (wantsScheduleForm(command, args))
+    return onScheduleCommand(scheduleContext(ctx), r, String((args as { election: unknown }).election));
   const work = deps
     .dispatch({ ...base, command, args })
     .then((res) => resultToMessage(deps, ctx, res), failure(deps, i, t));
@@ -120,6 +129,10 @@ function ballotContext(
   t: BallotContext['t'],
 ): BallotContext {
   return { deps, base, guildId, userId, t };
+}
+
+function scheduleContext(ctx: BallotContext): ScheduleContext {
+  return { ...ctx, render: (res) => resultToMessage(ctx.deps, ctx, res) };
 }
 
 /** any dispatch result as a message; every mistake is ephemeral and says what to fix (the core's text) */
@@ -155,6 +168,7 @@ async function onComponent(deps: HandlerDeps, i: RawInteraction, r: Responder): 
     return r.respond({ type: CallbackType.Message, data: notice(t('discord.error.server_only')) });
   const base = await baseOf(deps, i, guildId);
   const ctx = ballotContext(deps, base, guildId, userOf(i).id, t);
+  if (decoded.command === SCHEDULE_FORM) return onScheduleComponent(scheduleContext(ctx), r, i, decoded.args);
   if (decoded.command === BALLOT_COMMAND) {
     const typed = i.type === 5 ? modalValue(i.data, 'ranking') : undefined;
     return onBallotComponent(

@@ -1,7 +1,8 @@
 // Slash commands: /election <words> <args>, and the shortcuts /vote and /nominate. Text goes to the
 // registry as typed (the core tokenises it), except that typed member and channel names become ids
 // (resolve-names.ts); the adapter also decides between dispatching and opening a form when the member
-// typed a command's words without the arguments it needs.
+// typed a command's words without the arguments it needs, or `schedule <election>` with no times
+// (schedule.ts).
 
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -11,6 +12,7 @@ import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
+import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
 
 /**
  * slash command name -> the command it stands for, from the registry's aliases ('vote' is /vote);
@@ -33,6 +35,14 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       channelId: command.channel_id,
       body,
     };
+
+    const scheduled = shortcut ? undefined : scheduleFormElection(ctx.core.commands, text);
+    if (scheduled !== undefined) {
+      // like /vote: ack first, so the whole of the trigger's 3 s is left for the modal
+      await ack();
+      await openScheduleForm(ctx, client, respond, command, src, scheduled);
+      return;
+    }
 
     const formSpec = shortcut ? formForShortcut(ctx, shortcut, text) : formForText(ctx, text);
     if (formSpec) {
@@ -172,7 +182,7 @@ async function openForm(
   inv: Invocation,
 ): Promise<void> {
   const view = renderCommandForm(
-    spec,
+    electionFirst(spec),
     { command: spec.id, preset: {}, channel: command.channel_id },
     translator(ctx, inv.actor.locale),
   );

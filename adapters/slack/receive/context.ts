@@ -11,7 +11,7 @@ import type {
   TellerCore,
 } from '../../../src/core/index.js';
 import type { Logger } from '../../shared/index.js';
-import { SlackDirectory } from './directory.js';
+import { type DirectoryUser, SlackDirectory } from './directory.js';
 import { MemberProfiles } from './member-profiles.js';
 
 export interface SlackContext {
@@ -80,6 +80,7 @@ export async function buildInvocation(
       memberId: src.userId,
       displayName: profile.displayName ?? src.userName,
       locale: profile.locale,
+      ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
       // No isAdmin: on Slack any member may create an election (branch organisers are rarely workspace
       // admins); the core reads isAdmin as the platform's own "may create elections" setting.
     },
@@ -95,9 +96,9 @@ export async function buildInvocation(
 const ONE_BY_ONE = 10;
 
 /**
- * Name and locale of members named in a command (added to a roll, nominated, made a scrutineer), read
- * before the core sends them anything: a member who never used Teller gets their first DM in their own
- * Slack language, and results show their name rather than their id.
+ * Name, locale and zone of members named in a command (added to a roll, nominated, made a scrutineer),
+ * read before the core sends them anything: a member who never used Teller gets their first DM in their
+ * own Slack language, with its deadline in their own zone, and results show their name rather than their id.
  */
 export async function namedProfiles(
   ctx: SlackContext,
@@ -110,19 +111,12 @@ export async function namedProfiles(
   const unknown: string[] = [];
   for (const id of ids) {
     const u = await ctx.directory.knownUser(teamId, id);
-    if (u)
-      fromList.set(id, { memberId: id, displayName: u.shown, ...(u.locale ? { locale: u.locale } : {}) });
+    if (u) fromList.set(id, listed(u));
     else unknown.push(id);
   }
   if (unknown.length > ONE_BY_ONE) {
     const all = await ctx.directory.listUsers(client, teamId).catch(() => []);
-    for (const u of all)
-      if (unknown.includes(u.id))
-        fromList.set(u.id, {
-          memberId: u.id,
-          displayName: u.shown,
-          ...(u.locale ? { locale: u.locale } : {}),
-        });
+    for (const u of all) if (unknown.includes(u.id)) fromList.set(u.id, listed(u));
   }
   const rest = await Promise.all(
     ids
@@ -133,10 +127,22 @@ export async function namedProfiles(
           memberId: id,
           ...(p.displayName ? { displayName: p.displayName } : {}),
           ...(p.locale ? { locale: p.locale } : {}),
+          ...(p.timeZone ? { timeZone: p.timeZone } : {}),
         };
       }),
   );
-  return [...fromList.values(), ...rest].filter((p) => p.displayName !== undefined || p.locale !== undefined);
+  return [...fromList.values(), ...rest].filter(
+    (p) => p.displayName !== undefined || p.locale !== undefined || p.timeZone !== undefined,
+  );
+}
+
+function listed(u: DirectoryUser): NamedProfile {
+  return {
+    memberId: u.id,
+    displayName: u.shown,
+    ...(u.locale ? { locale: u.locale } : {}),
+    ...(u.timeZone ? { timeZone: u.timeZone } : {}),
+  };
 }
 
 export function translator(ctx: SlackContext, locale: string | undefined) {

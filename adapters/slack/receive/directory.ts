@@ -16,6 +16,8 @@ export interface DirectoryUser {
   realName?: string;
   /** present because the list is read with include_locale */
   locale?: string;
+  /** the member's IANA zone (`tz`, in every users.list entry) */
+  timeZone?: string;
   /** what to show for the member: display name, else real name, else username */
   shown: string;
   /** deactivated accounts and bots are found by id (to remove one from a roll) but never by name */
@@ -163,6 +165,7 @@ async function readUsers(client: WebClient): Promise<DirectoryUser[]> {
         displayName,
         realName,
         locale: u.locale,
+        ...(u.tz ? { timeZone: u.tz } : {}),
         shown: displayName ?? realName ?? u.name ?? u.id,
         inactive,
       });

@@ -1,12 +1,14 @@
-// Slash commands and interactions do not carry the member's locale or display name, so they come from
-// users.info (include_locale) and are cached: looking them up on every command would cost a Web API
-// round trip inside Slack's 3-second acknowledgement window.
+// Slash commands and interactions do not carry the member's locale, display name or time zone, so they
+// come from users.info (include_locale; `tz` is always there) and are cached: looking them up on every
+// command would cost a Web API round trip inside Slack's 3-second acknowledgement window.
 
 import type { WebClient } from '@slack/web-api';
 
 export interface MemberProfile {
   locale?: string;
   displayName?: string;
+  /** the IANA zone of the member's Slack preferences (`tz`); the core shows their DMs' times in it */
+  timeZone?: string;
 }
 
 interface Entry {
@@ -28,6 +30,7 @@ export class MemberProfiles {
       .then((r) => ({
         locale: r.user?.locale,
         displayName: r.user?.profile?.display_name || r.user?.real_name || undefined,
+        ...(r.user?.tz ? { timeZone: r.user.tz } : {}),
       }))
       // A failed lookup must not block the command: fall back to the organisation's default locale
       // and no display name, and forget the failure so the next command asks again.

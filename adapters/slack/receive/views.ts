@@ -5,16 +5,17 @@
 // and delivered by the outbound queue as on every platform, so the adapter sends none of its own.
 
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { DispatchResult, Reply } from '../../../src/core/index.js';
 import { ackOrDefer, clip } from '../../shared/index.js';
 import { BALLOT_CALLBACK, type BallotMeta } from '../render/ballot-view.js';
-import { fallbackText, renderBlocks } from '../render/blocks.js';
+import { renderBlocks } from '../render/blocks.js';
 import { FORM_CALLBACK, type FormMeta } from '../render/command-form.js';
 import { readChoices, type ViewValues } from './ballot-choices.js';
 import { buildInvocation, specOf, translator, type SlackContext } from './context.js';
 import { readFormArgs } from './form-values.js';
-import { logResult, replyMessage } from './present.js';
+import { logResult } from './present.js';
+import { inlineErrors, postReply, sendDm, viewSource } from './view-replies.js';
+import { SCHEDULE_COMMAND, scheduleFromElectionForm } from './schedule.js';
 
 type Blocks = { type: string; block_id?: string }[];
 
@@ -22,7 +23,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(BALLOT_CALLBACK, async ({ ack, body, view, client }) => {
     const started = Date.now();
     const meta = JSON.parse(view.private_metadata) as BallotMeta;
-    const src = source(body);
+    const src = viewSource(body);
     const work = buildInvocation(ctx, client, src, 'ballot.cast', {}).then(async (inv) => {
       const t = translator(ctx, inv.actor.locale);
       const read = readChoices(meta, view.state.values as ViewValues);
@@ -63,8 +64,15 @@ export function registerViews(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view, client }) => {
     const started = Date.now();
     const meta = JSON.parse(view.private_metadata) as FormMeta;
-    const src = { ...source(body), channelId: meta.channel };
+    const src = { ...viewSource(body), channelId: meta.channel };
     const args = { ...readFormArgs(view.state.values as never), ...meta.preset };
+    if (meta.command === SCHEDULE_COMMAND && args.election !== undefined)
+      return scheduleFromElectionForm(
+        ctx,
+        { ack, client, blocks: view.blocks as Blocks },
+        src,
+        args.election,
+      );
     const work = buildInvocation(
       ctx,
       client,
@@ -84,10 +92,10 @@ export function registerViews(app: App, ctx: SlackContext): void {
         if (done.kind !== 'ok')
           return ack({ response_action: 'errors', errors: inlineErrors(view.blocks as Blocks, done) });
         await ack({ response_action: 'clear' });
-        await post(ctx, client, src.userId, meta.channel, done.reply);
+        await postReply(ctx, client, src.userId, meta.channel, done.reply);
       },
       defer: () => ack(),
-      followUp: (late) => post(ctx, client, src.userId, meta.channel, late.reply),
+      followUp: (late) => postReply(ctx, client, src.userId, meta.channel, late.reply),
     });
   });
 }
@@ -101,35 +109,6 @@ function membersIn(ctx: SlackContext, command: string, args: Record<string, unkn
   return ids.filter((id) => /^[UW][A-Z0-9]+$/.test(id));
 }
 
-function source(body: ViewSubmitAction) {
-  return {
-    teamId: body.team?.id ?? body.user.team_id ?? '',
-    teamName: body.team?.domain,
-    userId: body.user.id,
-    userName: body.user.name,
-    body,
-  };
-}
-
-/** Issues name the field; a field that is an input block gets its message there, the rest the first input. */
-export function inlineErrors(
-  blocks: Blocks,
-  result: Exclude<DispatchResult, { kind: 'ok' }>,
-): Record<string, string> {
-  const inputs = blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
-  const first = inputs[0] ?? 'marks';
-  const errors: Record<string, string> = {};
-  if (result.kind === 'invalid') {
-    for (const issue of result.issues) {
-      const at = inputs.includes(issue.field) ? issue.field : first;
-      errors[at] = errors[at] ? `${errors[at]} ${issue.message}` : issue.message;
-    }
-  }
-  if (Object.keys(errors).length === 0) errors[first] = fallbackText(result.reply.body);
-  for (const k of Object.keys(errors)) errors[k] = clip(errors[k], 2000);
-  return errors;
-}
-
 function noticeView(title: string, reply: Reply): Record<string, unknown> {
   return {
     type: 'modal',
@@ -137,37 +116,4 @@ function noticeView(title: string, reply: Reply): Record<string, unknown> {
     close: { type: 'plain_text', text: 'OK' },
     blocks: renderBlocks(reply.body),
   };
-}
-
-async function sendDm(ctx: SlackContext, client: WebClient, userId: string, reply: Reply): Promise<void> {
-  try {
-    const open = await client.conversations.open({ users: userId });
-    const msg = replyMessage(reply);
-    await client.chat.postMessage({
-      channel: open.channel!.id!,
-      text: msg.text,
-      blocks: msg.blocks as never,
-    });
-  } catch (err) {
-    ctx.logger.warn('slack DM after modal failed', { error: String(err) });
-  }
-}
-
-async function post(
-  ctx: SlackContext,
-  client: WebClient,
-  userId: string,
-  channel: string | undefined,
-  reply: Reply,
-): Promise<void> {
-  if (!channel) return sendDm(ctx, client, userId, reply);
-  const msg = replyMessage(reply);
-  try {
-    if (reply.visibility === 'channel')
-      await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
-    else
-      await client.chat.postEphemeral({ channel, user: userId, text: msg.text, blocks: msg.blocks as never });
-  } catch (err) {
-    ctx.logger.warn('slack reply after form failed', { error: String(err) });
-  }
 }

@@ -4,7 +4,7 @@
 
 import type { CommandSpec, DispatchResult, Invocation } from '../kit/command.types.js';
 import type { Platform } from '../delivery/outbound.types.js';
-import type { ContestSummary, ElectionSummary } from '../elections/election.queries.js';
+import type { ContestSummary, ElectionSummary, TimetableSummary } from '../elections/election.queries.js';
 
 /** Small durable key-value state for adapters (Slack OAuth installations, Discord server settings). */
 export interface PlatformStateStore {
@@ -51,4 +51,14 @@ export interface TellerCore {
   elections(org: { platform: Platform; platformOrgId: string }): Promise<ElectionSummary[]>;
   /** Read-only: an election's contests in number order; [] when the organisation has no such election. */
   contests(q: { platform: Platform; platformOrgId: string; election: number }): Promise<ContestSummary[]>;
+  /**
+   * Read-only: an election's timetable as `/election timeline` shows any member (each step planned,
+   * happened, or neither, and the organisation's zone), for the schedule forms to prefill; undefined
+   * when the organisation has no such election.
+   */
+  timetable(q: {
+    platform: Platform;
+    platformOrgId: string;
+    election: number;
+  }): Promise<TimetableSummary | undefined>;
 }

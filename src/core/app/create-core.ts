@@ -46,5 +46,6 @@ export function createCore(deps: CoreDeps): TellerCore {
     }),
     elections: queries.elections,
     contests: queries.contests,
+    timetable: queries.timetable,
   };
 }

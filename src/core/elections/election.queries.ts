@@ -1,12 +1,17 @@
 // Read-only questions an adapter asks without running a command: which elections an organisation has,
-// and which contests an election has (Discord's autocomplete). They return data, so no adapter reads
+// which contests an election has (Discord's autocomplete), and an election's timetable (the schedule
+// forms, prefilled with the plan). They return data, so no adapter reads
 // numbers back out of a rendered reply, and they change nothing: an organisation Teller has not met
 // stays unmet and gets [], where a dispatched command would have registered it.
-// Everything they return is what `/election list` and `/election show` tell any member.
+// Everything they return is what `/election list`, `/election show` and `/election timeline` tell any member.
 
 import type { Platform } from '../delivery/outbound.types.js';
 import type { Organisation } from '../shared/org.types.js';
 import type { Contest, Election, Phase } from '../shared/election.types.js';
+import type { AuditEntry } from '../audit/audit.types.js';
+import { DEFAULT_TIME_ZONE, wallClockText } from '../shared/time.js';
+import { happened } from './timetable.js';
+import { STEPS, type Step, type TimetableEntry } from './timetable.types.js';
 
 export interface ElectionSummary {
   number: number;
@@ -18,6 +23,28 @@ export interface ContestSummary {
   number: number;
   name: string;
 }
+
+export interface TimetableStepSummary {
+  step: Step;
+  /** the step's argument in `election.schedule`: `votingClose` for voting-close */
+  arg: string;
+  /** when it is planned for (ISO), if it is */
+  planned?: string;
+  /** the planned time as the organisation's wall clock (`2026-12-14 09:00`), which election.schedule reads back as it */
+  plannedText?: string;
+  /** when it happened (ISO), if it has: it can no longer be planned */
+  happened?: string;
+}
+
+export interface TimetableSummary {
+  /** the organisation's zone, in which times are typed */
+  zone: string;
+  /** every step, in the order they happen */
+  steps: TimetableStepSummary[];
+}
+
+/** as election.schedule names its arguments (timetable.commands.ts): voting-close is votingClose */
+const stepArg = (s: Step) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export interface OrgRef {
   platform: Platform;
@@ -35,6 +62,8 @@ interface QueryTx {
     findByNumber(orgId: string, number: number): Promise<Election | undefined>;
   };
   contests: { list(electionId: string): Promise<Contest[]> };
+  timetable: { list(electionId: string): Promise<TimetableEntry[]> };
+  audit: { list(electionId: string): Promise<AuditEntry[]> };
 }
 
 export function electionQueries(store: QueryStore) {
@@ -57,6 +86,28 @@ export function electionQueries(store: QueryStore) {
         if (!election) return [];
         const all = await tx.contests.list(election.id);
         return all.map((c) => ({ number: c.number, name: c.name }));
+      });
+    },
+    /** an election's timetable, as `/election timeline` shows any member; undefined for no such election */
+    timetable(q: OrgRef & { election: number }): Promise<TimetableSummary | undefined> {
+      return store.transaction(async (tx) => {
+        const found = await tx.orgs.findByPlatform(q.platform, q.platformOrgId);
+        const election = found && (await tx.elections.findByNumber(found.id, q.election));
+        if (!election) return undefined;
+        const zone = found.timeZone ?? DEFAULT_TIME_ZONE;
+        const plan = new Map((await tx.timetable.list(election.id)).map((e) => [e.step, e]));
+        const done = await happened(tx, election.id);
+        const steps = STEPS.map((step): TimetableStepSummary => {
+          const at = plan.get(step)?.at;
+          const when = done.get(step);
+          return {
+            step,
+            arg: stepArg(step),
+            ...(at ? { planned: at, plannedText: wallClockText(new Date(at), zone) } : {}),
+            ...(when ? { happened: when.toISOString() } : {}),
+          };
+        });
+        return { zone, steps };
       });
     },
   };

@@ -130,7 +130,10 @@ export function minimumOf(e: Election, period: Period): Minimum {
 }
 
 /** When each step happened, from the audit chain (the last time, if it happened more than once). */
-export async function happened(tx: Tx, electionId: string): Promise<Map<Step | 'announce', Date>> {
+export async function happened(
+  tx: { audit: Pick<Tx['audit'], 'list'> },
+  electionId: string,
+): Promise<Map<Step | 'announce', Date>> {
   const events = new Map<string, Step | 'announce'>(STEPS.map((s) => [STEP_EVENT[s], s]));
   events.set('phase.announced', 'announce');
   const out = new Map<Step | 'announce', Date>();

@@ -114,6 +114,12 @@ export function zoneLabel(zone: string, at: Date): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** `2026-12-14 09:00`: the instant as the zone's wall clock, in the form parseWhen reads back as it */
+export function wallClockText(at: Date, zone: string): string {
+  const p = partsIn(zone, at);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** `Fri 18 Dec 17:00 UTC` / `12月18日（周五）17:00 UTC`, with the year only when it is not `now`'s. */
 export function formatTime(at: Date, zone: string, locale: Locale, now?: Date): string {
   const p = partsIn(zone, at);

@@ -21,6 +21,15 @@ export default {
     'slack.form.submit': 'Submit',
     'slack.form.close': 'Cancel',
     'slack.form.done_title': 'Done',
+    'slack.schedule.title': 'Timetable of election {number}',
+    'slack.schedule.intro':
+      'Times are in {zone}. Type one as 2026-12-14 09:00, or as a duration after the step before (3d, 12h, 90m). A time left as it is, or emptied, stays as planned; none unplans the step.',
+    'slack.schedule.done_left_out':
+      'Steps that have already happened are not shown: they cannot be planned again.',
+    'slack.schedule.placeholder': '2026-12-14 09:00, 3d, or none',
+    'slack.schedule.override': 'Reason for overriding a notice period’s minimum (only if needed)',
+    'slack.schedule.stale':
+      'The timetable changed while this form was open. Close it and run /election schedule {number} again to see the plan as it is now.',
     'slack.chart.title': 'Results chart',
     'slack.name.refused': 'Nothing was changed. {problems}',
     'slack.name.no_member':
@@ -50,6 +59,14 @@ export default {
     'slack.form.submit': '提交',
     'slack.form.close': '取消',
     'slack.form.done_title': '完成',
+    'slack.schedule.title': '选举 {number} 的日程',
+    'slack.schedule.intro':
+      '时间按 {zone}。请输入如 2026-12-14 09:00 的时间，或前一步骤之后的时长（3d、12h、90m）。保持不变或清空的时间按原计划；输入 none 取消该步骤的计划。',
+    'slack.schedule.done_left_out': '已经发生的步骤不再显示：它们不能再次计划。',
+    'slack.schedule.placeholder': '2026-12-14 09:00、3d 或 none',
+    'slack.schedule.override': '越过公示期最短时限的理由（仅在需要时填写）',
+    'slack.schedule.stale':
+      '此表单打开期间日程已被更改。请关闭它，再次运行 /election schedule {number} 查看现在的计划。',
     'slack.chart.title': '结果图表',
     'slack.name.refused': '没有做任何更改。{problems}',
     'slack.name.no_member':

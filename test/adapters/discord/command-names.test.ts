@@ -27,7 +27,12 @@ describe('the README and the deployed Discord commands', () => {
     // the differences the README lists are the ones Discord's limits force, and no more
     expect(block).toContain('| `/election count` | `/election count run` |');
     expect(block).toContain('| `/election voting ballots publish` | `/election voting ballots-publish` |');
-    expect(block).not.toMatch(/help|self-?nomination|objection|max-?marks/);
+    // `roll objections close` has three words, one more than Discord's two levels allow, so it is the one
+    // difference the word "objection" may appear in; an option such as objection-days keeps its name
+    expect(block).toContain('| `/election roll objections close` | `/election roll objections-close` |');
+    expect(block.replace(/^\| `\/election roll objections close` .*$/m, '')).not.toMatch(
+      /help|self-?nomination|objection|max-?marks/,
+    );
   });
 
   it('the table would show a difference the registry introduced', () => {

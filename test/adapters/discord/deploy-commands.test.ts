@@ -139,6 +139,22 @@ describe('deploy-commands', () => {
       'seconders',
       'self-nomination',
       'objection-days',
+      'candidate-notice-days',
+      'roll-objection-days',
+      'reminders',
+      'override',
+    ]);
+    expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([
+      'election',
+      'roll-publish',
+      'roll-objections-close',
+      'nominations-open',
+      'nominations-close',
+      'candidates-publish',
+      'voting-open',
+      'voting-close',
+      'certify',
+      'override',
     ]);
     expect(routes.get('election contest add')!.map((o) => o.name)).toEqual(
       expect.arrayContaining(['max-marks', 'tie-break', 'score-min', 'score-max']),

@@ -2,7 +2,12 @@
 // Discord: for behaviour that belongs to the core and must show on Discord (ballot validity, receipt
 // DMs, notices to organisers). Set-up runs through core.dispatch as a Discord member would type it, so
 // that only the part a test is about goes through discord.js.
-import { createCore, type DispatchResult, type TellerCore } from '../../../src/core/index.js';
+import {
+  createCore,
+  type DispatchResult,
+  type Invocation,
+  type TellerCore,
+} from '../../../src/core/index.js';
 import { createDeliveryQueue, createPlatformState, createStore } from '../../../src/storage/index.js';
 import {
   createDiscordAdapter,
@@ -22,6 +27,8 @@ export interface RealCore {
   core: TellerCore;
   opened: Opened;
   driver: DiscordDriver;
+  /** every invocation the adapter dispatched (not those `type` sends to the core directly) */
+  dispatched: Invocation[];
   bot: DiscordAdapter;
   errors: string[];
   /** stop the running bot and start a new one on the same core and database: a restarted process */
@@ -39,7 +46,11 @@ export interface RealCore {
   stop(): Promise<void>;
 }
 
-export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}): Promise<RealCore> {
+export async function startRealCore(
+  options: Partial<DiscordAdapterOptions> = {},
+  /** the core's clock; the wall clock by default (the delivery worker compares notBefore with it) */
+  clock: { now(): Date } = { now: () => new Date() },
+): Promise<RealCore> {
   const opened = await openTestDatabase(testDatabases[0]);
   const { database } = opened;
   const errors: string[] = [];
@@ -49,20 +60,27 @@ export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}
     store: createStore(database),
     delivery,
     platformState,
-    // the delivery worker compares notBefore with the wall clock
-    clock: { now: () => new Date() },
+    clock,
     serverSecret: 'discord-real-core-test-secret',
     logger: { info: () => undefined, error: (m, meta) => errors.push(`${m} ${JSON.stringify(meta)}`) },
   });
   const discord = new FakeDiscord();
   await discord.start();
   const driver = new DiscordDriver(discord, core, GUILD, CHANNEL);
+  const dispatched: Invocation[] = [];
+  const recorded: TellerCore = {
+    ...core,
+    dispatch: (inv) => {
+      dispatched.push(structuredClone(inv));
+      return core.dispatch(inv);
+    },
+  };
   const make = (o: Partial<DiscordAdapterOptions>) =>
     createDiscordAdapter({
       delivery: false,
       logger: silentLogger,
       ...o,
-      core,
+      core: recorded,
       deliveryQueue: delivery,
       platformState,
       config: { token: 't', applicationId: discord.applicationId, apiUrl: discord.apiUrl },
@@ -74,6 +92,7 @@ export async function startRealCore(options: Partial<DiscordAdapterOptions> = {}
     core,
     opened,
     driver,
+    dispatched,
     errors,
     get bot() {
       return bot;

@@ -24,6 +24,7 @@ beforeEach(async () => {
     real_name: 'Ann Lee',
     profile: { display_name: 'ann' },
     locale: 'en-GB',
+    tz: 'Europe/London',
   });
   h.fake.users.set('UBOT1', { id: 'UBOT1', name: 'carol', is_bot: true });
   h.fake.users.set('UOLD', { id: 'UOLD', name: 'carol.old', real_name: 'Carol', deleted: true });
@@ -45,6 +46,7 @@ beforeEach(async () => {
     real_name: 'Carol Chen',
     profile: { display_name: 'carol' },
     locale: 'zh-CN',
+    tz: 'Asia/Shanghai',
   });
   h.fake.channels.set('C1', { id: 'C1', name: 'general' });
   h.fake.channels.set('C2', { id: 'C2', name: 'random' });
@@ -59,8 +61,10 @@ describe('typed @names on Slack', () => {
     expect(await say('roll add 3 @carol')).toBe('done');
     const inv = h.core.invocations.at(-1)!;
     expect(inv.args).toEqual({ text: 'roll add 3 <@UCAROL>' });
-    // her name and Slack language go with the command, so her first DM is in Chinese
-    expect(inv.profiles).toEqual([{ memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' }]);
+    // her name, Slack language and zone go with the command, so her first DM is in Chinese, its times hers
+    expect(inv.profiles).toEqual([
+      { memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
+    ]);
     const pages = h.fake.callsOf('users.list');
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.slice(1).every((c) => typeof c.params.cursor === 'string' && c.params.cursor !== '')).toBe(
@@ -90,7 +94,9 @@ describe('typed @names on Slack', () => {
     expect(h.fake.callsOf('users.list')).toHaveLength(0);
     // their profiles are still read (users.info with the locale) before the core writes to them
     expect(inv.profiles).toEqual(
-      expect.arrayContaining([{ memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' }]),
+      expect.arrayContaining([
+        { memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
+      ]),
     );
     expect(
       h.fake
@@ -184,8 +190,8 @@ describe('members picked in a form', () => {
     expect(inv).toMatchObject({ command: 'roll.add', args: { election: '3', members: 'UCAROL UANN' } });
     expect(inv.profiles).toEqual(
       expect.arrayContaining([
-        { memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN' },
-        { memberId: 'UANN', displayName: 'ann', locale: 'en-GB' },
+        { memberId: 'UCAROL', displayName: 'carol', locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
+        { memberId: 'UANN', displayName: 'ann', locale: 'en-GB', timeZone: 'Europe/London' },
       ]),
     );
   });

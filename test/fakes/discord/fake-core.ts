@@ -7,6 +7,7 @@ import type {
   CommandSpec,
   ContestSummary,
   ElectionSummary,
+  TimetableSummary,
   DispatchResult,
   Invocation,
   Reply,
@@ -178,6 +179,10 @@ export class FakeCore implements TellerCore {
   }
   async contests(q: { election: number }): Promise<ContestSummary[]> {
     return this.byNumber.has(String(q.election)) ? [{ number: 1, name: 'Chair' }] : [];
+  }
+  /** the miniature elections have no timetable; tests of the schedule form run on the real core */
+  async timetable(): Promise<TimetableSummary | undefined> {
+    return undefined;
   }
 
   addElection(e: Omit<MiniElection, 'ballots' | 'receipts'>): MiniElection {

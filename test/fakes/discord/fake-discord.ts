@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commandProblems } from './command-limits.js';
-import { messageProblems } from './message-limits.js';
+import { messageProblems, modalProblems } from './message-limits.js';
 import { FakeGateway } from './fake-gateway.js';
 import { FakeRateLimiter, UNLIMITED, type FakeLimits } from './rate-limits.js';
 import { snowflake } from './snowflake.js';
@@ -219,17 +219,20 @@ export class FakeDiscord {
         })),
       ];
     }
-    const invalid = this.refuse(
-      method,
-      path,
-      p[0] === 'interactions'
-        ? json.type === 4 || json.type === 7
-          ? json.data
-          : undefined
-        : method === 'POST' || method === 'PATCH'
-          ? json
-          : undefined,
-    );
+    const invalid =
+      p[0] === 'interactions' && json.type === 9
+        ? this.refuseModal(method, path, json.data)
+        : this.refuse(
+            method,
+            path,
+            p[0] === 'interactions'
+              ? json.type === 4 || json.type === 7
+                ? json.data
+                : undefined
+              : method === 'POST' || method === 'PATCH'
+                ? json
+                : undefined,
+          );
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
       const cb: InteractionCallback = {
         interactionId: p[1],
@@ -338,6 +341,13 @@ export class FakeDiscord {
   private refuse(method: string, path: string, message: unknown): string[] | undefined {
     if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
     const problems = messageProblems(message);
+    if (problems.length === 0) return undefined;
+    this.rejected.push({ method, path, problems });
+    return problems;
+  }
+
+  private refuseModal(method: string, path: string, modal: unknown): string[] | undefined {
+    const problems = modalProblems(modal);
     if (problems.length === 0) return undefined;
     this.rejected.push({ method, path, problems });
     return problems;

@@ -64,3 +64,37 @@ export function messageProblems(m: any): string[] {
   if (chars > 6000) problems.push(`embeds hold ${chars} characters, over 6000`);
   return problems;
 }
+
+/**
+ * Discord's limits on a modal (interaction callback 9): a title of 1-45 characters, a custom id, 1-5 action
+ * rows each holding one text input, whose label is 1-45 characters, placeholder at most 100, prefilled
+ * value at most 4000, and whose custom ids differ.
+ */
+export function modalProblems(m: any): string[] {
+  const problems: string[] = [];
+  const title = String(m?.title ?? '');
+  if (title.length < 1 || title.length > 45) problems.push('modal title must be 1-45 characters');
+  const id = String(m?.custom_id ?? '');
+  if (id.length < 1 || id.length > 100) problems.push('modal custom_id must be 1-100 characters');
+  const rows: any[] = m?.components ?? [];
+  if (rows.length < 1 || rows.length > MAX_ROWS) problems.push(`modal has ${rows.length} rows, must be 1-5`);
+  const ids = new Set<string>();
+  rows.forEach((row, r) => {
+    const items: any[] = row?.components ?? [];
+    if (row?.type !== 1 || items.length !== 1 || items[0].type !== 4) {
+      problems.push(`modal row ${r}: must be an action row holding one text input`);
+      return;
+    }
+    const input = items[0];
+    const where = `modal row ${r} ${input.custom_id}`;
+    if (ids.has(input.custom_id)) problems.push(`${where}: duplicate custom_id`);
+    ids.add(input.custom_id);
+    const label = String(input.label ?? '');
+    if (label.length < 1 || label.length > 45) problems.push(`${where}: label must be 1-45 characters`);
+    if (String(input.placeholder ?? '').length > 100)
+      problems.push(`${where}: placeholder over 100 characters`);
+    if (String(input.value ?? '').length > 4000) problems.push(`${where}: value over 4000 characters`);
+    if (input.style !== 1 && input.style !== 2) problems.push(`${where}: style must be 1 or 2`);
+  });
+  return problems;
+}

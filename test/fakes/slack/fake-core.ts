@@ -6,6 +6,7 @@ import type {
   CommandSpec,
   ContestSummary,
   ElectionSummary,
+  TimetableSummary,
   DispatchResult,
   Invocation,
   Reply,
@@ -135,12 +136,15 @@ export class FakeCore implements TellerCore {
   }
   handler: (inv: Invocation) => DispatchResult | Promise<DispatchResult> = () => ok('done');
 
-  /** the core's read-only queries: the Slack adapter asks none, so there is nothing to find */
+  /** the core's read-only queries: nothing to find here (the schedule form is tested on the real core) */
   async elections(): Promise<ElectionSummary[]> {
     return [];
   }
   async contests(): Promise<ContestSummary[]> {
     return [];
+  }
+  async timetable(): Promise<TimetableSummary | undefined> {
+    return undefined;
   }
 
   async dispatch(inv: Invocation): Promise<DispatchResult> {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RateLimiter, type RateLimits } from './rate-limits.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
+import { zoneFields } from './zones.js';
 
 export interface RecordedCall {
   method: string;
@@ -40,6 +41,15 @@ export interface SlackUser {
   name?: string;
   deleted?: boolean;
   is_bot?: boolean;
+  /**
+   * The member's zone as their Slack preferences set it (IANA). Slack answers every user with tz,
+   * tz_label and tz_offset, defaulting to the workspace's zone: unset here means the fake's
+   * `defaultTz`; null leaves the three fields out, as a payload without them would.
+   */
+  tz?: string | null;
+  tz_label?: string;
+  /** seconds east of UTC, at the time of asking */
+  tz_offset?: number;
   profile?: {
     display_name?: string;
     real_name?: string;
@@ -71,6 +81,8 @@ export class FakeSlackServer {
    * fewer than asked before the end of the list, so callers must follow response_metadata.next_cursor.
    */
   pageCap = 2;
+  /** the zone of users that set none (Slack's own default for a new workspace) */
+  defaultTz = 'America/Los_Angeles';
   /** member ids whose DMs cannot be opened (conversations.open answers an error) */
   readonly closedDms = new Set<string>();
   readonly socket = new FakeSocketMode();
@@ -208,6 +220,15 @@ export class FakeSlackServer {
     return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter % 1_000_000).padStart(6, '0')}`;
   }
 
+  /** the user as Slack describes them: tz, tz_label and tz_offset beside the rest */
+  private withZone(user: SlackUser): SlackUser {
+    if (user.tz === null) {
+      const { tz: _tz, tz_label: _label, tz_offset: _offset, ...rest } = user;
+      return rest;
+    }
+    return { ...user, ...zoneFields(user.tz ?? this.defaultTz), ...pick(user, ['tz_label', 'tz_offset']) };
+  }
+
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
@@ -298,14 +319,14 @@ export class FakeSlackServer {
       }
       case 'users.info': {
         const found = this.users.get(String(p.user)) ?? { id: String(p.user), locale: 'en-US' };
-        return { ok: true, user: withLocale(found, p.include_locale) };
+        return { ok: true, user: withLocale(this.withZone(found), p.include_locale) };
       }
       case 'users.list': {
         const page = this.page([...this.users.values()], p);
         if ('error' in page) return { ok: false, error: page.error };
         return {
           ok: true,
-          members: page.items.map((u) => withLocale(u, p.include_locale)),
+          members: page.items.map((u) => withLocale(this.withZone(u), p.include_locale)),
           cache_ts: Math.floor(Date.now() / 1000),
           response_metadata: { next_cursor: page.next },
         };
@@ -342,6 +363,11 @@ function withLocale(user: SlackUser, include: unknown): SlackUser {
   if (String(include) === 'true') return user;
   const { locale: _locale, ...rest } = user;
   return rest;
+}
+
+/** the fields a test set itself, which win over the computed ones */
+function pick(user: SlackUser, keys: ('tz_label' | 'tz_offset')[]): Partial<SlackUser> {
+  return Object.fromEntries(keys.filter((k) => user[k] !== undefined).map((k) => [k, user[k]]));
 }
 
 function json(res: ServerResponse, body: unknown): void {
