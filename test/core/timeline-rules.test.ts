@@ -134,6 +134,8 @@ describe('cutting a period short', () => {
       'Override Sun 1 Mar 09:00 UTC by <@olga>, Voting closes: the hall is flooded',
     );
     await h.ok('olga', 'count 1');
+    // nobody voted: the two candidates tie, and the organisers settle it before announcing
+    await h.ok('olga', 'tie decide 1 Secretary 1');
     await h.ok('olga', 'announce 1');
     const results = channelPosts(h).find((p) => p.includes('Objections to the organisers until'))!;
     expect(results).toContain('Override Sun 1 Mar 09:00 UTC by <@olga>, Voting closes: the hall is flooded');
@@ -253,8 +255,10 @@ describe('catching up after downtime', () => {
     await h.ok('olga', 'nominations close 1');
     await h.ok('olga', 'review approve 1 1');
     await h.ok('olga', 'candidates publish 1');
-    await h.ok('olga', 'schedule 1 voting-open=1h voting-close=1h certify=none');
-    // both steps fell due while Teller was down; two processes start at once
+    await h.ok('olga', 'voting open 1');
+    await h.ok('olga', 'schedule 1 voting-close=1h');
+    // the close (10:00) and the organisers' reminder to count (11:00) fell due while Teller was down;
+    // two processes start at once: the reminder must not run before the close it is about
     h.clock.advance(3 * HOUR);
     await Promise.all([h.core.runJobs(), other.core.runJobs()]);
     const moves = h.store.state.audit.filter((a) => a.event.startsWith('phase.')).map((a) => a.event);
@@ -265,10 +269,14 @@ describe('catching up after downtime', () => {
       'phase.voting',
       'phase.closed',
     ]);
-    expect(h.store.state.outbox.filter((m) => m.body.text.includes('came due'))).toEqual([]);
-    expect(h.store.state.jobs.filter((j) => j.kind === 'timetable.step').map((j) => j.status)).toEqual([
-      'done',
-      'done',
+    const countDue = h.store.state.outbox.filter((m) => m.body.text.includes('Run the count'));
+    expect(countDue.map((m) => (m.destination.kind === 'dm' ? m.destination.memberId : ''))).toEqual([
+      'olga',
+    ]);
+    expect(h.store.state.jobs.map((j) => `${j.kind} ${j.status}`).sort()).toEqual([
+      'organisers.reminder done', // run the count
+      'seal done', // the purge the close planned
+      'timetable.step done',
     ]);
   });
 

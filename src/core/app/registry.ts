@@ -12,6 +12,7 @@ import * as period from '../nominations/nomination-period.commands.js';
 import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
+import * as ties from '../results/tie.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as voting from '../voting/voting.commands.js';
@@ -58,6 +59,7 @@ const domain: AnyCommand[] = [
   ballots.publishWeightedBallots,
   ballots.publishedBallots,
   results.runCount,
+  ties.decideTie,
   results.confirmCount,
   results.announceResult,
   results.certifyResult,

@@ -65,7 +65,9 @@ export function contestSummary(
           t('result.tie_line', {
             round: x.round,
             names: x.candidates.map((c) => r.candidates[c]).join(', '),
-            rule: t(`tie.${x.rule}`),
+            rule: t(
+              x.rule === 'organiser' && x.chosen.length > 0 ? 'tie.organiser_decided' : `tie.${x.rule}`,
+            ),
             chosen: x.chosen.map((c) => r.candidates[c]).join(', ') || '—',
           }),
         )

@@ -10,6 +10,7 @@ import orgs from './orgs.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
+import ties from './ties.js';
 import timeline from './timeline.js';
 
 export const catalogs = [
@@ -24,5 +25,6 @@ export const catalogs = [
   orgs,
   secrecy,
   slack,
+  ties,
   timeline,
 ];
