@@ -88,8 +88,11 @@ export async function askScrutineers(ctx: ElectionContext): Promise<void> {
   const e = ctx.election;
   const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
   if (scrutineers.length === 0) return;
+  // once per version of the count: the count itself, then each tie decision that changed it
+  const log = await ctx.tx.audit.list(e.id);
+  const version = log.filter((a) => a.event === 'phase.counted' || a.event === 'tie.decided').length;
   for (const s of scrutineers)
-    await notifyMember(ctx, s.memberId, `confirm-ask:${ctx.now.toISOString()}:${s.memberId}`, (t) => ({
+    await notifyMember(ctx, s.memberId, `confirm-ask:${version}:${s.memberId}`, (t) => ({
       text: t('count.please_confirm', { number: e.number, title: e.title }),
       tone: 'info',
     }));
