@@ -74,7 +74,7 @@ describe('an approve / oppose / abstain election, announced', () => {
       'Committee — Voters: entitled to vote 9; took part (ballots cast) 8, 88.9% of those entitled; ballots issued 9, returned 8',
     );
     expect(text).toContain(
-      'Ballots: valid 7 (of which blank 1), invalid 1; invalid by reason: approving more than 2 (rule C3) 1',
+      'Ballots: valid 7 (of which blank 1), invalid 1; invalid by reason: more than 2 approval(s) (rule C3): 1',
     );
     expect(text).toContain(
       'Threshold (rule C5): more than 50% of the valid ballots (7), that is more than 3.5 for',
@@ -192,5 +192,35 @@ describe('an approve / oppose / abstain election, announced', () => {
     );
     expect(text).toContain('Ann: 1 ✓');
     expect(text).not.toContain('Threshold');
+  });
+
+  it('lists every reason ballots were set aside for, in both languages (ballots from a file or a recount)', () => {
+    const result = tally({
+      method: 'approve-oppose',
+      seats: 1,
+      candidates: [{ name: 'Ann' }, { name: 'Bo' }],
+      ballots: [
+        { kind: 'opinions', approve: [5], oppose: [] },
+        { kind: 'opinions', approve: [0], oppose: [0] },
+        { kind: 'opinions', approve: [0, 1], oppose: [] },
+        { kind: 'opinions', approve: [0, 1], oppose: [] },
+        { kind: 'opinions', approve: [], oppose: [] },
+        { kind: 'opinions', approve: [0], oppose: [] },
+      ],
+      options: { maxMarks: 1, allowBlank: false },
+    });
+    const stored = { contestId: 'c1', result, eligible: 6, issued: 6 } as StoredResult;
+    const contests = [{ id: 'c1', name: 'Chair' } as Contest];
+    const en = lines(announcement(translator('en'), 'X', contests, [stored], false, []));
+    expect(en).toContain(
+      'Ballots: valid 1 (of which blank 0), invalid 5; invalid by reason: naming someone not on the ballot: 1; ' +
+        'approving and opposing the same candidate: 1; more than 1 approval(s) (rule C3): 2; ' +
+        'blank, which this contest does not accept: 1',
+    );
+    const zh = lines(announcement(translator('zh-Hans'), 'X', contests, [stored], false, []));
+    expect(zh).toContain(
+      '选票: 有效票 1 张（其中空白票 0 张），无效票 5 张；无效票按原因：选了选票上没有的人 1 张；' +
+        '对同一候选人既赞成又反对 1 张；赞成人数多于 1 人（规则 C3）2 张；不接受的空白票 1 张',
+    );
   });
 });
