@@ -44,7 +44,9 @@ export function opinionFields(
   const reasons = invalidReasons(t, r);
   if (reasons) ballots.push(t('result.aoa.invalid_by', { reasons }));
   const th = r.threshold;
-  const over = (c: number) => (th.inclusive ? o.for[c] >= th.value : o.for[c] > th.value);
+  // rounded as the engine compares, so a sum of weights a hair off the line reads as the count did
+  const approvals = (c: number) => Math.round(o.for[c] * 1e9) / 1e9;
+  const over = (c: number) => (th.inclusive ? approvals(c) >= th.value : approvals(c) > th.value);
   const status = (c: number) => (r.winners.includes(c) ? 'elected' : over(c) ? 'over' : ('under' as const));
   // C6: the order seats are given in, highest approvals first; equal approvals by name
   const order = r.candidates

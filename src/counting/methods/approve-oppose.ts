@@ -180,7 +180,7 @@ export function countApproveOppose(input: TallyInput): CountResult {
   });
   return {
     ...result,
-    opinions: { for: approve, against: oppose, abstain, share: shares },
+    opinions: { for: [...approve], against: [...oppose], abstain, share: shares },
     threshold: thresholdFigures,
   };
 }
