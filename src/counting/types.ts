@@ -157,7 +157,8 @@ export interface MethodOptions {
   /** ties the organisers settled (tie-break=organiser) */
   decisions?: TieDecision[];
   irregularities?: IrregularityRules;
-  /** approval: at most this many marks; block: defaults to seats. */
+  /** approval: at most this many marks; block: defaults to seats. approve-oppose: at most this many
+   *  approvals, else the ballot is invalid (C3); no limit by default here, Teller's contests pass the seats. */
   maxMarks?: number;
   /** whether an empty ballot counts as a (valid) blank ballot; default true */
   allowBlank?: boolean;
@@ -268,6 +269,38 @@ export interface BallotFigures {
   invalid: number;
   /** total weight of valid ballots */
   validWeight: number;
+  /** approve-oppose: the invalid ballots by why each was invalid (only reasons that occurred); they sum to `invalid` */
+  invalidBy?: Partial<Record<InvalidReason, number>>;
+}
+
+/**
+ * Why a ballot was invalid, one reason per ballot, checked in this order: it names no candidate there is
+ * (`unknown-candidate`), approves and opposes the same one (`contradictory`), approves more than the
+ * contest allows (`over-marked`, C3), or is empty where blank ballots are not accepted (`blank`).
+ */
+export type InvalidReason = 'unknown-candidate' | 'contradictory' | 'over-marked' | 'blank';
+
+/** approve-oppose (C4): per candidate index, the weight of valid ballots for, against and abstaining. */
+export interface OpinionFigures {
+  for: number[];
+  against: number[];
+  /** valid ballots that neither approved nor opposed the candidate (a blank ballot abstains on all) */
+  abstain: number[];
+  /** approvals as a fraction of the threshold's base (0 when the base is 0) */
+  share: number[];
+}
+
+/** approve-oppose (C5): what a candidate needed. */
+export interface ThresholdFigures {
+  base: ThresholdBase;
+  /** the base's weight: valid ballots, ballots cast, or eligible voters */
+  baseValue: number;
+  /** the fraction of the base to pass */
+  share: number;
+  /** false (C5): approvals must be more than `value`; true: at least `value` */
+  inclusive: boolean;
+  /** share × baseValue */
+  value: number;
 }
 
 export interface IrregularityFigures {
@@ -304,6 +337,10 @@ export interface CountResult {
   pairwise?: number[][];
   /** the final order of all candidates where the method defines one (tiers of equals) */
   ranking?: number[][];
+  /** approve-oppose: for / against / abstain and share per candidate */
+  opinions?: OpinionFigures;
+  /** approve-oppose: the threshold and its base */
+  threshold?: ThresholdFigures;
   explanation: Explanation[];
   chart: ChartData;
 }

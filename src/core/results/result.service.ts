@@ -18,6 +18,8 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
   const kind = BALLOT_KIND[contest.method];
   const { order: _order, ...options } = contest.options;
   const decisions = await decisionsFor(ctx, contest);
+  // C3: an approve-oppose ballot approving more candidates than seats is invalid, unless max-marks says
+  if (contest.method === 'approve-oppose') options.maxMarks ??= contest.seats;
   const result: CountResult = tally({
     method: contest.method,
     seats: contest.seats,

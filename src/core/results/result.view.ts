@@ -2,17 +2,13 @@ import type { Translate } from '../../i18n/index.js';
 import type { Field, MessageBody } from '../shared/reply.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
+import { hasOpinions, opinionFields } from './result.aoa.view.js';
 
 const fmt = (n: number) =>
   Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0));
 
-/** The figures an announcement needs, for one contest. Names only: no ballot, no voter. */
-export function contestSummary(
-  t: Translate,
-  contest: Contest,
-  stored: StoredResult,
-  weighted: boolean,
-): Field[] {
+/** Turnout, ballots and votes per candidate, as every method but approve-oppose shows them. */
+function voteFields(t: Translate, stored: StoredResult, weighted: boolean): Field[] {
   const r = stored.result;
   const b = r.ballots;
   const turnout = stored.eligible === 0 ? 0 : Math.round((b.cast / stored.eligible) * 1000) / 10;
@@ -26,7 +22,7 @@ export function contestSummary(
     (v) =>
       `${v.name}: ${fmt(v.first)}${multi ? ` → ${fmt(v.last)}` : ''}${r.winners.includes(v.i) ? ' ✓' : ''}`,
   );
-  const fields: Field[] = [
+  return [
     {
       label: t('result.turnout'),
       value: t('result.turnout_value', {
@@ -52,6 +48,19 @@ export function contestSummary(
       label: multi ? t('result.votes_rounds', { rounds: r.rounds.length }) : t('result.votes'),
       value: voteLines.join('\n') || '—',
     },
+  ];
+}
+
+/** The figures an announcement needs, for one contest. Names only: no ballot, no voter. */
+export function contestSummary(
+  t: Translate,
+  contest: Contest,
+  stored: StoredResult,
+  weighted: boolean,
+): Field[] {
+  const r = stored.result;
+  const fields: Field[] = [
+    ...(hasOpinions(r) ? opinionFields(t, stored, r, weighted, fmt) : voteFields(t, stored, weighted)),
     {
       label: t('result.elected'),
       value: r.winners.map((w) => r.candidates[w]).join(', ') || t('result.none_elected'),

@@ -1,16 +1,19 @@
-// Approve / oppose / abstain per candidate, as formal organisational elections use it. A candidate
-// is elected only with approvals above a share of a base (default: more than half of the valid
-// ballots); of those above the threshold the `seats` with most approvals are elected. Seats left
-// unfilled, or a tie for the last seat the rule leaves open, become `furtherRound`, which names the
-// candidates the organisers take into the next round or re-vote.
+// Approve / oppose / abstain per candidate (C4), as formal organisational elections use it. A candidate
+// is elected only with approvals above a share of a base (C5; default: more than half of the valid
+// ballots, exactly half is not enough); of those above the threshold the `seats` with most approvals
+// are elected (C6). A ballot approving more candidates than `maxMarks` is invalid (C3; Teller's contests
+// pass the seats). Seats left unfilled, or a tie for the last seat the rule leaves open, become
+// `furtherRound`, which names the candidates the organisers take into the next round or re-vote.
 
 import type {
   CountResult,
   Explanation,
   FurtherRound,
+  InvalidReason,
   OpinionsBallot,
   TallyInput,
   ThresholdBase,
+  ThresholdFigures,
 } from '../types.js';
 import { TallyInputError } from '../types.js';
 import { ballotWeight, makeContext, type MethodContext } from './shared/context.js';
@@ -25,12 +28,40 @@ interface OpinionCounts {
   figures: FigureTally;
 }
 
+function maxApprovalsOf(ctx: MethodContext): number {
+  const value = ctx.options.maxMarks;
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new TallyInputError(
+      `maxMarks must be a whole number of at least 1, got ${value}`,
+      'counting.bad_max_marks',
+    );
+  }
+  return value;
+}
+
+/** Why a non-empty ballot cannot be counted, or undefined when it can; the first reason that applies. */
+function invalidReason(
+  ctx: MethodContext,
+  yes: readonly number[],
+  no: readonly number[],
+  maxApprovals: number,
+): InvalidReason | undefined {
+  if (![...yes, ...no].every((c) => isCandidate(ctx, c))) return 'unknown-candidate';
+  // approving and opposing the same candidate is a contradiction, not an abstention
+  const opposed = new Set(no);
+  if (yes.some((c) => opposed.has(c))) return 'contradictory';
+  // C3: more approvals than the contest allows (Teller's default: the seats) spoils the whole ballot
+  if (yes.length > maxApprovals) return 'over-marked';
+  return undefined;
+}
+
 function countOpinions(ctx: MethodContext): OpinionCounts {
   const n = ctx.input.candidates.length;
   const approve = new Array<number>(n).fill(0);
   const oppose = new Array<number>(n).fill(0);
-  const figures = new FigureTally(ctx.options.allowBlank ?? true);
-  const maxApprovals = ctx.options.maxMarks ?? Number.POSITIVE_INFINITY;
+  const figures = new FigureTally(ctx.options.allowBlank ?? true, true);
+  const maxApprovals = maxApprovalsOf(ctx);
   for (const raw of ctx.input.ballots) {
     const ballot: OpinionsBallot = expectKind(raw, 'opinions');
     const weight = ballotWeight(ballot.weight);
@@ -40,11 +71,9 @@ function countOpinions(ctx: MethodContext): OpinionCounts {
       figures.add(weight, 'empty');
       continue;
     }
-    // approving and opposing the same candidate is a contradiction, not an abstention
-    const contradictory = yes.some((c) => no.includes(c));
-    const unknown = ![...yes, ...no].every((c) => isCandidate(ctx, c));
-    if (contradictory || unknown || yes.length > maxApprovals) {
-      figures.add(weight, 'invalid');
+    const reason = invalidReason(ctx, yes, no, maxApprovals);
+    if (reason) {
+      figures.add(weight, 'invalid', 1, reason);
       continue;
     }
     figures.add(weight, 'ok');
@@ -79,7 +108,8 @@ export function countApproveOppose(input: TallyInput): CountResult {
     );
   }
   const { approve, oppose, figures } = countOpinions(ctx);
-  const threshold = share * thresholdBase(ctx, base, figures);
+  const baseValue = thresholdBase(ctx, base, figures);
+  const threshold = share * baseValue;
   const over = (c: number) =>
     inclusive
       ? comparable(approve[c]) >= comparable(threshold)
@@ -87,6 +117,7 @@ export function countApproveOppose(input: TallyInput): CountResult {
 
   const electable = electableList(ctx);
   const qualified = electable.filter(over);
+  // C6: of those over the threshold, highest approvals first
   const selection = selectTop(ctx, approve, qualified, input.seats, 1);
   let furtherRound: FurtherRound | undefined;
   if (selection.open) {
@@ -99,7 +130,21 @@ export function countApproveOppose(input: TallyInput): CountResult {
     };
   }
 
+  // a valid ballot that neither approved nor opposed a candidate abstained on them (C4)
+  const abstain = approve.map((a, c) =>
+    ctx.active[c] ? comparable(figures.validWeight - a - oppose[c]) : 0,
+  );
+  const shares = approve.map((a) => (baseValue > 0 ? comparable(a / baseValue) : 0));
+  const thresholdFigures: ThresholdFigures = {
+    base,
+    baseValue: comparable(baseValue),
+    share,
+    inclusive,
+    value: comparable(threshold),
+  };
+
   const ruleLines: Explanation[] = [
+    ...invalidLines(figures, maxApprovalsOf(ctx)),
     {
       key: `counting.methods.threshold_${base}${inclusive ? '_inclusive' : ''}`,
       params: { threshold: comparable(threshold), percent: comparable(share * 100) },
@@ -108,13 +153,12 @@ export function countApproveOppose(input: TallyInput): CountResult {
   const roundLines: Explanation[] = [];
   for (let c = 0; c < input.candidates.length; c++) {
     if (!ctx.active[c]) continue;
-    const abstain = comparable(figures.validWeight - approve[c] - oppose[c]);
     roundLines.push({
       key: over(c) ? 'counting.methods.opinions_over' : 'counting.methods.opinions_under',
-      params: { name: input.candidates[c].name, approve: approve[c], oppose: oppose[c], abstain },
+      params: { name: input.candidates[c].name, approve: approve[c], oppose: oppose[c], abstain: abstain[c] },
     });
   }
-  return buildResult(ctx, {
+  const result = buildResult(ctx, {
     counts: approve,
     winners: selection.winners,
     figures,
@@ -133,5 +177,24 @@ export function countApproveOppose(input: TallyInput): CountResult {
       ],
       line: threshold,
     },
+  });
+  return {
+    ...result,
+    opinions: { for: [...approve], against: [...oppose], abstain, share: shares },
+    threshold: thresholdFigures,
+  };
+}
+
+/** One line per reason invalid ballots were set aside for, in the order the reasons are checked. */
+function invalidLines(figures: FigureTally, maxApprovals: number): Explanation[] {
+  const by = figures.figures().invalidBy ?? {};
+  const order: InvalidReason[] = ['unknown-candidate', 'contradictory', 'over-marked', 'blank'];
+  return order.flatMap((reason) => {
+    const count = by[reason] ?? 0;
+    if (count === 0) return [];
+    const key = `counting.aoa.invalid_${reason.replace(/-/g, '_')}`;
+    const params: Record<string, number> =
+      reason === 'over-marked' ? { count, max: maxApprovals } : { count };
+    return [{ key, params }];
   });
 }

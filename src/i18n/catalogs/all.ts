@@ -7,6 +7,7 @@ import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
 import orgs from './orgs.js';
+import resultsAoa from './results-aoa.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
 import slack from './slack.js';
@@ -23,6 +24,7 @@ export const catalogs = [
   delivery,
   discord,
   orgs,
+  resultsAoa,
   secrecy,
   slack,
   ties,

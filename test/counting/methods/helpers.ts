@@ -2,6 +2,7 @@
 // has a text in both languages with exactly the placeholders the line supplies.
 import { expect } from 'vitest';
 import methodsCatalog from '../../../src/i18n/catalogs/counting-methods.js';
+import aoaCatalog from '../../../src/i18n/catalogs/results-aoa.js';
 import type {
   Ballot,
   CandidateInput,
@@ -50,7 +51,8 @@ export function allLines(result: CountResult): Explanation[] {
 export function expectExplained(result: CountResult): void {
   for (const line of allLines(result)) {
     for (const locale of ['en', 'zh-Hans'] as const) {
-      const text = (methodsCatalog[locale] as Record<string, string>)[line.key];
+      // approve-oppose's lines on invalid ballots live in their own catalog file
+      const text = ({ ...methodsCatalog[locale], ...aoaCatalog[locale] } as Record<string, string>)[line.key];
       expect(text, `${locale} text for ${line.key}`).toBeTypeOf('string');
       expect(placeholders(text), `placeholders of ${line.key}`).toEqual(
         Object.keys(line.params ?? {}).sort(),

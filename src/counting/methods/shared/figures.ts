@@ -2,7 +2,7 @@
 // contest allows blank ballots, else invalid; a ballot the method cannot accept is invalid and is
 // counted for no candidate.
 
-import type { BallotFigures, IrregularityFigures } from '../../types.js';
+import type { BallotFigures, InvalidReason, IrregularityFigures } from '../../types.js';
 
 export class FigureTally {
   cast = 0;
@@ -15,10 +15,22 @@ export class FigureTally {
   /** weight of valid ballots that count for no candidate */
   unused = 0;
 
-  constructor(private readonly allowBlank: boolean) {}
+  /** invalid ballots by reason, kept only by methods that report them (the result carries it then) */
+  private readonly invalidBy: Partial<Record<InvalidReason, number>> | undefined;
 
-  /** Records `ballots` identical ballots of total `weight`; returns whether they count for candidates. */
-  add(weight: number, state: 'ok' | 'empty' | 'invalid', ballots = 1): boolean {
+  constructor(
+    private readonly allowBlank: boolean,
+    byReason = false,
+  ) {
+    this.invalidBy = byReason ? {} : undefined;
+  }
+
+  /**
+   * Records `ballots` identical ballots of total `weight`; returns whether they count for candidates.
+   * An invalid ballot's `reason` is kept when the tally reports reasons; an empty ballot where blanks
+   * are not accepted is invalid as `blank`.
+   */
+  add(weight: number, state: 'ok' | 'empty' | 'invalid', ballots = 1, reason?: InvalidReason): boolean {
     this.cast += ballots;
     this.castWeight += weight;
     if (state === 'empty' && this.allowBlank) {
@@ -30,6 +42,8 @@ export class FigureTally {
     }
     if (state !== 'ok') {
       this.invalid += ballots;
+      const why = state === 'empty' ? 'blank' : reason;
+      if (this.invalidBy && why) this.invalidBy[why] = (this.invalidBy[why] ?? 0) + ballots;
       return false;
     }
     this.valid += ballots;
@@ -44,6 +58,7 @@ export class FigureTally {
       blank: this.blank,
       invalid: this.invalid,
       validWeight: this.validWeight,
+      ...(this.invalidBy ? { invalidBy: { ...this.invalidBy } } : {}),
     };
   }
 }
