@@ -141,7 +141,15 @@ export function answer(visibility: Visibility, text: string): string {
 export function masked(text: string, receipts: ReadonlyMap<string, string>): string {
   return text
     .replace(RECEIPT, (code) => `<receipt of ${receipts.get(code) ?? 'nobody'}>`)
-    .replace(/\b[0-9a-f]{16,}\b/g, '<hex>');
+    .replace(/\b[0-9a-f]{16,}\b/g, '<hex>')
+    .replace(WALL_TIME, '<time>');
 }
+
+/**
+ * A deadline counted from when the command ran ("Fri 11 Dec 00:15 UTC"): transports run one after
+ * another on the wall clock, so a minute may turn between them.
+ */
+const WALL_TIME =
+  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}(?: \d{4})? \d{2}:\d{2} [A-Z]{2,5}(?:[+-]\d{1,2})?/g;
 
 export const RECEIPT = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
