@@ -101,3 +101,36 @@ describe('a tie left to the organisers', () => {
     expect(r.reply.body.text).toBe('请从 Alice, Bob 中选 1 人当选。');
   });
 });
+
+describe('a result that is not final', () => {
+  it('is not certified while a seat is unfilled, unless the organisers leave it vacant with a reason', async () => {
+    const h = harness();
+    await electionInVoting(h, 'approve-oppose', 1, ['alice', 'bob', 'carol', 'dave']);
+    // both candidates opposed by most: nobody passes more than half, the seat is unfilled
+    await h.ok('alice', 'cast 1 1 1:-,2:-');
+    await h.ok('bob', 'cast 1 1 1:-,2:-');
+    await h.ok('carol', 'cast 1 1 1:+,2:-');
+    await h.ok('olga', 'voting close 1');
+    await h.ok('olga', 'count 1');
+    await h.ok('olga', 'announce 1');
+    h.clock.advance(3 * 86_400_000);
+    const refused = await h.run('olga', 'certify 1');
+    expect(refused.kind).toBe('domain-error');
+    expect(refused.reply.body.text).toMatch(
+      /^The result is not final: Secretary needs 1 seat\(s\) unfilled; candidates for a further round: /,
+    );
+    expect(h.store.state.elections[0].phase).toBe('announced');
+    await h.ok('olga', 'certify 1 vacant="the branch will co-opt at its next meeting"');
+    expect(h.store.state.elections[0].phase).toBe('certified');
+    expect(h.store.state.audit.find((a) => a.event === 'result.vacancy')?.data).toMatchObject({
+      contest: 1,
+      seats: 1,
+      kind: 'unfilled',
+      reason: 'the branch will co-opt at its next meeting',
+    });
+    const notice = h.store.state.outbox.find((m) => m.body.text.includes('certified and final'))!;
+    expect(notice.body.text).toContain(
+      'Secretary: 1 seat(s) left vacant: the branch will co-opt at its next meeting',
+    );
+  });
+});

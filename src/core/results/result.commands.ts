@@ -131,16 +131,50 @@ export const announceResult = defineMove<{ election: number }>({
   },
 });
 
-export const certifyResult = defineMove<{ election: number }>({
+export const certifyResult = defineMove<{ election: number; vacant?: string }>({
   id: 'result.certify',
   path: ['certify'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx, _args, step) {
+  args: {
+    election: arg.election('arg.election'),
+    vacant: arg.text('arg.vacant', 500, { optional: true, named: true }),
+  },
+  async handler(ctx, args, step) {
     // the result notice's minimum (C15) is checked with every move's periods, in defineMove
     const e = ctx.election;
+    // a result that leaves a seat unfilled, or calls for a run-off or a re-vote, is not final: the
+    // organisers hold that round, or leave the seat vacant with a reason on record
+    const contests = await ctx.tx.contests.list(e.id);
+    const open = (await ctx.tx.results.list(e.id)).filter((r) => r.result.furtherRound);
+    if (open.length > 0 && !args.vacant) {
+      const r = open[0];
+      const fr = r.result.furtherRound!;
+      return fail('result.not_final', {
+        contest: contests.find((c) => c.id === r.contestId)?.name ?? '',
+        round: ctx.t(`result.further_${fr.kind}`, {
+          seats: fr.seats,
+          names: fr.candidates.map((c) => r.result.candidates[c]).join(', '),
+        }),
+      });
+    }
+    for (const r of open)
+      await ctx.audit('result.vacancy', {
+        contest: contests.find((c) => c.id === r.contestId)?.number ?? null,
+        seats: r.result.furtherRound!.seats,
+        kind: r.result.furtherRound!.kind,
+        reason: args.vacant ?? null,
+      });
     const moved = await step.move();
     if (!moved.ok) return moved;
-    const text = ctx.t('result.certified', { title: e.title, number: e.number });
+    const text = [
+      ctx.t('result.certified', { title: e.title, number: e.number }),
+      ...open.map((r) =>
+        ctx.t('result.left_vacant', {
+          contest: contests.find((c) => c.id === r.contestId)?.name ?? '',
+          seats: r.result.furtherRound!.seats,
+          reason: args.vacant ?? '',
+        }),
+      ),
+    ].join('\n');
     return postNotice(ctx, step.notice, { text, tone: 'success' });
   },
 });

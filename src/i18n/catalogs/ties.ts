@@ -26,6 +26,10 @@ export default {
     'tie.purpose.eliminate': 'to eliminate',
     'tie.purpose.surplus-order': 'to transfer first',
     'tie.organiser_decided': 'decided by the organisers',
+    'arg.vacant': 'the reason for certifying with seats left vacant (recorded and shown)',
+    'result.not_final':
+      'The result is not final: {contest} needs {round}. Hold that round, or certify leaving the seats vacant with vacant="the reason" (it is recorded and shown).',
+    'result.left_vacant': '{contest}: {seats} seat(s) left vacant: {reason}',
   },
   'zh-Hans': {
     'command.result.tie.decide.summary': '决定计票留给组织者的平票：指定当选（或被淘汰）的候选人，或抽签',
@@ -47,5 +51,8 @@ export default {
     'tie.purpose.eliminate': '被淘汰',
     'tie.purpose.surplus-order': '先转移',
     'tie.organiser_decided': '由组织者决定',
+    'arg.vacant': '在席位空缺的情况下确认结果的理由（会被记录并公开）',
+    'result.not_final': '结果尚未确定：{contest}需要{round}。请进行该轮投票，或用 vacant="理由" 在席位空缺的情况下确认（会被记录并公开）。',
+    'result.left_vacant': '{contest}：{seats} 个席位空缺：{reason}',
   },
 } satisfies Catalog;
