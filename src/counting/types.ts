@@ -333,6 +333,8 @@ export interface CountResult {
   irregularities: IrregularityFigures;
   /** seats left unfilled, or a run-off/re-vote the organisers must hold */
   furtherRound?: FurtherRound;
+  /** what an election's rules made of the count after the method ran (a round void for turnout, C1) */
+  rulings?: Explanation[];
   /** Condorcet methods: pairwise[a][b] = weight preferring a to b */
   pairwise?: number[][];
   /** the final order of all candidates where the method defines one (tiers of equals) */

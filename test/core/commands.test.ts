@@ -10,7 +10,7 @@ describe('dispatch: arguments, roles, phases, failures', () => {
     expect(r.kind).toBe('invalid');
     if (r.kind !== 'invalid') return;
     expect(r.issues.map((i) => i.field)).toEqual(['seats']);
-    expect(r.reply.body.text).toContain('Usage: /election contest add <election> <name> <seats> <method>');
+    expect(r.reply.body.text).toContain('Usage: /election contest add <election> <name> <seats> [<method>]');
     expect(h.store.rowCounts()).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 import { METHOD_IDS, type MethodId } from '../../counting/types.js';
 import { arg } from '../kit/args.js';
+import type { ElectionContext } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { randomId } from '../shared/ids.js';
@@ -10,6 +11,7 @@ import { defineMove } from './election.move.js';
 import { notifyChannel } from '../notices/notice.service.js';
 import type { Contest, ContestOptions, Election, ElectionSettings } from '../shared/election.types.js';
 import { DEFAULT_REMINDER_HOURS, planOf, planStep, RESULT_NOTICE_MIN_DAYS } from './timetable.js';
+import { PRESET_IDS, PRESETS, presetOf, type Preset, type PresetId } from '../shared/presets.js';
 import { contestDefaults, describeElection } from './election.view.js';
 
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
@@ -36,18 +38,49 @@ function parseReminderHours(text: string): Result<number[]> {
   return ok([...new Set(hours.map(Number))].sort((a, b) => b - a));
 }
 
+/** A contest the election's rules forbid is refused, naming the rule and what they allow. */
+function presetAllows(
+  preset: Preset | undefined,
+  args: { method: MethodId; tieBreak?: string },
+): Result<true> {
+  if (!preset) return ok(true);
+  if (!preset.methods.includes(args.method))
+    return fail(
+      'preset.method_not_allowed',
+      { method: args.method, preset: preset.id, allowed: preset.methods.join(', ') },
+      'method',
+    );
+  if (args.tieBreak && !preset.tieBreaks.includes(args.tieBreak as Preset['tieBreak']))
+    return fail(
+      'preset.tie_not_allowed',
+      { rule: preset.tieRule ?? preset.id, tie: args.tieBreak, allowed: preset.tieBreaks.join(', ') },
+      'tieBreak',
+    );
+  return ok(true);
+}
+
+/** The first contest already added that the preset's rules forbid, as a refusal. */
+async function contestsBreaking(ctx: ElectionContext, id: PresetId): Promise<Result<true> | undefined> {
+  for (const c of await ctx.tx.contests.list(ctx.election.id)) {
+    const allowed = presetAllows(PRESETS[id], { method: c.method, tieBreak: c.options.tieBreak });
+    if (!allowed.ok) return allowed;
+  }
+  return undefined;
+}
+
 const METHODS = METHOD_IDS as unknown as readonly [MethodId, ...MethodId[]];
 
 /** A new election's settings until an organiser configures them (the README's options table shows them). */
 export const DEFAULT_SETTINGS = { seconders: 1, selfNomination: true, objectionDays: 3 } as const;
 
-export const createElection = defineCommand<{ title: string; channel?: string }>({
+export const createElection = defineCommand<{ title: string; channel?: string; preset?: PresetId }>({
   id: 'election.create',
   path: ['create'],
   access: 'creator',
   args: {
     title: arg.text('arg.title', 200),
     channel: arg.channel('arg.channel', { optional: true, named: true }),
+    preset: arg.choice('arg.preset', PRESET_IDS, { optional: true, named: true }),
   },
   async handler(ctx, args) {
     const now = ctx.now.toISOString();
@@ -59,7 +92,7 @@ export const createElection = defineCommand<{ title: string; channel?: string }>
       channelId: args.channel ?? ctx.channelId ?? null,
       phase: 'draft',
       createdBy: ctx.actor.memberId,
-      settings: { ...DEFAULT_SETTINGS },
+      settings: { ...DEFAULT_SETTINGS, ...(args.preset ? { preset: args.preset } : {}) },
       cancelReason: null,
       phaseSince: now,
       createdAt: now,
@@ -67,7 +100,7 @@ export const createElection = defineCommand<{ title: string; channel?: string }>
     await ctx.tx.elections.insert(election);
     await ctx.tx.roles.add({ electionId: election.id, memberId: ctx.actor.memberId, role: 'organiser' });
     ctx.election = election;
-    await ctx.audit('election.created', { title: election.title });
+    await ctx.audit('election.created', { title: election.title, preset: args.preset ?? null });
     return toActor(ctx.t('election.created', { number: election.number, title: election.title }));
   },
 });
@@ -106,6 +139,8 @@ export const configureElection = defineCommand<{
   candidateNoticeDays?: number;
   rollObjectionDays?: number;
   reminders?: string;
+  preset?: PresetId | 'none';
+  differential?: number;
   override?: string;
 }>({
   id: 'election.configure',
@@ -120,14 +155,25 @@ export const configureElection = defineCommand<{
     candidateNoticeDays: arg.int('arg.candidate_notice_days', 0, 60, { optional: true, named: true }),
     rollObjectionDays: arg.int('arg.roll_objection_days', 0, 60, { optional: true, named: true }),
     reminders: arg.word('arg.reminders', 40, { optional: true, named: true }),
+    preset: arg.choice('arg.preset', [...PRESET_IDS, 'none'] as const, { optional: true, named: true }),
+    differential: arg.int('arg.differential', 0, 100, { optional: true, named: true }),
     override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
     const e = ctx.election;
     const reminders = args.reminders === undefined ? undefined : parseReminderHours(args.reminders);
     if (reminders && !reminders.ok) return reminders;
+    const { preset: _preset, ...current } = e.settings;
+    const preset = args.preset === undefined ? e.settings.preset : args.preset === 'none' ? undefined : args.preset;
+    if (preset && args.preset !== undefined && args.preset !== 'none') {
+      // contests added under other rules may break these: the organisers set those up again
+      const clash = await contestsBreaking(ctx, preset);
+      if (clash && !clash.ok) return clash;
+    }
     const settings: ElectionSettings = {
-      ...e.settings,
+      ...current,
+      ...(preset ? { preset } : {}),
+      ...(args.differential !== undefined ? { differential: args.differential } : {}),
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
       objectionDays: args.objectionDays ?? e.settings.objectionDays,
@@ -164,6 +210,7 @@ export const configureElection = defineCommand<{
       candidateNoticeDays: settings.candidateNoticeDays ?? 0,
       rollObjectionDays: settings.rollObjectionDays ?? 0,
       reminders: (settings.reminderHours ?? DEFAULT_REMINDER_HOURS).join(','),
+      preset: settings.preset ?? null,
     });
     return toActor(
       ctx.t('election.configured', {
@@ -204,7 +251,7 @@ export const addContest = defineCommand<{
     election: arg.election('arg.election'),
     name: arg.word('arg.contest_name', 100),
     seats: arg.int('arg.seats', 1, 100),
-    method: arg.choice('arg.method', METHODS),
+    method: arg.choice('arg.method', METHODS, { optional: true }),
     maxMarks: arg.int('arg.max_marks', 1, 100, { optional: true, named: true }),
     share: arg.int('arg.share', 1, 100, { optional: true, named: true }),
     base: arg.choice('arg.base', ['valid', 'cast', 'eligible'], { optional: true, named: true }),
@@ -223,8 +270,15 @@ export const addContest = defineCommand<{
     scoreMax: arg.int('arg.score_max', 1, 100, { optional: true, named: true }),
     criteria: arg.text('arg.criteria', 500, { optional: true, named: true }),
   },
-  async handler(ctx, args) {
+  async handler(ctx, input) {
     const e = ctx.election;
+    const preset = presetOf(e.settings);
+    // the rules' own method when the organiser names none
+    const method = input.method ?? preset?.methods[0];
+    if (!method) return fail('contest.method_needed', {}, 'method');
+    const args = { ...input, method };
+    const allowed = presetAllows(preset, args);
+    if (!allowed.ok) return allowed;
     const contests = await ctx.tx.contests.list(e.id);
     if (contests.some((c) => c.name.toLowerCase() === args.name.toLowerCase()))
       return fail('contest.duplicate', { name: args.name }, 'name');
@@ -241,6 +295,8 @@ export const addContest = defineCommand<{
       return fail('contest.bad_score_range', { min: range.min, max: range.max }, 'scoreMax');
     const options: ContestOptions = {
       ...contestDefaults(args.method, args.seats),
+      ...(preset ? { tieBreak: preset.tieBreak } : {}),
+      ...(preset?.threshold && args.method === 'approve-oppose' ? { threshold: preset.threshold } : {}),
       ...(args.quota ? { quota: args.quota } : {}),
       ...(args.batch ? { batchElimination: args.batch === 'yes' } : {}),
       ...(args.precision !== undefined ? { precision: args.precision } : {}),

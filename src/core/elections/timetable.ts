@@ -6,6 +6,7 @@
 import type { Tx } from '../kit/store.js';
 import type { Election } from '../shared/election.types.js';
 import { PHASE_MOVES } from './election.phases.js';
+import { presetOf, type RuleDays } from '../shared/presets.js';
 import { STEPS, type Step, type TimetableEntry } from './timetable.types.js';
 
 const HOUR = 3_600_000;
@@ -103,18 +104,23 @@ export const RESULT_NOTICE_MIN_DAYS = 3;
  */
 export function minimums(e: Election): Minimum[] {
   const s = e.settings;
+  const preset = presetOf(s);
+  // the longer of the election's own setting and its rules' minimum, citing whichever it is
+  const longer = (period: Period, days: number, setting: string, rule?: RuleDays): Minimum =>
+    rule && rule.days >= days
+      ? { period, ms: rule.days * DAY, rule: rule.rule }
+      : { period, ms: days * DAY, rule: setting };
   return [
-    { period: 'roll-objections', ms: (s.rollObjectionDays ?? 0) * DAY, rule: 'setting.roll_objection_days' },
-    {
-      period: 'candidate-notice',
-      ms: (s.candidateNoticeDays ?? 0) * DAY,
-      rule: 'setting.candidate_notice_days',
-    },
-    {
-      period: 'result-notice',
-      ms: Math.max(RESULT_NOTICE_MIN_DAYS, s.objectionDays) * DAY,
-      rule: s.objectionDays > RESULT_NOTICE_MIN_DAYS ? 'setting.objection_days' : 'C15',
-    },
+    longer('roll-objections', s.rollObjectionDays ?? 0, 'setting.roll_objection_days', preset?.rollObjections),
+    longer(
+      'candidate-notice',
+      s.candidateNoticeDays ?? 0,
+      'setting.candidate_notice_days',
+      preset?.candidateNotice,
+    ),
+    s.objectionDays > RESULT_NOTICE_MIN_DAYS
+      ? { period: 'result-notice', ms: s.objectionDays * DAY, rule: 'setting.objection_days' }
+      : { period: 'result-notice', ms: RESULT_NOTICE_MIN_DAYS * DAY, rule: 'C15' },
   ];
 }
 

@@ -5,6 +5,8 @@ import { mention } from '../kit/say.js';
 import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
+import type { Election } from '../shared/election.types.js';
+import { presetOf } from '../shared/presets.js';
 import { candidateOrder } from './nomination.rules.js';
 
 export const openNominations = defineMove<{ election: number }>({
@@ -55,6 +57,8 @@ export const publishCandidates = defineMove<{ election: number }>({
     for (const c of contests) {
       const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
       if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
+      const short = differentialShort(e, c.seats, approved.length);
+      if (short) return fail('preset.differential', { contest: c.name, seats: c.seats, have: approved.length, ...short });
       const names = new Map<string, string>();
       for (const n of approved)
         names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
@@ -77,3 +81,21 @@ export const publishCandidates = defineMove<{ election: number }>({
     return postNotice(ctx, step.notice, { title, text, fields: sections, tone: 'info' });
   },
 });
+
+/**
+ * 差额 (C9): where the rules ask for more candidates than seats, the list is not published with fewer
+ * than seats × (1 + the margin), and never with only as many as there are seats unless the margin is 0
+ * (等额, allowed for some posts by setting differential=0).
+ */
+function differentialShort(
+  e: Election,
+  seats: number,
+  have: number,
+): { needed: number; percent: number; rule: string } | undefined {
+  const rule = presetOf(e.settings)?.differential;
+  if (!rule) return undefined;
+  const percent = e.settings.differential ?? rule.percent;
+  if (percent === 0) return undefined;
+  const needed = Math.max(seats + 1, Math.ceil(seats * (1 + percent / 100)));
+  return have < needed ? { needed, percent, rule: rule.rule } : undefined;
+}

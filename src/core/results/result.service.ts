@@ -7,6 +7,8 @@ import { notifyMember } from '../notices/notice.service.js';
 import { planConfirmReminder } from '../elections/timetable.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
+import { applyRulings } from './result.rulings.js';
+import { presetOf } from '../shared/presets.js';
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
 export async function countContest(ctx: ElectionContext, contest: Contest): Promise<StoredResult> {
@@ -20,7 +22,7 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
   const decisions = await decisionsFor(ctx, contest);
   // C3: an approve-oppose ballot approving more candidates than seats is invalid, unless max-marks says
   if (contest.method === 'approve-oppose') options.maxMarks ??= contest.seats;
-  const result: CountResult = tally({
+  const counted: CountResult = tally({
     method: contest.method,
     seats: contest.seats,
     candidates: candidates.map((c) => ({ name: c.name })),
@@ -33,6 +35,8 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
       seed: options.seed ?? `${e.id}:${contest.number}`,
     },
   });
+  // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
+  const result = applyRulings(presetOf(e.settings), counted, roll.length);
   return {
     electionId: e.id,
     contestId: contest.id,

@@ -83,6 +83,8 @@ export function contestSummary(
         .join('\n'),
     });
   }
+  if (r.rulings && r.rulings.length > 0)
+    fields.push({ label: t('result.rulings'), value: r.rulings.map((x) => t(x.key, x.params)).join('\n') });
   if (r.furtherRound) {
     const fr = r.furtherRound;
     fields.push({

@@ -1,4 +1,5 @@
 import type { MethodId, MethodOptions } from '../../counting/types.js';
+import type { PresetId } from './presets.js';
 
 export const PHASES = [
   'draft',
@@ -28,6 +29,10 @@ export interface ElectionSettings {
   rollObjectionDays?: number;
   /** hours before voting closes at which voters who have not voted are reminded; [24, 1] if absent */
   reminderHours?: number[];
+  /** the rules the election follows (shared/presets.ts); Teller's own defaults if absent */
+  preset?: PresetId;
+  /** 差额: per cent by which candidates must outnumber seats at publication (C9); the preset's if absent */
+  differential?: number;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

@@ -1,0 +1,48 @@
+// What an election's rules make of a count after its method has run (issue 12). The engine counts; the
+// rules then say whether the round stands: under cn-org a round in which no more than half of those
+// entitled voted is void (C1); under Robert's Rules only a majority of the votes cast elects (R1–R3), and
+// without one every nominee goes to another ballot (R4). Each ruling is kept in the result with its code.
+
+import type { CountResult } from '../../counting/types.js';
+import type { Preset } from '../shared/presets.js';
+
+export function applyRulings(preset: Preset | undefined, result: CountResult, eligible: number): CountResult {
+  if (!preset) return result;
+  const everyone = result.candidates.map((_, i) => i);
+  if (preset.turnoutQuorum && result.ballots.cast * 2 <= eligible) {
+    return {
+      ...result,
+      winners: [],
+      furtherRound: { kind: 'revote', candidates: everyone, seats: result.seats },
+      rulings: [
+        ...(result.rulings ?? []),
+        {
+          key: 'ruling.turnout_void',
+          params: { rule: preset.turnoutQuorum, cast: result.ballots.cast, eligible },
+        },
+      ],
+    };
+  }
+  if (preset.majorityOfCast && result.rounds.length > 0) {
+    // R1–R3: the votes cast are every ballot but the blank ones; an illegal vote counts in the total
+    const total = result.ballots.cast - result.ballots.blank;
+    const counts = result.rounds[result.rounds.length - 1]!.counts;
+    const winners = result.winners.filter((w) => (counts[w] ?? 0) * 2 > total);
+    if (winners.length < result.winners.length || winners.length < result.seats) {
+      const rest = everyone.filter((c) => !winners.includes(c));
+      return {
+        ...result,
+        winners,
+        furtherRound: { kind: 'revote', candidates: rest, seats: result.seats - winners.length },
+        rulings: [
+          ...(result.rulings ?? []),
+          {
+            key: 'ruling.no_majority',
+            params: { rule: preset.majorityOfCast, total, needed: Math.floor(total / 2) + 1 },
+          },
+        ],
+      };
+    }
+  }
+  return result;
+}
