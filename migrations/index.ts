@@ -6,6 +6,7 @@ import * as sealedBallots from './2026-12-07-sealed-ballots.js';
 import * as noStatisticsOnSecrets from './2026-12-14-no-statistics-on-secrets.js';
 import * as orgLanguage from './2026-12-21-org-language.js';
 import * as timeline from './2026-12-28-timeline.js';
+import * as rounds from './2027-01-04-rounds.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-14-no-statistics-on-secrets': noStatisticsOnSecrets,
   '2026-12-21-org-language': orgLanguage,
   '2026-12-28-timeline': timeline,
+  '2027-01-04-rounds': rounds,
 };

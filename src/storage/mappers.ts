@@ -109,6 +109,8 @@ export const contestToRow = (c: Contest): ContestRow => ({
   seats: c.seats,
   method: c.method,
   options: JSON.stringify(c.options),
+  round: c.round ?? 1,
+  parent_id: c.parentId ?? null,
 });
 
 export const contestFromRow = (r: ContestRow): Contest => ({
@@ -119,6 +121,8 @@ export const contestFromRow = (r: ContestRow): Contest => ({
   seats: Number(r.seats),
   method: r.method as MethodId,
   options: JSON.parse(r.options) as Contest['options'],
+  round: Number(r.round ?? 1),
+  parentId: r.parent_id ?? null,
 });
 
 export const roleFromRow = (r: ElectionRoleRow): ElectionRole => ({

@@ -46,6 +46,9 @@ export interface ContestRow {
   seats: number;
   method: string;
   options: string;
+  /** null for contests from before further rounds: round 1 */
+  round: number | null;
+  parent_id: string | null;
 }
 
 export interface ElectionRoleRow {

@@ -197,11 +197,13 @@ export class MemoryStore implements Store {
           clone(s().elections.find((e) => e.orgId === orgId && e.number === n)),
       },
       contests: {
+        // as the rows read back: round 1 of nothing unless the contest says otherwise
         list: async (eid) =>
           clone(
             s()
               .contests.filter((c) => c.electionId === eid)
-              .sort((a, b) => a.number - b.number),
+              .sort((a, b) => a.number - b.number)
+              .map((c) => ({ ...c, round: c.round ?? 1, parentId: c.parentId ?? null })),
           ),
         insert: async (c) => {
           if (s().contests.some((x) => x.electionId === c.electionId && x.number === c.number))

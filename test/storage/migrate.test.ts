@@ -35,6 +35,7 @@ const ALL = [
   '2026-12-14-no-statistics-on-secrets',
   '2026-12-21-org-language',
   '2026-12-28-timeline',
+  '2027-01-04-rounds',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

@@ -13,6 +13,7 @@ import * as nominations from '../nominations/nomination.commands.js';
 import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as ties from '../results/tie.commands.js';
+import * as rounds from '../results/round.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as voting from '../voting/voting.commands.js';
@@ -60,6 +61,7 @@ const domain: AnyCommand[] = [
   ballots.publishedBallots,
   results.runCount,
   ties.decideTie,
+  rounds.openRound,
   results.confirmCount,
   results.announceResult,
   results.certifyResult,

@@ -4,7 +4,7 @@ import { arg } from '../kit/args.js';
 import { type CommandContext, hasElection } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { findContest } from '../elections/election.service.js';
+import { findContest, openContests } from '../elections/election.service.js';
 import { updateTurnout } from '../notices/turnout.notice.js';
 import { queueReceiptDm } from '../receipts/receipt.notice.js';
 import { fail } from '../shared/result.js';
@@ -46,7 +46,7 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
     const e = ctx.election;
     const voter = await voterCheck(ctx);
     if (!voter.ok) return voter;
-    const contests = await ctx.tx.contests.list(e.id);
+    const contests = await openContests(ctx);
     if (args.contest === undefined && contests.length > 1) {
       const lines: string[] = [];
       for (const c of contests) {
@@ -63,7 +63,7 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
         tone: 'info',
       });
     }
-    const contest = await findContest(ctx, args.contest);
+    const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
     const form = await ballotForm(ctx, contest.value);
     const again = await ctx.tx.participation.has(e.id, contest.value.id, ctx.actor.memberId);
@@ -88,7 +88,8 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
   async handler(ctx, args) {
     const voter = await voterCheck(ctx);
     if (!voter.ok) return voter;
-    const contest = await findContest(ctx, args.contest);
+    // only the round being voted on: an earlier round's ballots are sealed and counted
+    const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
     const done = await cast(ctx, contest.value, args.choices ?? '', voter.value.weight);
     if (!done.ok) return done;

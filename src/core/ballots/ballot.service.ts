@@ -19,11 +19,14 @@ export interface ElectionKeys {
  * The election's keys, derived from the server secret and the salt, after checking them against the
  * key-check value stored at voting open. While voting is open the salt cannot change (it is written at
  * open and deleted at close, and every command reads the phase under the election's lock), so the keys
- * are remembered per election for the cast path and forgotten when the election closes.
+ * are remembered per election and voting phase for the cast path, and forgotten when the election
+ * closes. A further round opens voting again with a new salt: a new phase, so every process, whatever it
+ * remembered of the round before, derives the new round's key.
  */
 export async function electionKeys(ctx: CommandContext, e: Election): Promise<Result<ElectionKeys>> {
   const cache = ctx.state.table<ElectionKeys>('election-keys');
-  const known = cache.get(e.id);
+  const slot = `${e.id}@${e.phaseSince}`;
+  const known = cache.get(slot);
   if (known) return ok(known);
   const secret = await ctx.tx.secrets.get(e.id);
   if (!secret) throw new Error(`election ${e.id} is open for voting but has no key salt`);
@@ -36,7 +39,7 @@ export async function electionKeys(ctx: CommandContext, e: Election): Promise<Re
     return fail('ballot.key_mismatch');
   }
   const keys = { key, content: contentKey(key) };
-  if (e.phase === 'voting') cache.set(e.id, keys);
+  if (e.phase === 'voting') cache.set(slot, keys);
   return ok(keys);
 }
 

@@ -164,7 +164,8 @@ export const configureElection = defineCommand<{
     const reminders = args.reminders === undefined ? undefined : parseReminderHours(args.reminders);
     if (reminders && !reminders.ok) return reminders;
     const { preset: _preset, ...current } = e.settings;
-    const preset = args.preset === undefined ? e.settings.preset : args.preset === 'none' ? undefined : args.preset;
+    const preset =
+      args.preset === undefined ? e.settings.preset : args.preset === 'none' ? undefined : args.preset;
     if (preset && args.preset !== undefined && args.preset !== 'none') {
       // contests added under other rules may break these: the organisers set those up again
       const clash = await contestsBreaking(ctx, preset);

@@ -75,6 +75,9 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
   },
   { command: 'result.count.run', from: ['closed'], to: 'counted', access: 'organiser-or-scrutineer' },
   { command: 'result.announce', from: ['counted'], to: 'announced', access: 'organiser', notice: 'results' },
+  // a further round the count called for (run-off, re-vote, unfilled seats): voting opens again; its
+  // notice is the round's own, keyed by round, so it posts it itself
+  { command: 'result.round.open', from: ['counted', 'announced'], to: 'voting', access: 'organiser' },
   {
     command: 'result.certify',
     from: ['announced'],

@@ -4,23 +4,37 @@ import type { ElectionContext } from '../kit/context.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Contest } from '../shared/election.types.js';
 
-// Contests can only be added in draft, so from voting on an election's list is fixed and can be
-// remembered by election id (random, never reused).
+// Contests are added in draft, and by a further round as voting opens again, so from voting on an
+// election's list is fixed within a phase and can be remembered by election and phase.
 const FIXED: readonly string[] = ['voting', 'closed', 'counted', 'announced', 'certified', 'archived'];
 
 async function contestsOf(ctx: ElectionContext): Promise<Contest[]> {
   const e = ctx.election;
   const fixedContests = ctx.state.table<Contest[]>('fixed-contests');
-  const known = fixedContests.get(e.id);
+  // a further round adds contests when voting opens again, and every move changes phaseSince: within one
+  // phase the list is fixed, in every process
+  const key = `${e.id}@${e.phaseSince}`;
+  const known = fixedContests.get(key);
   if (known) return known;
   const list = await ctx.tx.contests.list(e.id);
-  if (FIXED.includes(e.phase)) fixedContests.set(e.id, list);
+  if (FIXED.includes(e.phase)) fixedContests.set(key, list);
   return list;
 }
 
-/** A contest by number ("2") or name, case-insensitive. */
-export async function findContest(ctx: ElectionContext, ref: string | undefined): Promise<Result<Contest>> {
-  const contests = await contestsOf(ctx);
+/** The contests a voter can vote in now: those of the round being voted on (every contest in round 1). */
+export async function openContests(ctx: ElectionContext): Promise<Contest[]> {
+  const all = await contestsOf(ctx);
+  const round = Math.max(1, ...all.map((c) => c.round ?? 1));
+  return all.filter((c) => (c.round ?? 1) === round);
+}
+
+/** A contest by number ("2") or name, case-insensitive; `open` limits it to the round being voted on. */
+export async function findContest(
+  ctx: ElectionContext,
+  ref: string | undefined,
+  open = false,
+): Promise<Result<Contest>> {
+  const contests = open ? await openContests(ctx) : await contestsOf(ctx);
   if (contests.length === 0) return fail('contest.none');
   if (ref === undefined) {
     if (contests.length === 1) return ok(contests[0]);

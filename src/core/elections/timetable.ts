@@ -111,7 +111,12 @@ export function minimums(e: Election): Minimum[] {
       ? { period, ms: rule.days * DAY, rule: rule.rule }
       : { period, ms: days * DAY, rule: setting };
   return [
-    longer('roll-objections', s.rollObjectionDays ?? 0, 'setting.roll_objection_days', preset?.rollObjections),
+    longer(
+      'roll-objections',
+      s.rollObjectionDays ?? 0,
+      'setting.roll_objection_days',
+      preset?.rollObjections,
+    ),
     longer(
       'candidate-notice',
       s.candidateNoticeDays ?? 0,
@@ -144,6 +149,9 @@ export async function happened(
   events.set('phase.announced', 'announce');
   const out = new Map<Step | 'announce', Date>();
   for (const a of await tx.audit.list(electionId)) {
+    // a further round opens voting again: its close, announcement and certification are still to come
+    if (a.event === 'phase.voting' && (a.data.from === 'counted' || a.data.from === 'announced'))
+      for (const later of ['voting-close', 'announce', 'certify'] as const) out.delete(later);
     const step = events.get(a.event);
     if (step) out.set(step, new Date(a.at));
   }

@@ -58,7 +58,13 @@ export const publishCandidates = defineMove<{ election: number }>({
       const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
       if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
       const short = differentialShort(e, c.seats, approved.length);
-      if (short) return fail('preset.differential', { contest: c.name, seats: c.seats, have: approved.length, ...short });
+      if (short)
+        return fail('preset.differential', {
+          contest: c.name,
+          seats: c.seats,
+          have: approved.length,
+          ...short,
+        });
       const names = new Map<string, string>();
       for (const n of approved)
         names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);

@@ -22,6 +22,7 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
 }
 import { askScrutineers, countAll, openTies, standingConfirmations } from './result.service.js';
 import { openTieLine } from './tie.commands.js';
+import { latestRounds } from './round.commands.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { announcement } from './result.view.js';
@@ -33,7 +34,7 @@ async function tellOpenTies(
   results: StoredResult[],
 ): Promise<string[]> {
   const lines: string[] = [];
-  for (const r of results) {
+  for (const r of latestRounds(results, contests)) {
     const tie = openTies(r.result)[0];
     const contest = contests.find((c) => c.id === r.contestId);
     if (tie && contest) lines.push(openTieLine(ctx, contest, r.result.candidates, tie));
@@ -108,8 +109,8 @@ export const announceResult = defineMove<{ election: number }>({
     if (scrutineers.length > 0 && confirmations.length === 0) return fail('result.needs_confirmation');
     const contests = await ctx.tx.contests.list(e.id);
     const results = await ctx.tx.results.list(e.id);
-    // a tie left to the organisers must be settled before anyone is told the result
-    for (const r of results) {
+    // a tie left to the organisers must be settled (or re-voted in a further round) before anyone is told
+    for (const r of latestRounds(results, contests)) {
       const tie = openTies(r.result)[0];
       const contest = contests.find((c) => c.id === r.contestId);
       if (tie && contest)
@@ -144,7 +145,7 @@ export const certifyResult = defineMove<{ election: number; vacant?: string }>({
     // a result that leaves a seat unfilled, or calls for a run-off or a re-vote, is not final: the
     // organisers hold that round, or leave the seat vacant with a reason on record
     const contests = await ctx.tx.contests.list(e.id);
-    const open = (await ctx.tx.results.list(e.id)).filter((r) => r.result.furtherRound);
+    const open = latestRounds(await ctx.tx.results.list(e.id), contests).filter((r) => r.result.furtherRound);
     if (open.length > 0 && !args.vacant) {
       const r = open[0];
       const fr = r.result.furtherRound!;

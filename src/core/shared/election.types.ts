@@ -80,6 +80,10 @@ export interface Contest {
   seats: number;
   method: MethodId;
   options: ContestOptions;
+  /** 1 for the first ballot; a further round (run-off, re-vote, unfilled seats) counts up */
+  round?: number;
+  /** the contest a further round continues */
+  parentId?: string | null;
 }
 
 export type ElectionRoleName = 'organiser' | 'scrutineer';

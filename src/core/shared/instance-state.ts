@@ -13,8 +13,12 @@ export class InstanceState {
     return t as Map<string, V>;
   }
 
-  /** forget everything remembered about an election (its key above all) in every table */
+  /**
+   * Forget everything remembered about an election (its key above all) in every table: under its id,
+   * and under `id@…` (what is remembered per phase of it).
+   */
   forget(id: string): void {
-    for (const t of this.tables.values()) t.delete(id);
+    for (const t of this.tables.values())
+      for (const key of [...t.keys()]) if (key === id || key.startsWith(`${id}@`)) t.delete(key);
   }
 }

@@ -26,6 +26,19 @@ export default {
     'tie.purpose.eliminate': 'to eliminate',
     'tie.purpose.surplus-order': 'to transfer first',
     'tie.organiser_decided': 'decided by the organisers',
+    'command.result.round.open.summary':
+      'open the further round the count called for (run-off, re-vote, unfilled seats)',
+    'round.none_needed': 'No contest of election {number} calls for a further round.',
+    'round.closes_past': 'The round cannot close in the past. Give a time in the future.',
+    'round.candidate_missing': 'A candidate of {contest} is no longer on the list; the round cannot be made.',
+    'round.contest_line': '{contest}: {names}',
+    'round.dm_title': '{title}: round {round}',
+    'round.dm_text': 'Round {round} of election {number}, {title}, is open. Your ballot for it:',
+    'round.opened_title': '{title}: round {round}',
+    'round.opened':
+      'Round {round} of election {number} is open. A private ballot is on its way to each of the {eligible} members on the roll. No DM? Press Vote.',
+    'round.opened_organiser':
+      'Round {round} of election {number} is open; its ballot is going to {count} voters.',
     'result.rulings': 'Under the election’s rules',
     'ruling.turnout_void':
       'The round is void: {cast} of {eligible} entitled voted, and more than half must (rule {rule}). It is held again.',
@@ -63,17 +76,32 @@ export default {
     'tie.purpose.eliminate': '被淘汰',
     'tie.purpose.surplus-order': '先转移',
     'tie.organiser_decided': '由组织者决定',
+    'command.result.round.open.summary': '开启计票所需的下一轮（决选、重新投票、补选空缺席位）',
+    'round.none_needed': '第 {number} 号选举没有需要再进行一轮的职位。',
+    'round.closes_past': '本轮的截止时间不能是过去的时间。',
+    'round.candidate_missing': '{contest}的一名候选人已不在名单上，无法开启本轮。',
+    'round.contest_line': '{contest}：{names}',
+    'round.dm_title': '{title}：第 {round} 轮',
+    'round.dm_text': '第 {number} 号选举“{title}”的第 {round} 轮投票已开始。你的选票：',
+    'round.opened_title': '{title}：第 {round} 轮',
+    'round.opened':
+      '第 {number} 号选举的第 {round} 轮投票已开始。秘密选票正在发给名册上的 {eligible} 名成员。没收到私信？请点"投票"。',
+    'round.opened_organiser': '第 {number} 号选举的第 {round} 轮已开始；选票正在发给 {count} 名选民。',
     'result.rulings': '按本选举的规则',
-    'ruling.turnout_void': '本轮无效：应到 {eligible} 人，实到 {cast} 人，须超过半数（规则 {rule}）。须重新投票。',
-    'ruling.no_majority': '无人获得所投 {total} 票的过半数（需要 {needed} 票，规则 {rule}）：全体候选人再次投票（R4）。',
+    'ruling.turnout_void':
+      '本轮无效：应到 {eligible} 人，实到 {cast} 人，须超过半数（规则 {rule}）。须重新投票。',
+    'ruling.no_majority':
+      '无人获得所投 {total} 票的过半数（需要 {needed} 票，规则 {rule}）：全体候选人再次投票（R4）。',
     'arg.preset': '选举遵循的规则：simple、roberts、lmrda、cn-org 或 uk-su',
     'arg.differential': 'cn-org：候选人多于应选人数的百分比（差额，C9）；0 表示允许等额',
     'preset.method_not_allowed': '{preset} 规则不允许 {method}；允许：{allowed}。',
     'preset.tie_not_allowed': '规则 {rule} 不允许 tie-break={tie}；允许：{allowed}。',
-    'preset.differential': '{contest}有 {have} 名候选人、{seats} 个席位；按规则 {rule}（差额），公布名单前至少需要 {needed} 人（比席位多 {percent}%）。',
+    'preset.differential':
+      '{contest}有 {have} 名候选人、{seats} 个席位；按规则 {rule}（差额），公布名单前至少需要 {needed} 人（比席位多 {percent}%）。',
     'contest.method_needed': '请指定计票方法（或用 preset=… 选择选举规则）。',
     'arg.vacant': '在席位空缺的情况下确认结果的理由（会被记录并公开）',
-    'result.not_final': '结果尚未确定：{contest}需要{round}。请进行该轮投票，或用 vacant="理由" 在席位空缺的情况下确认（会被记录并公开）。',
+    'result.not_final':
+      '结果尚未确定：{contest}需要{round}。请进行该轮投票，或用 vacant="理由" 在席位空缺的情况下确认（会被记录并公开）。',
     'result.left_vacant': '{contest}：{seats} 个席位空缺：{reason}',
   },
 } satisfies Catalog;

@@ -49,7 +49,17 @@ const ELECTION = [
   'created_at',
   'seal',
 ] as const;
-const CONTEST = ['id', 'election_id', 'number', 'name', 'seats', 'method', 'options'] as const;
+const CONTEST = [
+  'id',
+  'election_id',
+  'number',
+  'name',
+  'seats',
+  'method',
+  'options',
+  'round',
+  'parent_id',
+] as const;
 const ROLL = ['election_id', 'member_id', 'weight', 'status', 'reason', 'added_by', 'added_at'] as const;
 const NOMINATION = [
   'id',

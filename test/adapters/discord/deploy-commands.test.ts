@@ -142,6 +142,8 @@ describe('deploy-commands', () => {
       'candidate-notice-days',
       'roll-objection-days',
       'reminders',
+      'preset',
+      'differential',
       'override',
     ]);
     expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([

@@ -1,0 +1,206 @@
+// Further rounds, run by Teller (issue 12). When a count calls for another round (a run-off between the
+// top two, a re-vote among the tied, another ballot among every nominee, a round for seats left
+// unfilled, a round the rules voided), one command opens it for every contest that needs one: each
+// becomes a contest of its own with the round's candidates and seats, the ballot box opens again with a
+// fresh key, and every voter on the roll gets the round's ballot. The count that follows counts every
+// round again from its sealed ballots, so each round's ballots, count, ties and result are kept.
+
+import { electionKey, keyCheck } from '../ballots/ballot.keys.js';
+import { candidatesOf } from '../ballots/ballot.service.js';
+import { defineMove } from '../elections/election.move.js';
+import { planOf, planStep } from '../elections/timetable.js';
+import { when } from '../elections/timetable.view.js';
+import { arg } from '../kit/args.js';
+import type { ElectionContext } from '../kit/context.js';
+import { toActor } from '../kit/say.js';
+import { notifyChannel, notifyMember } from '../notices/notice.service.js';
+import type { Contest } from '../shared/election.types.js';
+import { randomId, randomSalt } from '../shared/ids.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { parseWhen } from '../shared/time.js';
+import type { StoredResult } from './result.types.js';
+
+/** The round an election is in: its contests of the highest round are the ones on the ballot. */
+export function currentRound(contests: readonly Contest[]): number {
+  return Math.max(1, ...contests.map((c) => c.round ?? 1));
+}
+
+/** Contests whose result is final for now: no later round continues them. */
+export function latestRounds<T extends { contestId: string }>(
+  results: T[],
+  contests: readonly Contest[],
+): T[] {
+  return results.filter((r) => !contests.some((c) => c.parentId === r.contestId));
+}
+
+export const openRound = defineMove<{ election: number; closes?: string }>({
+  id: 'result.round.open',
+  path: ['voting', 'round'],
+  args: {
+    election: arg.election('arg.election'),
+    closes: arg.text('arg.when', 40, { optional: true, named: true }),
+  },
+  async handler(ctx, args, step) {
+    const e = ctx.election;
+    const contests = await ctx.tx.contests.list(e.id);
+    const results = await ctx.tx.results.list(e.id);
+    const round = currentRound(contests) + 1;
+    const due = contests
+      .filter((c) => (c.round ?? 1) === round - 1)
+      .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
+      .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
+    if (due.length === 0) return fail('round.none_needed', { number: e.number });
+    const closes = args.closes === undefined ? undefined : parseWhen(args.closes, ctx.zone, ctx.now);
+    if (closes && 'error' in closes)
+      return fail(closes.error, { step: ctx.t('timeline.step.voting-close'), text: args.closes! });
+    if (closes && closes.at <= ctx.now) return fail('round.closes_past');
+    const opened: { contest: Contest; names: string[] }[] = [];
+    let number = contests.length;
+    let nomination = await ctx.tx.nominations.maxNumber(e.id);
+    for (const { contest, stored } of due) {
+      const made = await newRound(ctx, contest, stored, round, ++number, () => ++nomination);
+      if (!made.ok) return made;
+      opened.push(made.value);
+    }
+    // the ballot box opens again: a fresh key, and nothing sealed yet
+    const salt = randomSalt();
+    await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
+    const { seal: _sealed, ...open } = e;
+    ctx.election = open;
+    await ctx.tx.elections.update(open);
+    // what this process remembers of the round before (its key, its contests) is not this round's
+    ctx.afterCommit(async () => ctx.state.forget(e.id));
+    ctx.state.forget(e.id);
+    const moved = await step.move({ round });
+    if (!moved.ok) return moved;
+    if (closes && 'at' in closes) {
+      const before = (await planOf(ctx.tx, e.id)).get('voting-close');
+      await ctx.tx.timetable.put({
+        electionId: e.id,
+        step: 'voting-close',
+        at: closes.at.toISOString(),
+        setBy: ctx.actor.memberId,
+        setAt: ctx.now.toISOString(),
+      });
+      await planStep(ctx, ctx.election, 'voting-close', closes.at, before ? new Date(before.at) : undefined);
+    }
+    const until = closes && 'at' in closes ? closes.at : undefined;
+    const lines = opened.map((o) =>
+      ctx.t('round.contest_line', { contest: o.contest.name, names: o.names.join(', ') }),
+    );
+    const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
+    await ctx.knowMembers(voters.map((v) => v.memberId));
+    for (const v of voters)
+      await notifyMember(
+        ctx,
+        v.memberId,
+        `round-${round}-dm:${v.memberId}`,
+        (t, reader) => ({
+          title: t('round.dm_title', { title: e.title, round }),
+          text: [
+            t('round.dm_text', { title: e.title, round, number: e.number }),
+            ...opened.map((o) =>
+              t('round.contest_line', { contest: o.contest.name, names: o.names.join(', ') }),
+            ),
+            until ? t('timeline.next.voting-close', { when: when(reader, until, ctx.now) }) : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+          actions: [
+            {
+              label: t('voting.vote_button'),
+              command: 'ballot.get',
+              args: { election: String(e.number) },
+              style: 'primary',
+            },
+          ],
+          tone: 'info',
+        }),
+        'ballot',
+      );
+    const channel = { t: ctx.t, locale: ctx.locale, zone: ctx.zone };
+    await notifyChannel(ctx, `round-${round}-open`, {
+      title: ctx.t('round.opened_title', { title: e.title, round }),
+      text: [
+        ctx.t('round.opened', { number: e.number, round, eligible: voters.length }),
+        ...lines,
+        until ? ctx.t('timeline.next.voting-close', { when: when(channel, until, ctx.now) }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      actions: [
+        {
+          label: ctx.t('voting.vote_button'),
+          command: 'ballot.get',
+          args: { election: String(e.number) },
+          style: 'primary',
+        },
+      ],
+      tone: 'info',
+    });
+    return toActor(ctx.t('round.opened_organiser', { number: e.number, round, count: voters.length }));
+  },
+});
+
+/**
+ * The next round of one contest: a contest of its own with the round's seats and candidates (in the
+ * order the count named them), counted by the same method, except a run-off, which is a plain plurality
+ * between the two (L14).
+ */
+async function newRound(
+  ctx: ElectionContext,
+  parent: Contest,
+  stored: StoredResult,
+  round: number,
+  number: number,
+  nextNomination: () => number,
+): Promise<Result<{ contest: Contest; names: string[] }>> {
+  const further = stored.result.furtherRound!;
+  const base = parent.name.replace(/ \(\d+\)$/, '');
+  const method = further.kind === 'runoff' ? 'plurality' : parent.method;
+  const child: Contest = {
+    id: randomId(),
+    electionId: parent.electionId,
+    number,
+    name: `${base} (${round})`,
+    seats: further.seats,
+    method,
+    options:
+      method === parent.method
+        ? { ...parent.options }
+        : { order: parent.options.order, tieBreak: parent.options.tieBreak },
+    round,
+    parentId: parent.id,
+  };
+  await ctx.tx.contests.insert(child);
+  const candidates = await candidatesOf(ctx, parent);
+  const nominations = (await ctx.tx.nominations.list(parent.electionId)).filter(
+    (n) => n.contestId === parent.id && n.status === 'approved',
+  );
+  const names: string[] = [];
+  const now = ctx.now.toISOString();
+  for (const [i, index] of further.candidates.entries()) {
+    const candidate = candidates[index];
+    const original = candidate && nominations.find((n) => n.nominee === candidate.memberId);
+    if (!candidate || !original) return fail('round.candidate_missing', { contest: parent.name });
+    await ctx.tx.nominations.insert({
+      ...original,
+      id: randomId(),
+      contestId: child.id,
+      number: nextNomination(),
+      candidateNumber: i + 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    names.push(candidate.name);
+  }
+  await ctx.audit('round.opened', {
+    contest: parent.number,
+    round,
+    kind: further.kind,
+    seats: further.seats,
+    candidates: names.join(', '),
+    as: child.number,
+  });
+  return ok({ contest: child, names });
+}
