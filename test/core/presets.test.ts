@@ -140,6 +140,40 @@ describe('cn-org', () => {
   });
 });
 
+describe('cn-org: seats left unfilled (C8)', () => {
+  it('puts the highest of the unelected into the further round, as many as the 差额 margin asks', async () => {
+    const h = harness();
+    const voters = [...VOTERS, 'hal', 'ivy'];
+    await setUp(h, 'cn-org', 'Members 2', ['alice', 'bob', 'carol', 'dave', 'erin'], voters);
+    await h.ok('olga', 'candidates publish 1');
+    h.clock.advance(5 * DAY);
+    await h.ok('olga', 'voting open 1');
+    // of 9 valid: alice 6 (elected); bob 4, carol 3, dave 2, erin 1: one seat unfilled
+    const ballots = [
+      '1:+,2:+',
+      '1:+,2:+',
+      '1:+,2:+',
+      '1:+,3:+',
+      '1:+,3:+',
+      '1:+,4:+',
+      '2:+,3:+',
+      '4:+,5:+',
+      '',
+    ];
+    for (const [i, v] of voters.entries()) await h.ok(v, `cast 1 1 ${ballots[i]}`);
+    await h.ok('olga', 'voting close 1');
+    await h.ok('olga', 'count 1');
+    const result = h.store.state.results[0].result;
+    expect(result.winners.map((w) => result.candidates[w])).toEqual([result.candidates[0]]);
+    // one seat, 20%: at least 2 in the round: the two highest unelected, bob and carol
+    expect(result.furtherRound).toEqual({ kind: 'unfilled', candidates: [1, 2], seats: 1 });
+    expect(result.rulings).toContainEqual({
+      key: 'ruling.further_margin',
+      params: { rule: 'C8', seats: 1, size: 2, percent: 20 },
+    });
+  });
+});
+
 describe('lmrda', () => {
   it('refuses a 10-day notice before the vote (L4) and a method the LMRDA does not use', async () => {
     const h = harness();
@@ -173,10 +207,11 @@ describe('roberts', () => {
     const result = h.store.state.results[0].result;
     expect(result.winners).toEqual([]);
     expect(result.furtherRound).toEqual({ kind: 'revote', candidates: [0, 1, 2], seats: 1 });
-    expect(result.rulings?.[0]).toEqual({
-      key: 'ruling.no_majority',
-      params: { rule: 'R2', total: 6, needed: 4 },
-    });
+    expect(result.rulings).toEqual([
+      // R9: the tellers' report of the office
+      { key: 'ruling.tellers_report', params: { rule: 'R9', total: 6, needed: 4, illegal: 0 } },
+      { key: 'ruling.no_majority', params: { rule: 'R2', total: 6, needed: 4 } },
+    ]);
   });
 
   it('elects a candidate with a majority of the votes cast', async () => {
@@ -189,7 +224,13 @@ describe('roberts', () => {
     await h.ok('olga', 'voting close 1');
     await h.ok('olga', 'count 1');
     expect(h.store.state.results[0].result.winners).toEqual([0]);
-    expect(h.store.state.results[0].result.rulings).toBeUndefined();
+    expect(h.store.state.results[0].result.rulings).toEqual([
+      { key: 'ruling.tellers_report', params: { rule: 'R9', total: 7, needed: 4, illegal: 0 } },
+    ]);
+    await h.ok('olga', 'announce 1');
+    expect(announcement(h)).toContain(
+      'Tellers’ report (rule R9): votes cast 7, necessary for election 4, illegal votes 0.',
+    );
   });
 });
 

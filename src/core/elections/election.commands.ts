@@ -234,7 +234,7 @@ export const addContest = defineCommand<{
   base?: 'valid' | 'cast' | 'eligible';
   blank?: 'yes' | 'no';
   tieBreak?: 'lot' | 'backwards' | 'forwards' | 'organiser' | 'revote';
-  order?: 'shuffled' | 'alphabetical' | 'fixed';
+  order?: 'shuffled' | 'alphabetical' | 'fixed' | 'stroke';
   quota?: 'droop' | 'hare';
   batch?: 'yes' | 'no';
   precision?: number;
@@ -261,7 +261,7 @@ export const addContest = defineCommand<{
       optional: true,
       named: true,
     }),
-    order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed'], { optional: true, named: true }),
+    order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed', 'stroke'], { optional: true, named: true }),
     quota: arg.choice('arg.quota', ['droop', 'hare'], { optional: true, named: true }),
     batch: arg.choice('arg.batch', ['yes', 'no'], { optional: true, named: true }),
     precision: arg.int('arg.precision', 4, 15, { optional: true, named: true }),
@@ -297,6 +297,7 @@ export const addContest = defineCommand<{
     const options: ContestOptions = {
       ...contestDefaults(args.method, args.seats),
       ...(preset ? { tieBreak: preset.tieBreak } : {}),
+      ...(preset?.order ? { order: preset.order } : {}),
       ...(preset?.threshold && args.method === 'approve-oppose' ? { threshold: preset.threshold } : {}),
       ...(args.quota ? { quota: args.quota } : {}),
       ...(args.batch ? { batchElimination: args.batch === 'yes' } : {}),

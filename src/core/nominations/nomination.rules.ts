@@ -26,8 +26,12 @@ export function candidateOrder(
   names: ReadonlyMap<string, string>,
 ): Nomination[] {
   const list = [...approved].sort((a, b) => a.number - b.number);
-  if (order === 'alphabetical') {
-    const collator = new Intl.Collator(['zh-Hans-u-co-pinyin', 'en'], { sensitivity: 'base' });
+  if (order === 'alphabetical' || order === 'stroke') {
+    // stroke order (C11) is ICU's stroke collation: fewest strokes of the first character first
+    const collator =
+      order === 'stroke'
+        ? new Intl.Collator(['zh-u-co-stroke', 'en'], { sensitivity: 'base' })
+        : new Intl.Collator(['zh-Hans-u-co-pinyin', 'en'], { sensitivity: 'base' });
     list.sort((a, b) =>
       collator.compare(names.get(a.nominee) ?? a.nominee, names.get(b.nominee) ?? b.nominee),
     );

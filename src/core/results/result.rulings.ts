@@ -6,7 +6,12 @@
 import type { CountResult } from '../../counting/types.js';
 import type { Preset } from '../shared/presets.js';
 
-export function applyRulings(preset: Preset | undefined, result: CountResult, eligible: number): CountResult {
+export function applyRulings(
+  preset: Preset | undefined,
+  result: CountResult,
+  eligible: number,
+  differential?: number,
+): CountResult {
   if (!preset) return result;
   const everyone = result.candidates.map((_, i) => i);
   if (preset.turnoutQuorum && result.ballots.cast * 2 <= eligible) {
@@ -23,11 +28,39 @@ export function applyRulings(preset: Preset | undefined, result: CountResult, el
       ],
     };
   }
+  const last = result.rounds[result.rounds.length - 1];
+  if (preset.differential && result.furtherRound?.kind === 'unfilled' && last) {
+    // C8: the seats left unfilled go to a further round among the highest of the unelected, as many as
+    // the 差额 margin asks for
+    const fr = result.furtherRound;
+    const percent = differential ?? preset.differential.percent;
+    const size = Math.max(fr.seats + 1, Math.ceil(fr.seats * (1 + percent / 100)));
+    const ranked = [...fr.candidates].sort((a, b) => (last.counts[b] ?? 0) - (last.counts[a] ?? 0) || a - b);
+    if (ranked.length > size) {
+      // equal votes at the cut all go forward: nobody is left out by input order
+      const bar = last.counts[ranked[size - 1]!] ?? 0;
+      const chosen = ranked.filter((c, i) => i < size || (last.counts[c] ?? 0) === bar);
+      return {
+        ...result,
+        furtherRound: { ...fr, candidates: chosen },
+        rulings: [
+          ...(result.rulings ?? []),
+          { key: 'ruling.further_margin', params: { rule: 'C8', seats: fr.seats, size: chosen.length, percent } },
+        ],
+      };
+    }
+    return result;
+  }
   if (preset.majorityOfCast && result.rounds.length > 0) {
     // R1–R3: the votes cast are every ballot but the blank ones; an illegal vote counts in the total
     const total = result.ballots.cast - result.ballots.blank;
     const counts = result.rounds[result.rounds.length - 1]!.counts;
     const winners = result.winners.filter((w) => (counts[w] ?? 0) * 2 > total);
+    // R9: the tellers' report of each office: the votes cast, what election needs, the illegal votes
+    const report = {
+      key: 'ruling.tellers_report',
+      params: { rule: 'R9', total, needed: Math.floor(total / 2) + 1, illegal: result.ballots.invalid },
+    };
     if (winners.length < result.winners.length || winners.length < result.seats) {
       const rest = everyone.filter((c) => !winners.includes(c));
       return {
@@ -36,6 +69,7 @@ export function applyRulings(preset: Preset | undefined, result: CountResult, el
         furtherRound: { kind: 'revote', candidates: rest, seats: result.seats - winners.length },
         rulings: [
           ...(result.rulings ?? []),
+          report,
           {
             key: 'ruling.no_majority',
             params: { rule: preset.majorityOfCast, total, needed: Math.floor(total / 2) + 1 },
@@ -43,6 +77,7 @@ export function applyRulings(preset: Preset | undefined, result: CountResult, el
         ],
       };
     }
+    return { ...result, rulings: [...(result.rulings ?? []), report] };
   }
   return result;
 }

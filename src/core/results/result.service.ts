@@ -36,7 +36,7 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
     },
   });
   // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
-  const result = applyRulings(presetOf(e.settings), counted, roll.length);
+  const result = applyRulings(presetOf(e.settings), counted, roll.length, e.settings.differential);
   return {
     electionId: e.id,
     contestId: contest.id,

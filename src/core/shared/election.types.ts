@@ -64,7 +64,8 @@ export interface Election {
   seal?: SealState;
 }
 
-export type BallotOrder = 'shuffled' | 'alphabetical' | 'fixed';
+/** 'stroke': by the strokes of the name (姓氏笔画, as C11 lists Chinese candidates) */
+export type BallotOrder = 'shuffled' | 'alphabetical' | 'fixed' | 'stroke';
 
 export interface ContestOptions extends MethodOptions {
   /** the order candidates are listed on ballots; shuffled per voter by default (position bias) */

@@ -4,6 +4,7 @@
 // keeps Teller's own defaults.
 
 import type { MethodId, ThresholdBase, TieBreakRule } from '../../counting/types.js';
+import type { BallotOrder } from './election.types.js';
 
 export const PRESET_IDS = ['simple', 'roberts', 'lmrda', 'cn-org', 'uk-su'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -25,6 +26,8 @@ export interface Preset {
   tieRule?: string;
   /** approve-oppose: the share of the base a candidate needs, more than (C5) */
   threshold?: { share: number; base: ThresholdBase };
+  /** the order of the published list and the ballot, unless a contest says otherwise */
+  order?: BallotOrder;
   /** minimum public notice of the candidate list before voting opens */
   candidateNotice?: RuleDays;
   /** minimum objection window after the roll is published */
@@ -79,6 +82,8 @@ export const PRESETS: Record<PresetId, Preset> = {
     tieBreaks: ['revote', 'organiser'],
     tieRule: 'C7',
     threshold: { share: 0.5, base: 'valid' },
+    // C11: the formal list in stroke order (姓氏笔画)
+    order: 'stroke',
     candidateNotice: { days: 5, rule: 'C11' },
     rollObjections: { days: 5, rule: 'C10' },
     resultNotice: { days: 3, rule: 'C15' },

@@ -44,6 +44,10 @@ export default {
       'The round is void: {cast} of {eligible} entitled voted, and more than half must (rule {rule}). It is held again.',
     'ruling.no_majority':
       'Nobody has a majority of the {total} votes cast ({needed} needed, rule {rule}): another ballot among every nominee (R4).',
+    'ruling.tellers_report':
+      'Tellers’ report (rule {rule}): votes cast {total}, necessary for election {needed}, illegal votes {illegal}.',
+    'ruling.further_margin':
+      'The further round for {seats} unfilled seat(s) is among the {size} unelected with most approvals ({percent}% more than seats, rule {rule}).',
     'arg.preset': 'the rules the election follows: simple, roberts, lmrda, cn-org or uk-su',
     'arg.differential': 'cn-org: per cent by which candidates must outnumber seats (差额, C9); 0 allows 等额',
     'preset.method_not_allowed': 'The {preset} rules do not allow {method}; they allow {allowed}.',
@@ -92,6 +96,8 @@ export default {
       '本轮无效：应到 {eligible} 人，实到 {cast} 人，须超过半数（规则 {rule}）。须重新投票。',
     'ruling.no_majority':
       '无人获得所投 {total} 票的过半数（需要 {needed} 票，规则 {rule}）：全体候选人再次投票（R4）。',
+    'ruling.tellers_report': '计票报告（规则 {rule}）：所投票数 {total}，当选所需 {needed}，无效票 {illegal}。',
+    'ruling.further_margin': '{seats} 个空缺席位的另行选举，在得赞成票最多的 {size} 名未当选者中进行（比席位多 {percent}%，规则 {rule}）。',
     'arg.preset': '选举遵循的规则：simple、roberts、lmrda、cn-org 或 uk-su',
     'arg.differential': 'cn-org：候选人多于应选人数的百分比（差额，C9）；0 表示允许等额',
     'preset.method_not_allowed': '{preset} 规则不允许 {method}；允许：{allowed}。',
