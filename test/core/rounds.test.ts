@@ -1,6 +1,7 @@
 // Further rounds run by Teller (issue 12): the organisers open the round the count calls for with one
 // command; Teller makes its ballot with the right candidates, sends it to the roll, counts it, and keeps
 // and reports every round. Each round is checked against a hand count.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { harness, type Harness } from './harness.js';
 
@@ -148,4 +149,46 @@ describe('cn-org further rounds', () => {
     const r = await h.run('olga', 'voting round 1');
     expect(r.reply.body.text).toBe('No contest of election 1 calls for a further round.');
   });
+});
+
+describe('rounds against the rules applied by hand (property)', () => {
+  it('roberts: the rounds one after another elect whoever first has a majority of the votes cast', async () => {
+    const voters = ['alice', 'bob', 'carol', 'dave', 'erin'];
+    // each round: each voter's choice among the 3 nominees (1..3) or a blank (0)
+    const roundVotes = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(roundVotes, { minLength: 1, maxLength: 3 }), async (rounds) => {
+        const h = harness();
+        await published(h, 'roberts', 'President 1', ['alice', 'bob', 'carol'], voters);
+        await h.ok('olga', 'voting open 1');
+        let held = 0;
+        for (const [r, votes] of rounds.entries()) {
+          held++;
+          for (const [i, v] of voters.entries())
+            await h.ok(v, `cast 1 ${r + 1} ${votes[i] === 0 ? '""' : votes[i]}`);
+          await h.ok('olga', 'voting close 1');
+          await h.ok('olga', 'count 1');
+          // by hand (R1–R4): blanks excluded; a majority of the rest elects, else every nominee again
+          const cast = votes.filter((x) => x !== 0);
+          const tally = [1, 2, 3].map((c) => cast.filter((x) => x === c).length);
+          const top = tally.findIndex((n) => n * 2 > cast.length);
+          const result = resultOf(h, r + 1);
+          if (top >= 0) {
+            expect(result.winners).toEqual([top]);
+            break;
+          }
+          expect(result.winners).toEqual([]);
+          expect(result.furtherRound?.candidates).toEqual([0, 1, 2]);
+          if (r < rounds.length - 1) await h.ok('olga', 'voting round 1');
+        }
+        // one contest per round held, and every round still counted as it was cast
+        expect(h.store.state.contests.length).toBe(held);
+        for (const [r, votes] of rounds.slice(0, held).entries())
+          expect(resultOf(h, r + 1).rounds[0].counts).toEqual(
+            [1, 2, 3].map((c) => votes.filter((x) => x === c).length),
+          );
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 });
