@@ -191,6 +191,50 @@ describe('lmrda', () => {
   });
 });
 
+describe('lmrda: inspecting the membership list (L10)', () => {
+  it('lets each candidate inspect it once, in the 30 days before the vote, shown to them alone', async () => {
+    const h = harness();
+    await h.ok('olga', 'create "Local 12 officers" preset=lmrda');
+    await h.ok('olga', 'contest add 1 President 1');
+    await h.ok('olga', `roll add 1 ${VOTERS.map((v) => `@${v}`).join(' ')}`);
+    await h.ok('olga', 'nominations open 1');
+    await h.ok('alice', 'nominate 1 1');
+    expect(await refused(h, 'roll inspect 1')).toContain('Only a candidate may inspect');
+    const noDate = await h.run('alice', 'roll inspect 1');
+    expect(noDate.reply.body.text).toContain('The vote has no date yet');
+    await h.ok('olga', 'schedule 1 voting-open=40d');
+    expect((await h.run('alice', 'roll inspect 1')).reply.body.text).toBe(
+      'Candidates may inspect the list in the 30 days before the vote: from Wed 11 Mar 09:00 UTC (in 10 days) (rule L10).',
+    );
+    h.clock.advance(10 * DAY);
+    const seen = await h.run('alice', 'roll inspect 1');
+    expect(seen.kind).toBe('ok');
+    expect(seen.reply.visibility).toBe('only-you');
+    expect(seen.reply.body.title).toBe(
+      'Membership list of election 1: 7 members (rule L10: for you to inspect, not to copy)',
+    );
+    expect(seen.reply.body.text.split('\n')).toHaveLength(7);
+    // no copy is kept for them: nothing was queued to send
+    expect(h.store.state.outbox.filter((m) => m.body.text.includes('<@gus>'))).toEqual([]);
+    expect((await h.run('alice', 'roll inspect 1')).reply.body.text).toContain(
+      'inspected the membership list already',
+    );
+    expect(h.store.state.audit.filter((a) => a.event === 'roll.inspected').map((a) => a.actor)).toEqual([
+      'alice',
+    ]);
+  });
+
+  it('is not offered under rules that do not give it', async () => {
+    const h = harness();
+    await h.ok('olga', 'create "Branch" preset=cn-org');
+    await h.ok('olga', 'contest add 1 Members 1');
+    await h.ok('olga', 'roll add 1 @alice @bob');
+    await h.ok('olga', 'nominations open 1');
+    await h.ok('alice', 'nominate 1 1');
+    expect((await h.run('alice', 'roll inspect 1')).reply.body.text).toContain('do not offer candidates');
+  });
+});
+
 describe('roberts', () => {
   it('elects only with a majority of the votes cast (R1–R3), else every nominee goes to another ballot (R4)', async () => {
     const h = harness();

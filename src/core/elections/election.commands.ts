@@ -261,7 +261,10 @@ export const addContest = defineCommand<{
       optional: true,
       named: true,
     }),
-    order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed', 'stroke'], { optional: true, named: true }),
+    order: arg.choice('arg.order', ['shuffled', 'alphabetical', 'fixed', 'stroke'], {
+      optional: true,
+      named: true,
+    }),
     quota: arg.choice('arg.quota', ['droop', 'hare'], { optional: true, named: true }),
     batch: arg.choice('arg.batch', ['yes', 'no'], { optional: true, named: true }),
     precision: arg.int('arg.precision', 4, 15, { optional: true, named: true }),

@@ -45,7 +45,10 @@ export function applyRulings(
         furtherRound: { ...fr, candidates: chosen },
         rulings: [
           ...(result.rulings ?? []),
-          { key: 'ruling.further_margin', params: { rule: 'C8', seats: fr.seats, size: chosen.length, percent } },
+          {
+            key: 'ruling.further_margin',
+            params: { rule: 'C8', seats: fr.seats, size: chosen.length, percent },
+          },
         ],
       };
     }

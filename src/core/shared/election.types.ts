@@ -1,5 +1,4 @@
 import type { MethodId, MethodOptions } from '../../counting/types.js';
-import type { PresetId } from './presets.js';
 
 export const PHASES = [
   'draft',
@@ -15,6 +14,10 @@ export const PHASES = [
   'cancelled',
 ] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** The rule presets an election may follow (their rules: shared/presets.ts). */
+export const PRESET_IDS = ['simple', 'roberts', 'lmrda', 'cn-org', 'uk-su'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
 
 export interface ElectionSettings {
   /** seconders each nomination needs, each on the roll and not the nominee */

@@ -4,10 +4,9 @@
 // keeps Teller's own defaults.
 
 import type { MethodId, ThresholdBase, TieBreakRule } from '../../counting/types.js';
-import type { BallotOrder } from './election.types.js';
+import type { BallotOrder, PresetId } from './election.types.js';
 
-export const PRESET_IDS = ['simple', 'roberts', 'lmrda', 'cn-org', 'uk-su'] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+export { PRESET_IDS, type PresetId } from './election.types.js';
 
 /** A rule's minimum and the code it is cited by. */
 export interface RuleDays {
@@ -38,6 +37,8 @@ export interface Preset {
   differential?: { percent: number; rule: string };
   /** a round is valid only if more than half of those entitled vote (C1) */
   turnoutQuorum?: string;
+  /** each candidate may inspect the membership list once before the vote (L10) */
+  inspection?: boolean;
   /** elected only with a majority of the votes cast, blanks excluded and illegal votes in the total (R1–R3);
    *  without one, another ballot among every nominee (R4) */
   majorityOfCast?: string;
@@ -71,6 +72,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     tieBreak: 'revote',
     tieBreaks: ['revote', 'organiser', 'lot'],
     candidateNotice: { days: 15, rule: 'L4' },
+    inspection: true,
     resultNotice: { days: 3, rule: 'C15' },
   },
   'cn-org': {

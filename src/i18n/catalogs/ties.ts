@@ -48,6 +48,18 @@ export default {
       'Tellers’ report (rule {rule}): votes cast {total}, necessary for election {needed}, illegal votes {illegal}.',
     'ruling.further_margin':
       'The further round for {seats} unfilled seat(s) is among the {size} unelected with most approvals ({percent}% more than seats, rule {rule}).',
+    'command.roll.inspect.summary': 'candidates (LMRDA): inspect the membership list once before the vote',
+    'inspect.not_offered':
+      'This election’s rules do not offer candidates the membership list (rule {rule} is the LMRDA’s).',
+    'inspect.candidates_only': 'Only a candidate may inspect the membership list (rule {rule}).',
+    'inspect.no_date':
+      'The vote has no date yet: once voting-open is planned (/election schedule {number}), candidates may inspect the list in the 30 days before it (rule {rule}).',
+    'inspect.too_early':
+      'Candidates may inspect the list in the 30 days before the vote: from {when} (rule {rule}).',
+    'inspect.once':
+      'You have inspected the membership list already; rule {rule} gives each candidate one inspection.',
+    'inspect.title':
+      'Membership list of election {number}: {count} members (rule {rule}: for you to inspect, not to copy)',
     'arg.preset': 'the rules the election follows: simple, roberts, lmrda, cn-org or uk-su',
     'arg.differential': 'cn-org: per cent by which candidates must outnumber seats (差额, C9); 0 allows 等额',
     'preset.method_not_allowed': 'The {preset} rules do not allow {method}; they allow {allowed}.',
@@ -96,8 +108,18 @@ export default {
       '本轮无效：应到 {eligible} 人，实到 {cast} 人，须超过半数（规则 {rule}）。须重新投票。',
     'ruling.no_majority':
       '无人获得所投 {total} 票的过半数（需要 {needed} 票，规则 {rule}）：全体候选人再次投票（R4）。',
-    'ruling.tellers_report': '计票报告（规则 {rule}）：所投票数 {total}，当选所需 {needed}，无效票 {illegal}。',
-    'ruling.further_margin': '{seats} 个空缺席位的另行选举，在得赞成票最多的 {size} 名未当选者中进行（比席位多 {percent}%，规则 {rule}）。',
+    'ruling.tellers_report':
+      '计票报告（规则 {rule}）：所投票数 {total}，当选所需 {needed}，无效票 {illegal}。',
+    'ruling.further_margin':
+      '{seats} 个空缺席位的另行选举，在得赞成票最多的 {size} 名未当选者中进行（比席位多 {percent}%，规则 {rule}）。',
+    'command.roll.inspect.summary': '候选人（LMRDA）：投票前查阅一次成员名单',
+    'inspect.not_offered': '本选举的规则不向候选人提供成员名单（规则 {rule} 属于 LMRDA）。',
+    'inspect.candidates_only': '只有候选人可以查阅成员名单（规则 {rule}）。',
+    'inspect.no_date':
+      '投票尚无日期：安排 voting-open 后（/election schedule {number}），候选人可在其前 30 天内查阅名单（规则 {rule}）。',
+    'inspect.too_early': '候选人可在投票前 30 天内查阅名单：自 {when} 起（规则 {rule}）。',
+    'inspect.once': '你已查阅过成员名单；按规则 {rule}，每位候选人可查阅一次。',
+    'inspect.title': '第 {number} 号选举的成员名单：{count} 人（规则 {rule}：仅供查阅，不得复制）',
     'arg.preset': '选举遵循的规则：simple、roberts、lmrda、cn-org 或 uk-su',
     'arg.differential': 'cn-org：候选人多于应选人数的百分比（差额，C9）；0 表示允许等额',
     'preset.method_not_allowed': '{preset} 规则不允许 {method}；允许：{allowed}。',
