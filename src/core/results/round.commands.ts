@@ -13,7 +13,8 @@ import { when } from '../elections/timetable.view.js';
 import { arg } from '../kit/args.js';
 import type { ElectionContext } from '../kit/context.js';
 import { toActor } from '../kit/say.js';
-import { notifyChannel, notifyMember } from '../notices/notice.service.js';
+import { notifyChannel } from '../notices/notice.service.js';
+import { sendBallots, voteButton } from '../voting/voting.commands.js';
 import type { Contest } from '../shared/election.types.js';
 import { randomId, randomSalt } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
@@ -89,35 +90,21 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
       ctx.t('round.contest_line', { contest: o.contest.name, names: o.names.join(', ') }),
     );
     const voters = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
-    await ctx.knowMembers(voters.map((v) => v.memberId));
-    for (const v of voters)
-      await notifyMember(
-        ctx,
-        v.memberId,
-        `round-${round}-dm:${v.memberId}`,
-        (t, reader) => ({
-          title: t('round.dm_title', { title: e.title, round }),
-          text: [
-            t('round.dm_text', { title: e.title, round, number: e.number }),
-            ...opened.map((o) =>
-              t('round.contest_line', { contest: o.contest.name, names: o.names.join(', ') }),
-            ),
-            until ? t('timeline.next.voting-close', { when: when(reader, until, ctx.now) }) : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-          actions: [
-            {
-              label: t('voting.vote_button'),
-              command: 'ballot.get',
-              args: { election: String(e.number) },
-              style: 'primary',
-            },
-          ],
-          tone: 'info',
-        }),
-        'ballot',
-      );
+    await sendBallots(
+      ctx,
+      voters,
+      `round-${round}-dm`,
+      (t) => ({
+        title: t('round.dm_title', { title: e.title, round }),
+        lines: [
+          t('round.dm_text', { title: e.title, round, number: e.number }),
+          ...opened.map((o) =>
+            t('round.contest_line', { contest: o.contest.name, names: o.names.join(', ') }),
+          ),
+        ],
+      }),
+      until,
+    );
     const channel = { t: ctx.t, locale: ctx.locale, zone: ctx.zone };
     await notifyChannel(ctx, `round-${round}-open`, {
       title: ctx.t('round.opened_title', { title: e.title, round }),
@@ -128,14 +115,7 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
       ]
         .filter(Boolean)
         .join('\n'),
-      actions: [
-        {
-          label: ctx.t('voting.vote_button'),
-          command: 'ballot.get',
-          args: { election: String(e.number) },
-          style: 'primary',
-        },
-      ],
+      actions: [voteButton(ctx.t, e.number)],
       tone: 'info',
     });
     return toActor(ctx.t('round.opened_organiser', { number: e.number, round, count: voters.length }));

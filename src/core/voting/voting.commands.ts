@@ -14,6 +14,50 @@ import { randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
 import { planOf } from '../elections/timetable.js';
 import { when } from '../elections/timetable.view.js';
+import type { ElectionContext } from '../kit/context.js';
+import type { Translate } from '../../i18n/index.js';
+import { BALLOT_PURPOSE } from './fanout.commands.js';
+
+/**
+ * Every voter's ballot DM, in their language and zone: what it says, when voting closes where that is
+ * planned, and the Vote button. One per voter and `key` (a further round has a key of its own).
+ */
+export async function sendBallots(
+  ctx: ElectionContext,
+  voters: readonly { memberId: string }[],
+  key: string,
+  say: (t: Translate) => { title: string; lines: string[] },
+  closes: Date | undefined,
+): Promise<void> {
+  const e = ctx.election;
+  await ctx.knowMembers(voters.map((v) => v.memberId));
+  for (const v of voters)
+    await notifyMember(
+      ctx,
+      v.memberId,
+      `${key}:${v.memberId}`,
+      (t, reader) => {
+        const { title, lines } = say(t);
+        const deadline = closes
+          ? t('timeline.next.voting-close', { when: when(reader, closes, ctx.now) })
+          : '';
+        return {
+          title,
+          text: [...lines, deadline].filter(Boolean).join('\n'),
+          actions: [voteButton(t, e.number)],
+          tone: 'info',
+        };
+      },
+      BALLOT_PURPOSE,
+    );
+}
+
+export const voteButton = (t: Translate, election: number) => ({
+  label: t('voting.vote_button'),
+  command: 'ballot.get',
+  args: { election: String(election) },
+  style: 'primary' as const,
+});
 
 export const openVoting = defineMove<{ election: number }>({
   id: 'voting.open',
@@ -28,47 +72,22 @@ export const openVoting = defineMove<{ election: number }>({
     await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
     const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
-    const closes = step.planned('voting-close');
-    await ctx.knowMembers(voters.map((v) => v.memberId));
-    for (const v of voters) {
-      await notifyMember(
-        ctx,
-        v.memberId,
-        `ballot-dm:${v.memberId}`,
-        (t, reader) => ({
-          title: t('voting.dm_title', { title: e.title }),
-          text: [
-            t('voting.dm_text', { title: e.title, number: e.number }),
-            closes ? t('timeline.next.voting-close', { when: when(reader, closes, ctx.now) }) : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-          actions: [
-            {
-              label: t('voting.vote_button'),
-              command: 'ballot.get',
-              args: { election: String(e.number) },
-              style: 'primary',
-            },
-          ],
-          tone: 'info',
-        }),
-        'ballot',
-      );
-    }
+    await sendBallots(
+      ctx,
+      voters,
+      'ballot-dm',
+      (t) => ({
+        title: t('voting.dm_title', { title: e.title }),
+        lines: [t('voting.dm_text', { title: e.title, number: e.number })],
+      }),
+      step.planned('voting-close'),
+    );
     const text = ctx.t('voting.opened', { title: e.title, number: e.number, eligible: voters.length });
     await notifyChannel(ctx, step.notice, {
       title: ctx.t('voting.opened_title', { title: e.title }),
       text,
       // for members whose DMs are closed: the same ballot, opened from the channel
-      actions: [
-        {
-          label: ctx.t('voting.vote_button'),
-          command: 'ballot.get',
-          args: { election: String(e.number) },
-          style: 'primary',
-        },
-      ],
+      actions: [voteButton(ctx.t, e.number)],
       tone: 'info',
     });
     await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
@@ -109,14 +128,7 @@ export const remindVoters = defineCommand<{ election: number }>({
           ]
             .filter(Boolean)
             .join('\n'),
-          actions: [
-            {
-              label: t('voting.vote_button'),
-              command: 'ballot.get',
-              args: { election: String(e.number) },
-              style: 'primary',
-            },
-          ],
+          actions: [voteButton(t, e.number)],
           tone: 'info',
         }),
         'reminder',
