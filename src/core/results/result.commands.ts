@@ -120,12 +120,14 @@ export const announceResult = defineMove<{ election: number }>({
     const moved = await step.move();
     if (!moved.ok) return moved;
     const body = announcement(ctx.t, e.title, contests, results, weighted, confirmations);
-    // the result's public notice: objections until its end, which certification may not come before
+    // the result's public notice: objections until its end, which certification may not come before;
+    // a planned certification says so itself (the move's notice carries the next step)
     const ends = new Date(ctx.now.getTime() + minimumOf(e, 'result-notice').ms);
-    const notice = ctx.t('result.objection_until', {
-      when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now),
-    });
-    if (!step.planned('certify')) await planCertifyReminder(ctx, e, ends);
+    const planned = step.planned('certify');
+    const notice = planned
+      ? ''
+      : ctx.t('result.objection_until', { when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now) });
+    if (!planned) await planCertifyReminder(ctx, e, ends);
     const overrides = await overrideLines(ctx);
     const full = { ...body, text: [body.text, notice, ...overrides].filter(Boolean).join('\n') };
     return postNotice(ctx, step.notice, full, 'results');
