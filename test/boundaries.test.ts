@@ -174,6 +174,7 @@ export const MODULES = [
   'elections',
   'roll',
   'nominations',
+  'proxies',
   'ballots',
   'voting',
   'results',

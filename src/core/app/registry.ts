@@ -16,6 +16,7 @@ import * as ties from '../results/tie.commands.js';
 import * as rounds from '../results/round.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
+import * as proxies from '../proxies/proxy.commands.js';
 import * as voting from '../voting/voting.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
@@ -37,6 +38,10 @@ const domain: AnyCommand[] = [
   roll.setEligibility,
   roll.showRoll,
   roll.closeRollObjections,
+  proxies.appointProxy,
+  proxies.approveProxy,
+  proxies.rejectProxy,
+  proxies.listProxies,
   period.openNominations,
   nominations.nominate,
   nominations.second,
