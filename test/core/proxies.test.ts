@@ -139,6 +139,15 @@ describe('cn-org (C13)', () => {
     await h.ok('olga', 'candidates publish 1');
     h.clock.advance(5 * DAY);
     await h.ok('olga', 'voting open 1');
+    // C13: the list is posted again as voting opens, and the proxy's ballot DM names the principals
+    const lists = h.store.state.outbox.filter((m) => m.body.title?.startsWith('Proxies in election 1'));
+    expect(lists.map((m) => m.body.text)).toEqual([listed, listed]);
+    const dm = (member: string) =>
+      h.store.state.outbox.find(
+        (m) => m.purpose === 'ballot' && (m.destination as { memberId?: string }).memberId === member,
+      );
+    expect(dm('dave')?.body.text).toContain('You also vote as the proxy of <@carol>, <@erin>');
+    expect(dm('alice')?.body.text).not.toContain('proxy');
 
     await h.ok('alice', 'cast 1 1 1:+,2:-');
     await h.ok('bob', 'cast 1 1 1:+,2:0');
@@ -150,8 +159,11 @@ describe('cn-org (C13)', () => {
     // (the first, approving both for one seat, would be invalid: C3)
     await h.ok('dave', 'cast 1 1 1:+,2:+ for=@erin');
     expect(await h.ok('dave', 'cast 1 1 1:-,2:+ for=@erin')).toMatch(/^Ballot for <@erin> replaced/);
-    // the ballot form too is the principal's
-    expect((await h.run('dave', 'vote 1 1 for=@carol')).kind).toBe('ok');
+    // the principal's ballot as a typed list, never a form (a platform's form casts without for=)
+    const asProxy = await h.run('dave', 'vote 1 1 for=@carol');
+    expect(asProxy.kind).toBe('ok');
+    expect(asProxy.reply.body.ballot).toBeUndefined();
+    expect(asProxy.reply.body.text).toContain('For <@carol>: /election cast 1 1 <choices> for=<@carol>');
 
     // C13: a principal whose proxy is approved does not vote as well
     expect(await refused(h, 'carol', 'cast 1 1 2:+')).toBe(

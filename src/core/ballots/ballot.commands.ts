@@ -73,6 +73,20 @@ export const getBallot = defineCommand<{ election?: number; contest?: string; fo
     if (!contest.ok) return contest;
     const form = await ballotForm(ctx, contest.value);
     const again = await ctx.tx.participation.has(e.id, contest.value.id, who);
+    if (holder.value.proxied) {
+      // no interactive form: the platforms' forms cast without for=, which would record the proxy's own
+      // ballot, so a proxy reads the list and types the cast naming the principal
+      const lines = form.options.map((o) => `${o.number}. ${o.name}`);
+      const how = ctx.t('proxy.cast_how', {
+        number: e.number,
+        contest: contest.value.number,
+        principal: mention(who),
+      });
+      return toActor([form.instructions, ...lines, how].join('\n'), {
+        title: `${e.title} — ${contest.value.name}`,
+        tone: 'info',
+      });
+    }
     return toActor(again ? ctx.t('ballot.revote_note') : form.instructions, {
       title: `${e.title} — ${contest.value.name}`,
       ballot: form,

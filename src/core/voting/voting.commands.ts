@@ -12,6 +12,8 @@ import { notifyChannel, notifyMember, postNotice } from '../notices/notice.servi
 import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
 import { randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
+import { proxyList } from '../proxies/proxy.commands.js';
+import { mention } from '../kit/say.js';
 import { planOf } from '../elections/timetable.js';
 import { when } from '../elections/timetable.view.js';
 
@@ -30,6 +32,11 @@ export const openVoting = defineMove<{ election: number }>({
     if (!moved.ok) return moved;
     const closes = step.planned('voting-close');
     await ctx.knowMembers(voters.map((v) => v.memberId));
+    // C13: a proxy's DM names the principals they vote for
+    const holding = new Map<string, string[]>();
+    for (const a of await ctx.tx.proxies.list(e.id))
+      if (a.status === 'approved')
+        holding.set(a.proxy, [...(holding.get(a.proxy) ?? []), mention(a.principal)]);
     for (const v of voters) {
       await notifyMember(
         ctx,
@@ -40,6 +47,9 @@ export const openVoting = defineMove<{ election: number }>({
           text: [
             t('voting.dm_text', { title: e.title, number: e.number }),
             closes ? t('timeline.next.voting-close', { when: when(reader, closes, ctx.now) }) : '',
+            holding.has(v.memberId)
+              ? t('proxy.dm_line', { principals: holding.get(v.memberId)!.join(', '), number: e.number })
+              : '',
           ]
             .filter(Boolean)
             .join('\n'),
@@ -71,6 +81,15 @@ export const openVoting = defineMove<{ election: number }>({
       ],
       tone: 'info',
     });
+    // C13: the list of principals and proxies is published when voting opens
+    if (holding.size > 0) {
+      const list = await proxyList(ctx);
+      await notifyChannel(ctx, `${step.notice}:proxies`, {
+        title: list.title,
+        text: list.text,
+        tone: 'info',
+      });
+    }
     await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
     return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
   },

@@ -37,6 +37,7 @@ export default {
     'proxy.ballot_replaced':
       'Ballot for {principal} replaced in {contest}: only the latest counts. Their receipt is still {receipt}',
     'proxy.dm_line': 'You also vote as the proxy of {principals}: /election vote {number} for=@member.',
+    'proxy.cast_how': 'For {principal}: /election cast {number} {contest} <choices> for={principal}',
     'proxies.title': 'Proxies in election {number} "{title}": {count}',
     'proxies.line': '{principal} — by proxy: {proxy}',
     'proxies.pending_line': '{principal} — waiting for approval: {proxy}',
@@ -73,6 +74,7 @@ export default {
     'proxy.ballot_replaced':
       '已在 {contest} 中替换代 {principal} 投的选票：只计最后一张。其回执仍为 {receipt}',
     'proxy.dm_line': '你还作为 {principals} 的受托人投票：/election vote {number} for=@成员。',
+    'proxy.cast_how': '代 {principal} 投票：/election cast {number} {contest} <选择> for={principal}',
     'proxies.title': '第 {number} 号选举“{title}”的委托投票：{count} 人',
     'proxies.line': '{principal} — 受托人：{proxy}',
     'proxies.pending_line': '{principal} — 待批准：{proxy}',
