@@ -67,7 +67,7 @@ export default {
     'proxy.none': '{principal} 没有委托他人。',
     'proxy.already_approved': '{principal} 的委托已获批准。',
     'proxy.approved': '已批准：{proxy} 代 {principal} 投票。',
-    'proxy.rejected': '不予批准：{proxy} 不代 {principal} 投票，{principal} 可另行委托。',
+    'proxy.rejected': '不予批准：{proxy} 不代 {principal} 投票，其可另行委托。',
     'proxy.principal_cannot_vote': '你已委托 {proxy} 在本次选举中代你投票，因此不能亲自投票。',
     'proxy.not_their_proxy': '你不是 {principal} 获批的受托人。',
     'proxy.ballot_recorded': '已在 {contest} 中记录代 {principal} 投的选票。其回执：{receipt}',
