@@ -7,6 +7,7 @@ import * as noStatisticsOnSecrets from './2026-12-14-no-statistics-on-secrets.js
 import * as orgLanguage from './2026-12-21-org-language.js';
 import * as timeline from './2026-12-28-timeline.js';
 import * as rounds from './2027-01-04-rounds.js';
+import * as proxies from './2027-01-11-proxies.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-21-org-language': orgLanguage,
   '2026-12-28-timeline': timeline,
   '2027-01-04-rounds': rounds,
+  '2027-01-11-proxies': proxies,
 };

@@ -174,6 +174,7 @@ export const MODULES = [
   'elections',
   'roll',
   'nominations',
+  'proxies',
   'ballots',
   'voting',
   'results',
@@ -237,8 +238,9 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
   return cycles;
 }
 
-/** A command id's first word names its folder, singular or plural: election.* in elections/. */
-const sameWord = (word: string, folder: string) => word.replace(/s$/, '') === folder.replace(/s$/, '');
+/** A command id's first word names its folder, singular or plural: election.* in elections/, proxy.* in proxies/. */
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/s$/, '');
+const sameWord = (word: string, folder: string) => singular(word) === singular(folder);
 
 describe('the floors of src/core (docs/architecture.md)', () => {
   it('places every src/core file on a floor', () => {

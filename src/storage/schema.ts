@@ -208,6 +208,16 @@ export interface TimetableRow {
   set_at: string;
 }
 
+export interface ProxyRow {
+  election_id: string;
+  principal: string;
+  proxy: string;
+  status: string;
+  created_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -242,5 +252,6 @@ export interface Schema {
   platform_state: PlatformStateRow;
   jobs: JobRow;
   timetable: TimetableRow;
+  proxies: ProxyRow;
   settings: SettingRow;
 }

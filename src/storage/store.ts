@@ -22,6 +22,7 @@ import {
   roleRepo,
   rollRepo,
 } from './repos/election-repos.js';
+import { proxyRepo } from './repos/proxy-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -46,6 +47,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     requests: requestRepo(ctx),
     jobs: jobRepo(ctx),
     timetable: timetableRepo(ctx),
+    proxies: proxyRepo(ctx),
     settings: settingRepo(ctx),
   };
 }

@@ -16,6 +16,7 @@ import type { Job } from '../../src/core/jobs/job.types.js';
 import type { Store, Tx } from '../../src/core/kit/store.js';
 import type { Member } from '../../src/core/members/member.types.js';
 import type { TimetableEntry } from '../../src/core/elections/timetable.types.js';
+import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
 
 export interface MemoryState {
   orgs: Organisation[];
@@ -38,6 +39,7 @@ export interface MemoryState {
   requests: Record<string, { response: string; at: string; electionId: string | null }>;
   jobs: Job[];
   timetable: TimetableEntry[];
+  proxies: ProxyAppointment[];
   settings: Record<string, string>;
 }
 
@@ -62,6 +64,7 @@ const empty = (): MemoryState => ({
   requests: {},
   jobs: [],
   timetable: [],
+  proxies: [],
   settings: {},
 });
 
@@ -511,6 +514,28 @@ export class MemoryStore implements Store {
         },
         remove: async (electionId, step) => {
           s().timetable = s().timetable.filter((t) => !(t.electionId === electionId && t.step === step));
+        },
+      },
+      proxies: {
+        get: async (eid, principal) =>
+          clone(s().proxies.find((a) => a.electionId === eid && a.principal === principal)),
+        list: async (eid) =>
+          clone(
+            s()
+              .proxies.filter((a) => a.electionId === eid)
+              .sort((a, b) => bytes(a.principal, b.principal)),
+          ),
+        put: async (a) => {
+          if (!s().elections.some((x) => x.id === a.electionId)) refuse('proxies_election_id_fkey');
+          s().proxies = s().proxies.filter(
+            (x) => !(x.electionId === a.electionId && x.principal === a.principal),
+          );
+          s().proxies.push(clone(a));
+        },
+        remove: async (eid, principal) => {
+          const before = s().proxies.length;
+          s().proxies = s().proxies.filter((x) => !(x.electionId === eid && x.principal === principal));
+          return s().proxies.length < before;
         },
       },
       settings: {

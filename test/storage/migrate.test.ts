@@ -20,6 +20,7 @@ const TABLES = [
   'outbox',
   'participation',
   'platform_state',
+  'proxies',
   'receipts',
   'requests',
   'results',
@@ -36,6 +37,7 @@ const ALL = [
   '2026-12-21-org-language',
   '2026-12-28-timeline',
   '2027-01-04-rounds',
+  '2027-01-11-proxies',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

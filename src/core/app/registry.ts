@@ -17,6 +17,7 @@ import * as rounds from '../results/round.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
+import * as proxies from '../proxies/proxy.commands.js';
 import * as voting from '../voting/voting.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
@@ -39,6 +40,10 @@ const domain: AnyCommand[] = [
   roll.showRoll,
   roll.closeRollObjections,
   inspect.inspectRoll,
+  proxies.appointProxy,
+  proxies.approveProxy,
+  proxies.rejectProxy,
+  proxies.listProxies,
   period.openNominations,
   nominations.nominate,
   nominations.second,

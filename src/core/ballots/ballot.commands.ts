@@ -3,10 +3,11 @@
 import { arg } from '../kit/args.js';
 import { type CommandContext, hasElection } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
-import { toActor } from '../kit/say.js';
+import { mention, toActor } from '../kit/say.js';
 import { findContest, openContests } from '../elections/election.service.js';
 import { updateTurnout } from '../notices/turnout.notice.js';
 import { queueReceiptDm } from '../receipts/receipt.notice.js';
+import { ballotHolder } from '../proxies/proxy.service.js';
 import { fail } from '../shared/result.js';
 import { ballotForm, cast, voterCheck } from './ballot.service.js';
 
@@ -30,7 +31,7 @@ async function openToMe(ctx: CommandContext) {
   });
 }
 
-export const getBallot = defineCommand<{ election?: number; contest?: string }>({
+export const getBallot = defineCommand<{ election?: number; contest?: string; for?: string }>({
   id: 'ballot.get',
   path: ['vote'],
   aliases: ['vote'],
@@ -39,18 +40,23 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
   args: {
     election: arg.election('arg.election', { optional: true }),
     contest: arg.contest('arg.contest', { optional: true }),
+    for: arg.member('arg.for_principal', { optional: true, named: true }),
   },
   async handler(ctx, args) {
     // dispatch loads the election whenever one is named
     if (args.election === undefined || !hasElection(ctx)) return openToMe(ctx);
     const e = ctx.election;
-    const voter = await voterCheck(ctx);
+    // a proxy fetches their principal's ballot (C13); it is the principal's participation that shows
+    const holder = await ballotHolder(ctx, args.for);
+    if (!holder.ok) return holder;
+    const who = holder.value.voter;
+    const voter = await voterCheck(ctx, who);
     if (!voter.ok) return voter;
     const contests = await openContests(ctx);
     if (args.contest === undefined && contests.length > 1) {
       const lines: string[] = [];
       for (const c of contests) {
-        const done = await ctx.tx.participation.has(e.id, c.id, ctx.actor.memberId);
+        const done = await ctx.tx.participation.has(e.id, c.id, who);
         lines.push(`${c.number}. ${c.name}${done ? ` — ${ctx.t('ballot.already_voted')}` : ''}`);
       }
       return toActor(lines.join('\n'), {
@@ -66,7 +72,21 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
     const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
     const form = await ballotForm(ctx, contest.value);
-    const again = await ctx.tx.participation.has(e.id, contest.value.id, ctx.actor.memberId);
+    const again = await ctx.tx.participation.has(e.id, contest.value.id, who);
+    if (holder.value.proxied) {
+      // no interactive form: the platforms' forms cast without for=, which would record the proxy's own
+      // ballot, so a proxy reads the list and types the cast naming the principal
+      const lines = form.options.map((o) => `${o.number}. ${o.name}`);
+      const how = ctx.t('proxy.cast_how', {
+        number: e.number,
+        contest: contest.value.number,
+        principal: mention(who),
+      });
+      return toActor([form.instructions, ...lines, how].join('\n'), {
+        title: `${e.title} — ${contest.value.name}`,
+        tone: 'info',
+      });
+    }
     return toActor(again ? ctx.t('ballot.revote_note') : form.instructions, {
       title: `${e.title} — ${contest.value.name}`,
       ballot: form,
@@ -75,7 +95,12 @@ export const getBallot = defineCommand<{ election?: number; contest?: string }>(
   },
 });
 
-export const castBallot = defineCommand<{ election: number; contest: string; choices?: string }>({
+export const castBallot = defineCommand<{
+  election: number;
+  contest: string;
+  choices?: string;
+  for?: string;
+}>({
   id: 'ballot.cast',
   path: ['cast'],
   access: 'anyone',
@@ -84,21 +109,35 @@ export const castBallot = defineCommand<{ election: number; contest: string; cho
     election: arg.election('arg.election'),
     contest: arg.contest('arg.contest'),
     choices: arg.text('arg.choices', 5000, { optional: true, allowEmpty: true }),
+    for: arg.member('arg.for_principal', { optional: true, named: true }),
   },
   async handler(ctx, args) {
-    const voter = await voterCheck(ctx);
+    // C13: an approved proxy casts the principal's own ballot; a principal with one no longer casts
+    const holder = await ballotHolder(ctx, args.for);
+    if (!holder.ok) return holder;
+    const { voter: who, proxied } = holder.value;
+    const voter = await voterCheck(ctx, who);
     if (!voter.ok) return voter;
     // only the round being voted on: an earlier round's ballots are sealed and counted
     const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
-    const done = await cast(ctx, contest.value, args.choices ?? '', voter.value.weight);
+    const done = await cast(ctx, contest.value, args.choices ?? '', voter.value.weight, who);
     if (!done.ok) return done;
     // the audit says who took part and when, as turnout does; never what or which ballot
-    await ctx.audit('ballot.cast', { contest: contest.value.number });
+    await ctx.audit('ballot.cast', { contest: contest.value.number, ...(proxied ? { for: who } : {}) });
     await updateTurnout(ctx);
-    await queueReceiptDm(ctx, done.value.receipt);
-    const key = done.value.replaced ? 'ballot.replaced' : 'ballot.recorded';
-    return toActor(ctx.t(key, { contest: contest.value.name, receipt: done.value.receipt }), {
+    // the receipt DM is one per member, edited by their later casts: a proxy's would overwrite their own
+    // receipt with the principal's, so the proxy reads the principal's receipt in this reply instead
+    if (!proxied) await queueReceiptDm(ctx, done.value.receipt);
+    const key = proxied
+      ? done.value.replaced
+        ? 'proxy.ballot_replaced'
+        : 'proxy.ballot_recorded'
+      : done.value.replaced
+        ? 'ballot.replaced'
+        : 'ballot.recorded';
+    const params = { contest: contest.value.name, receipt: done.value.receipt, principal: mention(who) };
+    return toActor(ctx.t(key, params), {
       fields: [{ label: ctx.t('field.receipt'), value: done.value.receipt }],
     });
   },

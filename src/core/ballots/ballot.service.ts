@@ -84,8 +84,12 @@ export async function candidatesOf(ctx: CommandContext, contest: Contest): Promi
   return out;
 }
 
-export async function voterCheck(ctx: ElectionContext): Promise<Result<{ weight: number }>> {
-  const entry = await ctx.tx.roll.get(ctx.election.id, ctx.actor.memberId);
+/** The voter's place on the roll: the actor's own, or the principal's a proxy casts for (C13). */
+export async function voterCheck(
+  ctx: ElectionContext,
+  voter = ctx.actor.memberId,
+): Promise<Result<{ weight: number }>> {
+  const entry = await ctx.tx.roll.get(ctx.election.id, voter);
   if (!entry) return fail('ballot.not_on_roll');
   if (entry.status !== 'eligible') return fail('ballot.ineligible', { reason: entry.reason ?? '' });
   return ok({ weight: entry.weight });
@@ -127,13 +131,15 @@ export async function ballotForm(ctx: ElectionContext, contest: Contest): Promis
  * Record (or replace) this voter's ballot in a contest: ciphertext, stored under the voter's HMAC link
  * so the last ballot replaces the earlier one. Whether it replaced one is what the link says, never what
  * participation says: one voter can never hold two counted ballots. The receipt is kept apart and stays
- * the same on a re-vote.
+ * the same on a re-vote. A proxy casts as `voter`, their principal (C13): the ballot is the principal's
+ * in every respect, so nothing stored tells it apart from one the principal cast.
  */
 export async function cast(
   ctx: ElectionContext,
   contest: Contest,
   choices: string,
   weight: number,
+  voter = ctx.actor.memberId,
 ): Promise<Result<{ receipt: string; replaced: boolean }>> {
   const e = ctx.election;
   // only the number of candidates matters here: choices are canonical numbers 1..n
@@ -143,7 +149,7 @@ export async function cast(
   const keys = await electionKeys(ctx, e);
   if (!keys.ok) return keys;
   const { key } = keys.value;
-  const me = ctx.actor.memberId;
+  const me = voter;
   const sealed = sealBallot(keys.value.content, e.id, contest.id, { weight, content: content.value });
   const replaced = await ctx.tx.castBallots.put({
     id: randomId(),

@@ -141,6 +141,7 @@ export const configureElection = defineCommand<{
   reminders?: string;
   preset?: PresetId | 'none';
   differential?: number;
+  proxyLimit?: number;
   override?: string;
 }>({
   id: 'election.configure',
@@ -157,6 +158,7 @@ export const configureElection = defineCommand<{
     reminders: arg.word('arg.reminders', 40, { optional: true, named: true }),
     preset: arg.choice('arg.preset', [...PRESET_IDS, 'none'] as const, { optional: true, named: true }),
     differential: arg.int('arg.differential', 0, 100, { optional: true, named: true }),
+    proxyLimit: arg.int('arg.proxy_limit', 1, 10, { optional: true, named: true }),
     override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
@@ -175,6 +177,7 @@ export const configureElection = defineCommand<{
       ...current,
       ...(preset ? { preset } : {}),
       ...(args.differential !== undefined ? { differential: args.differential } : {}),
+      ...(args.proxyLimit !== undefined ? { proxyLimit: args.proxyLimit } : {}),
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
       objectionDays: args.objectionDays ?? e.settings.objectionDays,

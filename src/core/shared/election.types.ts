@@ -36,6 +36,8 @@ export interface ElectionSettings {
   preset?: PresetId;
   /** 差额: per cent by which candidates must outnumber seats at publication (C9); the preset's if absent */
   differential?: number;
+  /** C13: principals one proxy may hold, where the preset allows proxies; the preset's if absent */
+  proxyLimit?: number;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

@@ -42,6 +42,10 @@ export interface Preset {
   /** elected only with a majority of the votes cast, blanks excluded and illegal votes in the total (R1–R3);
    *  without one, another ballot among every nominee (R4) */
   majorityOfCast?: string;
+  /** proxies allowed, with prior approval, each proxy holding at most `limit` principals (C13) */
+  proxies?: { limit: number; rule: string };
+  /** the rule that forbids proxies, cited when one is refused (L3) */
+  noProxies?: string;
 }
 
 const ANY_TIE: readonly TieBreakRule[] = ['lot', 'backwards', 'forwards', 'organiser', 'revote'];
@@ -74,6 +78,8 @@ export const PRESETS: Record<PresetId, Preset> = {
     candidateNotice: { days: 15, rule: 'L4' },
     inspection: true,
     resultNotice: { days: 3, rule: 'C15' },
+    // L3: "in no event by proxy"
+    noProxies: 'L3',
   },
   'cn-org': {
     id: 'cn-org',
@@ -91,6 +97,8 @@ export const PRESETS: Record<PresetId, Preset> = {
     resultNotice: { days: 3, rule: 'C15' },
     differential: { percent: 20, rule: 'C9' },
     turnoutQuorum: 'C1',
+    // C13: 2 or 3 in the sources; the election may set its own (proxy-limit)
+    proxies: { limit: 2, rule: 'C13' },
   },
   'uk-su': {
     id: 'uk-su',

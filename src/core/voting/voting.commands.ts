@@ -12,6 +12,8 @@ import { notifyChannel, notifyMember, postNotice } from '../notices/notice.servi
 import { TURNOUT_KEY, turnoutText, updateTurnout } from '../notices/turnout.notice.js';
 import { randomSalt } from '../shared/ids.js';
 import { fail } from '../shared/result.js';
+import { proxyList } from '../proxies/proxy.commands.js';
+import { mention } from '../kit/say.js';
 import { planOf } from '../elections/timetable.js';
 import { when } from '../elections/timetable.view.js';
 import type { ElectionContext } from '../kit/context.js';
@@ -26,7 +28,7 @@ export async function sendBallots(
   ctx: ElectionContext,
   voters: readonly { memberId: string }[],
   key: string,
-  say: (t: Translate) => { title: string; lines: string[] },
+  say: (t: Translate, memberId: string) => { title: string; lines: string[] },
   closes: Date | undefined,
 ): Promise<void> {
   const e = ctx.election;
@@ -37,7 +39,7 @@ export async function sendBallots(
       v.memberId,
       `${key}:${v.memberId}`,
       (t, reader) => {
-        const { title, lines } = say(t);
+        const { title, lines } = say(t, v.memberId);
         const deadline = closes
           ? t('timeline.next.voting-close', { when: when(reader, closes, ctx.now) })
           : '';
@@ -72,13 +74,23 @@ export const openVoting = defineMove<{ election: number }>({
     await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
     const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
+    // C13: a proxy's DM names the principals they vote for
+    const holding = new Map<string, string[]>();
+    for (const a of await ctx.tx.proxies.list(e.id))
+      if (a.status === 'approved')
+        holding.set(a.proxy, [...(holding.get(a.proxy) ?? []), mention(a.principal)]);
     await sendBallots(
       ctx,
       voters,
       'ballot-dm',
-      (t) => ({
+      (t, memberId) => ({
         title: t('voting.dm_title', { title: e.title }),
-        lines: [t('voting.dm_text', { title: e.title, number: e.number })],
+        lines: [
+          t('voting.dm_text', { title: e.title, number: e.number }),
+          holding.has(memberId)
+            ? t('proxy.dm_line', { principals: holding.get(memberId)!.join(', '), number: e.number })
+            : '',
+        ],
       }),
       step.planned('voting-close'),
     );
@@ -90,6 +102,15 @@ export const openVoting = defineMove<{ election: number }>({
       actions: [voteButton(ctx.t, e.number)],
       tone: 'info',
     });
+    // C13: the list of principals and proxies is published when voting opens
+    if (holding.size > 0) {
+      const list = await proxyList(ctx);
+      await notifyChannel(ctx, `${step.notice}:proxies`, {
+        title: list.title,
+        text: list.text,
+        tone: 'info',
+      });
+    }
     await notifyChannel(ctx, TURNOUT_KEY, { text: await turnoutText(ctx, false), tone: 'info' }, 'turnout');
     return toActor(ctx.t('voting.opened_organiser', { count: voters.length, number: e.number }));
   },

@@ -7,6 +7,7 @@ import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
 import orgs from './orgs.js';
+import proxies from './proxies.js';
 import resultsAoa from './results-aoa.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
@@ -24,6 +25,7 @@ export const catalogs = [
   delivery,
   discord,
   orgs,
+  proxies,
   resultsAoa,
   secrecy,
   slack,

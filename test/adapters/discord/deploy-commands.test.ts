@@ -144,6 +144,7 @@ describe('deploy-commands', () => {
       'reminders',
       'preset',
       'differential',
+      'proxy-limit',
       'override',
     ]);
     expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([
