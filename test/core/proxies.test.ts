@@ -148,6 +148,10 @@ describe('cn-org (C13)', () => {
       );
     expect(dm('dave')?.body.text).toContain('You also vote as the proxy of <@carol>, <@erin>');
     expect(dm('alice')?.body.text).not.toContain('proxy');
+    // and a principal's DM says their proxy votes for them, and that they do not
+    expect(dm('carol')?.body.text).toContain(
+      'Your proxy <@dave> votes for you in this election (C13); you do not vote yourself.',
+    );
 
     await h.ok('alice', 'cast 1 1 1:+,2:-');
     await h.ok('bob', 'cast 1 1 1:+,2:0');

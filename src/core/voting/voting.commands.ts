@@ -74,11 +74,14 @@ export const openVoting = defineMove<{ election: number }>({
     await ctx.tx.secrets.put(e.id, { salt, keyCheck: keyCheck(electionKey(ctx.serverSecret, salt)) });
     const moved = await step.move({ eligible: voters.length });
     if (!moved.ok) return moved;
-    // C13: a proxy's DM names the principals they vote for
+    // C13: a proxy's DM names the principals they vote for; a principal's, the proxy who votes for them
     const holding = new Map<string, string[]>();
+    const heldBy = new Map<string, string>();
     for (const a of await ctx.tx.proxies.list(e.id))
-      if (a.status === 'approved')
+      if (a.status === 'approved') {
         holding.set(a.proxy, [...(holding.get(a.proxy) ?? []), mention(a.principal)]);
+        heldBy.set(a.principal, mention(a.proxy));
+      }
     await sendBallots(
       ctx,
       voters,
@@ -90,6 +93,7 @@ export const openVoting = defineMove<{ election: number }>({
           holding.has(memberId)
             ? t('proxy.dm_line', { principals: holding.get(memberId)!.join(', '), number: e.number })
             : '',
+          heldBy.has(memberId) ? t('proxy.dm_principal', { proxy: heldBy.get(memberId)! }) : '',
         ],
       }),
       step.planned('voting-close'),
