@@ -141,6 +141,26 @@ describe('cn-org further rounds', () => {
     expect(resultOf(h, 2).rulings).toBeUndefined();
   });
 
+  it('opens no new ballot box while the last round is still being sealed', async () => {
+    const h = harness();
+    await published(h, 'roberts', 'President 1', ['alice', 'bob'], VOTERS);
+    await h.ok('olga', 'voting open 1');
+    h.store.purgeFails = true; // a reader holds an old snapshot: the close cannot purge the files yet
+    await h.ok('alice', 'cast 1 1 1');
+    await h.ok('bob', 'cast 1 1 2');
+    expect((await h.run('olga', 'voting close 1')).reply.body.text).toContain('the seal is NOT complete');
+    expect(h.store.state.elections[0].seal).toBe('pending');
+    await h.ok('olga', 'count 1');
+    const refused = await h.run('olga', 'voting round 1');
+    expect(refused.reply.body.text).toMatch(/^The last round of election 1 is still being sealed/);
+    expect(h.store.state.contests).toHaveLength(1);
+    h.store.purgeFails = false;
+    await h.ok('olga', 'voting seal 1');
+    expect(h.store.state.elections[0].seal).toBe('done');
+    await h.ok('olga', 'voting round 1');
+    expect(h.store.state.contests).toHaveLength(2);
+  });
+
   it('refuses a further round when no count calls for one', async () => {
     const h = harness();
     await published(h, 'simple', 'Chair 1', ['alice', 'bob'], VOTERS);

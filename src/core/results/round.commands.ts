@@ -43,6 +43,8 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
   },
   async handler(ctx, args, step) {
     const e = ctx.election;
+    // the last round's links and key must be purged from the files before a new box opens
+    if (e.seal === 'pending') return fail('round.still_sealing', { number: e.number });
     const contests = await ctx.tx.contests.list(e.id);
     const results = await ctx.tx.results.list(e.id);
     const round = currentRound(contests) + 1;

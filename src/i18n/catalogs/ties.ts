@@ -30,6 +30,8 @@ export default {
       'open the further round the count called for (run-off, re-vote, unfilled seats)',
     'round.none_needed': 'No contest of election {number} calls for a further round.',
     'round.closes_past': 'The round cannot close in the past. Give a time in the future.',
+    'round.still_sealing':
+      'The last round of election {number} is still being sealed (its links must be purged from the database files first). Try again once it is sealed (/election voting seal {number}).',
     'round.candidate_missing': 'A candidate of {contest} is no longer on the list; the round cannot be made.',
     'round.contest_line': '{contest}: {names}',
     'round.dm_title': '{title}: round {round}',
@@ -95,6 +97,8 @@ export default {
     'command.result.round.open.summary': '开启计票所需的下一轮（决选、重新投票、补选空缺席位）',
     'round.none_needed': '第 {number} 号选举没有需要再进行一轮的职位。',
     'round.closes_past': '本轮的截止时间不能是过去的时间。',
+    'round.still_sealing':
+      '第 {number} 号选举的上一轮仍在封存中（须先从数据库文件中清除其关联）。封存完成后再试（/election voting seal {number}）。',
     'round.candidate_missing': '{contest}的一名候选人已不在名单上，无法开启本轮。',
     'round.contest_line': '{contest}：{names}',
     'round.dm_title': '{title}：第 {round} 轮',
