@@ -256,7 +256,8 @@ export interface TieRecord {
 }
 
 export interface FurtherRound {
-  kind: 'runoff' | 'revote' | 'unfilled';
+  /** 'reopen': seats RON won, whose nominations open again (uk-su) */
+  kind: 'runoff' | 'revote' | 'unfilled' | 'reopen';
   candidates: number[];
   seats: number;
 }

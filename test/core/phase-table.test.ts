@@ -25,7 +25,8 @@ const PHASES: Phase[] = [
 ];
 
 // The machine as it was written out by hand before the table existed, plus (issue 12) a further round
-// opening voting again after a count: the table must not change it otherwise.
+// opening voting again after a count, and nominations re-opening for seats RON won: the table must not
+// change it otherwise.
 const HAND_WRITTEN: Record<Phase, Phase[]> = {
   draft: ['nominating', 'cancelled'],
   nominating: ['reviewing', 'cancelled'],
@@ -33,8 +34,8 @@ const HAND_WRITTEN: Record<Phase, Phase[]> = {
   published: ['voting', 'cancelled'],
   voting: ['closed', 'cancelled'],
   closed: ['counted', 'cancelled'],
-  counted: ['voting', 'announced', 'cancelled'],
-  announced: ['voting', 'certified', 'cancelled'],
+  counted: ['nominating', 'voting', 'announced', 'cancelled'],
+  announced: ['nominating', 'voting', 'certified', 'cancelled'],
   certified: ['archived'],
   archived: [],
   cancelled: [],
@@ -54,14 +55,19 @@ describe('the phase table', () => {
     }
   });
 
-  it('has one row per command and one way into each phase, but that a further round opens voting again', () => {
+  it('has one row per command and one way into each phase, but that a further round opens it again', () => {
     const commands = PHASE_MOVES.map((m) => m.command);
     expect(new Set(commands).size).toBe(commands.length);
-    const targets = PHASE_MOVES.filter((m) => m.command !== 'result.round.open').map((m) => m.to);
+    const again = ['result.round.open', 'result.nominations.reopen'];
+    const targets = PHASE_MOVES.filter((m) => !again.includes(m.command)).map((m) => m.to);
     expect(new Set(targets).size).toBe(targets.length);
     expect(PHASE_MOVES.filter((m) => m.to === 'voting').map((m) => m.command)).toEqual([
       'voting.open',
       'result.round.open',
+    ]);
+    expect(PHASE_MOVES.filter((m) => m.to === 'nominating').map((m) => m.command)).toEqual([
+      'nominations.open',
+      'result.nominations.reopen',
     ]);
   });
 

@@ -212,3 +212,57 @@ describe('rounds against the rules applied by hand (property)', () => {
     );
   }, 60_000);
 });
+
+describe('uk-su: RON (re-open nominations)', () => {
+  it('stands in every contest; when it wins, the seat opens for nominations in a new round', async () => {
+    const h = harness();
+    await published(h, 'uk-su', 'President 1', ['alice', 'bob'], VOTERS);
+    // RON stands last on the published list, and on the ballot, like any candidate
+    const list = h.store.state.outbox.find((m) => m.body.title?.startsWith('Candidates'))!;
+    const listed = (list.body.fields ?? []).map((f) => f.value).join('\n');
+    expect(listed).toMatch(/3\. RON \(re-open nominations\)$/);
+    await h.ok('olga', 'voting open 1');
+    const ballot = await h.run('carol', 'vote 1');
+    expect(JSON.stringify(ballot.reply.body)).toContain('"name":"RON"');
+    // RON first on 4 of 7: it wins the seat (STV)
+    await round(h, 1, { alice: '1', bob: '2', carol: '3', dave: '3', erin: '3', fay: '3', gus: '1>2' });
+    const first = resultOf(h, 1);
+    expect(first.winners).toEqual([]);
+    expect(first.furtherRound).toEqual({ kind: 'reopen', candidates: [], seats: 1 });
+    expect(first.rulings).toContainEqual({ key: 'ruling.ron_elected', params: { seats: 1 } });
+    // another ballot cannot be held first: the seat is nominated for again
+    expect((await h.run('olga', 'voting round 1')).reply.body.text).toContain(
+      'open its nominations again first',
+    );
+    expect(await h.ok('olga', 'nominations reopen 1')).toBe(
+      'Nominations are open again for round 2 of election 1.',
+    );
+    expect(h.store.state.elections[0].phase).toBe('nominating');
+    // nominations go to the new round only
+    await h.ok('carol', 'nominate 1 2');
+    await h.ok('dave', 'second 1 4');
+    expect((await h.run('erin', 'nominate 1 1')).kind).toBe('domain-error');
+    await h.ok('olga', 'nominations close 1');
+    await h.ok('olga', 'review approve 1 4');
+    await h.ok('olga', 'candidates publish 1');
+    // the new round's list: carol, then RON again; the first round's list is untouched
+    const second = h.store.state.nominations.filter((n) => n.contestId === h.store.state.contests[1].id);
+    expect(second.map((n) => [n.nominee, n.candidateNumber])).toEqual([
+      ['carol', 1],
+      ['teller:ron', 2],
+    ]);
+    await h.ok('olga', 'voting open 1');
+    await round(h, 2, { alice: '1', bob: '1', carol: '1', dave: '1', erin: '2', fay: '2', gus: '1' });
+    expect(names(h, 2, resultOf(h, 2).winners)).toEqual(['Carol']);
+    expect(
+      names(
+        h,
+        1,
+        resultOf(h, 1).rounds[0].counts.map((_, i) => i),
+      ),
+    ).toEqual(['Alice', 'Bob', 'RON']);
+    await h.ok('olga', 'announce 1');
+    h.clock.advance(3 * DAY);
+    await h.ok('olga', 'certify 1');
+  });
+});

@@ -69,6 +69,7 @@ const domain: AnyCommand[] = [
   results.runCount,
   ties.decideTie,
   rounds.openRound,
+  rounds.reopenNominations,
   results.confirmCount,
   results.announceResult,
   results.certifyResult,

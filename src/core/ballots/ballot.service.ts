@@ -1,3 +1,4 @@
+import { RON } from '../shared/presets.js';
 import { randomInt } from 'node:crypto';
 import type { CommandContext, ElectionContext } from '../kit/context.js';
 import type { BallotForm } from '../shared/reply.js';
@@ -77,7 +78,8 @@ export async function candidatesOf(ctx: CommandContext, contest: Contest): Promi
     out.push({
       number: n.candidateNumber!,
       memberId: n.nominee,
-      name: member?.displayName ?? n.nominee,
+      // RON (re-open nominations) is known by its name in every language the SU movement uses
+      name: n.nominee === RON ? 'RON' : (member?.displayName ?? n.nominee),
       statement: n.statement,
     });
   }

@@ -78,6 +78,13 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
   // a further round the count called for (run-off, re-vote, unfilled seats): voting opens again; its
   // notice is the round's own, keyed by round, so it posts it itself
   { command: 'result.round.open', from: ['counted', 'announced'], to: 'voting', access: 'organiser' },
+  // uk-su: a seat RON won opens for nominations again, as a round of its own
+  {
+    command: 'result.nominations.reopen',
+    from: ['counted', 'announced'],
+    to: 'nominating',
+    access: 'organiser',
+  },
   {
     command: 'result.certify',
     from: ['announced'],

@@ -150,8 +150,20 @@ export async function happened(
   const out = new Map<Step | 'announce', Date>();
   for (const a of await tx.audit.list(electionId)) {
     // a further round opens voting again: its close, announcement and certification are still to come
-    if (a.event === 'phase.voting' && (a.data.from === 'counted' || a.data.from === 'announced'))
+    const again = a.data.from === 'counted' || a.data.from === 'announced';
+    if (a.event === 'phase.voting' && again)
       for (const later of ['voting-close', 'announce', 'certify'] as const) out.delete(later);
+    // nominations re-opened for seats RON won: everything after nominations opening is to come again
+    if (a.event === 'phase.nominating' && again)
+      for (const later of [
+        'nominations-close',
+        'candidates-publish',
+        'voting-open',
+        'voting-close',
+        'announce',
+        'certify',
+      ] as const)
+        out.delete(later);
     const step = events.get(a.event);
     if (step) out.set(step, new Date(a.at));
   }

@@ -5,8 +5,12 @@ import { mention } from '../kit/say.js';
 import { defineMove } from '../elections/election.move.js';
 import { postNotice } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
+import { randomId } from '../shared/ids.js';
 import type { Election } from '../shared/election.types.js';
-import { presetOf } from '../shared/presets.js';
+import { presetOf, RON } from '../shared/presets.js';
+import { openContests } from '../elections/election.service.js';
+import type { ElectionContext } from '../kit/context.js';
+import type { Nomination } from './nomination.types.js';
 import { candidateOrder } from './nomination.rules.js';
 
 export const openNominations = defineMove<{ election: number }>({
@@ -51,11 +55,16 @@ export const publishCandidates = defineMove<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx, _args, step) {
     const e = ctx.election;
-    const contests = await ctx.tx.contests.list(e.id);
+    // the round being nominated for: an earlier round's list is published and settled
+    const contests = await openContests(ctx);
     const all = await ctx.tx.nominations.list(e.id);
     const sections: { label: string; value: string }[] = [];
+    const ron = presetOf(e.settings)?.ron;
+    let next = await ctx.tx.nominations.maxNumber(e.id);
     for (const c of contests) {
-      const approved = all.filter((n) => n.contestId === c.id && n.status === 'approved');
+      const approved = all.filter(
+        (n) => n.contestId === c.id && n.status === 'approved' && n.nominee !== RON,
+      );
       if (approved.length === 0) return fail('candidates.none_in_contest', { contest: c.name });
       const short = differentialShort(e, c.seats, approved.length);
       if (short)
@@ -69,11 +78,14 @@ export const publishCandidates = defineMove<{ election: number }>({
       for (const n of approved)
         names.set(n.nominee, (await ctx.tx.members.get(ctx.org.id, n.nominee))?.displayName ?? n.nominee);
       const ordered = candidateOrder(approved, c.options.order ?? 'shuffled', names);
+      // uk-su: RON stands last in every contest, a candidate like any other on the ballot
+      if (ron) ordered.push(await ronNomination(ctx, c.id, all, ++next));
       const lines: string[] = [];
       for (let i = 0; i < ordered.length; i++) {
         const n = { ...ordered[i], candidateNumber: i + 1, updatedAt: ctx.now.toISOString() };
         await ctx.tx.nominations.update(n);
-        lines.push(`${i + 1}. ${mention(n.nominee)}${n.statement ? ` — ${n.statement}` : ''}`);
+        const who = n.nominee === RON ? ctx.t('ron.name') : mention(n.nominee);
+        lines.push(`${i + 1}. ${who}${n.statement ? ` — ${n.statement}` : ''}`);
       }
       sections.push({
         label: ctx.t('candidates.contest_heading', { contest: c.name, seats: c.seats }),
@@ -104,4 +116,32 @@ function differentialShort(
   if (percent === 0) return undefined;
   const needed = Math.max(seats + 1, Math.ceil(seats * (1 + percent / 100)));
   return have < needed ? { needed, percent, rule: rule.rule } : undefined;
+}
+
+/** RON's nomination in a contest: the one already made (a second publication), or a new one. */
+async function ronNomination(
+  ctx: ElectionContext,
+  contestId: string,
+  all: readonly Nomination[],
+  number: number,
+): Promise<Nomination> {
+  const known = all.find((n) => n.contestId === contestId && n.nominee === RON);
+  if (known) return known;
+  const now = ctx.now.toISOString();
+  const ron: Nomination = {
+    id: randomId(),
+    electionId: ctx.election.id,
+    contestId,
+    number,
+    nominee: RON,
+    nominator: RON,
+    statement: null,
+    status: 'approved',
+    reason: null,
+    candidateNumber: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.tx.nominations.insert(ron);
+  return ron;
 }

@@ -50,7 +50,8 @@ export const nominate = defineCommand<{
   },
   async handler(ctx, args) {
     const e = ctx.election;
-    const contest = await findContest(ctx, args.contest);
+    // only the round being nominated for: an earlier round's list is settled
+    const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
     const nominee = args.member ?? ctx.actor.memberId;
     const self = nominee === ctx.actor.memberId;

@@ -11,9 +11,21 @@ export function applyRulings(
   result: CountResult,
   eligible: number,
   differential?: number,
+  /** the index of RON among the candidates, where it stands */
+  ronIndex?: number,
 ): CountResult {
   if (!preset) return result;
   const everyone = result.candidates.map((_, i) => i);
+  if (preset.ron && ronIndex !== undefined && result.winners.includes(ronIndex)) {
+    // uk-su: a seat RON wins is not filled; its nominations open again for a new round
+    const seats = result.winners.filter((w) => w === ronIndex).length;
+    return {
+      ...result,
+      winners: result.winners.filter((w) => w !== ronIndex),
+      furtherRound: { kind: 'reopen', candidates: [], seats },
+      rulings: [...(result.rulings ?? []), { key: 'ruling.ron_elected', params: { seats } }],
+    };
+  }
   if (preset.turnoutQuorum && result.ballots.cast * 2 <= eligible) {
     return {
       ...result,

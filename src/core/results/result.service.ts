@@ -8,7 +8,7 @@ import { planConfirmReminder } from '../elections/timetable.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { applyRulings } from './result.rulings.js';
-import { presetOf } from '../shared/presets.js';
+import { presetOf, RON } from '../shared/presets.js';
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
 export async function countContest(ctx: ElectionContext, contest: Contest): Promise<StoredResult> {
@@ -36,7 +36,14 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
     },
   });
   // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
-  const result = applyRulings(presetOf(e.settings), counted, roll.length, e.settings.differential);
+  const ron = candidates.findIndex((c) => c.memberId === RON);
+  const result = applyRulings(
+    presetOf(e.settings),
+    counted,
+    roll.length,
+    e.settings.differential,
+    ron < 0 ? undefined : ron,
+  );
   return {
     electionId: e.id,
     contestId: contest.id,

@@ -53,6 +53,9 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
       .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
       .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
     if (due.length === 0) return fail('round.none_needed', { number: e.number });
+    // a seat RON won is nominated for again before anyone votes on it
+    if (due.some((d) => d.stored.result.furtherRound!.kind === 'reopen'))
+      return fail('round.reopen_first', { number: e.number });
     const closes = args.closes === undefined ? undefined : parseWhen(args.closes, ctx.zone, ctx.now);
     if (closes && 'error' in closes)
       return fail(closes.error, { step: ctx.t('timeline.step.voting-close'), text: args.closes! });
@@ -186,3 +189,49 @@ async function newRound(
   });
   return ok({ contest: child, names });
 }
+
+/**
+ * uk-su: the seats RON won open for nominations again. Each becomes a round of its own with no
+ * candidates yet; members nominate for it, and it goes through review, publication (RON stands again)
+ * and voting like the first.
+ */
+export const reopenNominations = defineMove<{ election: number }>({
+  id: 'result.nominations.reopen',
+  path: ['nominations', 'reopen'],
+  args: { election: arg.election('arg.election') },
+  async handler(ctx, _args, step) {
+    const e = ctx.election;
+    if (e.seal === 'pending') return fail('round.still_sealing', { number: e.number });
+    const contests = await ctx.tx.contests.list(e.id);
+    const results = await ctx.tx.results.list(e.id);
+    const round = currentRound(contests) + 1;
+    const due = contests
+      .filter((c) => (c.round ?? 1) === round - 1)
+      .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
+      .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
+    if (!due.some((d) => d.stored.result.furtherRound!.kind === 'reopen'))
+      return fail('round.no_reopen', { number: e.number });
+    if (due.some((d) => d.stored.result.furtherRound!.kind !== 'reopen'))
+      return fail('round.mixed', { number: e.number });
+    const opened: string[] = [];
+    let number = contests.length;
+    let nomination = await ctx.tx.nominations.maxNumber(e.id);
+    for (const { contest, stored } of due) {
+      const made = await newRound(ctx, contest, stored, round, ++number, () => ++nomination);
+      if (!made.ok) return made;
+      opened.push(
+        ctx.t('round.reopen_line', { contest: made.value.contest.name, seats: made.value.contest.seats }),
+      );
+    }
+    ctx.afterCommit(async () => ctx.state.forget(e.id));
+    ctx.state.forget(e.id);
+    const moved = await step.move({ round });
+    if (!moved.ok) return moved;
+    await notifyChannel(ctx, `round-${round}-reopen`, {
+      title: ctx.t('round.reopened_title', { title: e.title, round }),
+      text: [ctx.t('round.reopened', { number: e.number, round }), ...opened].join('\n'),
+      tone: 'info',
+    });
+    return toActor(ctx.t('round.reopened_organiser', { number: e.number, round }));
+  },
+});

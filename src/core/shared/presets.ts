@@ -37,6 +37,8 @@ export interface Preset {
   differential?: { percent: number; rule: string };
   /** a round is valid only if more than half of those entitled vote (C1) */
   turnoutQuorum?: string;
+  /** RON (re-open nominations) stands in every contest; a seat it wins opens for nominations again */
+  ron?: boolean;
   /** each candidate may inspect the membership list once before the vote (L10) */
   inspection?: boolean;
   /** elected only with a majority of the votes cast, blanks excluded and illegal votes in the total (R1–R3);
@@ -106,8 +108,12 @@ export const PRESETS: Record<PresetId, Preset> = {
     tieBreak: 'lot',
     tieBreaks: ANY_TIE,
     resultNotice: { days: 3, rule: 'C15' },
+    ron: true,
   },
 };
+
+/** The stand-in RON is nominated as: no platform's member id holds a colon, so no member can be it. */
+export const RON = 'teller:ron';
 
 export function presetOf(settings: { preset?: PresetId }): Preset | undefined {
   return settings.preset ? PRESETS[settings.preset] : undefined;

@@ -29,6 +29,21 @@ export default {
     'command.result.round.open.summary':
       'open the further round the count called for (run-off, re-vote, unfilled seats)',
     'round.none_needed': 'No contest of election {number} calls for a further round.',
+    'command.result.nominations.reopen.summary': 'uk-su: open nominations again for the seats RON won',
+    'round.reopen_first':
+      'RON won a seat in election {number}: open its nominations again first (/election nominations reopen {number}).',
+    'round.no_reopen': 'RON won no seat in election {number}: there are no nominations to re-open.',
+    'round.mixed':
+      'Election {number} needs both another ballot and re-opened nominations: hold them one after the other, the ballot first.',
+    'round.reopen_line': '{contest}: {seats} seat(s)',
+    'round.reopened_title': '{title}: round {round}, nominations open again',
+    'round.reopened':
+      'RON won in election {number}, so nominations are open again for round {round}. Nominate with /election nominate {number} <contest>.',
+    'round.reopened_organiser': 'Nominations are open again for round {round} of election {number}.',
+    'ron.name': 'RON (re-open nominations)',
+    'ruling.ron_elected':
+      'RON (re-open nominations) won {seats} seat(s): they open for nominations again in a new round.',
+    'result.further_reopen': '{seats} seat(s) won by RON: nominations open again',
     'round.closes_past': 'The round cannot close in the past. Give a time in the future.',
     'round.still_sealing':
       'The last round of election {number} is still being sealed (its links must be purged from the database files first). Try again once it is sealed (/election voting seal {number}).',
@@ -96,6 +111,19 @@ export default {
     'tie.organiser_decided': '由组织者决定',
     'command.result.round.open.summary': '开启计票所需的下一轮（决选、重新投票、补选空缺席位）',
     'round.none_needed': '第 {number} 号选举没有需要再进行一轮的职位。',
+    'command.result.nominations.reopen.summary': 'uk-su：为 RON 赢得的席位重新开放提名',
+    'round.reopen_first':
+      '第 {number} 号选举中 RON 赢得席位：请先重新开放提名（/election nominations reopen {number}）。',
+    'round.no_reopen': '第 {number} 号选举中 RON 没有赢得席位，无需重新开放提名。',
+    'round.mixed': '第 {number} 号选举既需要再次投票又需要重新开放提名：请依次进行，先投票。',
+    'round.reopen_line': '{contest}：{seats} 个席位',
+    'round.reopened_title': '{title}：第 {round} 轮，重新开放提名',
+    'round.reopened':
+      '第 {number} 号选举中 RON 获胜，第 {round} 轮重新开放提名。用 /election nominate {number} <职位> 提名。',
+    'round.reopened_organiser': '第 {number} 号选举第 {round} 轮已重新开放提名。',
+    'ron.name': 'RON（重新开放提名）',
+    'ruling.ron_elected': 'RON（重新开放提名）赢得 {seats} 个席位：这些席位在新一轮中重新开放提名。',
+    'result.further_reopen': 'RON 赢得 {seats} 个席位：重新开放提名',
     'round.closes_past': '本轮的截止时间不能是过去的时间。',
     'round.still_sealing':
       '第 {number} 号选举的上一轮仍在封存中（须先从数据库文件中清除其关联）。封存完成后再试（/election voting seal {number}）。',
