@@ -193,7 +193,8 @@ async function newRound(
 /**
  * uk-su: the seats RON won open for nominations again. Each becomes a round of its own with no
  * candidates yet; members nominate for it, and it goes through review, publication (RON stands again)
- * and voting like the first.
+ * and voting like the first. A contest that needs another ballot at the same time joins the round with
+ * its candidates, so no further round waits on another.
  */
 export const reopenNominations = defineMove<{ election: number }>({
   id: 'result.nominations.reopen',
@@ -211,8 +212,7 @@ export const reopenNominations = defineMove<{ election: number }>({
       .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
     if (!due.some((d) => d.stored.result.furtherRound!.kind === 'reopen'))
       return fail('round.no_reopen', { number: e.number });
-    if (due.some((d) => d.stored.result.furtherRound!.kind !== 'reopen'))
-      return fail('round.mixed', { number: e.number });
+    // another contest needing another ballot goes into the same round, with its candidates
     const opened: string[] = [];
     let number = contests.length;
     let nomination = await ctx.tx.nominations.maxNumber(e.id);

@@ -33,8 +33,6 @@ export default {
     'round.reopen_first':
       'RON won a seat in election {number}: open its nominations again first (/election nominations reopen {number}).',
     'round.no_reopen': 'RON won no seat in election {number}: there are no nominations to re-open.',
-    'round.mixed':
-      'Election {number} needs both another ballot and re-opened nominations: hold them one after the other, the ballot first.',
     'round.reopen_line': '{contest}: {seats} seat(s)',
     'round.reopened_title': '{title}: round {round}, nominations open again',
     'round.reopened':
@@ -115,7 +113,6 @@ export default {
     'round.reopen_first':
       '第 {number} 号选举中 RON 赢得席位：请先重新开放提名（/election nominations reopen {number}）。',
     'round.no_reopen': '第 {number} 号选举中 RON 没有赢得席位，无需重新开放提名。',
-    'round.mixed': '第 {number} 号选举既需要再次投票又需要重新开放提名：请依次进行，先投票。',
     'round.reopen_line': '{contest}：{seats} 个席位',
     'round.reopened_title': '{title}：第 {round} 轮，重新开放提名',
     'round.reopened':
