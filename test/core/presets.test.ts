@@ -1,4 +1,4 @@
-// Rule presets (issue 12): each preset's distinctive rules, cited by code (../shared/RULES.md).
+// Rule presets (issue 12): each preset's distinctive rules, cited by code (docs/rules.md).
 import { describe, expect, it } from 'vitest';
 import { harness, type Harness } from './harness.js';
 

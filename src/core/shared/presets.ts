@@ -1,5 +1,5 @@
 // Rule presets (issue 12): the written rules an organisation follows, so organisers need not remember
-// them. Pure data, read by the commands that apply each rule; codes cite ../shared/RULES.md (L = US
+// them. Pure data, read by the commands that apply each rule; codes cite docs/rules.md (L = US
 // LMRDA, R = Robert's Rules, C = Chinese organisational election rules). An election without a preset
 // keeps Teller's own defaults.
 
