@@ -29,6 +29,12 @@ export async function ballotHolder(
 ): Promise<Result<{ voter: string; proxied: boolean }>> {
   const e = ctx.election;
   const me = ctx.actor.memberId;
+  // the cast path: where the rules provide for no proxies there is nothing to look up
+  if (!presetOf(e.settings)?.proxies) {
+    if (principal !== undefined && principal !== me)
+      return fail('proxy.not_their_proxy', { principal: mention(principal) }, 'for');
+    return ok({ voter: me, proxied: false });
+  }
   if (principal === undefined || principal === me) {
     const mine = await ctx.tx.proxies.get(e.id, me);
     if (mine?.status === 'approved')
