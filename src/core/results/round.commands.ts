@@ -34,6 +34,25 @@ export function latestRounds<T extends { contestId: string }>(
   return results.filter((r) => !contests.some((c) => c.parentId === r.contestId));
 }
 
+interface Due {
+  contest: Contest;
+  stored: StoredResult;
+}
+
+/** The contests of the round just counted whose result calls for another round, and that round's number. */
+async function furtherRoundsDue(
+  ctx: ElectionContext,
+): Promise<{ contests: Contest[]; round: number; due: Due[] }> {
+  const contests = await ctx.tx.contests.list(ctx.election.id);
+  const results = await ctx.tx.results.list(ctx.election.id);
+  const round = currentRound(contests) + 1;
+  const due = contests
+    .filter((c) => (c.round ?? 1) === round - 1)
+    .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
+    .filter((x): x is Due => !!x.stored?.result.furtherRound);
+  return { contests, round, due };
+}
+
 export const openRound = defineMove<{ election: number; closes?: string }>({
   id: 'result.round.open',
   path: ['voting', 'round'],
@@ -45,13 +64,7 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
     const e = ctx.election;
     // the last round's links and key must be purged from the files before a new box opens
     if (e.seal === 'pending') return fail('round.still_sealing', { number: e.number });
-    const contests = await ctx.tx.contests.list(e.id);
-    const results = await ctx.tx.results.list(e.id);
-    const round = currentRound(contests) + 1;
-    const due = contests
-      .filter((c) => (c.round ?? 1) === round - 1)
-      .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
-      .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
+    const { contests, round, due } = await furtherRoundsDue(ctx);
     if (due.length === 0) return fail('round.none_needed', { number: e.number });
     // a seat RON won is nominated for again before anyone votes on it
     if (due.some((d) => d.stored.result.furtherRound!.kind === 'reopen'))
@@ -203,13 +216,7 @@ export const reopenNominations = defineMove<{ election: number }>({
   async handler(ctx, _args, step) {
     const e = ctx.election;
     if (e.seal === 'pending') return fail('round.still_sealing', { number: e.number });
-    const contests = await ctx.tx.contests.list(e.id);
-    const results = await ctx.tx.results.list(e.id);
-    const round = currentRound(contests) + 1;
-    const due = contests
-      .filter((c) => (c.round ?? 1) === round - 1)
-      .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
-      .filter((x): x is { contest: Contest; stored: StoredResult } => !!x.stored?.result.furtherRound);
+    const { contests, round, due } = await furtherRoundsDue(ctx);
     if (!due.some((d) => d.stored.result.furtherRound!.kind === 'reopen'))
       return fail('round.no_reopen', { number: e.number });
     // another contest needing another ballot goes into the same round, with its candidates
