@@ -75,6 +75,8 @@ describe('roberts: repeated balloting until someone has a majority (R4)', () => 
     expect(resultOf(h, 1).rounds[0].counts).toEqual([3, 2, 2]);
     expect(resultOf(h, 2).rounds[0].counts).toEqual([3, 3, 1]);
     expect(resultOf(h, 3).rounds[0].counts).toEqual([4, 3, 0]);
+    // each stored result says which round it is
+    expect(h.store.state.results.map((r) => r.round)).toEqual([1, 2, 3]);
     await h.ok('olga', 'announce 1');
     const body = h.store.state.outbox.find((m) => m.purpose === 'results')!.body;
     const labels = (body.fields ?? []).map((f) => f.label).join('\n');

@@ -10,16 +10,28 @@ import type { StoredResult } from './result.types.js';
 import { applyRulings } from './result.rulings.js';
 import { presetOf, RON } from '../shared/presets.js';
 
+/** What every contest's count reads alike, read once for the whole count. */
+interface CountBasis {
+  roll: { weight: number }[];
+  decisions: (TieDecision & { contest: number })[];
+}
+
 /** Count one contest with the engine; the ballots come without any link to voters. */
-export async function countContest(ctx: ElectionContext, contest: Contest): Promise<StoredResult> {
+async function countContest(
+  ctx: ElectionContext,
+  contest: Contest,
+  basis: CountBasis,
+): Promise<StoredResult> {
   const e = ctx.election;
   const candidates = await candidatesOf(ctx, contest);
-  const roll = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible');
+  const roll = basis.roll;
   const eligibleWeight = roll.reduce((s, r) => s + r.weight, 0);
   const stored = await ctx.tx.ballots.listForCount(contest.id);
   const kind = BALLOT_KIND[contest.method];
   const { order: _order, ...options } = contest.options;
-  const decisions = await decisionsFor(ctx, contest);
+  const decisions = basis.decisions
+    .filter((d) => d.contest === contest.number)
+    .map(({ contest: _contest, ...d }) => d);
   // C3: an approve-oppose ballot approving more candidates than seats is invalid, unless max-marks says
   if (contest.method === 'approve-oppose') options.maxMarks ??= contest.seats;
   const counted: CountResult = tally({
@@ -47,7 +59,7 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
   return {
     electionId: e.id,
     contestId: contest.id,
-    round: 1,
+    round: contest.round ?? 1,
     result,
     eligible: roll.length,
     issued: roll.length,
@@ -56,14 +68,15 @@ export async function countContest(ctx: ElectionContext, contest: Contest): Prom
 }
 
 /**
- * The organisers' decisions of this contest's ties, from the audit chain (`tie.decided`): the record of
+ * The organisers' decisions of ties, per contest, from the audit chain (`tie.decided`): the record of
  * a decision is what the count applies, so the two cannot disagree.
  */
-async function decisionsFor(ctx: ElectionContext, contest: Contest): Promise<TieDecision[]> {
+async function tieDecisions(ctx: ElectionContext): Promise<CountBasis['decisions']> {
   const nums = (v: unknown) => String(v).split(',').filter(Boolean).map(Number);
   return (await ctx.tx.audit.list(ctx.election.id))
-    .filter((a) => a.event === 'tie.decided' && a.data.contest === contest.number)
+    .filter((a) => a.event === 'tie.decided')
     .map((a) => ({
+      contest: Number(a.data.contest),
       round: Number(a.data.round),
       purpose: a.data.purpose as TieRecord['purpose'],
       candidates: nums(a.data.candidates),
@@ -76,8 +89,12 @@ export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
   const e = ctx.election;
   const contests = await ctx.tx.contests.list(e.id);
   await ctx.tx.results.deleteForElection(e.id);
+  const basis: CountBasis = {
+    roll: (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible'),
+    decisions: await tieDecisions(ctx),
+  };
   for (const c of contests) {
-    const stored = await countContest(ctx, c);
+    const stored = await countContest(ctx, c, basis);
     await ctx.tx.results.put(stored);
     await ctx.audit('count.contest', {
       contest: c.number,
