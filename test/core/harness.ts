@@ -95,3 +95,26 @@ export async function electionInVoting(
   await h.ok('olga', 'candidates publish 1');
   await h.ok('olga', 'voting open 1');
 }
+
+/**
+ * Election 1 under `preset`, with one contest (`contest add 1 <contest>`), the roll, and `candidates`
+ * nominated, seconded and approved: in review, ready to publish.
+ */
+export async function presetElectionInReview(
+  h: Harness,
+  preset: string,
+  contest: string,
+  candidates: string[],
+  voters: string[],
+): Promise<void> {
+  await h.ok('olga', `create "Branch committee" preset=${preset}`);
+  await h.ok('olga', `contest add 1 ${contest}`);
+  await h.ok('olga', `roll add 1 ${voters.map((v) => `@${v}`).join(' ')}`);
+  await h.ok('olga', 'nominations open 1');
+  for (const [i, c] of candidates.entries()) {
+    await h.ok(c, 'nominate 1 1');
+    await h.ok(voters.find((v) => v !== c)!, `second 1 ${i + 1}`);
+  }
+  await h.ok('olga', 'nominations close 1');
+  for (let i = 1; i <= candidates.length; i++) await h.ok('olga', `review approve 1 ${i}`);
+}

@@ -1,28 +1,11 @@
 // Rule presets (issue 12): each preset's distinctive rules, cited by code (docs/rules.md).
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { harness, presetElectionInReview, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 
 /** Election 1 with `preset`, one contest, the roll, and `candidates` nominated and approved. */
-async function setUp(
-  h: Harness,
-  preset: string,
-  contest: string,
-  candidates: string[],
-  voters: string[],
-): Promise<void> {
-  await h.ok('olga', `create "Branch committee" preset=${preset}`);
-  await h.ok('olga', `contest add 1 ${contest}`);
-  await h.ok('olga', `roll add 1 ${voters.map((v) => `@${v}`).join(' ')}`);
-  await h.ok('olga', 'nominations open 1');
-  for (const [i, c] of candidates.entries()) {
-    await h.ok(c, 'nominate 1 1');
-    await h.ok(voters.find((v) => v !== c)!, `second 1 ${i + 1}`);
-  }
-  await h.ok('olga', 'nominations close 1');
-  for (let i = 1; i <= candidates.length; i++) await h.ok('olga', `review approve 1 ${i}`);
-}
+const setUp = presetElectionInReview;
 
 async function refused(h: Harness, text: string): Promise<string> {
   const r = await h.run('olga', text);

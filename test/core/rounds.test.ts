@@ -3,7 +3,7 @@
 // and reports every round. Each round is checked against a hand count.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { harness, presetElectionInReview, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 const VOTERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus'];
@@ -15,16 +15,7 @@ async function published(
   candidates: string[],
   voters: string[],
 ) {
-  await h.ok('olga', `create "Branch committee" preset=${preset}`);
-  await h.ok('olga', `contest add 1 ${contest}`);
-  await h.ok('olga', `roll add 1 ${voters.map((v) => `@${v}`).join(' ')}`);
-  await h.ok('olga', 'nominations open 1');
-  for (const [i, c] of candidates.entries()) {
-    await h.ok(c, 'nominate 1 1');
-    await h.ok(voters.find((v) => v !== c)!, `second 1 ${i + 1}`);
-  }
-  await h.ok('olga', 'nominations close 1');
-  for (let i = 1; i <= candidates.length; i++) await h.ok('olga', `review approve 1 ${i}`);
+  await presetElectionInReview(h, preset, contest, candidates, voters);
   await h.ok('olga', 'candidates publish 1');
 }
 
