@@ -26,7 +26,8 @@ function ballotLines(form: BallotForm): string[] {
     scores: `N=${form.scoreRange?.min ?? 0}..${form.scoreRange?.max ?? 5},…`,
     criteria: `N=${criteria},…`,
   };
-  return [...lines, `   → /election cast ${form.election} ${form.contest} ${example[form.kind]}`];
+  const proxy = form.for ? ` for=@${form.for}` : '';
+  return [...lines, `   → /election cast ${form.election} ${form.contest} ${example[form.kind]}${proxy}`];
 }
 
 export function renderBody(body: MessageBody, commands: readonly CommandSpec[]): string {

@@ -163,11 +163,14 @@ describe('cn-org (C13)', () => {
     // (the first, approving both for one seat, would be invalid: C3)
     await h.ok('dave', 'cast 1 1 1:+,2:+ for=@erin');
     expect(await h.ok('dave', 'cast 1 1 1:-,2:+ for=@erin')).toMatch(/^Ballot for <@erin> replaced/);
-    // the principal's ballot as a typed list, never a form (a platform's form casts without for=)
+    // the principal's ballot as a form: it names the principal, and each platform sends `for` back
     const asProxy = await h.run('dave', 'vote 1 1 for=@carol');
     expect(asProxy.kind).toBe('ok');
-    expect(asProxy.reply.body.ballot).toBeUndefined();
-    expect(asProxy.reply.body.text).toContain('For <@carol>: /election cast 1 1 <choices> for=<@carol>');
+    expect(asProxy.reply.body.ballot?.for).toBe('carol');
+    expect(asProxy.reply.body.ballot?.instructions).toMatch(
+      /^You fill in this ballot for <@carol>, as their proxy \(C13\); it replaces the one you cast for them\./,
+    );
+    expect((await h.run('dave', 'vote 1 1')).reply.body.ballot?.for).toBeUndefined();
 
     // C13: a principal whose proxy is approved does not vote as well
     expect(await refused(h, 'carol', 'cast 1 1 2:+')).toBe(
@@ -189,13 +192,19 @@ describe('cn-org (C13)', () => {
       'dave',
       'erin',
     ]);
-    // the proxy's receipt DM stays their own: the principals' casts sent none
+    // each receipt DM goes to the voter whose ballot it is: a principal's to the principal, saying their
+    // proxy cast it, and the proxy's own stays the proxy's (erin's second cast edits her first DM)
     const receiptDms = h.store.state.outbox.filter((m) => m.purpose === 'receipt');
-    expect(receiptDms.map((m) => (m.destination as { memberId: string }).memberId).sort()).toEqual([
-      'alice',
-      'bob',
-      'dave',
-    ]);
+    const to = (m: (typeof receiptDms)[number]) => (m.destination as { memberId: string }).memberId;
+    expect(receiptDms.map(to).sort()).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'erin']);
+    const carolReceipt = receiptDms.find((m) => to(m) === 'carol')!;
+    expect(carolReceipt.body.text).toMatch(/^Your proxy <@dave> cast your ballot in election 1 /);
+    const carolCode = carolReceipt.body.fields?.[0]?.value;
+    expect(carolCode).toMatch(/\S/);
+    expect(receiptDms.find((m) => to(m) === 'dave')!.body.fields?.[0]?.value).not.toBe(carolCode);
+    expect(receiptDms.filter((m) => to(m) === 'erin')[1].body.text).toMatch(
+      /^Your proxy <@dave> changed or added to your ballots/,
+    );
 
     await h.ok('olga', 'voting close 1');
     await h.ok('olga', 'count 1');

@@ -134,11 +134,12 @@ async function castOnce(
   choices: string,
   messageId: string | undefined,
 ): Promise<Rendered> {
-  const { election, contest } = draft.form;
+  const { election, contest, for: principal } = draft.form;
   const res = await ctx.deps.dispatch({
     ...ctx.base,
     command: 'ballot.cast',
-    args: { election, contest, choices },
+    // a proxy's ballot is the principal's (C13): the form names them and the cast must too
+    args: { election, contest, choices, ...(principal ? { for: principal } : {}) },
   });
   if (res.kind === 'ok') {
     if (ctx.deps.drafts.get(key) === draft) ctx.deps.drafts.delete(key);

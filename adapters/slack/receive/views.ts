@@ -33,7 +33,12 @@ export function registerViews(app: App, ctx: SlackContext): void {
         );
         return { local: errors, inv };
       }
-      const args = { election: meta.election, contest: meta.contest, choices: read.choices };
+      const args = {
+        election: meta.election,
+        contest: meta.contest,
+        choices: read.choices,
+        ...(meta.for ? { for: meta.for } : {}),
+      };
       const result = await ctx.core.dispatch({ ...inv, args });
       logResult(ctx, 'ballot.cast', result);
       return { result, inv };

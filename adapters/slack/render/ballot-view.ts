@@ -24,6 +24,8 @@ export interface BallotMeta {
   scoreRange?: { min: number; max: number };
   /** numbers of the candidates on this ballot, to know what "not listed" means */
   numbers: number[];
+  /** the principal a proxy casts this ballot for (C13), sent back as ballot.cast's `for` */
+  for?: string;
 }
 
 /** One input block per question; its block_id is where Slack shows that question's error. */
@@ -107,6 +109,7 @@ export function ballotMeta(form: BallotForm): BallotMeta {
     criteria: form.criteria?.length ?? 0,
     ...(form.scoreRange ? { scoreRange: form.scoreRange } : {}),
     numbers: form.options.map((o) => o.number),
+    ...(form.for ? { for: form.for } : {}),
   };
 }
 

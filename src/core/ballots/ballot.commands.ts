@@ -74,16 +74,13 @@ export const getBallot = defineCommand<{ election?: number; contest?: string; fo
     const form = await ballotForm(ctx, contest.value);
     const again = await ctx.tx.participation.has(e.id, contest.value.id, who);
     if (holder.value.proxied) {
-      // no interactive form: the platforms' forms cast without for=, which would record the proxy's own
-      // ballot, so a proxy reads the list and types the cast naming the principal
-      const lines = form.options.map((o) => `${o.number}. ${o.name}`);
-      const how = ctx.t('proxy.cast_how', {
-        number: e.number,
-        contest: contest.value.number,
-        principal: mention(who),
-      });
-      return toActor([form.instructions, ...lines, how].join('\n'), {
+      // the form carries the principal back to ballot.cast, so what it records is the principal's ballot
+      // in the instructions, which every platform's form shows above the candidates
+      const note = ctx.t(again ? 'proxy.form_again' : 'proxy.form_note', { principal: mention(who) });
+      const instructions = `${note}\n${form.instructions}`;
+      return toActor(instructions, {
         title: `${e.title} — ${contest.value.name}`,
+        ballot: { ...form, instructions, for: who },
         tone: 'info',
       });
     }
@@ -126,9 +123,9 @@ export const castBallot = defineCommand<{
     // the audit says who took part and when, as turnout does; never what or which ballot
     await ctx.audit('ballot.cast', { contest: contest.value.number, ...(proxied ? { for: who } : {}) });
     await updateTurnout(ctx);
-    // the receipt DM is one per member, edited by their later casts: a proxy's would overwrite their own
-    // receipt with the principal's, so the proxy reads the principal's receipt in this reply instead
-    if (!proxied) await queueReceiptDm(ctx, done.value.receipt);
+    // the receipt is the voter's: a principal's goes to the principal (who no longer casts, so it is
+    // theirs alone), saying their proxy cast it; the proxy reads it in this reply
+    await queueReceiptDm(ctx, done.value.receipt, proxied ? who : undefined);
     const key = proxied
       ? done.value.replaced
         ? 'proxy.ballot_replaced'

@@ -7,19 +7,26 @@
 // Never a choice, a candidate or a contest's content (ARCHITECTURE §2: workspace owners can export
 // DMs): only the election, the code and how to check it.
 import type { ElectionContext } from '../kit/context.js';
+import { mention } from '../kit/say.js';
 import { randomId } from '../shared/ids.js';
 
 export const RECEIPT_PURPOSE = 'receipt';
 
-export async function queueReceiptDm(ctx: ElectionContext, receipt: string): Promise<void> {
+export async function queueReceiptDm(
+  ctx: ElectionContext,
+  receipt: string,
+  /** the principal a proxy cast for (C13); the actor's own receipt when not given */
+  principal?: string,
+): Promise<void> {
   const e = ctx.election;
-  const me = ctx.actor.memberId;
-  const params = { number: e.number, title: e.title, receipt };
-  // in the voter's language: they are the actor, so ctx.t speaks it
+  const me = principal ?? ctx.actor.memberId;
+  const params = { number: e.number, title: e.title, receipt, proxy: mention(ctx.actor.memberId) };
+  // in the voter's language: the actor's own (ctx.t), or the principal's
+  const t = principal ? (await ctx.readerFor(principal)).t : ctx.t;
   const body = (key: string) => ({
-    title: ctx.t('ballot.receipt_dm_title', params),
-    text: ctx.t(key, params),
-    fields: [{ label: ctx.t('field.receipt'), value: receipt }],
+    title: t('ballot.receipt_dm_title', params),
+    text: t(principal ? `${key}_proxy` : key, params),
+    fields: [{ label: t('field.receipt'), value: receipt }],
     tone: 'success' as const,
   });
   const first = `${e.id}:receipt:${me}`;

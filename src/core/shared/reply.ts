@@ -51,6 +51,8 @@ export interface BallotForm {
   criteria?: string[];
   /** short instruction in the voter's language */
   instructions: string;
+  /** the principal (member id) a proxy fills this ballot in for (C13); adapters send it back as `for` */
+  for?: string;
 }
 
 export interface MessageBody {

@@ -39,7 +39,9 @@ export default {
     'proxy.dm_line': 'You also vote as the proxy of {principals}: /election vote {number} for=@member.',
     'proxy.dm_principal':
       'Your proxy {proxy} votes for you in this election (C13); you do not vote yourself.',
-    'proxy.cast_how': 'For {principal}: /election cast {number} {contest} <choices> for={principal}',
+    'proxy.form_note': 'You fill in this ballot for {principal}, as their proxy (C13).',
+    'proxy.form_again':
+      'You fill in this ballot for {principal}, as their proxy (C13); it replaces the one you cast for them.',
     'proxies.title': 'Proxies in election {number} "{title}": {count}',
     'proxies.line': '{principal} — by proxy: {proxy}',
     'proxies.pending_line': '{principal} — waiting for approval: {proxy}',
@@ -77,7 +79,8 @@ export default {
       '已在 {contest} 中替换代 {principal} 投的选票：只计最后一张。其回执仍为 {receipt}',
     'proxy.dm_line': '你还作为 {principals} 的受托人投票：/election vote {number} for=@成员。',
     'proxy.dm_principal': '本次选举由你的受托人 {proxy} 代你投票（C13）；你本人不再投票。',
-    'proxy.cast_how': '代 {principal} 投票：/election cast {number} {contest} <选择> for={principal}',
+    'proxy.form_note': '你作为 {principal} 的受托人代其填写这张选票（C13）。',
+    'proxy.form_again': '你作为 {principal} 的受托人代其填写这张选票（C13）；它将替换你此前代其投的选票。',
     'proxies.title': '第 {number} 号选举“{title}”的委托投票：{count} 人',
     'proxies.line': '{principal} — 受托人：{proxy}',
     'proxies.pending_line': '{principal} — 待批准：{proxy}',

@@ -41,6 +41,10 @@ export default {
     'ballot.receipt_dm_title': 'Your ballot receipt: {title}',
     'ballot.receipt_dm':
       'Your ballot in election {number} "{title}" is recorded. Your receipt code is {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count, and after the close the code is in the published list of receipts. It does not show how you voted.',
+    'ballot.receipt_dm_proxy':
+      'Your proxy {proxy} cast your ballot in election {number} "{title}" (C13). Your receipt code is {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count, and after the close the code is in the published list of receipts. It does not show how your proxy voted.',
+    'ballot.receipt_dm_updated_proxy':
+      'Your proxy {proxy} changed or added to your ballots in election {number} "{title}" (C13). Your receipt code is still {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count. It does not show how your proxy voted.',
     'ballot.receipt_dm_updated':
       'Your ballots in election {number} "{title}" are recorded, with your latest change. Your receipt code is still {receipt}. Keep it: with /election receipt {number} {receipt} you can check that your ballot is in the count, and after the close the code is in the published list of receipts. It does not show how you voted.',
   },
@@ -80,6 +84,10 @@ export default {
     'ballot.receipt_dm_title': '你的选票回执：{title}',
     'ballot.receipt_dm':
       '你在选举 {number}"{title}"中的选票已记录。你的回执码是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入，投票结束后公布的回执列表中也会有这个码。它不会显示你投了谁。',
+    'ballot.receipt_dm_proxy':
+      '你的受托人 {proxy} 已在选举 {number}"{title}"中代你投票（C13）。你的回执码是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入，投票结束后公布的回执列表中也会有这个码。它不会显示受托人投了谁。',
+    'ballot.receipt_dm_updated_proxy':
+      '你的受托人 {proxy} 更改或补投了你在选举 {number}"{title}"中的选票（C13）。你的回执码仍是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入。它不会显示受托人投了谁。',
     'ballot.receipt_dm_updated':
       '你在选举 {number}"{title}"中的选票已记录，包括你最近的更改。你的回执码仍是 {receipt}。请保存：用 /election receipt {number} {receipt} 可核对你的选票已计入，投票结束后公布的回执列表中也会有这个码。它不会显示你投了谁。',
   },

@@ -103,6 +103,18 @@ describe('ballots by DM', () => {
     expect([...e.ballots.entries()]).toEqual([[ALICE, '2']]);
   });
 
+  it("a proxy's ballot is cast for the principal the form names (C13)", async () => {
+    h.core.byNumber.get('3')!.proxyFor = BOB;
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    ({ message } = await alice.pick(message, 'discord.ballot:op=rank', ['2']));
+    await alice.press(message, 'discord.ballot:op=submit');
+    const cast = h.core.invocations.filter((i) => i.command === 'ballot.cast');
+    expect(cast.map((i) => i.args)).toEqual([{ election: '3', contest: '1', choices: '2', for: BOB }]);
+    expect(cast[0].actor.memberId).toBe(ALICE);
+  });
+
   it('start over clears the draft; submit is disabled until a rank is chosen', async () => {
     const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));

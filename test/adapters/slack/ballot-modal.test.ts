@@ -93,6 +93,16 @@ describe('ballot by DM button and modal', () => {
     expect(h.fake.callsOf('conversations.open')).toHaveLength(0);
   });
 
+  it("casts a proxy's ballot for the principal the form names (C13)", async () => {
+    const view = await openViaButton({ ...ranked, for: 'U9' });
+    h.core.handler = () => ok('Ballot for <@U9> recorded in Chair. Their receipt: K7Q-2MX', 'only-you');
+    const res = await h.interact(submission(view, { 'rank-1': { v: { selected_option: { value: '3' } } } }));
+    expect(((await res.json()) as { response_action: string }).response_action).toBe('update');
+    const cast = h.core.invocations.filter((i) => i.command === 'ballot.cast');
+    expect(cast.map((i) => i.args)).toEqual([{ election: '3', contest: '1', choices: '3', for: 'U9' }]);
+    expect(cast[0].actor.memberId).toBe('U1');
+  });
+
   it('shows a core domain error inline in the modal', async () => {
     const view = await openViaButton(ranked);
     h.core.handler = () => ({

@@ -125,6 +125,8 @@ export interface MiniElection {
   kind: BallotForm['kind'];
   candidates: string[];
   roll: Set<string>;
+  /** a proxy's ballot: the principal the real core names in the form (C13) */
+  proxyFor?: string;
   /** member -> choices string; a stand-in for the core's link, which a real core keeps as an HMAC */
   ballots: Map<string, string>;
   receipts: Map<string, string>;
@@ -242,6 +244,7 @@ export class FakeCore implements TellerCore {
       ...(e.kind === 'scores' ? { scoreRange: { min: 0, max: 5 } } : {}),
       ...(e.kind === 'criteria' ? { criteria: ['Vision', 'Delivery'] } : {}),
       instructions: 'Fill in your ballot',
+      ...(e.proxyFor ? { for: e.proxyFor } : {}),
     };
   }
 
