@@ -8,6 +8,7 @@ import * as orgLanguage from './2026-12-21-org-language.js';
 import * as timeline from './2026-12-28-timeline.js';
 import * as rounds from './2027-01-04-rounds.js';
 import * as proxies from './2027-01-11-proxies.js';
+import * as attendance from './2027-01-18-attendance.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-28-timeline': timeline,
   '2027-01-04-rounds': rounds,
   '2027-01-11-proxies': proxies,
+  '2027-01-18-attendance': attendance,
 };

@@ -146,7 +146,8 @@ export interface IrregularityRules {
 }
 
 export type QuotaRule = 'droop' | 'hare';
-export type ThresholdBase = 'valid' | 'cast' | 'eligible';
+/** valid ballots, ballots cast (those voting), those present (实到), or those entitled (应到): C5's bases */
+export type ThresholdBase = 'valid' | 'cast' | 'present' | 'eligible';
 
 export interface MethodOptions {
   tieBreak?: TieBreakRule; // default 'lot' (recorded with its seed)
@@ -166,6 +167,8 @@ export interface MethodOptions {
   threshold?: { share?: number; base?: ThresholdBase; inclusive?: boolean };
   /** approve-oppose with base 'eligible': the number (weight) of eligible voters. */
   eligible?: number;
+  /** approve-oppose with base 'present': the number (weight) of voters present (实到, C5). */
+  present?: number;
   /** score: allowed range, default 0..5 (judged: 1..5). */
   scoreRange?: { min: number; max: number };
   /** judged: weight per criterion (default all 1) and names for reports. */

@@ -194,6 +194,7 @@ export const resultToRow = (s: StoredResult): ResultRow => ({
   result: JSON.stringify(s.result),
   eligible: s.eligible,
   issued: s.issued,
+  present: s.present ?? null,
   created_at: s.createdAt,
 });
 
@@ -204,6 +205,7 @@ export const resultFromRow = (r: ResultRow): StoredResult => ({
   result: JSON.parse(r.result) as StoredResult['result'],
   eligible: Number(r.eligible),
   issued: Number(r.issued),
+  ...(r.present === null || r.present === undefined ? {} : { present: Number(r.present) }),
   createdAt: r.created_at,
 });
 

@@ -136,6 +136,7 @@ export interface ResultRow {
   result: string;
   eligible: number;
   issued: number;
+  present: number | null;
   created_at: string;
 }
 

@@ -71,7 +71,7 @@ describe('an approve / oppose / abstain election, announced', () => {
     expect(notices).toHaveLength(1);
     const text = lines(notices[0].body);
     expect(text).toContain(
-      'Committee — Voters: entitled to vote 9; took part (ballots cast) 8, 88.9% of those entitled; ballots issued 9, returned 8',
+      'Committee — Voters: entitled to vote 9; present 8; took part (ballots cast) 8, 88.9% of those entitled; ballots issued 9, returned 8',
     );
     expect(text).toContain(
       'Ballots: valid 7 (of which blank 1), invalid 1; invalid by reason: more than 2 approval(s) (rule C3): 1',
@@ -100,7 +100,7 @@ describe('an approve / oppose / abstain election, announced', () => {
     expect(notice.title).toBe('选举结果：Branch committee');
     const text = lines(notice);
     expect(text).toContain(
-      'Committee — 应到与实到: 应到 9 人，实到 8 人（即投票人数，占应到人数的 88.9%）；发出选票 9 张，收回 8 张',
+      'Committee — 应到与实到: 应到 9 人，实到 8 人，投票人数 8 人（占应到人数的 88.9%）；发出选票 9 张，收回 8 张',
     );
     expect(text).toContain(
       '选票: 有效票 7 张（其中空白票 1 张），无效票 1 张；无效票按原因：赞成人数多于 2 人（规则 C3）1 张',

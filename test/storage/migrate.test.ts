@@ -38,6 +38,7 @@ const ALL = [
   '2026-12-28-timeline',
   '2027-01-04-rounds',
   '2027-01-11-proxies',
+  '2027-01-18-attendance',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

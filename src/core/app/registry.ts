@@ -19,6 +19,7 @@ import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
 import * as proxies from '../proxies/proxy.commands.js';
 import * as voting from '../voting/voting.commands.js';
+import * as attendance from '../voting/attendance.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -59,6 +60,7 @@ const domain: AnyCommand[] = [
   ballots.castBallot,
   receipts.checkReceipt,
   voting.remindVoters,
+  attendance.recordAttendance,
   fanout.tellUnreached,
   voting.closeVoting,
   voting.sealAgain,

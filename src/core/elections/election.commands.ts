@@ -9,10 +9,18 @@ import { discardBallotBox, planPurge } from './election.seal.js';
 import { BEFORE_CERTIFIED } from './election.rules.js';
 import { defineMove } from './election.move.js';
 import { notifyChannel } from '../notices/notice.service.js';
-import type { Contest, ContestOptions, Election, ElectionSettings } from '../shared/election.types.js';
+import {
+  TURNOUT_RULES,
+  type Contest,
+  type ContestOptions,
+  type Election,
+  type ElectionSettings,
+  type TurnoutRule,
+} from '../shared/election.types.js';
 import { DEFAULT_REMINDER_HOURS, planOf, planStep, RESULT_NOTICE_MIN_DAYS } from './timetable.js';
 import { PRESET_IDS, PRESETS, presetOf, type Preset, type PresetId } from '../shared/presets.js';
 import { contestDefaults, describeElection } from './election.view.js';
+import { baseOf, THRESHOLD_BASES } from './contest.rules.js';
 
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
 function parseCriteria(text: string): Result<{ name: string; weight: number }[]> {
@@ -142,6 +150,7 @@ export const configureElection = defineCommand<{
   preset?: PresetId | 'none';
   differential?: number;
   proxyLimit?: number;
+  turnout?: TurnoutRule;
   override?: string;
 }>({
   id: 'election.configure',
@@ -159,6 +168,7 @@ export const configureElection = defineCommand<{
     preset: arg.choice('arg.preset', [...PRESET_IDS, 'none'] as const, { optional: true, named: true }),
     differential: arg.int('arg.differential', 0, 100, { optional: true, named: true }),
     proxyLimit: arg.int('arg.proxy_limit', 1, 10, { optional: true, named: true }),
+    turnout: arg.choice('arg.turnout', TURNOUT_RULES, { optional: true, named: true }),
     override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
@@ -173,8 +183,12 @@ export const configureElection = defineCommand<{
       const clash = await contestsBreaking(ctx, preset);
       if (clash && !clash.ok) return clash;
     }
+    const rules = preset ? PRESETS[preset] : undefined;
+    if (args.turnout !== undefined && !rules?.turnoutQuorum)
+      return fail('preset.turnout_not_provided', { preset: preset ?? '—' }, 'turnout');
     const settings: ElectionSettings = {
       ...current,
+      ...(args.turnout !== undefined ? { turnout: args.turnout } : {}),
       ...(preset ? { preset } : {}),
       ...(args.differential !== undefined ? { differential: args.differential } : {}),
       ...(args.proxyLimit !== undefined ? { proxyLimit: args.proxyLimit } : {}),
@@ -234,7 +248,7 @@ export const addContest = defineCommand<{
   method: MethodId;
   maxMarks?: number;
   share?: number;
-  base?: 'valid' | 'cast' | 'eligible';
+  base?: (typeof THRESHOLD_BASES)[number];
   blank?: 'yes' | 'no';
   tieBreak?: 'lot' | 'backwards' | 'forwards' | 'organiser' | 'revote';
   order?: 'shuffled' | 'alphabetical' | 'fixed' | 'stroke';
@@ -258,7 +272,7 @@ export const addContest = defineCommand<{
     method: arg.choice('arg.method', METHODS, { optional: true }),
     maxMarks: arg.int('arg.max_marks', 1, 100, { optional: true, named: true }),
     share: arg.int('arg.share', 1, 100, { optional: true, named: true }),
-    base: arg.choice('arg.base', ['valid', 'cast', 'eligible'], { optional: true, named: true }),
+    base: arg.choice('arg.base', THRESHOLD_BASES, { optional: true, named: true }),
     blank: arg.choice('arg.blank', ['yes', 'no'], { optional: true, named: true }),
     tieBreak: arg.choice('arg.tie_break', ['lot', 'backwards', 'forwards', 'organiser', 'revote'], {
       optional: true,
@@ -314,7 +328,7 @@ export const addContest = defineCommand<{
       ...(criteria?.ok ? { criteria: criteria.value } : {}),
       ...(args.maxMarks !== undefined ? { maxMarks: args.maxMarks } : {}),
       ...(args.share !== undefined || args.base !== undefined
-        ? { threshold: { share: (args.share ?? 50) / 100, base: args.base ?? 'valid' } }
+        ? { threshold: { share: (args.share ?? 50) / 100, base: baseOf(args.base ?? 'valid') } }
         : {}),
       ...(args.blank ? { allowBlank: args.blank === 'yes' } : {}),
       ...(args.tieBreak ? { tieBreak: args.tieBreak } : {}),

@@ -67,6 +67,8 @@ export function opinionFields(
       label: t('result.aoa.turnout'),
       value: t('result.aoa.turnout_value', {
         eligible: stored.eligible,
+        // a result counted before attendance was kept: those who voted were there
+        present: stored.present ?? b.cast,
         issued: stored.issued,
         cast: b.cast,
         pct,

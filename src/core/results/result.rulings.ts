@@ -5,16 +5,36 @@
 
 import type { CountResult } from '../../counting/types.js';
 import type { Preset } from '../shared/presets.js';
+import type { TurnoutRule } from '../shared/election.types.js';
+
+/** What the rules read beside the count: the figures the engine does not know. */
+export interface RoundFacts {
+  /** voters entitled (应到) */
+  eligible: number;
+  /** voters present (实到): the attendance recorded, never fewer than voted */
+  present: number;
+  /** the election's own 差额 margin (C8), else the preset's */
+  differential?: number;
+  /** C1: more than half of those entitled must vote, or (the party-congress variant) more than four
+   *  fifths of them be present */
+  turnout?: TurnoutRule;
+  /** the index of RON among the candidates, where it stands */
+  ronIndex?: number;
+}
+
+/** C1's quorum, and the figure it is measured on. */
+const QUORUM: Record<TurnoutRule, { share: number; of: 'cast' | 'present' }> = {
+  half: { share: 1 / 2, of: 'cast' },
+  'four-fifths': { share: 4 / 5, of: 'present' },
+};
 
 export function applyRulings(
   preset: Preset | undefined,
   result: CountResult,
-  eligible: number,
-  differential?: number,
-  /** the index of RON among the candidates, where it stands */
-  ronIndex?: number,
+  facts: RoundFacts,
 ): CountResult {
   if (!preset) return result;
+  const { eligible, differential, ronIndex } = facts;
   const everyone = result.candidates.map((_, i) => i);
   if (preset.ron && ronIndex !== undefined && result.winners.includes(ronIndex)) {
     // uk-su: a seat RON wins is not filled; its nominations open again for a new round
@@ -26,7 +46,10 @@ export function applyRulings(
       rulings: [...(result.rulings ?? []), { key: 'ruling.ron_elected', params: { seats } }],
     };
   }
-  if (preset.turnoutQuorum && result.ballots.cast * 2 <= eligible) {
+  const quorum = QUORUM[facts.turnout ?? 'half'];
+  const took = quorum.of === 'cast' ? result.ballots.cast : facts.present;
+  // exactly the share is not enough: "more than" (过半数; 4/5 likewise)
+  if (preset.turnoutQuorum && took <= quorum.share * eligible) {
     return {
       ...result,
       winners: [],
@@ -34,8 +57,8 @@ export function applyRulings(
       rulings: [
         ...(result.rulings ?? []),
         {
-          key: 'ruling.turnout_void',
-          params: { rule: preset.turnoutQuorum, cast: result.ballots.cast, eligible },
+          key: quorum.of === 'cast' ? 'ruling.turnout_void' : 'ruling.attendance_void',
+          params: { rule: preset.turnoutQuorum, cast: result.ballots.cast, present: took, eligible },
         },
       ],
     };

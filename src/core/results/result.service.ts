@@ -7,6 +7,7 @@ import { notifyMember } from '../notices/notice.service.js';
 import { planConfirmReminder } from '../elections/timetable.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
+import type { AuditEntry } from '../audit/audit.types.js';
 import { applyRulings } from './result.rulings.js';
 import { presetOf, RON } from '../shared/presets.js';
 
@@ -14,6 +15,8 @@ import { presetOf, RON } from '../shared/presets.js';
 interface CountBasis {
   roll: { weight: number }[];
   decisions: (TieDecision & { contest: number })[];
+  /** those present (实到) the organisers recorded, per round */
+  attendance: Map<number, number>;
 }
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
@@ -34,6 +37,9 @@ async function countContest(
     .map(({ contest: _contest, ...d }) => d);
   // C3: an approve-oppose ballot approving more candidates than seats is invalid, unless max-marks says
   if (contest.method === 'approve-oppose') options.maxMarks ??= contest.seats;
+  // C5's `present` base: everyone who voted was there, whatever the attendance recorded says
+  const round = contest.round ?? 1;
+  const present = Math.max(basis.attendance.get(round) ?? 0, stored.length);
   const counted: CountResult = tally({
     method: contest.method,
     seats: contest.seats,
@@ -44,25 +50,27 @@ async function countContest(
       ...options,
       ...(decisions.length > 0 ? { decisions } : {}),
       eligible: eligibleWeight,
+      present,
       seed: options.seed ?? `${e.id}:${contest.number}`,
     },
   });
   // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
   const ron = candidates.findIndex((c) => c.memberId === RON);
-  const result = applyRulings(
-    presetOf(e.settings),
-    counted,
-    roll.length,
-    e.settings.differential,
-    ron < 0 ? undefined : ron,
-  );
+  const result = applyRulings(presetOf(e.settings), counted, {
+    eligible: roll.length,
+    present,
+    ...(e.settings.differential !== undefined ? { differential: e.settings.differential } : {}),
+    ...(e.settings.turnout ? { turnout: e.settings.turnout } : {}),
+    ...(ron < 0 ? {} : { ronIndex: ron }),
+  });
   return {
     electionId: e.id,
     contestId: contest.id,
-    round: contest.round ?? 1,
+    round,
     result,
     eligible: roll.length,
     issued: roll.length,
+    present,
     createdAt: ctx.now.toISOString(),
   };
 }
@@ -71,9 +79,9 @@ async function countContest(
  * The organisers' decisions of ties, per contest, from the audit chain (`tie.decided`): the record of
  * a decision is what the count applies, so the two cannot disagree.
  */
-async function tieDecisions(ctx: ElectionContext): Promise<CountBasis['decisions']> {
+function tieDecisions(log: readonly AuditEntry[]): CountBasis['decisions'] {
   const nums = (v: unknown) => String(v).split(',').filter(Boolean).map(Number);
-  return (await ctx.tx.audit.list(ctx.election.id))
+  return log
     .filter((a) => a.event === 'tie.decided')
     .map((a) => ({
       contest: Number(a.data.contest),
@@ -84,14 +92,25 @@ async function tieDecisions(ctx: ElectionContext): Promise<CountBasis['decisions
     }));
 }
 
+/** The attendance the organisers recorded per round (`attendance.recorded`): the latest counts. */
+export function attendanceOf(log: readonly AuditEntry[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const a of log)
+    if (a.event === 'attendance.recorded') out.set(Number(a.data.round), Number(a.data.present));
+  return out;
+}
+
 /** Count every contest again, replacing the stored results; audited per contest. */
 export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
   const e = ctx.election;
   const contests = await ctx.tx.contests.list(e.id);
   await ctx.tx.results.deleteForElection(e.id);
+  // the organisers' tie decisions and attendance are on the audit chain: the record is what is counted
+  const log = await ctx.tx.audit.list(e.id);
   const basis: CountBasis = {
     roll: (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible'),
-    decisions: await tieDecisions(ctx),
+    decisions: tieDecisions(log),
+    attendance: attendanceOf(log),
   };
   for (const c of contests) {
     const stored = await countContest(ctx, c, basis);

@@ -9,6 +9,8 @@ export interface StoredResult {
   /** turnout figures the engine does not know */
   eligible: number;
   issued: number;
+  /** those present at the round (实到, C5): the attendance recorded, and never fewer than voted */
+  present?: number;
   createdAt: string;
 }
 

@@ -19,6 +19,10 @@ export type Phase = (typeof PHASES)[number];
 export const PRESET_IDS = ['simple', 'roberts', 'lmrda', 'cn-org', 'uk-su'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
+/** C1: more than half of those entitled vote, or more than four fifths of them are present */
+export const TURNOUT_RULES = ['half', 'four-fifths'] as const;
+export type TurnoutRule = (typeof TURNOUT_RULES)[number];
+
 export interface ElectionSettings {
   /** seconders each nomination needs, each on the roll and not the nominee */
   seconders: number;
@@ -38,6 +42,8 @@ export interface ElectionSettings {
   differential?: number;
   /** C13: principals one proxy may hold, where the preset allows proxies; the preset's if absent */
   proxyLimit?: number;
+  /** C1: which quorum makes a round valid, where the preset has one; 'half' if absent */
+  turnout?: TurnoutRule;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

@@ -86,14 +86,14 @@ function countOpinions(ctx: MethodContext): OpinionCounts {
 function thresholdBase(ctx: MethodContext, base: ThresholdBase, figures: FigureTally): number {
   if (base === 'valid') return figures.validWeight;
   if (base === 'cast') return figures.castWeight;
-  const eligible = ctx.options.eligible;
-  if (eligible === undefined || !Number.isFinite(eligible) || eligible < 0) {
+  const given = base === 'present' ? ctx.options.present : ctx.options.eligible;
+  if (given === undefined || !Number.isFinite(given) || given < 0) {
     throw new TallyInputError(
-      "threshold base 'eligible' needs options.eligible (the eligible voters' weight)",
-      'counting.eligible_missing',
+      `threshold base '${base}' needs options.${base} (the ${base === 'present' ? 'present' : 'eligible'} voters' weight)`,
+      `counting.${base}_missing`,
     );
   }
-  return eligible;
+  return given;
 }
 
 export function countApproveOppose(input: TallyInput): CountResult {

@@ -1,5 +1,6 @@
 // Every catalog file, one per area. Add new areas here.
 import args from './args.js';
+import attendance from './attendance.js';
 import audit from './audit.js';
 import core from './core.js';
 import countingIrv from './counting-irv.js';
@@ -17,6 +18,7 @@ import timeline from './timeline.js';
 
 export const catalogs = [
   args,
+  attendance,
   audit,
   core,
   countingIrv,

@@ -56,7 +56,7 @@ const en: Record<string, string> = {
   'arg.method': 'counting method',
   'arg.max_marks': 'most candidates a voter may mark',
   'arg.share': 'approval threshold in percent (more than this share is needed)',
-  'arg.base': 'what the threshold is a share of: valid, cast or eligible',
+  'arg.base': 'what the threshold is a share of: valid, cast (or voting), present or eligible (C5)',
   'arg.blank': 'whether blank ballots are allowed',
   'arg.tie_break': 'how ties are settled: lot, backwards, forwards, organiser, revote',
   'arg.order': 'ballot order: shuffled, alphabetical, fixed or stroke (姓氏笔画)',
@@ -373,7 +373,8 @@ const zh: Record<string, string> = {
   'arg.method': '计票方法',
   'arg.max_marks': '每位选民最多可选的候选人数',
   'arg.share': '赞成票门槛（百分比，须超过此比例）',
-  'arg.base': '门槛的计算基数：valid（有效票）、cast（投票数）或 eligible（选民总数）',
+  'arg.base':
+    '门槛的计算基数：valid（有效票）、cast 或 voting（投票人数）、present（实到人数）或 eligible（应到人数）（C5）',
   'arg.blank': '是否允许空白票',
   'arg.tie_break': '平票处理：lot（抽签）、backwards、forwards、organiser（组织者决定）、revote（重新投票）',
   'arg.order': '选票上的排列：shuffled（随机）、alphabetical（按字母）、fixed（固定）或 stroke（姓氏笔画）',

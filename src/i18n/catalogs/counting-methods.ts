@@ -38,6 +38,10 @@ export default {
       'Threshold: more than {percent}% of ballots cast, that is more than {threshold} approvals.',
     'counting.methods.threshold_eligible':
       'Threshold: more than {percent}% of eligible voters, that is more than {threshold} approvals.',
+    'counting.methods.threshold_present':
+      'Threshold: more than {percent}% of those present, that is more than {threshold} approvals.',
+    'counting.methods.threshold_present_inclusive':
+      'Threshold: at least {percent}% of those present, that is at least {threshold} approvals.',
     'counting.methods.threshold_valid_inclusive':
       'Threshold: at least {percent}% of valid ballots, that is at least {threshold} approvals.',
     'counting.methods.threshold_cast_inclusive':
@@ -112,6 +116,9 @@ export default {
     'counting.methods.threshold_cast': '门槛：超过投出选票的 {percent}%，即赞成票须超过 {threshold}。',
     'counting.methods.threshold_eligible':
       '门槛：超过有投票权人数的 {percent}%，即赞成票须超过 {threshold}。',
+    'counting.methods.threshold_present': '门槛：超过实到人数的 {percent}%，即赞成票须超过 {threshold}。',
+    'counting.methods.threshold_present_inclusive':
+      '门槛：至少达到实到人数的 {percent}%，即赞成票至少 {threshold}。',
     'counting.methods.threshold_valid_inclusive':
       '门槛：至少达到有效票的 {percent}%，即赞成票至少 {threshold}。',
     'counting.methods.threshold_cast_inclusive':

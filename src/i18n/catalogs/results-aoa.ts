@@ -13,7 +13,7 @@ export default {
     'counting.aoa.invalid_blank': 'Invalid: {count} blank ballot(s), which this contest does not accept.',
     'result.aoa.turnout': 'Voters',
     'result.aoa.turnout_value':
-      'entitled to vote {eligible}; took part (ballots cast) {cast}, {pct}% of those entitled; ballots issued {issued}, returned {cast}',
+      'entitled to vote {eligible}; present {present}; took part (ballots cast) {cast}, {pct}% of those entitled; ballots issued {issued}, returned {cast}',
     'result.aoa.ballots': 'Ballots',
     'result.aoa.ballots_value': 'valid {valid} (of which blank {blank}), invalid {invalid}',
     'result.aoa.ballots_weight': 'valid weight {weight}',
@@ -30,6 +30,10 @@ export default {
       'more than {percent}% of the ballots cast ({base}), that is more than {value} for',
     'result.aoa.threshold_eligible':
       'more than {percent}% of those entitled to vote ({base}), that is more than {value} for',
+    'result.aoa.threshold_present':
+      'more than {percent}% of those present ({base}), that is more than {value} for',
+    'result.aoa.threshold_present_inclusive':
+      'at least {percent}% of those present ({base}), that is at least {value} for',
     'result.aoa.threshold_valid_inclusive':
       'at least {percent}% of the valid ballots ({base}), that is at least {value} for',
     'result.aoa.threshold_cast_inclusive':
@@ -50,7 +54,7 @@ export default {
     'counting.aoa.invalid_blank': '无效：{count} 张空白票，本项选举不接受空白票。',
     'result.aoa.turnout': '应到与实到',
     'result.aoa.turnout_value':
-      '应到 {eligible} 人，实到 {cast} 人（即投票人数，占应到人数的 {pct}%）；发出选票 {issued} 张，收回 {cast} 张',
+      '应到 {eligible} 人，实到 {present} 人，投票人数 {cast} 人（占应到人数的 {pct}%）；发出选票 {issued} 张，收回 {cast} 张',
     'result.aoa.ballots': '选票',
     'result.aoa.ballots_value': '有效票 {valid} 张（其中空白票 {blank} 张），无效票 {invalid} 张',
     'result.aoa.ballots_weight': '有效票权重合计 {weight}',
@@ -64,6 +68,9 @@ export default {
     'result.aoa.threshold_valid': '赞成票超过有效票数（{base}）的 {percent}%，即超过 {value} 票',
     'result.aoa.threshold_cast': '赞成票超过投票人数（{base}）的 {percent}%，即超过 {value} 票',
     'result.aoa.threshold_eligible': '赞成票超过应到人数（{base}）的 {percent}%，即超过 {value} 票',
+    'result.aoa.threshold_present': '赞成票超过实到人数（{base}）的 {percent}%，即超过 {value} 票',
+    'result.aoa.threshold_present_inclusive':
+      '赞成票至少达到实到人数（{base}）的 {percent}%，即至少 {value} 票',
     'result.aoa.threshold_valid_inclusive':
       '赞成票至少达到有效票数（{base}）的 {percent}%，即至少 {value} 票',
     'result.aoa.threshold_cast_inclusive': '赞成票至少达到投票人数（{base}）的 {percent}%，即至少 {value} 票',

@@ -16,7 +16,16 @@ import {
 import { all, first, prepare, rowParams, run } from '../prepared.js';
 import { type RepoContext, byBytes } from './context.js';
 
-const RESULT = ['election_id', 'contest_id', 'round', 'result', 'eligible', 'issued', 'created_at'] as const;
+const RESULT = [
+  'election_id',
+  'contest_id',
+  'round',
+  'result',
+  'eligible',
+  'issued',
+  'present',
+  'created_at',
+] as const;
 const AUDIT = ['election_id', 'seq', 'at', 'actor', 'event', 'data', 'prev_hash', 'hash'] as const;
 const OUTBOX = [
   'id',
@@ -47,7 +56,7 @@ const q = {
       .onConflict((oc) =>
         oc
           .columns(['election_id', 'contest_id', 'round'])
-          .doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'created_at'] as const)),
+          .doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'present', 'created_at'] as const)),
       ),
   ),
   resultList: prepare((db, p) =>

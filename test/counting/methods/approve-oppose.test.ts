@@ -80,6 +80,22 @@ describe('approve / oppose / abstain', () => {
     );
   });
 
+  it('the base can be those present (实到, C5): more than half of them, exactly half not enough', () => {
+    // 6 approvals for Ana of 10 valid ballots; 12 present is exactly twice 6, 11 present is not
+    const ballots = [...repeat(op([0]), 6), ...repeat(op([], [0]), 4)];
+    const at = (present: number) =>
+      tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'present' }, present }));
+    expect(at(12).winners).toEqual([]);
+    expect(at(12).threshold).toMatchObject({ base: 'present', baseValue: 12, value: 6 });
+    expect(keys(at(12))).toContain('counting.methods.threshold_present');
+    expect(winnerNames(at(11))).toEqual(['Ana']);
+    expect(at(11).opinions?.share[0]).toBeCloseTo(6 / 11, 9);
+    expectExplained(at(12));
+    expect(() => tally(input('approve-oppose', 1, abc, ballots, { threshold: { base: 'present' } }))).toThrow(
+      /threshold base 'present' needs options.present/,
+    );
+  });
+
   it('a two-thirds share', () => {
     const ballots = [...repeat(op([0, 1]), 6), ...repeat(op([1], [0]), 3)];
     const result = tally(input('approve-oppose', 2, abc, ballots, { threshold: { share: 2 / 3 } }));
