@@ -26,8 +26,12 @@ function ballotLines(form: BallotForm): string[] {
     scores: `N=${form.scoreRange?.min ?? 0}..${form.scoreRange?.max ?? 5},…`,
     criteria: `N=${criteria},…`,
   };
+  const writeIn = form.writeIns ? ' [write-in=@member]' : '';
   const proxy = form.for ? ` for=@${form.for}` : '';
-  return [...lines, `   → /election cast ${form.election} ${form.contest} ${example[form.kind]}${proxy}`];
+  return [
+    ...lines,
+    `   → /election cast ${form.election} ${form.contest} ${example[form.kind]}${writeIn}${proxy}`,
+  ];
 }
 
 export function renderBody(body: MessageBody, commands: readonly CommandSpec[]): string {

@@ -339,6 +339,8 @@ export interface CountResult {
   furtherRound?: FurtherRound;
   /** what an election's rules made of the count after the method ran (a round void for turnout, C1) */
   rulings?: Explanation[];
+  /** candidates voters wrote in, not on the published list (R5; C4's "another person") */
+  writeIns?: number[];
   /** Condorcet methods: pairwise[a][b] = weight preferring a to b */
   pairwise?: number[][];
   /** the final order of all candidates where the method defines one (tiers of equals) */

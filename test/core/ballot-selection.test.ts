@@ -232,6 +232,31 @@ describe('checking a selection', () => {
     ]);
   });
 
+  it('keeps members written in (R5, C4) once each in a fixed order, and counts them as choices', () => {
+    const typed = decodeSelection('marks', '2,@U9,@U3,@U9');
+    expect(typed).toEqual({ ok: true, value: { kind: 'marks', marked: [2], writeIns: ['U9', 'U3', 'U9'] } });
+    const checked = checkSelection(limits({ writeIns: 2 }), 4, (typed as { value: BallotSelection }).value);
+    expect(checked).toEqual({ ok: true, value: { kind: 'marks', marked: [2], writeIns: ['U3', 'U9'] } });
+    expect(encodeSelection((checked as { value: BallotSelection }).value)).toBe('2,@U3,@U9');
+    // a written-in name takes a mark's place
+    expect(refused({ kind: 'marks', marked: [1], writeIns: ['U3'] }, { max: 1, writeIns: 1 })).toEqual([
+      { field: 'marks', code: 'ballot.too_many', params: { max: 1 } },
+    ]);
+    // where the contest takes none, or fewer
+    expect(refused({ kind: 'marks', marked: [], writeIns: ['U3'] })).toEqual([
+      { field: 'write-in', code: 'ballot.write_in_not_allowed' },
+    ]);
+    const opinions = { kind: 'approve-oppose-abstain', opinions: [], writeIns: ['U3', 'U4'] } as const;
+    expect(refused(opinions, { writeIns: 1 })).toEqual([
+      { field: 'write-in', code: 'ballot.too_many_write_ins', params: { max: 1 } },
+    ]);
+    // only a write-in is not a blank ballot
+    expect(checkSelection(limits({ allowBlank: false, writeIns: 2 }), 4, opinions).ok).toBe(true);
+    expect(encodeSelection(opinions)).toBe('@U3,@U4');
+    // a ranking has no room for a name: the part is refused as a candidate
+    expect(decodeSelection('ranking', '1>@U3')).toMatchObject({ ok: false });
+  });
+
   it('names the marks when there are too few, and allows none only where blank ballots are', () => {
     expect(refused({ kind: 'marks', marked: [] }, { min: 1, allowBlank: false })).toEqual([
       { field: 'marks', code: 'ballot.too_few', params: { min: 1 } },

@@ -14,6 +14,8 @@ export interface Draft {
   /** scores and criteria: one entry per step, null = left unscored */
   stepScores: (number | null)[];
   ranking: number[];
+  /** members written in (R5, C4), by user id; cast as `writeIn` beside the choices */
+  writeIns: string[];
   /** which page of selects is shown, when the candidates need more than one (ballot-pages.ts) */
   page: number;
   /** the adapter's inline error from the last failed cast, shown above the ballot */
@@ -39,6 +41,7 @@ export function newDraft(form: BallotForm, guildId: string, now = Date.now()): D
     oppose: [],
     stepScores: [],
     ranking: [],
+    writeIns: [],
     page: 0,
     expiresAt: now + DRAFT_TTL_MS,
   };
@@ -61,6 +64,7 @@ export function resetDraft(d: Draft): void {
   d.oppose = [];
   d.stepScores = [];
   d.ranking = [];
+  d.writeIns = [];
   d.page = 0;
   d.error = undefined;
 }

@@ -53,7 +53,9 @@ export function selectable(d: Draft): BallotOption[] {
 export function pageOf(d: Draft): Page {
   const options = selectable(d);
   const chunks = chunksOf(options);
-  const perPage = Math.max(1, Math.floor(SELECT_ROWS / selectsPerChunk(d)));
+  // a ballot taking write-ins keeps a row for the member picker (R5, C4)
+  const rows = SELECT_ROWS - (d.form.writeIns ? 1 : 0);
+  const perPage = Math.max(1, Math.floor(rows / selectsPerChunk(d)));
   const pages = Math.max(1, Math.ceil(chunks.length / perPage));
   const page = Math.min(Math.max(0, d.page), pages - 1);
   const shown = chunks.slice(page * perPage, page * perPage + perPage);

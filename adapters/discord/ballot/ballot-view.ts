@@ -203,6 +203,23 @@ function componentsFor(d: Draft, t: T): unknown[] {
       break;
     }
   }
+  // R5, C4: members not on the list, from the server's member picker (Discord gives their ids)
+  if (form.writeIns && (form.kind === 'marks' || form.kind === 'opinions'))
+    rows.push({
+      type: 1,
+      components: [
+        {
+          type: 5,
+          custom_id: ballotId('writein', d),
+          placeholder: clip(t('discord.ballot.write_in_placeholder'), 150),
+          min_values: 0,
+          max_values: form.writeIns,
+          ...(d.writeIns.length > 0
+            ? { default_values: d.writeIns.map((id) => ({ id, type: 'user' })) }
+            : {}),
+        },
+      ],
+    });
   if (page.pages > 1 && ['marks', 'opinions', 'ranking'].includes(form.kind)) {
     button('prev', t('discord.ballot.previous_page'), 2, page.page === 0);
     button('next', t('discord.ballot.next_page'), 2, page.page >= page.pages - 1);

@@ -74,6 +74,10 @@ export async function onBallotComponent(
       draft.oppose = replaceWithin(draft.oppose, chunkNumbers(draft, Number(args.k ?? 0)), values);
       draft.approve = draft.approve.filter((n) => !draft.oppose.includes(n));
       break;
+    case 'writein':
+      // user ids only, at most as many as the ballot takes; the core checks who may be written in
+      draft.writeIns = values.filter((v) => /^\d{1,20}$/.test(v)).slice(0, draft.form.writeIns ?? 0);
+      break;
     case 'prev':
     case 'next':
       draft.page = Math.min(
@@ -139,7 +143,13 @@ async function castOnce(
     ...ctx.base,
     command: 'ballot.cast',
     // a proxy's ballot is the principal's (C13): the form names them and the cast must too
-    args: { election, contest, choices, ...(principal ? { for: principal } : {}) },
+    args: {
+      election,
+      contest,
+      choices,
+      ...(draft.writeIns.length > 0 ? { writeIn: draft.writeIns } : {}),
+      ...(principal ? { for: principal } : {}),
+    },
   });
   if (res.kind === 'ok') {
     if (ctx.deps.drafts.get(key) === draft) ctx.deps.drafts.delete(key);

@@ -15,6 +15,7 @@ import { ACTION, BLOCK, blockIdOf, type BallotMeta } from '../render/ballot-view
 export interface SelectState {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
+  selected_users?: string[];
 }
 export type ViewValues = Record<string, Record<string, SelectState>>;
 
@@ -25,8 +26,8 @@ export interface ChoiceError {
 }
 
 export type ChoicesOutcome =
-  | { ok: true; choices: string }
-  | { ok: false; errors: Record<string, ChoiceError> };
+  /** writeIns: the members written in (R5, C4), cast as `writeIn` beside the choices */
+  { ok: true; choices: string; writeIns?: string[] } | { ok: false; errors: Record<string, ChoiceError> };
 
 /** The core's refusals that the modal words for its own inputs ("Choose" rather than "Mark"). */
 const MODAL_KEYS: Record<string, string> = {
@@ -43,16 +44,29 @@ function selected(values: ViewValues, blockId: string): string | undefined {
 }
 
 export function readChoices(meta: BallotMeta, values: ViewValues): ChoicesOutcome {
-  const selection = selectionOf(meta, values);
+  const writeIns = values[BLOCK.writeIn]?.[ACTION]?.selected_users ?? [];
+  const listed = selectionOf(meta, values);
+  const selection =
+    writeIns.length > 0 && (listed.kind === 'marks' || listed.kind === 'approve-oppose-abstain')
+      ? { ...listed, writeIns }
+      : listed;
   // A modal opened before its metadata kept the score range offered only allowed scores; the core
   // checks the range again at the cast in any case.
   const scoreRange = meta.scoreRange ?? { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
   const checked = checkSelection(
-    { min: meta.min, max: meta.max, allowBlank: meta.blank, scoreRange, criteria: meta.criteria },
+    {
+      min: meta.min,
+      max: meta.max,
+      allowBlank: meta.blank,
+      scoreRange,
+      criteria: meta.criteria,
+      writeIns: meta.writeIns ?? 0,
+    },
     meta.numbers.length,
     selection,
   );
-  if (checked.ok) return { ok: true, choices: encodeSelection(selection) };
+  if (checked.ok)
+    return { ok: true, choices: encodeSelection(listed), ...(writeIns.length > 0 ? { writeIns } : {}) };
   const errors: Record<string, ChoiceError> = {};
   for (const f of checked.failures) {
     const block = blockIdOf(meta, f.field);

@@ -42,6 +42,7 @@ export function ballotTexts(ctx: SlackContext, locale: string | undefined) {
     oppose: t('slack.ballot.oppose'),
     abstain: t('slack.ballot.abstain'),
     choose: t('slack.ballot.choose'),
+    writeIn: t('slack.ballot.write_in_label'),
   };
 }
 

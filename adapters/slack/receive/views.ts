@@ -37,6 +37,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
         election: meta.election,
         contest: meta.contest,
         choices: read.choices,
+        ...(read.writeIns ? { writeIn: read.writeIns } : {}),
         ...(meta.for ? { for: meta.for } : {}),
       };
       const result = await ctx.core.dispatch({ ...inv, args });

@@ -26,6 +26,8 @@ export interface BallotMeta {
   numbers: number[];
   /** the principal a proxy casts this ballot for (C13), sent back as ballot.cast's `for` */
   for?: string;
+  /** members who may be written in (R5, C4); none when absent */
+  writeIns?: number;
 }
 
 /** One input block per question; its block_id is where Slack shows that question's error. */
@@ -35,10 +37,15 @@ export const BLOCK = {
   opinion: (candidate: number) => `cand-${candidate}`,
   score: (candidate: number) => `score-${candidate}`,
   criterion: (candidate: number, index: number) => `crit-${candidate}-${index}`,
+  writeIn: 'write-in',
 };
 
 /** the input blocks of a ballot modal, in the order they are shown */
 function blockIds(meta: BallotMeta): string[] {
+  return [...questionIds(meta), ...(meta.writeIns ? [BLOCK.writeIn] : [])];
+}
+
+function questionIds(meta: BallotMeta): string[] {
   switch (meta.kind) {
     case 'marks':
       return [BLOCK.marks];
@@ -72,6 +79,7 @@ function wantedBlock(meta: BallotMeta, field: string): string | undefined {
   const criterion = /^candidate\.(\d+)\.criterion\.(\d+)$/.exec(field);
   if (criterion) return BLOCK.criterion(Number(criterion[1]), Number(criterion[2]) - 1);
   const candidate = /^candidate\.(\d+)$/.exec(field);
+  if (field === 'write-in') return BLOCK.writeIn;
   if (!candidate) return field === 'marks' ? BLOCK.marks : undefined;
   const n = Number(candidate[1]);
   switch (meta.kind) {
@@ -96,6 +104,7 @@ export interface ViewTexts {
   oppose: string;
   abstain: string;
   choose: string;
+  writeIn: string;
 }
 
 export function ballotMeta(form: BallotForm): BallotMeta {
@@ -110,6 +119,7 @@ export function ballotMeta(form: BallotForm): BallotMeta {
     ...(form.scoreRange ? { scoreRange: form.scoreRange } : {}),
     numbers: form.options.map((o) => o.number),
     ...(form.for ? { for: form.for } : {}),
+    ...(form.writeIns ? { writeIns: form.writeIns } : {}),
   };
 }
 
@@ -123,6 +133,17 @@ export function renderBallotView(form: BallotForm, t: ViewTexts): Record<string,
       },
     },
     ...questionBlocks(form, t),
+    // R5, C4: members not on the list, picked from the workspace (Slack gives their ids)
+    ...(form.writeIns
+      ? [
+          input(
+            BLOCK.writeIn,
+            t.writeIn,
+            { type: 'multi_users_select', action_id: ACTION, max_selected_items: form.writeIns },
+            true,
+          ),
+        ]
+      : []),
   ];
   return {
     type: 'modal',

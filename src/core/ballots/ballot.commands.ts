@@ -96,6 +96,7 @@ export const castBallot = defineCommand<{
   election: number;
   contest: string;
   choices?: string;
+  writeIn?: string[];
   for?: string;
 }>({
   id: 'ballot.cast',
@@ -106,9 +107,16 @@ export const castBallot = defineCommand<{
     election: arg.election('arg.election'),
     contest: arg.contest('arg.contest'),
     choices: arg.text('arg.choices', 5000, { optional: true, allowEmpty: true }),
+    writeIn: arg.members('arg.write_in', { optional: true, named: true }),
     for: arg.member('arg.for_principal', { optional: true, named: true }),
   },
   async handler(ctx, args) {
+    // a name typed among the choices would reach the core unresolved (platforms resolve member
+    // arguments only), so a person is written in by write-in=@name, which every platform resolves
+    if ((args.choices ?? '').includes('@')) return fail('ballot.write_in_as_argument', {}, 'write-in');
+    const choices = [args.choices ?? '', ...(args.writeIn ?? []).map((id) => `@${id}`)]
+      .filter((p) => p.trim() !== '')
+      .join(',');
     // C13: an approved proxy casts the principal's own ballot; a principal with one no longer casts
     const holder = await ballotHolder(ctx, args.for);
     if (!holder.ok) return holder;
@@ -118,7 +126,7 @@ export const castBallot = defineCommand<{
     // only the round being voted on: an earlier round's ballots are sealed and counted
     const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
-    const done = await cast(ctx, contest.value, args.choices ?? '', voter.value.weight, who);
+    const done = await cast(ctx, contest.value, choices, voter.value.weight, who);
     if (!done.ok) return done;
     // the audit says who took part and when, as turnout does; never what or which ballot
     await ctx.audit('ballot.cast', { contest: contest.value.number, ...(proxied ? { for: who } : {}) });

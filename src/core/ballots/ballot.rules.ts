@@ -15,20 +15,31 @@ export interface ChoiceLimits {
   allowBlank: boolean;
   scoreRange?: { min: number; max: number };
   criteria?: string[];
+  /** people who may be written in (R5, C4): 0 where the contest takes none */
+  writeIns: number;
 }
 
 export function limitsFor(contest: Contest, candidates: number): ChoiceLimits {
+  const limits = choiceLimits(contest, candidates);
+  if (!contest.options.writeIn) return { ...limits, writeIns: 0 };
+  // a write-in takes a mark's place (plurality, block, approval); beside 赞成/反对/弃权, a seat's (C3)
+  return { ...limits, writeIns: limits.kind === 'opinions' ? contest.seats : limits.max };
+}
+
+function choiceLimits(contest: Contest, candidates: number): Omit<ChoiceLimits, 'writeIns'> {
   const kind = BALLOT_KIND[contest.method];
   const allowBlank = contest.options.allowBlank ?? true;
   const min = allowBlank ? 0 : 1;
+  // a contest taking write-ins allows as many marks as the method would with every seat contested
+  const offered = contest.options.writeIn ? Math.max(candidates, contest.seats) : candidates;
   switch (contest.method) {
     case 'plurality':
     case 'two-round':
       return { kind, min, max: 1, allowBlank };
     case 'block':
-      return { kind, min, max: Math.min(contest.options.maxMarks ?? contest.seats, candidates), allowBlank };
+      return { kind, min, max: Math.min(contest.options.maxMarks ?? contest.seats, offered), allowBlank };
     case 'approval':
-      return { kind, min, max: Math.min(contest.options.maxMarks ?? candidates, candidates), allowBlank };
+      return { kind, min, max: Math.min(contest.options.maxMarks ?? offered, offered), allowBlank };
     case 'score':
       return {
         kind,
@@ -59,6 +70,7 @@ export function selectionLimitsOf(limits: ChoiceLimits): SelectionLimits {
     allowBlank: limits.allowBlank,
     ...(limits.scoreRange ? { scoreRange: limits.scoreRange } : {}),
     ...(limits.criteria ? { criteria: limits.criteria.length } : {}),
+    ...(limits.writeIns > 0 ? { writeIns: limits.writeIns } : {}),
   };
 }
 
@@ -73,22 +85,40 @@ export function normaliseChoice(raw: string, limits: ChoiceLimits, candidates: n
   return ok(encodeSelection(read.value));
 }
 
-/** A stored canonical choice as the counting engine's ballot (candidate index = number - 1). */
+/** The members a stored choice writes in (R5, C4), if any. */
+export function writeInsOf(content: string, kind: BallotKind): readonly string[] {
+  const decoded = decodeSelection(kind, content);
+  if (!decoded.ok) return [];
+  const sel = decoded.value;
+  return (sel.kind === 'marks' || sel.kind === 'approve-oppose-abstain' ? sel.writeIns : undefined) ?? [];
+}
+
+/**
+ * A stored canonical choice as the counting engine's ballot (candidate index = number - 1). A member
+ * written in is the candidate `writeIns` places after the listed ones: a mark, or an approval (C4).
+ */
 export function toEngineBallot(
   content: string,
   kind: BallotKind,
   weight: number,
   candidates: number,
+  writeIns: ReadonlyMap<string, number> = new Map(),
 ): Ballot {
   const decoded = decodeSelection(kind, content);
   // stored content was checked when it was cast: not reading it back is a bug, never a voter's mistake
   if (!decoded.ok) throw new Error(`stored ballot content does not read as a ${kind} ballot`);
   const sel = decoded.value;
+  const written = (ids: readonly string[] | undefined) =>
+    (ids ?? []).map((id) => {
+      const at = writeIns.get(id);
+      if (at === undefined) throw new Error('a written-in member is missing from the count');
+      return at;
+    });
   switch (sel.kind) {
     case 'blank':
       return blankEngineBallot(kind, weight, candidates);
     case 'marks':
-      return { kind: 'marks', weight, marks: sel.marked.map((n) => n - 1) };
+      return { kind: 'marks', weight, marks: [...sel.marked.map((n) => n - 1), ...written(sel.writeIns)] };
     case 'ranked':
       return { kind: 'ranking', weight, ranks: sel.ranks.flatMap((n) => (n === null ? [] : [n - 1])) };
     case 'approve-oppose-abstain': {
@@ -96,6 +126,7 @@ export function toEngineBallot(
       const oppose: number[] = [];
       for (const o of sel.opinions)
         if (o.opinion !== 'abstain') (o.opinion === 'approve' ? approve : oppose).push(o.candidate - 1);
+      approve.push(...written(sel.writeIns));
       return { kind: 'opinions', weight, approve, oppose };
     }
     case 'scores': {

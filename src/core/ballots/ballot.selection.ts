@@ -14,8 +14,14 @@ export type BallotSelection =
   | { kind: 'blank' }
   /** ranks[0] is the first choice; null is a rank a form left empty, which counts as not there */
   | { kind: 'ranked'; ranks: readonly (number | null)[] }
-  | { kind: 'marks'; marked: readonly number[] }
-  | { kind: 'approve-oppose-abstain'; opinions: readonly { candidate: number; opinion: Opinion }[] }
+  /** writeIns: members the voter wrote in, not on the list (R5; C4's "another person"), by member id */
+  | { kind: 'marks'; marked: readonly number[]; writeIns?: readonly string[] }
+  | {
+      kind: 'approve-oppose-abstain';
+      opinions: readonly { candidate: number; opinion: Opinion }[];
+      /** members written in as "another person" (另选他人, C4): a vote for each */
+      writeIns?: readonly string[];
+    }
   | { kind: 'scores'; scores: readonly { candidate: number; score: number }[] }
   /** scores[i] is the score on criterion i; null is one a form left unscored (typed text cannot) */
   | { kind: 'criteria'; scores: readonly { candidate: number; scores: readonly (number | null)[] }[] };
@@ -29,6 +35,8 @@ export interface SelectionLimits {
   scoreRange?: { min: number; max: number };
   /** criteria: how many criteria each scored candidate needs a score on (1 when not given) */
   criteria?: number;
+  /** marks and opinions: how many people may be written in (R5, C4); none when not given */
+  writeIns?: number;
 }
 
 /** A refusal, naming its input: 'choices' (the whole ballot), 'marks', 'ranks', 'rank.N', 'candidate.N', 'candidate.N.criterion.M'. */
@@ -57,15 +65,22 @@ export function encodeSelection(sel: BallotSelection): string {
     case 'ranked':
       return sel.ranks.filter((n) => n !== null).join('>');
     case 'marks':
-      return sel.marked.join(',');
+      return [...sel.marked, ...writtenIn(sel.writeIns)].join(',');
     case 'approve-oppose-abstain':
-      return sel.opinions.map((o) => `${o.candidate}:${OPINION_MARK[o.opinion]}`).join(',');
+      return [
+        ...sel.opinions.map((o) => `${o.candidate}:${OPINION_MARK[o.opinion]}`),
+        ...writtenIn(sel.writeIns),
+      ].join(',');
     case 'scores':
       return sel.scores.map((s) => `${s.candidate}=${s.score}`).join(',');
     case 'criteria':
       return sel.scores.map(criteriaPart).join(',');
   }
 }
+
+/** a written-in member as stored: `@` and the id (no platform's member id holds `@` or `,`) */
+const writtenIn = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => `@${id}`);
+const WRITE_IN = /^@([A-Za-z0-9_.-]{1,64})$/;
 
 const criteriaPart = (s: { candidate: number; scores: readonly (number | null)[] }) =>
   `${s.candidate}=${s.scores.map((x) => x ?? '').join('/')}`;
@@ -89,22 +104,29 @@ export function decodeSelection(kind: BallotKind, text: string): Result<BallotSe
   const raw = text.trim();
   if (raw === '' || raw.toLowerCase() === 'blank') return ok({ kind: 'blank' });
   const parts = raw.split(kind === 'ranking' ? RANK_SEPARATOR : LIST_SEPARATOR).filter((p) => p !== '');
+  // marks and opinions may name people written in; the check decides whether the contest takes them
+  const writeIns =
+    kind === 'marks' || kind === 'opinions' ? parts.flatMap((p) => WRITE_IN.exec(p)?.[1] ?? []) : [];
+  const listed = writeIns.length > 0 ? parts.filter((p) => !WRITE_IN.test(p)) : parts;
+  const extra = writeIns.length > 0 ? { writeIns } : {};
   switch (kind) {
     case 'ranking':
     case 'marks': {
-      const nums = parts.map(num);
+      const nums = listed.map(num);
       const bad = nums.findIndex((n) => Number.isNaN(n));
-      if (bad >= 0) return fail('ballot.unknown_candidate', { candidate: parts[bad] }, 'choices');
-      return ok(kind === 'ranking' ? { kind: 'ranked', ranks: nums } : { kind: 'marks', marked: nums });
+      if (bad >= 0) return fail('ballot.unknown_candidate', { candidate: listed[bad] }, 'choices');
+      return ok(
+        kind === 'ranking' ? { kind: 'ranked', ranks: nums } : { kind: 'marks', marked: nums, ...extra },
+      );
     }
     case 'opinions': {
       const opinions: { candidate: number; opinion: Opinion }[] = [];
-      for (const part of parts) {
+      for (const part of listed) {
         const m = /^(\d+)\s*:\s*([+\-0])$/.exec(part);
         if (!m) return fail('ballot.bad_opinion', { part }, 'choices');
         opinions.push({ candidate: Number(m[1]), opinion: MARK_OPINION[m[2]] });
       }
-      return ok({ kind: 'approve-oppose-abstain', opinions });
+      return ok({ kind: 'approve-oppose-abstain', opinions, ...extra });
     }
     case 'scores':
     case 'criteria': {
@@ -158,6 +180,20 @@ const refusal = (
   params?: Record<string, string | number>,
 ): SelectionFailure => ({ code, ...(params ? { params } : {}), field });
 
+/** written-in members once each, in a fixed order: the stored ballot says nothing of how they were typed */
+const unique = (ids: readonly string[] | undefined) => [...new Set(ids ?? [])].sort();
+
+/** People written in where the contest takes none, or more than it takes (R5, C4). */
+function writeInRefusal(limits: SelectionLimits, writeIns: readonly string[]): SelectionFailure[] {
+  const most = limits.writeIns ?? 0;
+  if (writeIns.length === 0 || writeIns.length <= most) return [];
+  return [
+    most === 0
+      ? refusal('write-in', 'ballot.write_in_not_allowed')
+      : refusal('write-in', 'ballot.too_many_write_ins', { max: most }),
+  ];
+}
+
 /**
  * Check a selection against a contest with `candidates` candidates (numbered 1..n). Refusals come in
  * the order a voter can fix them: candidates that do not exist, then repeats, then how many were chosen
@@ -197,18 +233,28 @@ export function checkSelection(
         else repeats.push(refusal(at(i, n), 'ballot.duplicate_mark'));
       });
       const chosen = given.filter((n) => n !== null);
+      const writeIns = sel.kind === 'marks' ? unique(sel.writeIns) : [];
       const countField = ranked ? 'ranks' : 'marks';
-      const blank = limits.allowBlank && chosen.length === 0;
+      const blank = limits.allowBlank && chosen.length === 0 && writeIns.length === 0;
       const count =
-        chosen.length > limits.max
+        chosen.length + writeIns.length > limits.max
           ? [refusal(countField, 'ballot.too_many', { max: limits.max })]
           : chosen.length < limits.min && !blank
             ? [refusal(ranked ? `rank.${chosen.length + 1}` : 'marks', 'ballot.too_few', { min: limits.min })]
             : [];
       const canonical: BallotSelection = ranked
         ? { kind: 'ranked', ranks: chosen }
-        : { kind: 'marks', marked: [...chosen].sort((a, b) => a - b) };
-      return refused(unknown) ?? refused(repeats) ?? refused(count) ?? { ok: true, value: canonical };
+        : {
+            kind: 'marks',
+            marked: [...chosen].sort((a, b) => a - b),
+            ...(writeIns.length > 0 ? { writeIns } : {}),
+          };
+      return (
+        refused(unknown) ??
+        refused(repeats) ??
+        refused(writeInRefusal(limits, writeIns)) ??
+        refused(count) ?? { ok: true, value: canonical }
+      );
     }
     case 'approve-oppose-abstain': {
       const failures: SelectionFailure[] = [];
@@ -225,11 +271,20 @@ export function checkSelection(
       const marked = sel.opinions
         .filter((o) => o.opinion !== 'abstain')
         .sort((a, b) => a.candidate - b.candidate);
+      const writeIns = unique(sel.writeIns);
       const blank =
-        marked.length === 0 && !limits.allowBlank ? [refusal('choices', 'ballot.blank_not_allowed')] : [];
+        marked.length === 0 && writeIns.length === 0 && !limits.allowBlank
+          ? [refusal('choices', 'ballot.blank_not_allowed')]
+          : [];
+      const value: BallotSelection = {
+        kind: 'approve-oppose-abstain',
+        opinions: marked,
+        ...(writeIns.length > 0 ? { writeIns } : {}),
+      };
       return (
         refused(failures) ??
-        refused(blank) ?? { ok: true, value: { kind: 'approve-oppose-abstain', opinions: marked } }
+        refused(writeInRefusal(limits, writeIns)) ??
+        refused(blank) ?? { ok: true, value }
       );
     }
     case 'scores':

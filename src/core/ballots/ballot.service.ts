@@ -7,7 +7,9 @@ import { randomId, receiptCode } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { sealBallot } from './ballot.crypto.js';
 import { ballotLink, contentKey, electionKey, keyMatches, receiptLink } from './ballot.keys.js';
-import { limitsFor, normaliseChoice, shuffled } from './ballot.rules.js';
+import { limitsFor, normaliseChoice, shuffled, writeInsOf } from './ballot.rules.js';
+import { BALLOT_KIND } from '../../counting/types.js';
+import { mention } from '../kit/say.js';
 
 export interface ElectionKeys {
   /** links are HMACs under this */
@@ -120,13 +122,40 @@ export async function ballotForm(ctx: ElectionContext, contest: Contest): Promis
     allowBlank: limits.allowBlank,
     ...(limits.scoreRange ? { scoreRange: limits.scoreRange } : {}),
     ...(limits.criteria ? { criteria: limits.criteria } : {}),
-    instructions: ctx.t(`ballot.instructions_${limits.kind}`, {
-      max: limits.max,
-      seats: contest.seats,
-      min: limits.scoreRange?.min ?? 0,
-      top: limits.scoreRange?.max ?? 0,
-    }),
+    ...(limits.writeIns > 0 ? { writeIns: limits.writeIns } : {}),
+    instructions: [
+      ctx.t(`ballot.instructions_${limits.kind}`, {
+        max: limits.max,
+        seats: contest.seats,
+        min: limits.scoreRange?.min ?? 0,
+        top: limits.scoreRange?.max ?? 0,
+      }),
+      limits.writeIns > 0 ? ctx.t('ballot.write_in_how', { max: limits.writeIns }) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
+}
+
+/**
+ * Who may be written in (R5; C4's "another eligible person"): a voter on the roll, and not someone
+ * already on the list, whom the ballot marks directly. Only read when a ballot writes someone in.
+ */
+async function writeInsAllowed(
+  ctx: ElectionContext,
+  contest: Contest,
+  content: string,
+): Promise<Result<void>> {
+  const ids = writeInsOf(content, BALLOT_KIND[contest.method]);
+  if (ids.length === 0) return ok(undefined);
+  const listed = new Set((await candidatesOf(ctx, contest)).map((c) => c.memberId));
+  for (const id of ids) {
+    if (listed.has(id)) return fail('ballot.write_in_listed', { member: mention(id) }, 'write-in');
+    const entry = await ctx.tx.roll.get(ctx.election.id, id);
+    if (entry?.status !== 'eligible')
+      return fail('ballot.write_in_not_eligible', { member: mention(id) }, 'write-in');
+  }
+  return ok(undefined);
 }
 
 /**
@@ -148,6 +177,8 @@ export async function cast(
   const candidates = await candidateCount(ctx, contest);
   const content = normaliseChoice(choices, limitsFor(contest, candidates), candidates);
   if (!content.ok) return content;
+  const written = await writeInsAllowed(ctx, contest, content.value);
+  if (!written.ok) return written;
   const keys = await electionKeys(ctx, e);
   if (!keys.ok) return keys;
   const { key } = keys.value;

@@ -20,7 +20,7 @@ import {
 import { DEFAULT_REMINDER_HOURS, planOf, planStep, RESULT_NOTICE_MIN_DAYS } from './timetable.js';
 import { PRESET_IDS, PRESETS, presetOf, type Preset, type PresetId } from '../shared/presets.js';
 import { contestDefaults, describeElection } from './election.view.js';
-import { baseOf, THRESHOLD_BASES } from './contest.rules.js';
+import { baseOf, THRESHOLD_BASES, writeInOption } from './contest.rules.js';
 
 /** Judged-scoring criteria: "Vision:2, Experience, Teamwork:1" (name, optional weight). */
 function parseCriteria(text: string): Result<{ name: string; weight: number }[]> {
@@ -260,6 +260,7 @@ export const addContest = defineCommand<{
   scoreMin?: number;
   scoreMax?: number;
   criteria?: string;
+  writeIn?: 'yes' | 'no';
 }>({
   id: 'election.contest.add',
   path: ['contest', 'add'],
@@ -290,6 +291,7 @@ export const addContest = defineCommand<{
     scoreMin: arg.int('arg.score_min', 0, 100, { optional: true, named: true }),
     scoreMax: arg.int('arg.score_max', 1, 100, { optional: true, named: true }),
     criteria: arg.text('arg.criteria', 500, { optional: true, named: true }),
+    writeIn: arg.choice('arg.write_in_allowed', ['yes', 'no'], { optional: true, named: true }),
   },
   async handler(ctx, input) {
     const e = ctx.election;
@@ -306,6 +308,8 @@ export const addContest = defineCommand<{
     if (/^\d+$/.test(args.name)) return fail('contest.numeric_name', {}, 'name');
     if (args.method === 'plurality' && args.seats !== 1)
       return fail('contest.single_seat', { method: args.method }, 'seats');
+    const writeIn = writeInOption(args.method, args.writeIn, preset);
+    if (!writeIn.ok) return writeIn;
     const criteria = args.criteria === undefined ? undefined : parseCriteria(args.criteria);
     if (criteria && !criteria.ok) return criteria;
     const range =
@@ -333,6 +337,7 @@ export const addContest = defineCommand<{
       ...(args.blank ? { allowBlank: args.blank === 'yes' } : {}),
       ...(args.tieBreak ? { tieBreak: args.tieBreak } : {}),
       ...(args.order ? { order: args.order } : {}),
+      ...(writeIn.value ? { writeIn: true } : {}),
     };
     const contest: Contest = {
       id: randomId(),

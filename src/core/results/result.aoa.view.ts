@@ -9,6 +9,12 @@ import type { StoredResult } from './result.types.js';
 
 type Opinions = CountResult & { opinions: OpinionFigures; threshold: ThresholdFigures };
 
+/** A candidate's name as a result shows it: one voters wrote in says so (R5, C4). */
+export function shownName(t: Translate, r: CountResult, c: number): string {
+  const name = r.candidates[c] ?? '';
+  return r.writeIns?.includes(c) ? `${name} ${t('result.write_in_mark')}` : name;
+}
+
 /** Results stored before the engine reported opinions are shown the way other methods are. */
 export function hasOpinions(r: CountResult): r is Opinions {
   return r.method === 'approve-oppose' && r.opinions !== undefined && r.threshold !== undefined;
@@ -47,17 +53,19 @@ export function opinionFields(
   // rounded as the engine compares, so a sum of weights a hair off the line reads as the count did
   const approvals = (c: number) => Math.round(o.for[c] * 1e9) / 1e9;
   const over = (c: number) => (th.inclusive ? approvals(c) >= th.value : approvals(c) > th.value);
+  const written = (c: number) => r.writeIns?.includes(c) ?? false;
   const status = (c: number) => (r.winners.includes(c) ? 'elected' : over(c) ? 'over' : ('under' as const));
   // C6: the order seats are given in, highest approvals first; equal approvals by name
   const order = r.candidates
-    .map((name, c) => ({ name, c }))
+    .map((_, c) => ({ name: shownName(t, r, c), c }))
     .sort((x, y) => o.for[y.c] - o.for[x.c] || x.name.localeCompare(y.name));
   const lines = order.map(({ name, c }) =>
     t('result.aoa.candidate_line', {
       name,
       for: fmt(o.for[c]),
-      against: fmt(o.against[c]),
-      abstain: fmt(o.abstain[c]),
+      // nobody was asked about a member another voter wrote in: no against, no abstain (C4)
+      against: written(c) ? '—' : fmt(o.against[c]),
+      abstain: written(c) ? '—' : fmt(o.abstain[c]),
       share: percent(o.share[c]),
       status: t(`result.aoa.status_${status(c)}`),
     }),

@@ -1,7 +1,7 @@
 import { tally } from '../../counting/index.js';
 import { BALLOT_KIND, type CountResult, type TieDecision, type TieRecord } from '../../counting/types.js';
 import { candidatesOf } from '../ballots/ballot.service.js';
-import { toEngineBallot } from '../ballots/ballot.rules.js';
+import { toEngineBallot, writeInsOf } from '../ballots/ballot.rules.js';
 import type { ElectionContext } from '../kit/context.js';
 import { notifyMember } from '../notices/notice.service.js';
 import { planConfirmReminder } from '../elections/timetable.js';
@@ -31,7 +31,7 @@ async function countContest(
   const eligibleWeight = roll.reduce((s, r) => s + r.weight, 0);
   const stored = await ctx.tx.ballots.listForCount(contest.id);
   const kind = BALLOT_KIND[contest.method];
-  const { order: _order, ...options } = contest.options;
+  const { order: _order, writeIn: _writeIn, ...options } = contest.options;
   const decisions = basis.decisions
     .filter((d) => d.contest === contest.number)
     .map(({ contest: _contest, ...d }) => d);
@@ -40,11 +40,17 @@ async function countContest(
   // C5's `present` base: everyone who voted was there, whatever the attendance recorded says
   const round = contest.round ?? 1;
   const present = Math.max(basis.attendance.get(round) ?? 0, stored.length);
+  // R5, C4: each member written in stands after the listed candidates, in a fixed order
+  const written = [...new Set(stored.flatMap((b) => writeInsOf(b.content, kind)))].sort();
+  const writeIns = new Map(written.map((id, i) => [id, candidates.length + i]));
+  const writtenNames = await Promise.all(
+    written.map(async (id) => (await ctx.tx.members.get(ctx.org.id, id))?.displayName ?? id),
+  );
   const counted: CountResult = tally({
     method: contest.method,
     seats: contest.seats,
-    candidates: candidates.map((c) => ({ name: c.name })),
-    ballots: stored.map((b) => toEngineBallot(b.content, kind, b.weight, candidates.length)),
+    candidates: [...candidates.map((c) => c.name), ...writtenNames].map((name) => ({ name })),
+    ballots: stored.map((b) => toEngineBallot(b.content, kind, b.weight, candidates.length, writeIns)),
     // the seed for any lot is fixed by the election, so a recount draws the same lots
     options: {
       ...options,
@@ -56,13 +62,17 @@ async function countContest(
   });
   // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
   const ron = candidates.findIndex((c) => c.memberId === RON);
-  const result = applyRulings(presetOf(e.settings), counted, {
+  // before the rules too, so the C8 margin is counted among the listed candidates
+  const listedOnly = (r: CountResult) =>
+    written.length > 0 ? withWriteIns(r, candidates.length, written.length) : r;
+  const ruled = applyRulings(presetOf(e.settings), listedOnly(counted), {
     eligible: roll.length,
     present,
     ...(e.settings.differential !== undefined ? { differential: e.settings.differential } : {}),
     ...(e.settings.turnout ? { turnout: e.settings.turnout } : {}),
     ...(ron < 0 ? {} : { ronIndex: ron }),
   });
+  const result = listedOnly(ruled);
   return {
     electionId: e.id,
     contestId: contest.id,
@@ -73,6 +83,18 @@ async function countContest(
     present,
     createdAt: ctx.now.toISOString(),
   };
+}
+
+/**
+ * A result with members written in: which candidates they are, and a further round among the listed
+ * candidates only, since a further round's ballot lists nominees (a written-in member is on no list;
+ * where the contest takes write-ins, they may be written in again).
+ */
+function withWriteIns(result: CountResult, listed: number, count: number): CountResult {
+  const writeIns = Array.from({ length: count }, (_, i) => listed + i);
+  const fr = result.furtherRound;
+  const furtherRound = fr && { ...fr, candidates: fr.candidates.filter((c) => c < listed) };
+  return { ...result, writeIns, ...(furtherRound ? { furtherRound } : {}) };
 }
 
 /**

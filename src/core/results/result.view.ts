@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { Field, MessageBody } from '../shared/reply.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
-import { hasOpinions, opinionFields } from './result.aoa.view.js';
+import { hasOpinions, opinionFields, shownName } from './result.aoa.view.js';
 
 const fmt = (n: number) =>
   Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0));
@@ -15,7 +15,12 @@ function voteFields(t: Translate, stored: StoredResult, weighted: boolean): Fiel
   const first = r.rounds[0];
   const last = r.rounds[r.rounds.length - 1];
   const votes = r.candidates
-    .map((name, i) => ({ name, first: first?.counts[i] ?? 0, last: last?.counts[i] ?? 0, i }))
+    .map((_, i) => ({
+      name: shownName(t, r, i),
+      first: first?.counts[i] ?? 0,
+      last: last?.counts[i] ?? 0,
+      i,
+    }))
     .sort((a, b2) => b2.first - a.first || a.name.localeCompare(b2.name));
   const multi = r.rounds.length > 1;
   const voteLines = votes.map(
@@ -63,7 +68,7 @@ export function contestSummary(
     ...(hasOpinions(r) ? opinionFields(t, stored, r, weighted, fmt) : voteFields(t, stored, weighted)),
     {
       label: t('result.elected'),
-      value: r.winners.map((w) => r.candidates[w]).join(', ') || t('result.none_elected'),
+      value: r.winners.map((w) => shownName(t, r, w)).join(', ') || t('result.none_elected'),
     },
   ];
   if (r.ties.length > 0) {

@@ -81,6 +81,8 @@ export type BallotOrder = 'shuffled' | 'alphabetical' | 'fixed' | 'stroke';
 export interface ContestOptions extends MethodOptions {
   /** the order candidates are listed on ballots; shuffled per voter by default (position bias) */
   order?: BallotOrder;
+  /** voters may write in a member not on the list (R5; C4's "another person") */
+  writeIn?: boolean;
 }
 
 export interface Contest {

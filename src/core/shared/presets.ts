@@ -48,6 +48,8 @@ export interface Preset {
   proxies?: { limit: number; rule: string };
   /** the rule that forbids proxies, cited when one is refused (L3) */
   noProxies?: string;
+  /** voters may write in a member not on the list unless a contest turns it off (R5; C4's 另选他人) */
+  writeIns?: string;
 }
 
 const ANY_TIE: readonly TieBreakRule[] = ['lot', 'backwards', 'forwards', 'organiser', 'revote'];
@@ -70,6 +72,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     tieRule: 'R4',
     resultNotice: { days: 3, rule: 'C15' },
     majorityOfCast: 'R2',
+    writeIns: 'R5',
   },
   lmrda: {
     id: 'lmrda',
@@ -101,6 +104,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     turnoutQuorum: 'C1',
     // C13: 2 or 3 in the sources; the election may set its own (proxy-limit)
     proxies: { limit: 2, rule: 'C13' },
+    writeIns: 'C4',
   },
   'uk-su': {
     id: 'uk-su',

@@ -51,6 +51,8 @@ export interface BallotForm {
   criteria?: string[];
   /** short instruction in the voter's language */
   instructions: string;
+  /** how many members not on the list may be written in (R5, C4); adapters send their ids as `writeIn` */
+  writeIns?: number;
   /** the principal (member id) a proxy fills this ballot in for (C13); adapters send it back as `for` */
   for?: string;
 }

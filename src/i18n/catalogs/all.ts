@@ -15,6 +15,7 @@ import secrecy from './secrecy.js';
 import slack from './slack.js';
 import ties from './ties.js';
 import timeline from './timeline.js';
+import writeIns from './write-ins.js';
 
 export const catalogs = [
   args,
@@ -33,4 +34,5 @@ export const catalogs = [
   slack,
   ties,
   timeline,
+  writeIns,
 ];

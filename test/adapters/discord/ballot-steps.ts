@@ -8,6 +8,7 @@ import {
   interact,
   modalSubmit,
   selectPick,
+  userPick,
   type Who,
 } from '../../fakes/discord/interactions.js';
 import { GUILD } from './harness.js';
@@ -72,6 +73,17 @@ export class Voter {
     const c = findComponent(on, prefix);
     if (!c) throw new Error(`no select ${prefix}`);
     const cb = await interact(this.discord, selectPick(this.who, c.custom_id, values, on));
+    return { cb, message: messageOf(this.discord, cb, on) };
+  }
+
+  async pickUsers(
+    on: FakeMessage,
+    prefix: string,
+    userIds: string[],
+  ): Promise<{ cb: InteractionCallback; message: FakeMessage }> {
+    const c = findComponent(on, prefix);
+    if (!c) throw new Error(`no user select ${prefix}`);
+    const cb = await interact(this.discord, userPick(this.who, c.custom_id, userIds, on));
     return { cb, message: messageOf(this.discord, cb, on) };
   }
 

@@ -115,6 +115,29 @@ describe('ballots by DM', () => {
     expect(cast[0].actor.memberId).toBe(ALICE);
   });
 
+  it('offers a member picker where the ballot takes write-ins (R5, C4), and casts them beside the marks', async () => {
+    h.core.addElection({
+      number: '4',
+      title: 'Chair 2026',
+      kind: 'marks',
+      candidates: ['Ana', 'Bo'],
+      roll: new Set([ALICE]),
+      writeIns: 1,
+    });
+    const dm = await sendDm(h.discord, ballotDm(ALICE, '4'));
+    const alice = new Voter(h.discord, dmWho(h.discord, ALICE));
+    let { message } = await alice.press(dm, 'ballot.get');
+    const picker = message.components.flatMap((row: any) => row.components).find((c: any) => c.type === 5);
+    expect(picker).toMatchObject({ min_values: 0, max_values: 1 });
+    ({ message } = await alice.pickUsers(message, 'discord.ballot:op=writein', [BOB]));
+    // the pick stays shown on the redrawn ballot
+    const redrawn = message.components.flatMap((row: any) => row.components).find((c: any) => c.type === 5);
+    expect(redrawn.default_values).toEqual([{ id: BOB, type: 'user' }]);
+    await alice.press(message, 'discord.ballot:op=submit');
+    const cast = h.core.invocations.filter((i) => i.command === 'ballot.cast');
+    expect(cast.map((i) => i.args)).toEqual([{ election: '4', contest: '1', choices: '', writeIn: [BOB] }]);
+  });
+
   it('start over clears the draft; submit is disabled until a rank is chosen', async () => {
     const dm = await sendDm(h.discord, ballotDm(ALICE, '3'));
     const alice = new Voter(h.discord, dmWho(h.discord, ALICE));

@@ -145,6 +145,7 @@ describe('deploy-commands', () => {
       'preset',
       'differential',
       'proxy-limit',
+      'turnout',
       'override',
     ]);
     expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([

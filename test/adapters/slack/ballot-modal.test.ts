@@ -103,6 +103,57 @@ describe('ballot by DM button and modal', () => {
     expect(cast[0].actor.memberId).toBe('U1');
   });
 
+  it('offers a member picker where the contest takes write-ins (R5, C4), and casts them beside the choices', async () => {
+    const approve: BallotForm = {
+      ...ranked,
+      kind: 'opinions',
+      minChoices: 0,
+      maxChoices: 3,
+      allowBlank: true,
+      writeIns: 2,
+    };
+    const view = await openViaButton(approve);
+    const blocks = view.blocks as {
+      block_id?: string;
+      element?: { type: string; max_selected_items?: number };
+    }[];
+    const picker = blocks.find((b) => b.block_id === 'write-in');
+    expect(picker?.element).toMatchObject({ type: 'multi_users_select', max_selected_items: 2 });
+    h.core.handler = () => ok('Ballot recorded. Receipt: K7Q-2MX', 'only-you');
+    const res = await h.interact(
+      submission(view, {
+        'cand-2': { v: { selected_option: { value: '-' } } },
+        'write-in': { v: { selected_users: ['U7', 'U8'] } },
+      }),
+    );
+    expect(((await res.json()) as { response_action: string }).response_action).toBe('update');
+    const cast = h.core.invocations.filter((i) => i.command === 'ballot.cast');
+    expect(cast.map((i) => i.args)).toEqual([
+      { election: '3', contest: '1', choices: '2:-,1:0,3:0', writeIn: ['U7', 'U8'] },
+    ]);
+  });
+
+  it('refuses more write-ins than the ballot takes beside the picker, casting nothing', async () => {
+    const view = await openViaButton({
+      ...ranked,
+      kind: 'marks',
+      maxChoices: 1,
+      minChoices: 0,
+      allowBlank: true,
+      writeIns: 1,
+    });
+    const res = await h.interact(
+      submission(view, {
+        marks: { v: { selected_option: { value: '2' } } },
+        'write-in': { v: { selected_users: ['U7'] } },
+      }),
+    );
+    const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors)).toEqual(['marks']);
+    expect(h.core.invocations.filter((i) => i.command === 'ballot.cast')).toHaveLength(0);
+  });
+
   it('shows a core domain error inline in the modal', async () => {
     const view = await openViaButton(ranked);
     h.core.handler = () => ({

@@ -15,6 +15,7 @@ const texts = {
   oppose: 'Oppose',
   abstain: 'Abstain',
   choose: 'Choose',
+  writeIn: 'Write in another member',
 };
 const names = ['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Fa', 'Gu', 'Ha', 'Io', 'Jo', 'Ka', 'Li'];
 function form(kind: BallotForm['kind'], n: number, extra: Partial<BallotForm> = {}): BallotForm {

@@ -127,6 +127,8 @@ export interface MiniElection {
   roll: Set<string>;
   /** a proxy's ballot: the principal the real core names in the form (C13) */
   proxyFor?: string;
+  /** members who may be written in (R5, C4) */
+  writeIns?: number;
   /** member -> choices string; a stand-in for the core's link, which a real core keeps as an HMAC */
   ballots: Map<string, string>;
   receipts: Map<string, string>;
@@ -245,6 +247,7 @@ export class FakeCore implements TellerCore {
       ...(e.kind === 'criteria' ? { criteria: ['Vision', 'Delivery'] } : {}),
       instructions: 'Fill in your ballot',
       ...(e.proxyFor ? { for: e.proxyFor } : {}),
+      ...(e.writeIns ? { writeIns: e.writeIns } : {}),
     };
   }
 

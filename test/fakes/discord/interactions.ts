@@ -117,6 +117,22 @@ export function selectPick(
   return base(who, 3, { custom_id: customId, component_type: 3, values }, message);
 }
 
+/** A user select (component type 5), as Discord sends it: the ids picked and their resolved users. */
+export function userPick(
+  who: Who,
+  customId: string,
+  userIds: string[],
+  message: FakeMessage,
+): Record<string, unknown> {
+  const users = Object.fromEntries(userIds.map((id) => [id, { id, username: `user${id.slice(-4)}` }]));
+  return base(
+    who,
+    3,
+    { custom_id: customId, component_type: 5, values: userIds, resolved: { users } },
+    message,
+  );
+}
+
 export function modalSubmit(
   who: Who,
   customId: string,
