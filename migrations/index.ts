@@ -9,6 +9,7 @@ import * as timeline from './2026-12-28-timeline.js';
 import * as rounds from './2027-01-04-rounds.js';
 import * as proxies from './2027-01-11-proxies.js';
 import * as attendance from './2027-01-18-attendance.js';
+import * as paperBallots from './2027-01-25-paper-ballots.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2027-01-04-rounds': rounds,
   '2027-01-11-proxies': proxies,
   '2027-01-18-attendance': attendance,
+  '2027-01-25-paper-ballots': paperBallots,
 };

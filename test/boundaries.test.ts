@@ -177,6 +177,7 @@ export const MODULES = [
   'proxies',
   'ballots',
   'voting',
+  'paper',
   'results',
   'help',
 ] as const;

@@ -169,6 +169,9 @@ export interface MethodOptions {
   eligible?: number;
   /** approve-oppose with base 'present': the number (weight) of voters present (实到, C5). */
   present?: number;
+  /** approve-oppose: ballots the scrutineers set aside as invalid before the count (paper ballots,
+   *  C3), by reason; they are cast and invalid, so the `cast` base counts them */
+  setAside?: Partial<Record<InvalidReason, number>>;
   /** score: allowed range, default 0..5 (judged: 1..5). */
   scoreRange?: { min: number; max: number };
   /** judged: weight per criterion (default all 1) and names for reports. */
@@ -282,7 +285,15 @@ export interface BallotFigures {
  * (`unknown-candidate`), approves and opposes the same one (`contradictory`), approves more than the
  * contest allows (`over-marked`, C3), or is empty where blank ballots are not accepted (`blank`).
  */
-export type InvalidReason = 'unknown-candidate' | 'contradictory' | 'over-marked' | 'blank';
+export type InvalidReason =
+  | 'unknown-candidate'
+  | 'contradictory'
+  | 'over-marked'
+  | 'blank'
+  // set aside by the scrutineers before the count (a paper ballot: C3)
+  | 'unreadable'
+  | 'identifying-mark'
+  | 'not-official';
 
 /** approve-oppose (C4): per candidate index, the weight of valid ballots for, against and abstaining. */
 export interface OpinionFigures {

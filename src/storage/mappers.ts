@@ -195,6 +195,7 @@ export const resultToRow = (s: StoredResult): ResultRow => ({
   eligible: s.eligible,
   issued: s.issued,
   present: s.present ?? null,
+  channels: s.channels ? JSON.stringify(s.channels) : null,
   created_at: s.createdAt,
 });
 
@@ -206,6 +207,7 @@ export const resultFromRow = (r: ResultRow): StoredResult => ({
   eligible: Number(r.eligible),
   issued: Number(r.issued),
   ...(r.present === null || r.present === undefined ? {} : { present: Number(r.present) }),
+  ...(r.channels ? { channels: JSON.parse(r.channels) as StoredResult['channels'] } : {}),
   createdAt: r.created_at,
 });
 

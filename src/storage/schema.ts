@@ -137,6 +137,7 @@ export interface ResultRow {
   eligible: number;
   issued: number;
   present: number | null;
+  channels: string | null;
   created_at: string;
 }
 
@@ -219,6 +220,57 @@ export interface ProxyRow {
   approved_at: string | null;
 }
 
+export interface PaperVoterRow {
+  election_id: string;
+  member_id: string;
+  channel: string;
+  marked_by: string;
+  marked_at: string;
+}
+
+export interface BallotIssueRow {
+  election_id: string;
+  round: number;
+  member_id: string;
+  channel: string;
+  issued_by: string;
+  issued_at: string;
+}
+
+export interface BallotReturnRow {
+  election_id: string;
+  round: number;
+  member_id: string;
+  channel: string;
+  received_at: string;
+  recorded_by: string;
+  late: number;
+}
+
+export interface PaperBatchRow {
+  id: string;
+  election_id: string;
+  contest_id: string;
+  number: number;
+  channel: string;
+  status: string;
+  ballots: number;
+  entered_by: string;
+  entered_at: string;
+  checked_by: string | null;
+  checked_at: string | null;
+  note: string | null;
+  settled_by: string | null;
+}
+
+export interface PaperBallotRow {
+  id: string;
+  batch_id: string;
+  contest_id: string;
+  content: string;
+  spoilt: string | null;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -254,5 +306,10 @@ export interface Schema {
   jobs: JobRow;
   timetable: TimetableRow;
   proxies: ProxyRow;
+  paper_voters: PaperVoterRow;
+  ballot_issues: BallotIssueRow;
+  ballot_returns: BallotReturnRow;
+  paper_batches: PaperBatchRow;
+  paper_ballots: PaperBallotRow;
   settings: SettingRow;
 }

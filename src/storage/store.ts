@@ -23,6 +23,7 @@ import {
   rollRepo,
 } from './repos/election-repos.js';
 import { proxyRepo } from './repos/proxy-repos.js';
+import { paperRepo } from './repos/paper-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -48,6 +49,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     jobs: jobRepo(ctx),
     timetable: timetableRepo(ctx),
     proxies: proxyRepo(ctx),
+    paper: paperRepo(ctx),
     settings: settingRepo(ctx),
   };
 }

@@ -17,8 +17,9 @@ import type { Store, Tx } from '../../src/core/kit/store.js';
 import type { Member } from '../../src/core/members/member.types.js';
 import type { TimetableEntry } from '../../src/core/elections/timetable.types.js';
 import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
+import { emptyPaper, memoryPaper, type PaperState } from './memory-paper.js';
 
-export interface MemoryState {
+export interface MemoryState extends PaperState {
   orgs: Organisation[];
   members: Member[];
   elections: Election[];
@@ -65,6 +66,7 @@ const empty = (): MemoryState => ({
   jobs: [],
   timetable: [],
   proxies: [],
+  ...emptyPaper(),
   settings: {},
 });
 
@@ -538,6 +540,7 @@ export class MemoryStore implements Store {
           return s().proxies.length < before;
         },
       },
+      paper: memoryPaper(s, refuse),
       settings: {
         get: async (k) => s().settings[k],
         putIfAbsent: async (k, v) => (s().settings[k] ??= v),

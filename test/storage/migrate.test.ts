@@ -6,6 +6,8 @@ import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 
 const TABLES = [
   'audit_entries',
+  'ballot_issues',
+  'ballot_returns',
   'ballots',
   'cast_ballots',
   'contests',
@@ -18,6 +20,9 @@ const TABLES = [
   'nominations',
   'orgs',
   'outbox',
+  'paper_ballots',
+  'paper_batches',
+  'paper_voters',
   'participation',
   'platform_state',
   'proxies',
@@ -39,6 +44,7 @@ const ALL = [
   '2027-01-04-rounds',
   '2027-01-11-proxies',
   '2027-01-18-attendance',
+  '2027-01-25-paper-ballots',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

@@ -14,12 +14,15 @@ import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as ties from '../results/tie.commands.js';
 import * as rounds from '../results/round.commands.js';
+import * as scrutiny from '../results/scrutiny.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
 import * as proxies from '../proxies/proxy.commands.js';
 import * as voting from '../voting/voting.commands.js';
 import * as attendance from '../voting/attendance.commands.js';
+import * as paper from '../paper/paper.commands.js';
+import * as batches from '../paper/batch.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -39,6 +42,7 @@ const domain: AnyCommand[] = [
   roll.importRoll,
   roll.setEligibility,
   roll.showRoll,
+  paper.markChannel,
   roll.closeRollObjections,
   inspect.inspectRoll,
   proxies.appointProxy,
@@ -63,6 +67,13 @@ const domain: AnyCommand[] = [
   attendance.recordAttendance,
   fanout.tellUnreached,
   voting.closeVoting,
+  paper.issueBallots,
+  paper.recordReturns,
+  batches.enterBatch,
+  batches.confirmBatch,
+  batches.disputeBatch,
+  batches.settleBatch,
+  batches.listBatches,
   voting.sealAgain,
   seal.markSealed,
   notices.alertOrganisers,
@@ -73,6 +84,9 @@ const domain: AnyCommand[] = [
   rounds.openRound,
   rounds.reopenNominations,
   results.confirmCount,
+  scrutiny.disputeCount,
+  scrutiny.resolveDispute,
+  scrutiny.recount,
   results.announceResult,
   results.certifyResult,
   elections.cancelElection,

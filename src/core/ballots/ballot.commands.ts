@@ -9,7 +9,7 @@ import { updateTurnout } from '../notices/turnout.notice.js';
 import { queueReceiptDm } from '../receipts/receipt.notice.js';
 import { ballotHolder } from '../proxies/proxy.service.js';
 import { fail } from '../shared/result.js';
-import { ballotForm, cast, voterCheck } from './ballot.service.js';
+import { ballotForm, cast, onlineAllowed, voterCheck } from './ballot.service.js';
 
 /** A bare /vote: the elections this member can vote in now, each a button to its ballot. */
 async function openToMe(ctx: CommandContext) {
@@ -126,6 +126,8 @@ export const castBallot = defineCommand<{
     // only the round being voted on: an earlier round's ballots are sealed and counted
     const contest = await findContest(ctx, args.contest, true);
     if (!contest.ok) return contest;
+    const online = await onlineAllowed(ctx, who, contest.value.round ?? 1);
+    if (!online.ok) return online;
     const done = await cast(ctx, contest.value, choices, voter.value.weight, who);
     if (!done.ok) return done;
     // the audit says who took part and when, as turnout does; never what or which ballot

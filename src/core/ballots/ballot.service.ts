@@ -88,6 +88,22 @@ export async function candidatesOf(ctx: CommandContext, contest: Contest): Promi
   return out;
 }
 
+/**
+ * An online cast by `voter` in `round`: refused once their paper or mail ballot is in (whichever came
+ * first counts, in every preset). The refusal names the channel, never the ballot.
+ */
+export async function onlineAllowed(
+  ctx: ElectionContext,
+  voter: string,
+  round: number,
+): Promise<Result<void>> {
+  const e = ctx.election;
+  if (!e.settings.offlineBallots) return ok(undefined);
+  const back = await ctx.tx.paper.getReturn(e.id, round, voter);
+  if (!back || back.late) return ok(undefined);
+  return fail('paper.voted_offline', { channel: ctx.t(`paper.channel.${back.channel}`) });
+}
+
 /** The voter's place on the roll: the actor's own, or the principal's a proxy casts for (C13). */
 export async function voterCheck(
   ctx: ElectionContext,

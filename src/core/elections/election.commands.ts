@@ -151,6 +151,7 @@ export const configureElection = defineCommand<{
   differential?: number;
   proxyLimit?: number;
   turnout?: TurnoutRule;
+  confirmations?: number;
   override?: string;
 }>({
   id: 'election.configure',
@@ -169,6 +170,7 @@ export const configureElection = defineCommand<{
     differential: arg.int('arg.differential', 0, 100, { optional: true, named: true }),
     proxyLimit: arg.int('arg.proxy_limit', 1, 10, { optional: true, named: true }),
     turnout: arg.choice('arg.turnout', TURNOUT_RULES, { optional: true, named: true }),
+    confirmations: arg.int('arg.confirmations', 0, 10, { optional: true, named: true }),
     override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
@@ -189,6 +191,7 @@ export const configureElection = defineCommand<{
     const settings: ElectionSettings = {
       ...current,
       ...(args.turnout !== undefined ? { turnout: args.turnout } : {}),
+      ...(args.confirmations !== undefined ? { confirmations: args.confirmations } : {}),
       ...(preset ? { preset } : {}),
       ...(args.differential !== undefined ? { differential: args.differential } : {}),
       ...(args.proxyLimit !== undefined ? { proxyLimit: args.proxyLimit } : {}),

@@ -28,6 +28,11 @@ export async function openContests(ctx: ElectionContext): Promise<Contest[]> {
   return all.filter((c) => (c.round ?? 1) === round);
 }
 
+/** The round being voted on (or last voted on): 1 until a further round opens. */
+export async function currentRound(ctx: ElectionContext): Promise<number> {
+  return Math.max(1, ...(await contestsOf(ctx)).map((c) => c.round ?? 1));
+}
+
 /** A contest by number ("2") or name, case-insensitive; `open` limits it to the round being voted on. */
 export async function findContest(
   ctx: ElectionContext,

@@ -20,7 +20,15 @@ export function hasOpinions(r: CountResult): r is Opinions {
   return r.method === 'approve-oppose' && r.opinions !== undefined && r.threshold !== undefined;
 }
 
-const REASONS: readonly InvalidReason[] = ['unknown-candidate', 'contradictory', 'over-marked', 'blank'];
+const REASONS: readonly InvalidReason[] = [
+  'unknown-candidate',
+  'contradictory',
+  'over-marked',
+  'blank',
+  'unreadable',
+  'identifying-mark',
+  'not-official',
+];
 
 const percent = (fraction: number) => Math.round(fraction * 10000) / 100;
 

@@ -20,7 +20,8 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
     }),
   );
 }
-import { askScrutineers, countAll, openTies, standingConfirmations } from './result.service.js';
+import { countAll, openTies } from './result.service.js';
+import { askScrutineers, conclusionLines, scrutinyOf, standingConfirmations } from './scrutiny.js';
 import { openTieLine } from './tie.commands.js';
 import { latestRounds } from './round.commands.js';
 import type { Contest } from '../shared/election.types.js';
@@ -55,29 +56,52 @@ export const runCount = defineMove<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx, _args, step) {
     const e = ctx.election;
+    // a batch not yet confirmed, or disputed and not settled, is not in the box: count with all of them
+    const waiting = e.settings.offlineBallots
+      ? (await ctx.tx.paper.batches(e.id)).filter((b) => b.status === 'entered' || b.status === 'disputed')
+      : [];
+    if (waiting.length > 0)
+      return fail('paper.batches_pending', {
+        batches: waiting.map((b) => `${b.number} (${ctx.t(`paper.status.${b.status}`)})`).join(', '),
+      });
     const contests = await countAll(ctx);
     const moved = await step.move();
     if (!moved.ok) return moved;
-    await askScrutineers(ctx);
-    const results = await ctx.tx.results.list(e.id);
-    const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
-    const body = announcement(ctx.t, e.title, contests, results, weighted, []);
-    const { text: _confirmation, ...rest } = body;
-    const ties = await tellOpenTies(ctx, contests, results);
-    return toActor([ctx.t('count.done', { number: e.number }), ...ties].join('\n'), {
-      ...rest,
-      tone: 'info',
-    });
+    return countedReply(ctx, contests);
   },
 });
 
-export const confirmCount = defineCommand<{ election: number }>({
+/**
+ * After a count: the scrutineers see it first, privately (C12), and nobody else until enough have
+ * confirmed it; without scrutineers the one who counted sees it. Ties left to the organisers are told
+ * to them either way: the count cannot go on without their decision.
+ */
+export async function countedReply(ctx: ElectionContext, contests: Contest[]) {
+  const e = ctx.election;
+  await askScrutineers(ctx);
+  const results = await ctx.tx.results.list(e.id);
+  const ties = await tellOpenTies(ctx, contests, results);
+  const scrutiny = await scrutinyOf(ctx);
+  if (scrutiny.needed > 0)
+    return toActor(
+      [ctx.t('count.done_hidden', { number: e.number, needed: scrutiny.needed }), ...ties].join('\n'),
+      { tone: 'info' },
+    );
+  const weighted = (await ctx.tx.roll.list(e.id)).some((r) => r.weight !== 1);
+  const { text: _confirmation, ...rest } = announcement(ctx.t, e.title, contests, results, weighted, []);
+  return toActor([ctx.t('count.done', { number: e.number }), ...ties].join('\n'), { ...rest, tone: 'info' });
+}
+
+export const confirmCount = defineCommand<{ election: number; observation?: string }>({
   id: 'result.count.confirm',
   path: ['count', 'confirm'],
   access: 'scrutineer',
   phases: ['counted'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx) {
+  args: {
+    election: arg.election('arg.election'),
+    observation: arg.text('arg.observation', 1000, { optional: true }),
+  },
+  async handler(ctx, args) {
     const e = ctx.election;
     const log = await ctx.tx.audit.list(e.id);
     const counter = [...log].reverse().find((x) => x.event === 'phase.counted')?.actor;
@@ -93,8 +117,11 @@ export const confirmCount = defineCommand<{ election: number }>({
         memberId: ctx.actor.memberId,
         at: ctx.now.toISOString(),
       });
-    await ctx.audit('count.confirmed');
-    return toActor(ctx.t('count.confirmed', { number: e.number }));
+    await ctx.audit('count.confirmed', args.observation ? { observation: args.observation } : {});
+    const s = await scrutinyOf(ctx);
+    return toActor(
+      ctx.t('count.confirmed_of', { number: e.number, count: s.confirmed.length, needed: s.needed }),
+    );
   },
 });
 
@@ -104,9 +131,17 @@ export const announceResult = defineMove<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx, _args, step) {
     const e = ctx.election;
-    const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
-    const confirmations = await standingConfirmations(ctx);
-    if (scrutineers.length > 0 && confirmations.length === 0) return fail('result.needs_confirmation');
+    const scrutiny = await scrutinyOf(ctx);
+    if (scrutiny.needed > scrutiny.scrutineers.length)
+      return fail('scrutiny.too_few', { needed: scrutiny.needed, scrutineers: scrutiny.scrutineers.length });
+    const open = scrutiny.disputes.find((d) => d.resolution === null);
+    if (open) return fail('scrutiny.disputed', { member: mention(open.memberId), note: open.note });
+    if (scrutiny.confirmed.length < scrutiny.needed)
+      return fail('result.needs_confirmations', {
+        count: scrutiny.confirmed.length,
+        needed: scrutiny.needed,
+      });
+    const confirmations = scrutiny.confirmed.map((c) => c.memberId);
     const contests = await ctx.tx.contests.list(e.id);
     const results = await ctx.tx.results.list(e.id);
     // a tie left to the organisers must be settled (or re-voted in a further round) before anyone is told
@@ -129,7 +164,19 @@ export const announceResult = defineMove<{ election: number }>({
       : ctx.t('result.objection_until', { when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now) });
     if (!planned) await planCertifyReminder(ctx, e, ends);
     const overrides = await overrideLines(ctx);
-    const full = { ...body, text: [body.text, notice, ...overrides].filter(Boolean).join('\n') };
+    // C14, 监督情况及结论: what the scrutineers found, in their words, with any dispute and its end
+    const conclusion = conclusionLines(ctx.t, scrutiny);
+    const full = {
+      ...body,
+      text: [
+        body.text,
+        ...(conclusion.length > 0 ? [ctx.t('scrutiny.conclusion'), ...conclusion] : []),
+        notice,
+        ...overrides,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    };
     return postNotice(ctx, step.notice, full, 'results');
   },
 });

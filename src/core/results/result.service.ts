@@ -3,12 +3,19 @@ import { BALLOT_KIND, type CountResult, type TieDecision, type TieRecord } from 
 import { candidatesOf } from '../ballots/ballot.service.js';
 import { toEngineBallot, writeInsOf } from '../ballots/ballot.rules.js';
 import type { ElectionContext } from '../kit/context.js';
-import { notifyMember } from '../notices/notice.service.js';
-import { planConfirmReminder } from '../elections/timetable.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import type { AuditEntry } from '../audit/audit.types.js';
 import { applyRulings } from './result.rulings.js';
+import {
+  channelFigures,
+  reconcile,
+  roundPaper,
+  setAsideOf,
+  withSetAside,
+  type SetAside,
+} from './result.paper.js';
+import type { BallotIssue, BallotReturn } from '../paper/paper.types.js';
 import { presetOf, RON } from '../shared/presets.js';
 
 /** What every contest's count reads alike, read once for the whole count. */
@@ -17,6 +24,8 @@ interface CountBasis {
   decisions: (TieDecision & { contest: number })[];
   /** those present (实到) the organisers recorded, per round */
   attendance: Map<number, number>;
+  /** paper and mail ballots issued and returned, where some members vote so */
+  paper?: { issues: BallotIssue[]; returns: BallotReturn[] };
 }
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
@@ -29,7 +38,12 @@ async function countContest(
   const candidates = await candidatesOf(ctx, contest);
   const roll = basis.roll;
   const eligibleWeight = roll.reduce((s, r) => s + r.weight, 0);
-  const stored = await ctx.tx.ballots.listForCount(contest.id);
+  const online = await ctx.tx.ballots.listForCount(contest.id);
+  // issue 13: the confirmed paper and mail batches join the box; those set aside are cast and invalid
+  const paper = basis.paper ? await ctx.tx.paper.confirmedBallots(contest.id) : [];
+  const asPaper = (b: (typeof paper)[number]) => ({ content: b.content, weight: 1 });
+  const stored = [...online, ...paper.filter((b) => !b.spoilt).map(asPaper)];
+  const setAside = setAsideOf(paper);
   const kind = BALLOT_KIND[contest.method];
   const { order: _order, writeIn: _writeIn, ...options } = contest.options;
   const decisions = basis.decisions
@@ -39,33 +53,59 @@ async function countContest(
   if (contest.method === 'approve-oppose') options.maxMarks ??= contest.seats;
   // C5's `present` base: everyone who voted was there, whatever the attendance recorded says
   const round = contest.round ?? 1;
-  const present = Math.max(basis.attendance.get(round) ?? 0, stored.length);
+  const present = Math.max(basis.attendance.get(round) ?? 0, online.length + paper.length);
   // R5, C4: each member written in stands after the listed candidates, in a fixed order
   const written = [...new Set(stored.flatMap((b) => writeInsOf(b.content, kind)))].sort();
   const writeIns = new Map(written.map((id, i) => [id, candidates.length + i]));
   const writtenNames = await Promise.all(
     written.map(async (id) => (await ctx.tx.members.get(ctx.org.id, id))?.displayName ?? id),
   );
-  const counted: CountResult = tally({
-    method: contest.method,
-    seats: contest.seats,
-    candidates: [...candidates.map((c) => c.name), ...writtenNames].map((name) => ({ name })),
-    ballots: stored.map((b) => toEngineBallot(b.content, kind, b.weight, candidates.length, writeIns)),
-    // the seed for any lot is fixed by the election, so a recount draws the same lots
-    options: {
-      ...options,
-      ...(decisions.length > 0 ? { decisions } : {}),
-      eligible: eligibleWeight,
-      present,
-      seed: options.seed ?? `${e.id}:${contest.number}`,
-    },
-  });
+  // approve-oppose's `cast` base counts the set-aside ballots, so its engine takes them; for every
+  // other method they touch no figure but the ballots', added after the count
+  const aoa = contest.method === 'approve-oppose';
+  const count = (ballots: readonly { content: string; weight: number }[], aside: SetAside) => {
+    const r = tally({
+      method: contest.method,
+      seats: contest.seats,
+      candidates: [...candidates.map((c) => c.name), ...writtenNames].map((name) => ({ name })),
+      ballots: ballots.map((b) => toEngineBallot(b.content, kind, b.weight, candidates.length, writeIns)),
+      // the seed for any lot is fixed by the election, so a recount draws the same lots
+      options: {
+        ...options,
+        ...(decisions.length > 0 ? { decisions } : {}),
+        ...(aoa ? { setAside: aside } : {}),
+        eligible: eligibleWeight,
+        present,
+        seed: options.seed ?? `${e.id}:${contest.number}`,
+      },
+    });
+    return aoa ? r : { ...r, ballots: withSetAside(r.ballots, aside) };
+  };
+  const counted = count(stored, setAside);
+  const channels = basis.paper
+    ? channelFigures(
+        counted.ballots,
+        roll.length,
+        roundPaper(basis.paper.issues, basis.paper.returns, round),
+        new Map(
+          (['paper', 'mail'] as const)
+            .map((ch) => [ch, paper.filter((b) => b.channel === ch)] as const)
+            .filter(([, mine]) => mine.length > 0)
+            .map(([ch, mine]) => [
+              ch,
+              count(mine.filter((b) => !b.spoilt).map(asPaper), setAsideOf(mine)).ballots,
+            ]),
+        ),
+      )
+    : undefined;
   // the rules' say over the count: a round void for turnout (C1), no majority of the votes cast (R2)
   const ron = candidates.findIndex((c) => c.memberId === RON);
   // before the rules too, so the C8 margin is counted among the listed candidates
   const listedOnly = (r: CountResult) =>
     written.length > 0 ? withWriteIns(r, candidates.length, written.length) : r;
-  const ruled = applyRulings(presetOf(e.settings), listedOnly(counted), {
+  const preset = presetOf(e.settings);
+  const reconciled = channels ? reconcile(preset, counted, channels) : counted;
+  const ruled = applyRulings(preset, listedOnly(reconciled), {
     eligible: roll.length,
     present,
     ...(e.settings.differential !== undefined ? { differential: e.settings.differential } : {}),
@@ -81,6 +121,7 @@ async function countContest(
     eligible: roll.length,
     issued: roll.length,
     present,
+    ...(channels ? { channels } : {}),
     createdAt: ctx.now.toISOString(),
   };
 }
@@ -133,6 +174,9 @@ export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
     roll: (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible'),
     decisions: tieDecisions(log),
     attendance: attendanceOf(log),
+    ...(e.settings.offlineBallots
+      ? { paper: { issues: await ctx.tx.paper.issues(e.id), returns: await ctx.tx.paper.returns(e.id) } }
+      : {}),
   };
   for (const c of contests) {
     const stored = await countContest(ctx, c, basis);
@@ -149,44 +193,4 @@ export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
 /** Ties the count stopped at for the organisers to decide. */
 export function openTies(result: CountResult): TieRecord[] {
   return result.ties.filter((t) => t.rule === 'organiser' && t.chosen.length === 0);
-}
-
-/**
- * The count waits on the scrutineers: each is told now, and those who have not confirmed it a day later
- * are reminded (the job checks the election is still waiting).
- */
-export async function askScrutineers(ctx: ElectionContext): Promise<void> {
-  const e = ctx.election;
-  const scrutineers = (await ctx.tx.roles.list(e.id)).filter((r) => r.role === 'scrutineer');
-  if (scrutineers.length === 0) return;
-  // once per version of the count: the count itself, then each tie decision that changed it
-  const log = await ctx.tx.audit.list(e.id);
-  const version = log.filter((a) => a.event === 'phase.counted' || a.event === 'tie.decided').length;
-  for (const s of scrutineers)
-    await notifyMember(ctx, s.memberId, `confirm-ask:${version}:${s.memberId}`, (t) => ({
-      text: t('count.please_confirm', { number: e.number, title: e.title }),
-      tone: 'info',
-    }));
-  await planConfirmReminder(ctx, e, new Date(ctx.now.getTime() + 86_400_000));
-}
-
-/**
- * Confirmations of the count as it stands: a tie decided after a scrutineer confirmed changed the count
- * they confirmed, so theirs no longer counts.
- */
-export async function standingConfirmations(ctx: ElectionContext): Promise<string[]> {
-  // the chain's order, not the clock: a decision and a confirmation may share a millisecond
-  const log = await ctx.tx.audit.list(ctx.election.id);
-  let from = 0;
-  log.forEach((a, i) => {
-    if (a.event === 'phase.counted' || a.event === 'tie.decided') from = i;
-  });
-  return [
-    ...new Set(
-      log
-        .slice(from)
-        .filter((a) => a.event === 'count.confirmed')
-        .map((a) => a.actor),
-    ),
-  ];
 }

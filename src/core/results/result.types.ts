@@ -1,4 +1,18 @@
 import type { CountResult } from '../../counting/types.js';
+import type { BallotChannel } from '../paper/paper.types.js';
+
+/** One channel's part of a round (issue 13): issued, returned, and how the returned ballots read. */
+export interface ChannelFigures {
+  channel: BallotChannel;
+  issued: number;
+  returned: number;
+  valid: number;
+  blank: number;
+  invalid: number;
+  invalidBy: Record<string, number>;
+  /** mail ballots that came after the close: logged, not counted */
+  late: number;
+}
 
 export interface StoredResult {
   electionId: string;
@@ -11,6 +25,8 @@ export interface StoredResult {
   issued: number;
   /** those present at the round (实到, C5): the attendance recorded, and never fewer than voted */
   present?: number;
+  /** per channel, where some ballots came on paper or by mail */
+  channels?: ChannelFigures[];
   createdAt: string;
 }
 

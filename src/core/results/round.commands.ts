@@ -17,6 +17,7 @@ import { notifyChannel } from '../notices/notice.service.js';
 import { sendBallots, voteButton } from '../voting/voting.commands.js';
 import type { Contest } from '../shared/election.types.js';
 import { randomId, randomSalt } from '../shared/ids.js';
+import { scrutinyOf } from './scrutiny.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { parseWhen } from '../shared/time.js';
 import type { StoredResult } from './result.types.js';
@@ -64,6 +65,8 @@ export const openRound = defineMove<{ election: number; closes?: string }>({
     const e = ctx.election;
     // the last round's links and key must be purged from the files before a new box opens
     if (e.seal === 'pending') return fail('round.still_sealing', { number: e.number });
+    // the count is the scrutineers' to see first: nobody opens a round on a result still hidden
+    if (!(await scrutinyOf(ctx)).clear) return fail('round.count_unconfirmed', { number: e.number });
     const { contests, round, due } = await furtherRoundsDue(ctx);
     if (due.length === 0) return fail('round.none_needed', { number: e.number });
     // a seat RON won is nominated for again before anyone votes on it

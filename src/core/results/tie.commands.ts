@@ -14,7 +14,8 @@ import { parseMember } from '../kit/args.js';
 import { toActor } from '../kit/say.js';
 import type { Contest } from '../shared/election.types.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { askScrutineers, countAll, openTies } from './result.service.js';
+import { countAll, openTies } from './result.service.js';
+import { askScrutineers } from './scrutiny.js';
 
 export const decideTie = defineCommand<{
   election: number;

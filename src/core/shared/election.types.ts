@@ -44,6 +44,10 @@ export interface ElectionSettings {
   proxyLimit?: number;
   /** C1: which quorum makes a round valid, where the preset has one; 'half' if absent */
   turnout?: TurnoutRule;
+  /** some members vote on paper or by mail (issue 13): an online cast then checks for their return */
+  offlineBallots?: boolean;
+  /** scrutineers' confirmations the count needs (C12); all scrutineers, up to two, if absent */
+  confirmations?: number;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

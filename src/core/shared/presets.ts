@@ -48,6 +48,8 @@ export interface Preset {
   proxies?: { limit: number; rule: string };
   /** the rule that forbids proxies, cited when one is refused (L3) */
   noProxies?: string;
+  /** returned ballots above those issued void the round (C2); flagged only, where absent */
+  reconciliation?: string;
   /** voters may write in a member not on the list unless a contest turns it off (R5; C4's 另选他人) */
   writeIns?: string;
 }
@@ -102,6 +104,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     resultNotice: { days: 3, rule: 'C15' },
     differential: { percent: 20, rule: 'C9' },
     turnoutQuorum: 'C1',
+    reconciliation: 'C2',
     // C13: 2 or 3 in the sources; the election may set its own (proxy-limit)
     proxies: { limit: 2, rule: 'C13' },
     writeIns: 'C4',

@@ -6,7 +6,7 @@
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { openContests } from '../elections/election.service.js';
+import { currentRound } from '../elections/election.service.js';
 import { fail } from '../shared/result.js';
 
 export const recordAttendance = defineCommand<{ election: number; present: number }>({
@@ -24,7 +24,7 @@ export const recordAttendance = defineCommand<{ election: number; present: numbe
     const eligible = (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible').length;
     if (args.present > eligible)
       return fail('attendance.more_than_entitled', { present: args.present, eligible }, 'present');
-    const round = Math.max(1, ...(await openContests(ctx)).map((c) => c.round ?? 1));
+    const round = await currentRound(ctx);
     await ctx.audit('attendance.recorded', { round, present: args.present });
     return toActor(
       ctx.t('attendance.recorded', { number: e.number, round, present: args.present, eligible }),

@@ -80,6 +80,8 @@ function countOpinions(ctx: MethodContext): OpinionCounts {
     for (const c of yes) if (ctx.active[c]) approve[c] += weight;
     for (const c of no) if (ctx.active[c]) oppose[c] += weight;
   }
+  for (const [reason, count] of Object.entries(ctx.options.setAside ?? {}))
+    if (count && count > 0) figures.add(count, 'invalid', count, reason as InvalidReason);
   return { approve, oppose, figures };
 }
 
@@ -188,7 +190,15 @@ export function countApproveOppose(input: TallyInput): CountResult {
 /** One line per reason invalid ballots were set aside for, in the order the reasons are checked. */
 function invalidLines(figures: FigureTally, maxApprovals: number): Explanation[] {
   const by = figures.figures().invalidBy ?? {};
-  const order: InvalidReason[] = ['unknown-candidate', 'contradictory', 'over-marked', 'blank'];
+  const order: InvalidReason[] = [
+    'unknown-candidate',
+    'contradictory',
+    'over-marked',
+    'blank',
+    'unreadable',
+    'identifying-mark',
+    'not-official',
+  ];
   return order.flatMap((reason) => {
     const count = by[reason] ?? 0;
     if (count === 0) return [];

@@ -8,6 +8,7 @@ import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
 import orgs from './orgs.js';
+import paper from './paper.js';
 import proxies from './proxies.js';
 import resultsAoa from './results-aoa.js';
 import discord from './discord.js';
@@ -28,6 +29,7 @@ export const catalogs = [
   delivery,
   discord,
   orgs,
+  paper,
   proxies,
   resultsAoa,
   secrecy,

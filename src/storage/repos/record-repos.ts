@@ -24,6 +24,7 @@ const RESULT = [
   'eligible',
   'issued',
   'present',
+  'channels',
   'created_at',
 ] as const;
 const AUDIT = ['election_id', 'seq', 'at', 'actor', 'event', 'data', 'prev_hash', 'hash'] as const;
@@ -56,7 +57,9 @@ const q = {
       .onConflict((oc) =>
         oc
           .columns(['election_id', 'contest_id', 'round'])
-          .doUpdateSet(rowParams(p, ['result', 'eligible', 'issued', 'present', 'created_at'] as const)),
+          .doUpdateSet(
+            rowParams(p, ['result', 'eligible', 'issued', 'present', 'channels', 'created_at'] as const),
+          ),
       ),
   ),
   resultList: prepare((db, p) =>
