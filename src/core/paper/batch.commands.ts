@@ -22,7 +22,7 @@ function summary(ctx: ElectionContext, ballots: readonly TypedBallot[]): string 
   const invalid = [...spoilt].map(([r, n]) => `${ctx.t(`paper.reason.${r}`)} ${n}`).join(', ');
   return ctx.t('paper.batch_summary', {
     count: ballots.length,
-    valid: ballots.length - blank - [...spoilt.values()].reduce((a, b) => a + b, 0),
+    valid: ballots.length - [...spoilt.values()].reduce((a, b) => a + b, 0),
     blank,
     invalid: invalid || '0',
   });

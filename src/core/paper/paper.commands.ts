@@ -32,7 +32,10 @@ export const markChannel = defineCommand<{
   async handler(ctx, args) {
     const e = ctx.election;
     const me = ctx.actor.memberId;
-    const organiser = ctx.roles.includes('organiser');
+    // an 'anyone' command is dispatched without the actor's roles (the cast path needs none): read them
+    const organiser = (await ctx.tx.roles.list(e.id)).some(
+      (r) => r.memberId === me && r.role === 'organiser',
+    );
     const members = args.members ?? [me];
     if (!organiser && members.some((m) => m !== me)) return fail('paper.channel_others');
     const missing = await notOnRoll(ctx, members);

@@ -31,13 +31,14 @@ export function withSetAside(figures: BallotFigures, setAside: SetAside): Ballot
 export interface RoundPaper {
   issued: Map<OfflineChannel, number>;
   late: Map<OfflineChannel, number>;
-  /** members issued a paper or mail ballot: they got no online ballot to count as issued */
+  /** members issued a paper or mail ballot who did not vote online: their online ballot went unused */
   offlineMembers: number;
 }
 
 export function roundPaper(
   issues: readonly BallotIssue[],
   returns: readonly BallotReturn[],
+  voters: ReadonlySet<string>,
   round: number,
 ): RoundPaper {
   const issued = new Map<OfflineChannel, number>();
@@ -46,7 +47,11 @@ export function roundPaper(
   for (const i of mine) issued.set(i.channel, (issued.get(i.channel) ?? 0) + 1);
   for (const r of returns)
     if (r.round === round && r.late) late.set(r.channel, (late.get(r.channel) ?? 0) + 1);
-  return { issued, late, offlineMembers: new Set(mine.map((i) => i.memberId)).size };
+  const returned = new Set(returns.filter((r) => r.round === round && !r.late).map((r) => r.memberId));
+  // issued one on paper or by mail and voted online first: their online ballot was the one used
+  const offline = new Set(mine.map((i) => i.memberId));
+  const usedOnline = [...offline].filter((m) => voters.has(m) && !returned.has(m)).length;
+  return { issued, late, offlineMembers: offline.size - usedOnline };
 }
 
 /**
@@ -89,7 +94,9 @@ export function channelFigures(
     channel: 'online',
     issued: eligible - paper.offlineMembers,
     returned: rest.cast,
-    ...rest,
+    valid: rest.valid,
+    blank: rest.blank,
+    invalid: rest.invalid,
     invalidBy: Object.fromEntries(Object.entries(restBy).filter(([, n]) => n > 0)),
     late: 0,
   };

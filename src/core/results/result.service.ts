@@ -25,7 +25,7 @@ interface CountBasis {
   /** those present (实到) the organisers recorded, per round */
   attendance: Map<number, number>;
   /** paper and mail ballots issued and returned, where some members vote so */
-  paper?: { issues: BallotIssue[]; returns: BallotReturn[] };
+  paper?: { issues: BallotIssue[]; returns: BallotReturn[]; voters: Set<string> };
 }
 
 /** Count one contest with the engine; the ballots come without any link to voters. */
@@ -86,7 +86,7 @@ async function countContest(
     ? channelFigures(
         counted.ballots,
         roll.length,
-        roundPaper(basis.paper.issues, basis.paper.returns, round),
+        roundPaper(basis.paper.issues, basis.paper.returns, basis.paper.voters, round),
         new Map(
           (['paper', 'mail'] as const)
             .map((ch) => [ch, paper.filter((b) => b.channel === ch)] as const)
@@ -119,7 +119,8 @@ async function countContest(
     round,
     result,
     eligible: roll.length,
-    issued: roll.length,
+    // a member issued a paper or mail ballot got that one instead of the online one
+    issued: channels ? channels.reduce((n, c) => n + c.issued, 0) : roll.length,
     present,
     ...(channels ? { channels } : {}),
     createdAt: ctx.now.toISOString(),
@@ -175,7 +176,13 @@ export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
     decisions: tieDecisions(log),
     attendance: attendanceOf(log),
     ...(e.settings.offlineBallots
-      ? { paper: { issues: await ctx.tx.paper.issues(e.id), returns: await ctx.tx.paper.returns(e.id) } }
+      ? {
+          paper: {
+            issues: await ctx.tx.paper.issues(e.id),
+            returns: await ctx.tx.paper.returns(e.id),
+            voters: new Set(await ctx.tx.participation.voters(e.id)),
+          },
+        }
       : {}),
   };
   for (const c of contests) {

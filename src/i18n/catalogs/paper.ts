@@ -49,11 +49,14 @@ export default {
     'paper.bad_reason': 'An invalid ballot’s reason is one of: {reasons}.',
     'paper.no_write_ins':
       'A written-in name cannot be entered from paper; set the ballot aside as the rules say.',
-    'paper.batch_summary': '{count} ballot(s): valid {valid}, blank {blank}, invalid {invalid}.',
+    'paper.batch_summary': '{count} ballot(s): valid {valid} (of which blank {blank}), invalid {invalid}.',
     'paper.reason.over-marked': 'over-marked',
     'paper.reason.unreadable': 'unreadable',
     'paper.reason.identifying-mark': 'identifying mark',
     'paper.reason.not-official': 'not the official ballot',
+    'paper.reason.unknown-candidate': 'naming someone not on the ballot',
+    'paper.reason.contradictory': 'contradictory',
+    'paper.reason.blank': 'blank where blanks are not accepted',
     'paper.weighted':
       'This roll has weights, and a paper ballot carries none: weighted elections vote online only.',
     'paper.batch_entered':
@@ -110,6 +113,10 @@ export default {
     'result.aoa.reason.unreadable': 'unreadable: {count}',
     'result.aoa.reason.identifying_mark': 'with an identifying mark: {count}',
     'result.aoa.reason.not_official': 'not the official ballot: {count}',
+    'result.channels': 'By channel',
+    'result.channel_line':
+      '{channel}: issued {issued}, returned {returned}; valid {valid} (of which blank {blank}), invalid {invalid}',
+    'result.channel_late': '; {late} received late, not counted',
   },
   'zh-Hans': {
     'command.paper.channel.summary': '以纸质或邮寄方式投票（选民为自己申请，组织者可为任何人设定）',
@@ -151,11 +158,14 @@ export default {
     'paper.bad_ballot': '第 {entry} 张选票（{text}）无法录入：{why}',
     'paper.bad_reason': '无效票的原因须为以下之一：{reasons}。',
     'paper.no_write_ins': '纸质选票上另选的姓名无法录入；请按规则处理该票。',
-    'paper.batch_summary': '共 {count} 张：有效 {valid}，空白 {blank}，无效 {invalid}。',
+    'paper.batch_summary': '共 {count} 张：有效 {valid}（其中空白 {blank}），无效 {invalid}。',
     'paper.reason.over-marked': '多选',
     'paper.reason.unreadable': '无法辨认',
     'paper.reason.identifying-mark': '有识别标记',
     'paper.reason.not-official': '非正式选票',
+    'paper.reason.unknown-candidate': '选了选票上没有的人',
+    'paper.reason.contradictory': '自相矛盾',
+    'paper.reason.blank': '空白（本项不接受空白票）',
     'paper.weighted': '本名册有权重，而纸质选票不带权重：加权选举只能网上投票。',
     'paper.batch_entered':
       '已为 {contest}（{channel}）录入第 {batch} 批（第 {number} 号选举）。由另一名监票人确认：/election paper confirm {number} {batch}',
@@ -204,5 +214,9 @@ export default {
     'result.aoa.reason.unreadable': '无法辨认 {count} 张',
     'result.aoa.reason.identifying_mark': '有识别标记 {count} 张',
     'result.aoa.reason.not_official': '非正式选票 {count} 张',
+    'result.channels': '按投票方式',
+    'result.channel_line':
+      '{channel}：发出 {issued} 张，收回 {returned} 张；有效 {valid} 张（其中空白 {blank} 张），无效 {invalid} 张',
+    'result.channel_late': '；逾期收到 {late} 张，不计入',
   },
 } satisfies Catalog;

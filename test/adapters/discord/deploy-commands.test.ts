@@ -146,6 +146,7 @@ describe('deploy-commands', () => {
       'differential',
       'proxy-limit',
       'turnout',
+      'confirmations',
       'override',
     ]);
     expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([
