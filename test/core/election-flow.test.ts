@@ -48,16 +48,18 @@ describe('a whole election through the registry', () => {
     const changed = await h.ok('erin', 'cast 1 1 1');
     expect(changed).toMatch(/replaces/);
     await h.ok('olga', 'voting close 1');
-    // published for anyone to check and recount: receipts apart from ballots, no links
-    const published = await h.ok('frank', 'voting ballots 1');
-    expect(published).toContain('Receipts (5)');
-    expect(published).toMatch(/Chair: 5 ballot\(s\): [12](?:\n[12]){4}/);
     const ballotRows = h.store.state.ballots.map((b) => b.content).sort();
     expect(ballotRows).toEqual(['1', '1', '1', '2', '2']);
     await h.ok('olga', 'count 1');
     const early = await h.run('olga', 'announce 1');
     expect(early.kind).toBe('domain-error');
+    // the ballots are the count: hidden, like it, until the scrutineer has confirmed it (C12)
+    expect((await h.run('frank', 'voting ballots 1')).kind).toBe('domain-error');
     await h.ok('sam', 'count confirm 1');
+    // then published for anyone to check and recount: receipts apart from ballots, no links
+    const published = await h.ok('frank', 'voting ballots 1');
+    expect(published).toContain('Receipts (5)');
+    expect(published).toMatch(/Chair: 5 ballot\(s\): [12](?:\n[12]){4}/);
     expect(await h.ok('olga', 'announce 1')).toMatch(/^Posted in <#general>: Results/);
     // one event, one post: the results are in the channel notice, once
     const notices = h.store.state.outbox.filter((m) => m.purpose === 'results');

@@ -9,6 +9,7 @@ import { updateTurnout } from '../notices/turnout.notice.js';
 import { queueReceiptDm } from '../receipts/receipt.notice.js';
 import { ballotHolder } from '../proxies/proxy.service.js';
 import { fail } from '../shared/result.js';
+import { scrutinyOf } from '../elections/election.scrutiny.js';
 import { ballotForm, cast, onlineAllowed, voterCheck } from './ballot.service.js';
 
 /** A bare /vote: the elections this member can vote in now, each a button to its ballot. */
@@ -187,6 +188,9 @@ export const publishedBallots = defineCommand<{ election: number }>({
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
     const e = ctx.election;
+    // the ballots are the count: nobody reads them before the scrutineers have confirmed it (C12)
+    if ((e.phase === 'closed' || e.phase === 'counted') && !(await scrutinyOf(ctx)).clear)
+      return fail('ballots.after_confirmation', { number: e.number });
     const contests = await ctx.tx.contests.list(e.id);
     const ballots = await ctx.tx.ballots.listPublished(e.id);
     const receipts = await ctx.tx.receipts.list(e.id);

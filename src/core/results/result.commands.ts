@@ -21,7 +21,8 @@ async function overrideLines(ctx: ElectionContext): Promise<string[]> {
   );
 }
 import { countAll, openTies } from './result.service.js';
-import { askScrutineers, conclusionLines, scrutinyOf, standingConfirmations } from './scrutiny.js';
+import { askScrutineers } from './scrutiny.js';
+import { conclusionLines, scrutinyOf, standingConfirmations } from '../elections/election.scrutiny.js';
 import { openTieLine } from './tie.commands.js';
 import { latestRounds } from './round.commands.js';
 import type { Contest } from '../shared/election.types.js';

@@ -17,7 +17,7 @@ import { notifyChannel } from '../notices/notice.service.js';
 import { sendBallots, voteButton } from '../voting/voting.commands.js';
 import type { Contest } from '../shared/election.types.js';
 import { randomId, randomSalt } from '../shared/ids.js';
-import { scrutinyOf } from './scrutiny.js';
+import { scrutinyOf } from '../elections/election.scrutiny.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { parseWhen } from '../shared/time.js';
 import type { StoredResult } from './result.types.js';

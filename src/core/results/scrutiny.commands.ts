@@ -8,7 +8,7 @@ import { notifyMember } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
 import { countedReply } from './result.commands.js';
 import { countAll } from './result.service.js';
-import { scrutinyOf } from './scrutiny.js';
+import { scrutinyOf } from '../elections/election.scrutiny.js';
 
 export const disputeCount = defineCommand<{ election: number; note: string }>({
   id: 'result.count.dispute',

@@ -101,6 +101,8 @@ export default {
     'scrutiny.nothing_disputed': 'Nobody disputes the count of election {number}.',
     'scrutiny.resolved':
       'Resolved {count} dispute(s) of the count of election {number}; the note is on record.',
+    'ballots.after_confirmation':
+      'The ballots of election {number} are published once the scrutineers have confirmed the count.',
     'round.count_unconfirmed':
       'The count of election {number} is not confirmed by the scrutineers yet: a further round waits for it.',
     'ruling.reconciliation_void':
@@ -204,6 +206,7 @@ export default {
       '你对第 {number} 号选举计票的异议已记录；已通知组织者，在其处理前不会公布结果。',
     'scrutiny.nothing_disputed': '第 {number} 号选举的计票没有异议。',
     'scrutiny.resolved': '已处理第 {number} 号选举计票的 {count} 项异议；说明已记录。',
+    'ballots.after_confirmation': '第 {number} 号选举的选票在监票人确认计票后公布。',
     'round.count_unconfirmed': '第 {number} 号选举的计票尚未经监票人确认：另行选举须待确认后进行。',
     'ruling.reconciliation_void':
       '本轮无效：以{channel}方式收回 {returned} 张，而只发出 {issued} 张（规则 {rule}）。须重新投票。',
