@@ -139,7 +139,12 @@ export async function runElection(d: ElectionDriver): Promise<ElectionOutcome> {
 
   // the announcement is one post in the channel, with the chart
   const posts = await d.channelPosts();
-  const announced = posts.filter((p) => p.startsWith('== Results: Staff council 2026 ==\nCount confirmed'));
+  // an official notice: the election, its rules and dates first, then who confirmed the count
+  const announced = posts.filter((p) =>
+    /^== Results: Staff council 2026 ==\nOfficial notice of the result of election 1, Staff council 2026\. Rules: Teller’s defaults\. Voting opened .+ and closed .+\.\nCount confirmed/.test(
+      p,
+    ),
+  );
   expect(announced, `${d.name}: results posts\n${posts.join('\n---\n')}`).toHaveLength(1);
   expect(announced[0]).toMatch(/\n\(chart\)$/);
   const results = resultsOf(announced[0]);

@@ -277,3 +277,30 @@ describe('the scrutineers’ confirmations (C12)', () => {
     expect(e.settings.confirmations).toBe(3);
   });
 });
+
+describe('the announcement as an official notice, in Chinese', () => {
+  it('gives the rules, the dates, each channel and the conclusion as a 选举结果公告 does', async () => {
+    const h = harness();
+    await paperRound(h, 'cn-org');
+    await h.ok('sam', 'paper batch 1 1 "2*1:+,2:-; invalid:not-official"');
+    await h.ok('tess', 'paper confirm 1 1');
+    await h.ok('olga', 'count 1');
+    await h.ok('sam', 'count confirm 1 "开箱、唱票、计票均公开进行"');
+    await h.ok('tess', 'count confirm 1');
+    h.clock.advance(DAY);
+    expect((await h.run('olga', 'announce 1', { locale: 'zh-CN' })).kind).toBe('ok');
+    const body = h.store.state.outbox.find((m) => m.purpose === 'results')!.body;
+    const text = [body.text, ...(body.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+    expect(text).toMatch(
+      /^第 1 号选举“Branch committee”选举结果公告。适用规则：中国组织选举规则（C1–C15）。投票开始于 .+，结束于 .+。/,
+    );
+    // by hand: online 4 issued 4 returned 4; paper 3 issued, 3 returned, 2 valid and 1 not official
+    expect(text).toContain('网上：发出 4 张，收回 4 张；有效 4 张（其中空白 0 张），无效 0 张');
+    expect(text).toContain(
+      '纸质：发出 3 张，收回 3 张；有效 2 张（其中空白 0 张），无效 1 张（非正式选票 1）',
+    );
+    expect(text).toContain(
+      '监督情况及结论：\n<@sam> 确认计票：开箱、唱票、计票均公开进行\n<@tess> 确认计票。',
+    );
+  });
+});

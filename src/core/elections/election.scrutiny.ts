@@ -81,4 +81,3 @@ export function conclusionLines(t: Translate, s: Scrutiny): string[] {
     );
   return lines;
 }
-

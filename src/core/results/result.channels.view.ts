@@ -33,7 +33,7 @@ export function channelFields(t: Translate, stored: StoredResult): Field[] {
         blank: c.blank,
         invalid: c.invalid,
       }),
-      reasons ? ` (${reasons})` : '',
+      reasons ? t('result.channel_reasons', { reasons }) : '',
       c.late > 0 ? t('result.channel_late', { late: c.late }) : '',
     ].join('');
   });

@@ -29,6 +29,23 @@ import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { announcement } from './result.view.js';
 
+/** The official notice's first line: the election, the rules it followed, when voting opened and closed. */
+async function noticeHeader(ctx: ElectionContext): Promise<string> {
+  const e = ctx.election;
+  const log = await ctx.tx.audit.list(e.id);
+  const shown = (entry: { at: string } | undefined) =>
+    entry ? formatTime(new Date(entry.at), ctx.zone, ctx.locale) : '—';
+  const rules = ctx.t(`preset.name.${e.settings.preset ?? 'none'}`);
+  return ctx.t('result.notice_header', {
+    number: e.number,
+    title: e.title,
+    rules,
+    // the first round opened voting; the last close ended it
+    opened: shown(log.find((a) => a.event === 'phase.voting')),
+    closed: shown([...log].reverse().find((a) => a.event === 'phase.closed')),
+  });
+}
+
 /** The count stopped at ties for the organisers: the one who ran it is told, and so is every organiser. */
 async function tellOpenTies(
   ctx: ElectionContext,
@@ -165,11 +182,13 @@ export const announceResult = defineMove<{ election: number }>({
       : ctx.t('result.objection_until', { when: when({ ...ctx.reader, zone: ctx.zone }, ends, ctx.now) });
     if (!planned) await planCertifyReminder(ctx, e, ends);
     const overrides = await overrideLines(ctx);
+    const header = await noticeHeader(ctx);
     // C14, 监督情况及结论: what the scrutineers found, in their words, with any dispute and its end
     const conclusion = conclusionLines(ctx.t, scrutiny);
     const full = {
       ...body,
       text: [
+        header,
         body.text,
         ...(conclusion.length > 0 ? [ctx.t('scrutiny.conclusion'), ...conclusion] : []),
         notice,

@@ -115,10 +115,19 @@ export default {
     'result.aoa.reason.unreadable': 'unreadable: {count}',
     'result.aoa.reason.identifying_mark': 'with an identifying mark: {count}',
     'result.aoa.reason.not_official': 'not the official ballot: {count}',
+    'result.notice_header':
+      'Official notice of the result of election {number}, {title}. Rules: {rules}. Voting opened {opened} and closed {closed}.',
+    'preset.name.none': 'Teller’s defaults',
+    'preset.name.simple': 'simple (plurality, ties by a recorded lot)',
+    'preset.name.roberts': 'Robert’s Rules of Order (R1–R9)',
+    'preset.name.lmrda': 'US LMRDA union elections (L1–L16)',
+    'preset.name.cn-org': 'Chinese organisational election rules (C1–C15)',
+    'preset.name.uk-su': 'UK students’ union (STV with RON)',
     'result.channels': 'By channel',
     'result.channel_line':
       '{channel}: issued {issued}, returned {returned}; valid {valid} (of which blank {blank}), invalid {invalid}',
     'result.channel_late': '; {late} received late, not counted',
+    'result.channel_reasons': ' ({reasons})',
   },
   'zh-Hans': {
     'command.paper.channel.summary': '以纸质或邮寄方式投票（选民为自己申请，组织者可为任何人设定）',
@@ -217,9 +226,18 @@ export default {
     'result.aoa.reason.unreadable': '无法辨认 {count} 张',
     'result.aoa.reason.identifying_mark': '有识别标记 {count} 张',
     'result.aoa.reason.not_official': '非正式选票 {count} 张',
+    'result.notice_header':
+      '第 {number} 号选举“{title}”选举结果公告。适用规则：{rules}。投票开始于 {opened}，结束于 {closed}。',
+    'preset.name.none': 'Teller 默认规则',
+    'preset.name.simple': '简单多数（平票以记录在案的抽签决定）',
+    'preset.name.roberts': '罗伯特议事规则（R1–R9）',
+    'preset.name.lmrda': '美国《劳资报告和披露法》工会选举（L1–L16）',
+    'preset.name.cn-org': '中国组织选举规则（C1–C15）',
+    'preset.name.uk-su': '英国学生会（单记可让渡投票，含 RON）',
     'result.channels': '按投票方式',
     'result.channel_line':
       '{channel}：发出 {issued} 张，收回 {returned} 张；有效 {valid} 张（其中空白 {blank} 张），无效 {invalid} 张',
     'result.channel_late': '；逾期收到 {late} 张，不计入',
+    'result.channel_reasons': '（{reasons}）',
   },
 } satisfies Catalog;
