@@ -49,7 +49,11 @@ describe('a tie left to the organisers', () => {
       'tie decide 1 Secretary @bob reason="the branch rules give it to the elder"',
     );
     expect(decided).toContain('Secretary: of Alice, Bob, the organisers chose Bob to elect.');
-    expect(decided).toContain('Secretary is settled. Elected: Bob.');
+    // the election has a scrutineer: the new count is theirs to see first, so the organiser is not told who won
+    expect(decided).toContain(
+      'Secretary: the tie is settled and the contest counted again; the scrutineers see and confirm the new count before anyone else.',
+    );
+    expect(decided).not.toContain('Elected');
     const entry = h.store.state.audit.find((a) => a.event === 'tie.decided');
     expect(entry?.actor).toBe('olga');
     expect(entry?.data).toMatchObject({

@@ -16,6 +16,7 @@ import type { Contest } from '../shared/election.types.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { countAll, openTies } from './result.service.js';
 import { askScrutineers } from './scrutiny.js';
+import { scrutinyOf } from '../elections/election.scrutiny.js';
 
 export const decideTie = defineCommand<{
   election: number;
@@ -71,6 +72,8 @@ export const decideTie = defineCommand<{
     await askScrutineers(ctx);
     const after = (await ctx.tx.results.list(e.id)).find((r) => r.contestId === contest.value.id)!;
     const still = openTies(after.result);
+    // with scrutineers, the new count is theirs to see first (C12): the organiser learns only that it is settled
+    const hidden = (await scrutinyOf(ctx)).needed > 0;
     const lines = [
       ctx.t(seed ? 'tie.drawn' : 'tie.decided', {
         contest: contest.value.name,
@@ -81,10 +84,12 @@ export const decideTie = defineCommand<{
       }),
       still.length > 0
         ? openTieLine(ctx, contest.value, after.result.candidates, still[0])
-        : ctx.t('tie.settled', {
-            contest: contest.value.name,
-            elected: after.result.winners.map((w) => after.result.candidates[w]).join(', ') || '—',
-          }),
+        : hidden
+          ? ctx.t('tie.settled_hidden', { contest: contest.value.name })
+          : ctx.t('tie.settled', {
+              contest: contest.value.name,
+              elected: after.result.winners.map((w) => after.result.candidates[w]).join(', ') || '—',
+            }),
     ];
     return toActor(lines.join('\n'));
   },

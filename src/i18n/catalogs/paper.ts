@@ -103,6 +103,8 @@ export default {
       'Resolved {count} dispute(s) of the count of election {number}; the note is on record.',
     'ballots.after_confirmation':
       'The ballots of election {number} are published once the scrutineers have confirmed the count.',
+    'tie.settled_hidden':
+      '{contest}: the tie is settled and the contest counted again; the scrutineers see and confirm the new count before anyone else.',
     'round.count_unconfirmed':
       'The count of election {number} is not confirmed by the scrutineers yet: a further round waits for it.',
     'ruling.reconciliation_void':
@@ -216,6 +218,7 @@ export default {
     'scrutiny.nothing_disputed': '第 {number} 号选举的计票没有异议。',
     'scrutiny.resolved': '已处理第 {number} 号选举计票的 {count} 项异议；说明已记录。',
     'ballots.after_confirmation': '第 {number} 号选举的选票在监票人确认计票后公布。',
+    'tie.settled_hidden': '{contest}：平票已处理，本项已重新计票；新的计票结果先由监票人查看并确认。',
     'round.count_unconfirmed': '第 {number} 号选举的计票尚未经监票人确认：另行选举须待确认后进行。',
     'ruling.reconciliation_void':
       '本轮无效：以{channel}方式收回 {returned} 张，而只发出 {issued} 张（规则 {rule}）。须重新投票。',
