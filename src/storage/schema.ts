@@ -271,6 +271,32 @@ export interface PaperBallotRow {
   spoilt: string | null;
 }
 
+export interface SurveySecretRow {
+  election_id: string;
+  salt: string;
+  key_check: string;
+}
+
+export interface SurveySealedRow {
+  id: string;
+  election_id: string;
+  sealed: string;
+}
+
+export interface SurveyAnswerRow {
+  id: string;
+  election_id: string;
+  satisfaction: number;
+  ease: number;
+  /** free text, purged by retention; the scores stay */
+  comment: string | null;
+}
+
+export interface SurveyRespondentRow {
+  election_id: string;
+  member_id: string;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -311,5 +337,9 @@ export interface Schema {
   ballot_returns: BallotReturnRow;
   paper_batches: PaperBatchRow;
   paper_ballots: PaperBallotRow;
+  survey_secrets: SurveySecretRow;
+  survey_sealed: SurveySealedRow;
+  survey_answers: SurveyAnswerRow;
+  survey_respondents: SurveyRespondentRow;
   settings: SettingRow;
 }

@@ -24,6 +24,7 @@ import {
 } from './repos/election-repos.js';
 import { proxyRepo } from './repos/proxy-repos.js';
 import { paperRepo } from './repos/paper-repos.js';
+import { surveyRepo } from './repos/survey-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -50,6 +51,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     timetable: timetableRepo(ctx),
     proxies: proxyRepo(ctx),
     paper: paperRepo(ctx),
+    surveys: surveyRepo(ctx),
     settings: settingRepo(ctx),
   };
 }
@@ -67,6 +69,10 @@ const SECRET_COLUMNS: readonly (readonly [string, string])[] = [
   ['election_secrets', 'salt'],
   ['election_secrets', 'key_check'],
   ['requests', 'response'],
+  // the survey's (migrations/2027-02-08-survey.ts)
+  ['survey_secrets', 'salt'],
+  ['survey_secrets', 'key_check'],
+  ['survey_sealed', 'sealed'],
 ];
 
 /** Waits before rewriting again while a transaction older than the close still sees deleted rows. */
@@ -240,7 +246,7 @@ export function createStore(database: Database): Store {
         try {
           await rewriteUntilClean(
             conn,
-            sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox`,
+            sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox, survey_secrets, survey_sealed, survey_answers`,
           );
           await forgetSamples(conn);
         } finally {

@@ -32,6 +32,10 @@ const TABLES = [
   'roll_entries',
   'seconders',
   'settings',
+  'survey_answers',
+  'survey_respondents',
+  'survey_sealed',
+  'survey_secrets',
   'timetable',
 ];
 
@@ -45,6 +49,7 @@ const ALL = [
   '2027-01-11-proxies',
   '2027-01-18-attendance',
   '2027-01-25-paper-ballots',
+  '2027-02-08-survey',
 ];
 
 async function appTables(database: Database): Promise<string[]> {
@@ -138,7 +143,18 @@ describe.each(testDatabases)('migrations on $label', (target) => {
       .filter((r) => /without rowid\s*$/i.test(r.sql))
       .map((r) => r.name)
       .sort();
-    expect(withoutRowid).toEqual(expect.arrayContaining(['ballots', 'participation', 'receipts']));
+    expect(withoutRowid).toEqual(
+      expect.arrayContaining([
+        'ballots',
+        'participation',
+        'receipts',
+        // the survey's: no rowid records the order in which members answered
+        'survey_answers',
+        'survey_respondents',
+        'survey_sealed',
+        'survey_secrets',
+      ]),
+    );
     expect(withoutRowid).not.toContain('orgs');
   });
 });

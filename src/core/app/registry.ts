@@ -23,6 +23,7 @@ import * as voting from '../voting/voting.commands.js';
 import * as attendance from '../voting/attendance.commands.js';
 import * as paper from '../paper/paper.commands.js';
 import * as batches from '../paper/batch.commands.js';
+import * as reports from '../reports/report.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -89,6 +90,8 @@ const domain: AnyCommand[] = [
   scrutiny.recount,
   results.announceResult,
   results.certifyResult,
+  reports.showReport,
+  reports.answerSurveyCommand,
   elections.cancelElection,
   elections.archiveElection,
   audit.showAudit,

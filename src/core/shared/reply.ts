@@ -3,6 +3,7 @@
 // (the form Slack and Discord both use); the console prints them as `@memberId`.
 
 import type { ChartData } from '../../counting/types.js';
+import type { PrintDocument } from './document.js';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -65,7 +66,18 @@ export interface MessageBody {
   chart?: ChartData;
   ballot?: BallotForm;
   tone?: Tone;
+  /** files to download with the message (a report as Markdown, JSON or PDF) */
+  files?: ReplyFile[];
 }
+
+/**
+ * A file a reply carries. Text or bytes as they are; a PDF as the document to print, which each
+ * adapter prints with adapters/shared (core has no PDF library). Replies are stored as JSON for
+ * platform retries, so core itself only ever puts text and documents here.
+ */
+export type ReplyFile =
+  | { name: string; mime: string; data: Uint8Array | string }
+  | { name: string; mime: 'application/pdf'; document: PrintDocument };
 
 /** Where a command's immediate reply goes: visible to the channel it was typed in, or to the actor only. */
 export type Visibility = 'channel' | 'only-you';
