@@ -2,11 +2,13 @@
 // as an attached image) and action buttons. Limits are Discord's: 4096 characters of description,
 // 25 fields of 256/1024, 5 buttons a row and 5 rows.
 import type { Action, ChartData, MessageBody, Reply, Tone } from '../../../src/core/index.js';
-import { clip } from '../../shared/index.js';
+import { clip, fileBytes } from '../../shared/index.js';
 import { encodeCustomId } from '../custom-id.js';
 
 export const EPHEMERAL = 1 << 6;
 export const CHART_FILE = 'chart.png';
+/** Discord takes at most 10 attachments a message */
+const MAX_FILES = 10;
 
 export interface OutFile {
   name: string;
@@ -66,8 +68,11 @@ export async function renderBody(body: MessageBody, ctx: RenderContext): Promise
     const png = await ctx.renderChart(body.chart, ctx.locale);
     files.push({ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' });
     embed.image = { url: `attachment://${CHART_FILE}` };
-    message.attachments = [{ id: 0, filename: CHART_FILE }];
   }
+  // a report to download: attached as files of their own (a PDF printed here from its document)
+  for (const f of (body.files ?? []).slice(0, MAX_FILES - files.length))
+    files.push({ name: f.name, data: Buffer.from(await fileBytes(f)), contentType: f.mime });
+  if (files.length > 0) message.attachments = files.map((f, id) => ({ id, filename: f.name }));
   return { message, files };
 }
 

@@ -6,13 +6,14 @@
 
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandSpec, DispatchResult, Invocation } from '../../../src/core/index.js';
+import type { CommandSpec, DispatchResult, Invocation, Reply } from '../../../src/core/index.js';
 import { ackOrDefer } from '../../shared/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
 import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
 import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
+import { shareReplyFiles, withFilesNote } from '../send/reply-files.js';
 
 /**
  * slash command name -> the command it stands for, from the registry's aliases ('vote' is /vote);
@@ -72,7 +73,11 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
       run: () => work,
       reply: async ({ inv, result }) => {
-        if (!ballotOf(result)) return ack(replyMessage(result.reply));
+        if (!ballotOf(result)) {
+          await ack(replyMessage(filesNoted(ctx, inv, result.reply)));
+          await shareFiles(ctx, client, respond, inv, result.reply);
+          return;
+        }
         await ack();
         await deliver(ctx, client, respond, command, inv, result, true);
       },
@@ -147,7 +152,29 @@ async function deliver(
     if (!opened) await respond(replyMessage(retryBallotReply(ctx, inv.actor.locale, form)));
     return;
   }
-  await respond(replyMessage(result.reply));
+  await respond(replyMessage(filesNoted(ctx, inv, result.reply)));
+  await shareFiles(ctx, client, respond, inv, result.reply);
+}
+
+function filesNoted(ctx: SlackContext, inv: Invocation, reply: Reply): Reply {
+  return withFilesNote(reply, translator(ctx, inv.actor.locale)('slack.files_in_dm'));
+}
+
+/** A reply's files reach the member's DM with Teller (a slash command's reply cannot carry them). */
+async function shareFiles(
+  ctx: SlackContext,
+  client: WebClient,
+  respond: RespondFn,
+  inv: Invocation,
+  reply: Reply,
+): Promise<void> {
+  if (!reply.body.files?.length) return;
+  if (await shareReplyFiles(client, inv.actor.memberId, reply.body.files, ctx.logger)) return;
+  await respond({
+    response_type: 'ephemeral',
+    text: translator(ctx, inv.actor.locale)('slack.files_failed'),
+    replace_original: false,
+  });
 }
 
 function matchSpec(specs: readonly CommandSpec[], words: string[]): CommandSpec | undefined {

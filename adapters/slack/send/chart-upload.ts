@@ -4,13 +4,19 @@
 
 import type { WebClient } from '@slack/web-api';
 
-export async function uploadChart(client: WebClient, png: Uint8Array, signal?: AbortSignal): Promise<string> {
-  const target = await client.files.getUploadURLExternal({ filename: 'chart.png', length: png.byteLength });
+/** Upload bytes under a name; the file id to share with files.completeUploadExternal. */
+export async function uploadFile(
+  client: WebClient,
+  bytes: Uint8Array,
+  file: { name: string; mime: string },
+  signal?: AbortSignal,
+): Promise<string> {
+  const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.byteLength });
   if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal returned no URL');
   const res = await fetch(target.upload_url, {
     method: 'POST',
-    body: png,
-    headers: { 'content-type': 'image/png' },
+    body: bytes,
+    headers: { 'content-type': file.mime },
     signal,
   });
   if (!res.ok) {
@@ -21,4 +27,8 @@ export async function uploadChart(client: WebClient, png: Uint8Array, signal?: A
     });
   }
   return target.file_id;
+}
+
+export function uploadChart(client: WebClient, png: Uint8Array, signal?: AbortSignal): Promise<string> {
+  return uploadFile(client, png, { name: 'chart.png', mime: 'image/png' }, signal);
 }

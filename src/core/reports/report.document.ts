@@ -227,19 +227,26 @@ function recordBlocks(r: Reader, d: ReportData, time: (iso: string) => string): 
             t('report.col.appeal'),
           ],
           rows: o.map((x) => [
-            `${x.ref}${x.public ? '' : ` (${t('report.private')})`}`,
+            x.public ? x.ref : t('report.ref_private', { ref: x.ref }),
             time(x.filedAt),
             [x.period ? t('report.period', { period: x.period }) : '', x.about ?? '']
               .filter(Boolean)
               .join(' · ') || '—',
             x.outcome === null
               ? t('report.undecided')
-              : `${word('outcome', x.outcome)}, ${word('effect', x.effect)}${x.reason ? `: ${x.reason}` : ''}`,
+              : t(x.reason ? 'report.decision_reason' : 'report.decision', {
+                  outcome: word('outcome', x.outcome),
+                  effect: word('effect', x.effect),
+                  reason: x.reason ?? '',
+                }),
             x.appeal === null
               ? '—'
               : x.appeal.outcome === null
                 ? t('report.undecided')
-                : `${word('outcome', x.appeal.outcome)}${x.appeal.reason ? `: ${x.appeal.reason}` : ''}`,
+                : t(x.appeal.reason ? 'report.appeal_reason' : 'report.appeal', {
+                    outcome: word('outcome', x.appeal.outcome),
+                    reason: x.appeal.reason ?? '',
+                  }),
           ]),
         },
     h1(t('report.section.survey')),

@@ -8,14 +8,16 @@ export function escapeMarkdown(text: string): string {
 
 const cell = (text: string) => escapeMarkdown(text).replace(/\r?\n/g, ' ');
 
-function block(b: DocBlock): string {
+function block(b: DocBlock, colon: string): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level + 1)} ${cell(b.text)}`;
     case 'paragraph':
       return escapeMarkdown(b.text);
     case 'facts':
-      return b.rows.map((r) => `- **${cell(r.label)}:** ${cell(r.value)}`).join('\n');
+      return b.rows
+        .map((r) => `- **${cell(r.label)}${colon}**${colon === ':' ? ' ' : ''}${cell(r.value)}`)
+        .join('\n');
     case 'list':
       return b.items.map((i) => `- ${cell(i)}`).join('\n');
     case 'table': {
@@ -30,6 +32,8 @@ function block(b: DocBlock): string {
 export function toMarkdown(doc: PrintDocument): string {
   const parts = [`# ${cell(doc.title)}`];
   if (doc.subtitle) parts.push(`*${cell(doc.subtitle)}*`);
-  for (const b of doc.blocks) parts.push(block(b));
+  // a full-width colon after a label in Chinese
+  const colon = doc.lang.startsWith('zh') ? '：' : ':';
+  for (const b of doc.blocks) parts.push(block(b, colon));
   return `${parts.join('\n\n')}\n`;
 }
