@@ -23,7 +23,12 @@ const BALLOTS: Record<string, string> = {
   ivy: '1>3',
 };
 
-export async function announcedIrv(h: Harness, opts: { survey?: boolean } = {}): Promise<void> {
+/** Anything that runs what a member typed after /election: the core harness, or a platform's real core. */
+export interface Typist {
+  ok(member: string, text: string): Promise<unknown>;
+}
+
+export async function announcedIrv(h: Typist, opts: { survey?: boolean } = {}): Promise<void> {
   await h.ok('olga', 'create "Branch committee"');
   if (opts.survey !== false) await h.ok('olga', 'configure 1 survey=yes');
   await h.ok('olga', 'contest add 1 Secretary 1 irv');
