@@ -160,6 +160,23 @@ describe('the feedback survey', () => {
     expect('data' in f && String(f.data)).toContain('Fewer than 3 answered: the figures are withheld');
   });
 
+  it('takes nothing, and closes nothing, in a process with another server secret', async () => {
+    const h = harness();
+    await announcedIrv(h);
+    await h.ok('alice', 'survey 1 5 5');
+    const other = harness({ store: h.store, clock: h.clock, secret: 'another-server-secret' });
+    const refused = await other.run('bob', 'survey 1 4 4');
+    expect(refused.reply.body.text).toMatch(/^Your answer was NOT recorded/);
+    expect(h.store.state.surveyRespondents.map((r) => r.memberId)).toEqual(['alice']);
+    // deleting the salt would lose alice's answer for good: the certification waits
+    const certify = await other.run('olga', 'certify 1 override="members agreed"');
+    expect(certify.kind).toBe('domain-error');
+    expect(h.store.state.elections[0]!.phase).toBe('announced');
+    expect(h.store.state.surveySealed).toHaveLength(1);
+    await h.ok('olga', 'certify 1 override="members agreed"');
+    expect(h.store.state.surveyAnswers.map((a) => a.satisfaction)).toEqual([5]);
+  });
+
   it('leaves nothing in the memory store that links a member to an answer', async () => {
     const h = harness();
     await announcedIrv(h);

@@ -87,7 +87,7 @@ export async function answerSurvey(ctx: ElectionContext, response: SurveyRespons
     ctx.alert('this process has a different server secret from the one the survey was opened with', {
       election: e.number,
     });
-    return fail('ballot.key_mismatch');
+    return fail('survey.key_mismatch');
   }
   const sealed = sealBallot(key, e.id, SURVEY, { weight: 1, content: JSON.stringify(response) });
   await ctx.tx.surveys.addSealed({ id: randomId(), electionId: e.id, sealed });
@@ -105,7 +105,8 @@ export async function closeSurvey(ctx: ElectionContext): Promise<Result<void>> {
   const secret = await ctx.tx.surveys.secret(e.id);
   if (!secret) return ok(undefined);
   const key = surveyKey(ctx.serverSecret, secret);
-  if (!key) return fail('ballot.key_mismatch');
+  // the move waits: answers nobody could open again must not be deleted with the salt
+  if (!key) return fail('survey.key_mismatch_close', { number: e.number });
   const answers: SurveyAnswer[] = (await ctx.tx.surveys.sealed(e.id)).map((s) => {
     const r = JSON.parse(openBallot(key, e.id, SURVEY, s.sealed).content) as SurveyResponse;
     return {

@@ -22,6 +22,10 @@ export default {
     'survey.closed': 'The survey of election {number} has closed.',
     'survey.not_participant': 'Only members who voted in election {number} can answer its survey.',
     'survey.already_answered': 'You have already answered the survey of election {number}.',
+    'survey.key_mismatch':
+      'Your answer was NOT recorded: this Teller server is set up with a different server secret from the one the survey was opened with. The operator has been told; please try again later.',
+    'survey.key_mismatch_close':
+      'Nothing was changed: the answers to the survey of election {number} cannot be opened, because this Teller server has a different server secret from the one the survey was opened with. Set the same TELLER_SECRET (or teller.key) on every Teller process, then try again.',
     'report.no_round': 'Election has no round {round}; its rounds are {rounds}.',
     'report.attached': 'The report is attached: {name} ({title}).',
     'report.title': 'Summary report: election {number}, {title}',
@@ -164,6 +168,10 @@ export default {
     'survey.closed': '第 {number} 号选举的问卷已关闭。',
     'survey.not_participant': '只有在第 {number} 号选举中投过票的成员才能填写其问卷。',
     'survey.already_answered': '你已经填写过第 {number} 号选举的问卷。',
+    'survey.key_mismatch':
+      '你的回答未被记录：本 Teller 服务器的服务器密钥与开启问卷时的不同。已通知运维人员，请稍后再试。',
+    'survey.key_mismatch_close':
+      '未做任何更改：第 {number} 号选举问卷的回答无法解密，因为本 Teller 服务器的服务器密钥与开启问卷时的不同。请在每个 Teller 进程上设置相同的 TELLER_SECRET（或 teller.key）后再试。',
     'report.no_round': '选举没有第 {round} 轮；其轮次为 {rounds}。',
     'report.attached': '报告已附上：{name}（{title}）。',
     'report.title': '选举总结报告：第 {number} 号选举“{title}”',

@@ -64,4 +64,18 @@ describe('report files on Discord', () => {
     const md = (await attached(rc, 'election-1-report.md')).file.data!.toString('utf8');
     expect(md).toContain('| Alice | 4 | 5 | elected |');
   });
+
+  it('takes a survey answer through /survey, a command of its own', async () => {
+    const cb = await rc.driver.run('alice', 'report.survey', {
+      election: 1,
+      satisfaction: 4,
+      ease: 5,
+      comment: 'good',
+    });
+    expect(JSON.stringify(cb.data)).toContain('your answer to the survey of election 1 is in');
+    // the answer is never echoed back
+    expect(JSON.stringify(cb.data)).not.toContain('good');
+    const again = await rc.driver.run('alice', 'report.survey', { election: 1, satisfaction: 1, ease: 1 });
+    expect(JSON.stringify(again.data)).toContain('You have already answered');
+  });
 });
