@@ -82,7 +82,12 @@ function table({ doc, o }: Pen, b: Extract<DocBlock, { kind: 'table' }>): void {
     doc.font(bold ? 'bold' : 'regular').fontSize(SIZE.table);
     const heights = cells.map((c, i) => doc.heightOfString(c || ' ', o({ width: widths[i] - 2 * pad })));
     const h = Math.max(...heights) + 2 * pad;
-    if (doc.y + h > bottom(doc)) doc.addPage();
+    if (doc.y + h > bottom(doc)) {
+      doc.addPage();
+      // a table that goes on over the page says again what its columns are
+      if (!bold) drawRow(b.head, true);
+      doc.font('regular').fontSize(SIZE.table);
+    }
     const top = doc.y;
     let x = MARGIN;
     cells.forEach((c, i) => {
