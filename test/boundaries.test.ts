@@ -179,6 +179,7 @@ export const MODULES = [
   'voting',
   'paper',
   'results',
+  'archive',
   'help',
 ] as const;
 

@@ -10,6 +10,7 @@ export interface OrgRow {
   default_locale: string;
   language: string | null;
   time_zone: string | null;
+  retention_days: number | null;
   created_at: string;
 }
 
@@ -271,6 +272,13 @@ export interface PaperBallotRow {
   spoilt: string | null;
 }
 
+export interface RetainedRecordRow {
+  election_id: string;
+  kind: string;
+  content: string;
+  created_at: string;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -311,5 +319,6 @@ export interface Schema {
   ballot_returns: BallotReturnRow;
   paper_batches: PaperBatchRow;
   paper_ballots: PaperBallotRow;
+  retained_records: RetainedRecordRow;
   settings: SettingRow;
 }

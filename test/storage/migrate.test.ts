@@ -29,6 +29,7 @@ const TABLES = [
   'receipts',
   'requests',
   'results',
+  'retained_records',
   'roll_entries',
   'seconders',
   'settings',
@@ -45,6 +46,7 @@ const ALL = [
   '2027-01-11-proxies',
   '2027-01-18-attendance',
   '2027-01-25-paper-ballots',
+  '2027-02-15-archive',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

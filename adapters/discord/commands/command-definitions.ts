@@ -5,6 +5,7 @@ import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discor
 import { argLabel, type ArgSpec, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
 import { clip } from '../../shared/index.js';
 import { withinBudget } from './budget.js';
+import { spillGroups } from './spill.js';
 import { deployedPaths, groupWords, MAX_CHILDREN, type Paths, rootEntries, slug } from './gather.js';
 
 export const ROOT = 'election';
@@ -105,9 +106,23 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
 
   // contexts [0]: guild channels only. Elections belong to a server, so Discord should not offer the
   // commands in DMs at all (ballot buttons in DMs are components, not commands, and still work).
-  const json: CommandJson[] = [
+  const taken = new Set([
+    ROOT,
+    TEXT_COMMAND,
+    SETTINGS_COMMAND,
+    ...core.commands.flatMap((s) => (s.aliases ?? []).map(slug)),
+  ]);
+  const spilled = spillGroups(
     { name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top },
-  ];
+    taken,
+  );
+  for (const group of spilled.moved)
+    for (const [key, spec] of [...routes])
+      if (key.startsWith(`${ROOT} ${group} `)) {
+        routes.delete(key);
+        routes.set(key.slice(ROOT.length + 1), spec);
+      }
+  const json: CommandJson[] = [spilled.root, ...spilled.commands];
   // the shortcuts, one command of their own per alias in the registry: `/vote 3`, `/nominate 3 1 @x`
   for (const spec of core.commands)
     for (const name of (spec.aliases ?? []).map(slug)) {

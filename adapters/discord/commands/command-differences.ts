@@ -55,6 +55,9 @@ export function commandDifferences(core: Pick<TellerCore, 'commands' | 'translat
 }
 
 function whyRenamed(spec: CommandSpec, key: string): string {
+  // a group moved out of /election to a command of its own (spill.ts): `/org language`
+  if (!key.startsWith(`${ROOT} `) && key.includes(' '))
+    return `Discord allows 8000 characters in one command, so the \`${key.split(' ')[0]}\` group is a command of its own`;
   if (!key.startsWith(`${ROOT} `))
     return `Discord allows 25 subcommands under /${ROOT}; on Discord this command is the \`/${key}\` shortcut only`;
   const group = key.split(' ')[1];

@@ -20,6 +20,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Store } from '../kit/store.js';
 import { SEAL_JOB } from '../elections/election.seal.js';
+import { PURGE_JOB } from '../archive/archive.commands.js';
 
 type RunAsTeller = (
   org: Pick<Organisation, 'platform' | 'platformOrgId'>,
@@ -85,6 +86,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     switch (job.kind) {
       case SEAL_JOB:
         return deps.runAsTeller(org, 'voting.seal', { election: number });
+      case PURGE_JOB:
+        return deps.runAsTeller(org, 'archive.purge', { election: number });
       case STEP_JOB:
         return runStep(job, org, election, scheduled);
       case REMIND_JOB: {

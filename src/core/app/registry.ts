@@ -15,6 +15,8 @@ import * as results from '../results/result.commands.js';
 import * as ties from '../results/tie.commands.js';
 import * as rounds from '../results/round.commands.js';
 import * as scrutiny from '../results/scrutiny.commands.js';
+import * as archive from '../archive/archive.commands.js';
+import * as exports from '../archive/export.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
@@ -90,11 +92,16 @@ const domain: AnyCommand[] = [
   results.announceResult,
   results.certifyResult,
   elections.cancelElection,
-  elections.archiveElection,
+  archive.archiveElection,
+  archive.requestRecords,
+  archive.answerRecords,
+  archive.purgeRecords,
+  exports.exportRecords,
   audit.showAudit,
   audit.verifyAuditCommand,
   orgs.setLanguage,
   orgs.setTimeZone,
+  orgs.setRetention,
 ];
 
 /**

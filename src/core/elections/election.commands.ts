@@ -417,14 +417,3 @@ export const cancelElection = defineMove<{ election: number; reason: string }>({
     return toActor(text);
   },
 });
-
-export const archiveElection = defineMove<{ election: number }>({
-  id: 'election.archive',
-  path: ['archive'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx, _args, step) {
-    const moved = await step.move();
-    if (!moved.ok) return moved;
-    return toActor(ctx.t('election.archived', { number: moved.value.number }));
-  },
-});

@@ -48,6 +48,8 @@ export interface ElectionSettings {
   offlineBallots?: boolean;
   /** scrutineers' confirmations the count needs (C12); all scrutineers, up to two, if absent */
   confirmations?: number;
+  /** when retention ended and the personal data was purged (issue 14) */
+  purgedAt?: string;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

@@ -57,6 +57,13 @@ export interface BallotForm {
   for?: string;
 }
 
+/** A file to download with a reply: an export, a report. */
+export interface ReplyFile {
+  name: string;
+  mime: string;
+  data: string | Uint8Array;
+}
+
 export interface MessageBody {
   title?: string;
   text: string;
@@ -64,6 +71,7 @@ export interface MessageBody {
   actions?: Action[];
   chart?: ChartData;
   ballot?: BallotForm;
+  files?: ReplyFile[];
   tone?: Tone;
 }
 

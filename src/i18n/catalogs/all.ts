@@ -1,4 +1,5 @@
 // Every catalog file, one per area. Add new areas here.
+import archive from './archive.js';
 import args from './args.js';
 import attendance from './attendance.js';
 import audit from './audit.js';
@@ -19,6 +20,7 @@ import timeline from './timeline.js';
 import writeIns from './write-ins.js';
 
 export const catalogs = [
+  archive,
   args,
   attendance,
   audit,
