@@ -21,12 +21,49 @@ export function formattedParams(line: Explanation): Record<string, string> {
   return out;
 }
 
-/** First column left-aligned, the others right-aligned, two spaces apart; widths in code points. */
+/**
+ * East Asian Wide and Fullwidth ranges (Unicode UAX #11) that names use: a terminal or a chat code
+ * block gives each of these characters two columns, so a table of Chinese names lines up only if they
+ * count twice.
+ */
+const WIDE: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3fffd],
+];
+
+/** the columns a monospace font gives the text; combining marks and zero-width characters take none */
+export function columnsOf(text: string): number {
+  let columns = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f))
+      continue;
+    columns += WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
+  }
+  return columns;
+}
+
+const pad = (cell: string, width: number, left: boolean) => {
+  const fill = ' '.repeat(Math.max(0, width - columnsOf(cell)));
+  return left ? cell + fill : fill + cell;
+};
+
+/** First column left-aligned, the others right-aligned, two spaces apart, in monospace columns. */
 export function alignColumns(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => columnsOf(r[i] ?? ''))));
   return rows.map((r) =>
     r
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .map((cell, i) => pad(cell, widths[i], i === 0))
       .join('  ')
       .trimEnd(),
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tally } from '../../src/counting/index.js';
 import {
   alignColumns,
+  columnsOf,
   formatNumber,
   formattedParams,
   roundSteps,
@@ -42,6 +43,18 @@ describe('report table', () => {
         ['Benedict', '3', '100'],
       ]),
     ).toEqual(['          R1   R2', 'Ana       42    7', 'Benedict   3  100']);
+  });
+
+  it('gives a Chinese name two columns a character, so its figures line up with the others', () => {
+    expect(columnsOf('王小明')).toBe(6);
+    expect(columnsOf('Ana')).toBe(3);
+    expect(
+      alignColumns([
+        ['', 'R1'],
+        ['王小明', '42'],
+        ['Ana', '7'],
+      ]),
+    ).toEqual(['        R1', '王小明  42', 'Ana      7']);
   });
 
   it('has a row per candidate, the majority or quota, and the exhausted weight, for every round or a slice of them', () => {
