@@ -3,6 +3,7 @@ import type { Field, MessageBody } from '../shared/reply.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { hasOpinions, opinionFields, shownName } from './result.aoa.view.js';
+import { roundFields } from './result.rounds.view.js';
 
 const fmt = (n: number) =>
   Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0));
@@ -70,6 +71,7 @@ export function contestSummary(
       label: t('result.elected'),
       value: r.winners.map((w) => shownName(t, r, w)).join(', ') || t('result.none_elected'),
     },
+    ...roundFields(t, r),
   ];
   if (r.ties.length > 0) {
     fields.push({

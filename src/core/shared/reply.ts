@@ -9,6 +9,11 @@ export type Tone = 'info' | 'success' | 'warning' | 'error';
 export interface Field {
   label: string;
   value: string;
+  /**
+   * Figures laid out in columns (a round table): shown in a fixed-width font across the whole message,
+   * its lines and spaces kept as they are. Platforms that must split it split between lines.
+   */
+  mono?: boolean;
 }
 
 /** A button that runs a command when pressed. The pressing member comes from the platform payload. */

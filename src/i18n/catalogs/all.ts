@@ -1,4 +1,5 @@
 // Every catalog file, one per area. Add new areas here.
+import announcement from './announcement.js';
 import args from './args.js';
 import attendance from './attendance.js';
 import audit from './audit.js';
@@ -18,6 +19,7 @@ import timeline from './timeline.js';
 import writeIns from './write-ins.js';
 
 export const catalogs = [
+  announcement,
   args,
   attendance,
   audit,
