@@ -67,9 +67,20 @@ export interface MessageBody {
   text: string;
   fields?: Field[];
   actions?: Action[];
+  /** one chart per contest of an announcement, in contest order */
+  charts?: ChartData[];
+  /**
+   * A single chart, as bodies were written before `charts`: messages queued (and stored) then still
+   * carry it. Read both through chartsOf; write `charts`.
+   */
   chart?: ChartData;
   ballot?: BallotForm;
   tone?: Tone;
+}
+
+/** every chart a body carries, whichever way it was written */
+export function chartsOf(body: Pick<MessageBody, 'chart' | 'charts'>): ChartData[] {
+  return [...(body.chart ? [body.chart] : []), ...(body.charts ?? [])];
 }
 
 /** Where a command's immediate reply goes: visible to the channel it was typed in, or to the actor only. */

@@ -15,6 +15,7 @@ export default {
     'announce.round_elected': 'elected {names}',
     'announce.round_eliminated': 'eliminated {names}',
     'announce.round_separator': '; ',
+    'announce.chart_title': '{contest}: {chart}',
   },
   'zh-Hans': {
     'announce.rounds_table': '逐轮计票',
@@ -28,5 +29,6 @@ export default {
     'announce.round_elected': '{names} 当选',
     'announce.round_eliminated': '{names} 被淘汰',
     'announce.round_separator': '；',
+    'announce.chart_title': '{contest}：{chart}',
   },
 } satisfies Catalog;
