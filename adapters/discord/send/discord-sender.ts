@@ -1,10 +1,14 @@
-// The Discord side of the durable outbound queue: opens DM channels, posts embeds (with the chart
-// as an attached PNG), edits in place for `replaces`, and classifies every outcome for the worker.
+// The Discord side of the durable outbound queue: opens DM channels, posts embeds (with the charts
+// as attached PNGs), edits in place for `replaces`, and classifies every outcome for the worker.
 // Posts carry a nonce derived from the outbox id with enforce_nonce, so Discord itself turns a
 // repeated post of the same message (after a timeout, 5xx or restart) into the original message.
+// A body too long for one message goes out as several, each with a nonce of its own: a send that
+// failed after the first simply posts them all again, and Discord answers the ones it has with the
+// originals, so every part is there once.
 import { createHash } from 'node:crypto';
 import type { OutboundMessage } from '../../../src/core/index.js';
 import type { PlatformSender, RateHint, SendContext, SendResult } from '../../shared/index.js';
+import { discordParts } from '../render/discord-parts.js';
 import { renderBody, type ChartRenderer, type DiscordMessage, type OutFile } from '../render/message.js';
 import { RequestPacer } from './request-pacer.js';
 
@@ -43,10 +47,13 @@ export class DiscordSender implements PlatformSender {
 
   rateKeys(message: OutboundMessage): string[] {
     const d = message.destination;
-    return [
+    const keys = [
       'POST /channels/:id/messages',
       d.kind === 'channel' ? `channel:${d.channelId}` : `dm:${d.memberId}`,
     ];
+    // a key named once per post spends a token per post: a long body's follow-ups are paced too
+    const posts = message.replaces ? 1 : discordParts(message.body).length;
+    return Array.from({ length: posts }, () => keys).flat();
   }
 
   async findSent(): Promise<string | undefined> {
@@ -62,6 +69,7 @@ export class DiscordSender implements PlatformSender {
         renderChart: this.o.renderChart,
       });
       if (ctx.replacesRef) {
+        // an edit (the live turnout line) replaces the one message it refers to: short by nature
         const [channelId, messageId] = ctx.replacesRef.split(':');
         const { json, hints } = await this.call(
           'PATCH',
@@ -81,16 +89,25 @@ export class DiscordSender implements PlatformSender {
         message.destination.kind === 'channel'
           ? message.destination.channelId
           : await this.dmChannel(message.destination.memberId, ctx.signal);
-      const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
-      const { json, hints } = await this.call(
-        'POST',
-        `/channels/${channelId}/messages`,
-        body,
-        rendered.files,
-        ctx.signal,
-        true,
-      );
-      return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
+      let ref: string | undefined;
+      let hints: RateHint[] | undefined;
+      for (const [i, part] of [rendered, ...(rendered.more ?? [])].entries()) {
+        // the first part keeps the nonce a single message always had, so a send begun before is found
+        const nonce = nonceOf(i === 0 ? message.id : `${message.id}#${i}`);
+        const body: DiscordMessage = { ...part.message, nonce, enforce_nonce: true };
+        const posted = await this.call(
+          'POST',
+          `/channels/${channelId}/messages`,
+          body,
+          part.files,
+          ctx.signal,
+          true,
+        );
+        // the first message is the one a later edit or a reader refers to; the last call's limits are the latest
+        ref ??= `${channelId}:${(posted.json as { id: string }).id}`;
+        hints = posted.hints;
+      }
+      return { kind: 'sent', ref: ref!, hints };
     } catch (err) {
       if (err instanceof HttpFailure) return err.result;
       return { kind: 'retry', error: describe(err), maybeSent: !isRefused(err) };
