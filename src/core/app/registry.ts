@@ -14,6 +14,7 @@ import * as orgs from '../orgs/org.commands.js';
 import * as results from '../results/result.commands.js';
 import * as ties from '../results/tie.commands.js';
 import * as rounds from '../results/round.commands.js';
+import * as resultsShow from '../results/results-show.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
@@ -74,6 +75,7 @@ const domain: AnyCommand[] = [
   rounds.reopenNominations,
   results.confirmCount,
   results.announceResult,
+  resultsShow.showResults,
   results.certifyResult,
   elections.cancelElection,
   elections.archiveElection,
