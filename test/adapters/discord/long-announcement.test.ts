@@ -158,7 +158,10 @@ describe('a long answer to a command on Discord', () => {
       const cb = await interact(h.discord, payload);
       expect(cb.problems).toBeUndefined();
       expect(cb.type).toBe(4);
-      const followUps = () => h.discord.webhookMessages(String(payload.token)).filter((m) => m.channelId === 'interaction-followup');
+      const followUps = () =>
+        h.discord
+          .webhookMessages(String(payload.token))
+          .filter((m) => m.channelId === 'interaction-followup');
       const parts = discordParts(body).length;
       // the rest of the parts, and the message of the two charts the first could not take
       await waitUntil(() => followUps().length === parts, 10_000);
