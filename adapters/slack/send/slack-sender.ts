@@ -16,6 +16,7 @@ import { slackParts } from '../render/slack-parts.js';
 import { classifySlackError } from './classify-error.js';
 import { uploadChart } from './chart-upload.js';
 import { findInThread, OUTBOX_EVENT, type Resume } from './outbox-metadata.js';
+import { afterFirst, postReply } from './thread-replies.js';
 
 export { OUTBOX_EVENT };
 
@@ -85,19 +86,8 @@ export class SlackSender implements PlatformSender {
     const [channel, ts] = splitRef(ref);
     for (let part = 1; part < parts.length; part++) {
       if (resume?.posted.has(part)) continue;
-      try {
-        await client.chat.postMessage({
-          channel,
-          thread_ts: ts,
-          text: fallbackText(parts[part]),
-          blocks: renderBlocks(parts[part]) as never,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: OUTBOX_EVENT, event_payload: { outbox_id: message.id, part } },
-        });
-      } catch (err) {
-        return afterFirst(classifySlackError(err, `chat.postMessage:${message.platformOrgId}`, true), part);
-      }
+      const failed = await postReply(client, message, { channel, ts, part, body: parts[part] }, ctx.signal);
+      if (failed) return afterFirst(failed, part);
     }
     return { kind: 'sent', ref };
   }
@@ -261,30 +251,6 @@ export class SlackSender implements PlatformSender {
 
 /** how many files one files.completeUploadExternal shares, as Slack shows files together in a message */
 const CHARTS_PER_SHARE = 10;
-
-/**
- * After the first part is out, a failure is never "not sent": the worker must look before trying
- * again (findSent), even after a 429, which for the refused part only means that part.
- */
-function afterFirst(result: SendResult, part: number): SendResult {
-  const where = `part ${part + 1}`;
-  switch (result.kind) {
-    case 'rate-limited':
-      return {
-        kind: 'retry',
-        error: `${where}: rate limited`,
-        maybeSent: true,
-        retryAfterMs: result.retryAfterMs,
-      };
-    case 'retry':
-      return { ...result, error: `${where}: ${result.error}`, maybeSent: true };
-    case 'unreachable':
-    case 'failed':
-      return { ...result, error: `${where}: ${result.error}` };
-    default:
-      return result;
-  }
-}
 
 export function splitRef(ref: string): [string, string] {
   const i = ref.indexOf(':');

@@ -143,6 +143,23 @@ describe('a long announcement on Discord', () => {
   });
 });
 
+describe('a long announcement under a channel rate limit on Discord', () => {
+  it('waits for the channel between parts, and posts each part once without posting the first ones again', async () => {
+    await discord.stop();
+    discord = new FakeDiscord({ globalPerSecond: 0, routeLimit: 5, routeWindowMs: 500 });
+    await discord.start();
+    const body = enqueue();
+    await deliver();
+    expect(queue.rows[0].status).toBe('sent');
+    expect(plainFields(joinSplit(textParts().flatMap(fieldsOf)))).toEqual(plainFields(body.fields!));
+    // every post that got through made a message: none was a part Discord had already
+    const posts = discord.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && r.status === 200,
+    );
+    expect(posts).toHaveLength(discord.messagesIn(CHANNEL).length);
+  });
+});
+
 describe('a long answer to a command on Discord', () => {
   it('answers with the first part and follows up with the rest, all ephemeral, holding every figure', async () => {
     const { body } = longAnnouncement();
