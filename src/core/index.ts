@@ -25,6 +25,7 @@ export type {
   Tone,
   Visibility,
 } from './shared/reply.js';
+export { chartsOf } from './shared/reply.js';
 export type { DeliveryQueue } from './delivery/outbound.ports.js';
 export type {
   NewOutboundMessage,

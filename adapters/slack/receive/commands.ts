@@ -11,7 +11,15 @@ import { ackOrDefer } from '../../shared/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
-import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
+import {
+  ballotOf,
+  logResult,
+  openBallot,
+  replyMessage,
+  replyMessages,
+  respondAll,
+  retryBallotReply,
+} from './present.js';
 import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
 
 /**
@@ -72,7 +80,11 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       deadlineMs: ctx.ackBudgetMs - (Date.now() - started),
       run: () => work,
       reply: async ({ inv, result }) => {
-        if (!ballotOf(result)) return ack(replyMessage(result.reply));
+        if (!ballotOf(result)) {
+          const [first, ...more] = replyMessages(result.reply);
+          await ack(first);
+          return respondAll(respond, client, where(command), more);
+        }
         await ack();
         await deliver(ctx, client, respond, command, inv, result, true);
       },
@@ -147,8 +159,10 @@ async function deliver(
     if (!opened) await respond(replyMessage(retryBallotReply(ctx, inv.actor.locale, form)));
     return;
   }
-  await respond(replyMessage(result.reply));
+  await respondAll(respond, client, where(command), replyMessages(result.reply));
 }
+
+const where = (command: SlashCommand) => ({ channel: command.channel_id, user: command.user_id });
 
 function matchSpec(specs: readonly CommandSpec[], words: string[]): CommandSpec | undefined {
   let best: CommandSpec | undefined;

@@ -4,8 +4,15 @@
 
 import type { WebClient } from '@slack/web-api';
 
-export async function uploadChart(client: WebClient, png: Uint8Array, signal?: AbortSignal): Promise<string> {
-  const target = await client.files.getUploadURLExternal({ filename: 'chart.png', length: png.byteLength });
+/** `index`: which of a message's several charts this is (its file is named for it); none for the only one */
+export async function uploadChart(
+  client: WebClient,
+  png: Uint8Array,
+  signal?: AbortSignal,
+  index?: number,
+): Promise<string> {
+  const filename = index === undefined ? 'chart.png' : `chart-${index + 1}.png`;
+  const target = await client.files.getUploadURLExternal({ filename, length: png.byteLength });
   if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal returned no URL');
   const res = await fetch(target.upload_url, {
     method: 'POST',

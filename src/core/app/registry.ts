@@ -17,6 +17,7 @@ import * as rounds from '../results/round.commands.js';
 import * as scrutiny from '../results/scrutiny.commands.js';
 import * as archive from '../archive/archive.commands.js';
 import * as exports from '../archive/export.commands.js';
+import * as resultsShow from '../results/results-show.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
@@ -90,6 +91,7 @@ const domain: AnyCommand[] = [
   scrutiny.resolveDispute,
   scrutiny.recount,
   results.announceResult,
+  resultsShow.showResults,
   results.certifyResult,
   elections.cancelElection,
   archive.archiveElection,

@@ -9,6 +9,11 @@ export type Tone = 'info' | 'success' | 'warning' | 'error';
 export interface Field {
   label: string;
   value: string;
+  /**
+   * Figures laid out in columns (a round table): shown in a fixed-width font across the whole message,
+   * its lines and spaces kept as they are. Platforms that must split it split between lines.
+   */
+  mono?: boolean;
 }
 
 /** A button that runs a command when pressed. The pressing member comes from the platform payload. */
@@ -69,10 +74,21 @@ export interface MessageBody {
   text: string;
   fields?: Field[];
   actions?: Action[];
+  /** one chart per contest of an announcement, in contest order */
+  charts?: ChartData[];
+  /**
+   * A single chart, as bodies were written before `charts`: messages queued (and stored) then still
+   * carry it. Read both through chartsOf; write `charts`.
+   */
   chart?: ChartData;
   ballot?: BallotForm;
   files?: ReplyFile[];
   tone?: Tone;
+}
+
+/** every chart a body carries, whichever way it was written */
+export function chartsOf(body: Pick<MessageBody, 'chart' | 'charts'>): ChartData[] {
+  return [...(body.chart ? [body.chart] : []), ...(body.charts ?? [])];
 }
 
 /** Where a command's immediate reply goes: visible to the channel it was typed in, or to the actor only. */

@@ -1,5 +1,6 @@
 // Every catalog file, one per area. Add new areas here.
 import archive from './archive.js';
+import announcement from './announcement.js';
 import args from './args.js';
 import attendance from './attendance.js';
 import audit from './audit.js';
@@ -21,6 +22,7 @@ import writeIns from './write-ins.js';
 
 export const catalogs = [
   archive,
+  announcement,
   args,
   attendance,
   audit,
