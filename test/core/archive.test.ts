@@ -1,16 +1,10 @@
 // The archive (issue 14): retention per organisation (at least a year under lmrda, L16), records opened
 // only on an approved request, exports, and the purge of personal data when retention ends.
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { harness, refusal as refused, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 const VOTERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
-
-async function refused(h: Harness, who: string, text: string): Promise<string> {
-  const r = await h.run(who, text);
-  expect(r.kind, `${text}: ${r.reply.body.text}`).not.toBe('ok');
-  return r.reply.body.text;
-}
 
 /** Election 1, certified: Chair by plurality, alice 3 votes, bob 2; olga and oscar organise it. */
 async function certified(h: Harness, preset?: string): Promise<void> {
