@@ -23,6 +23,9 @@ import * as voting from '../voting/voting.commands.js';
 import * as attendance from '../voting/attendance.commands.js';
 import * as paper from '../paper/paper.commands.js';
 import * as batches from '../paper/batch.commands.js';
+import * as objections from '../objections/objection.commands.js';
+import * as investigation from '../objections/investigation.commands.js';
+import * as appeals from '../objections/appeal.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -88,6 +91,15 @@ const domain: AnyCommand[] = [
   scrutiny.resolveDispute,
   scrutiny.recount,
   results.announceResult,
+  objections.fileObjection,
+  objections.listObjections,
+  objections.showObjection,
+  investigation.assignInvestigator,
+  investigation.recordFindings,
+  investigation.decideObjection,
+  investigation.remindObjection,
+  appeals.fileAppeal,
+  appeals.decideAppeal,
   results.certifyResult,
   elections.cancelElection,
   elections.archiveElection,
@@ -95,6 +107,7 @@ const domain: AnyCommand[] = [
   audit.verifyAuditCommand,
   orgs.setLanguage,
   orgs.setTimeZone,
+  appeals.setAppealPanel,
 ];
 
 /**
