@@ -24,6 +24,7 @@ import {
 } from './repos/election-repos.js';
 import { proxyRepo } from './repos/proxy-repos.js';
 import { paperRepo } from './repos/paper-repos.js';
+import { objectionRepo } from './repos/objection-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -50,6 +51,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     timetable: timetableRepo(ctx),
     proxies: proxyRepo(ctx),
     paper: paperRepo(ctx),
+    objections: objectionRepo(ctx),
     settings: settingRepo(ctx),
   };
 }

@@ -18,8 +18,9 @@ import type { Member } from '../../src/core/members/member.types.js';
 import type { TimetableEntry } from '../../src/core/elections/timetable.types.js';
 import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
 import { emptyPaper, memoryPaper, type PaperState } from './memory-paper.js';
+import { emptyObjections, memoryObjections, type ObjectionState } from './memory-objections.js';
 
-export interface MemoryState extends PaperState {
+export interface MemoryState extends PaperState, ObjectionState {
   orgs: Organisation[];
   members: Member[];
   elections: Election[];
@@ -67,6 +68,7 @@ const empty = (): MemoryState => ({
   timetable: [],
   proxies: [],
   ...emptyPaper(),
+  ...emptyObjections(),
   settings: {},
 });
 
@@ -541,6 +543,7 @@ export class MemoryStore implements Store {
         },
       },
       paper: memoryPaper(s, refuse),
+      objections: memoryObjections(s, refuse),
       settings: {
         get: async (k) => s().settings[k],
         putIfAbsent: async (k, v) => (s().settings[k] ??= v),
