@@ -15,7 +15,7 @@ import type { Contest } from '../shared/election.types.js';
 import { randomId } from '../shared/ids.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { allWindows, type PeriodWindow } from './objection.periods.js';
-import { appealOf, dueFrom, findObjection, standingIn } from './objection.service.js';
+import { appealOf, dueFrom, findObjection, isOrganiser, standingIn } from './objection.service.js';
 import { OBJECTION_PERIODS, type Objection, type ObjectionPeriod, refOf } from './objection.types.js';
 import { aboutText, detailText, listLine } from './objection.view.js';
 
@@ -192,7 +192,7 @@ export const listObjections = defineCommand<{ election: number }>({
     const all = await ctx.tx.objections.list(e.id);
     if (all.length === 0) return toActor(ctx.t('objection.none', { number: e.number }), { tone: 'info' });
     const appeals = await ctx.tx.objections.appeals(e.id);
-    const view = { organiser: ctx.roles.includes('organiser'), me: ctx.actor.memberId };
+    const view = { organiser: await isOrganiser(ctx), me: ctx.actor.memberId };
     const lines = all.map((o) =>
       listLine(
         ctx.reader,
@@ -223,7 +223,7 @@ export const showObjection = defineCommand<{ election: number; ref: string }>({
     const panel = appeal ? ((await ctx.tx.objections.panel(ctx.org.id))?.members ?? []) : [];
     // the file (grounds, evidence, who objected) is for those who act on it and the objector
     const entitled =
-      ctx.roles.includes('organiser') || me === o.objector || me === o.investigator || panel.includes(me);
+      (await isOrganiser(ctx)) || me === o.objector || me === o.investigator || panel.includes(me);
     if (!entitled) return fail('objection.not_yours', { ref: refOf(o) });
     const contests = await ctx.tx.contests.list(ctx.election.id);
     return toActor(detailText(ctx.reader, o, appeal, contests, ctx.now), { tone: 'info' });

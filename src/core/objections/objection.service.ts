@@ -29,6 +29,13 @@ export async function findObjection(ctx: ElectionContext, ref: string): Promise<
     : fail('objection.unknown', { ref: ref.slice(0, 12), number: ctx.election.number }, 'ref');
 }
 
+/** Dispatch reads roles only for commands with an access rule; these are open to anyone and ask here. */
+export async function isOrganiser(ctx: ElectionContext): Promise<boolean> {
+  return (await ctx.tx.roles.list(ctx.election.id)).some(
+    (r) => r.memberId === ctx.actor.memberId && r.role === 'organiser',
+  );
+}
+
 export async function appealOf(ctx: ElectionContext, o: Objection): Promise<Appeal | undefined> {
   return (await ctx.tx.objections.appeals(ctx.election.id)).find((a) => a.objectionId === o.id);
 }

@@ -39,7 +39,7 @@ export default {
       'Election {number} has no objection {ref}; /election objection list {number} lists them.',
     'objection.unknown_subject': '“{about}” is neither a contest of this election nor a member.',
     'objection.period_closed': 'Objections in {period} closed {closed}; this one can no longer be filed.',
-    'objection.period_not_open': '{period} has not opened in this election.',
+    'objection.period_not_open': 'Objections cannot be filed in {period}: it has not opened in this election.',
     'objection.which_period': 'Several notice periods are open ({periods}): say which with period=…',
     'objection.no_period':
       'No notice period of election {number} is open: objections are filed while the roll, the candidate list or the result is on public notice.',
@@ -219,7 +219,7 @@ export default {
     'objection.unknown': '第 {number} 号选举没有异议 {ref}；/election objection list {number} 列出全部异议。',
     'objection.unknown_subject': '“{about}”既不是本次选举的职位，也不是成员。',
     'objection.period_closed': '{period}已于{closed}结束，不能再提出此项异议。',
-    'objection.period_not_open': '本次选举的{period}尚未开始。',
+    'objection.period_not_open': '本次选举的{period}尚未开始，不能提出异议。',
     'objection.which_period': '有多个公示期正在进行（{periods}）：请用 period=… 指明。',
     'objection.no_period':
       '第 {number} 号选举没有正在进行的公示期：异议须在选民名单、候选人名单或选举结果公示期间提出。',
