@@ -58,7 +58,7 @@ export function decisionText(
   return [
     t(`objection.decided_${o.outcome ?? 'dismissed'}`, { ref: refOf(o), about: aboutText(t, o) }),
     t('objection.reason_line', { reason: o.reason ?? '' }),
-    effectText(t, o.effect, contests),
+    o.outcome === 'upheld' ? effectText(t, o.effect, contests) : '',
     appealUntil ? t('objection.appeal_until', { when: when(r, appealUntil, now) }) : '',
   ]
     .filter(Boolean)
