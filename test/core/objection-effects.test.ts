@@ -181,3 +181,67 @@ describe('appeals', () => {
     );
   });
 });
+
+describe('void a round of a contest the last round did not hold', () => {
+  it('holds its next ballot in the election’s next round, beside nothing else', async () => {
+    const h = harness();
+    await h.ok('olga', 'create "Branch committee"');
+    await h.ok('olga', 'contest add 1 Secretary 1 plurality');
+    await h.ok('olga', 'contest add 1 Chair 1 plurality tie-break=revote');
+    await h.ok('olga', 'roll add 1 @alice @bob @carol @dave @erin');
+    await h.ok('olga', 'nominations open 1');
+    for (const [nominee, contest, seconder] of [
+      ['alice', 'Secretary', 'carol'],
+      ['bob', 'Secretary', 'dave'],
+      ['carol', 'Chair', 'alice'],
+      ['dave', 'Chair', 'bob'],
+    ] as const) {
+      await h.ok(nominee, `nominate 1 ${contest}`);
+      const n = h.store.state.nominations.at(-1)!.number;
+      await h.ok(seconder, `second 1 ${n}`);
+    }
+    await h.ok('olga', 'nominations close 1');
+    for (let n = 1; n <= 4; n++) await h.ok('olga', `review approve 1 ${n}`);
+    await h.ok('olga', 'candidates publish 1');
+    await h.ok('olga', 'voting open 1');
+    // Secretary: Alice 3, Bob 2. Chair: Carol 2, Dave 2, a tie the rules re-vote
+    for (const [voter, secretary, chair] of [
+      ['alice', 1, 1],
+      ['bob', 2, 2],
+      ['carol', 1, 1],
+      ['dave', 1, 2],
+      ['erin', 2, ''],
+    ] as const) {
+      await h.ok(voter, `cast 1 1 ${secretary}`);
+      if (chair) await h.ok(voter, `cast 1 2 ${chair}`);
+    }
+    await h.ok('olga', 'voting close 1');
+    await h.ok('olga', 'count 1');
+    expect(resultOf(h, 2).furtherRound).toMatchObject({ kind: 'revote', candidates: [0, 1] });
+    await h.ok('olga', 'voting round 1');
+    // round 2, Chair (2): Carol 3, Dave 2
+    for (const [voter, chair] of [
+      ['alice', 1],
+      ['bob', 2],
+      ['carol', 1],
+      ['dave', 2],
+      ['erin', 1],
+    ] as const)
+      await h.ok(voter, `cast 1 3 ${chair}`);
+    await h.ok('olga', 'voting close 1');
+    await h.ok('olga', 'count 1');
+    await h.ok('olga', 'announce 1');
+    // an objection to round 1's Secretary, the last ballot that contest had
+    await investigated(h, 'erin', 'Secretary');
+    await h.ok('ivan', 'objection decide 1 O-1 upheld "The Secretary ballot box was left open" effect=void');
+    expect(resultOf(h, 1).furtherRound).toEqual({ kind: 'revote', candidates: [0, 1], seats: 1 });
+    await h.ok('olga', 'voting round 1');
+    // round 3 holds Secretary alone, among both its candidates; Chair (2) stands
+    const round3 = h.store.state.contests.filter((c) => c.round === 3);
+    expect(round3.map((c) => c.name)).toEqual(['Secretary (3)']);
+    expect(resultOf(h, 3).winners).toEqual([0]);
+    const ballot = JSON.stringify((await h.run('dave', 'vote 1')).reply.body);
+    expect(ballot).toContain('Secretary (3)');
+    expect(ballot).not.toContain('Chair');
+  });
+});
