@@ -102,8 +102,15 @@ describe('correct the roll (C10)', () => {
     await h.ok('ivan', 'objection decide 1 O-1 upheld "Dues paid on 2 February" effect=roll status=eligible');
     expect(h.store.state.roll.find((r) => r.memberId === 'zed')).toMatchObject({ status: 'eligible' });
     const entry = h.store.state.audit.filter((a) => a.event === 'roll.status').at(-1)!;
-    expect(entry.data).toEqual({ member: 'zed', status: 'eligible', reason: null, objection: 'O-1' });
-    expect(dmsTo(h, 'zed').join('\n')).toContain('The roll is corrected: <@zed> is eligible.');
+    // zed objected without being named: the correction names the entry, nothing ties it to the objection
+    expect(entry.data).toEqual({ member: 'zed', status: 'eligible', reason: null, objection: null });
+    const decided = h.store.state.audit.find((a) => a.event === 'objection.decided')!;
+    expect(decided.data).toMatchObject({ ref: 'O-1', effect: 'roll', member: null, status: 'eligible' });
+    expect(channelPosts(h).join('\n')).toContain(
+      'The roll is corrected: the entry objected to is now eligible.',
+    );
+    expect(channelPosts(h).join('\n')).not.toContain('zed');
+    expect(dmsTo(h, 'zed').join('\n')).toContain('The decision on your objection O-1 in election 1:');
 
     const v = harness();
     await electionInVoting(v);

@@ -1,5 +1,5 @@
 // Appeals (C10: a further appeal is possible; C15: to the higher committee, the original investigator
-// recused). The objector or a member the decision concerns may appeal once, within the organisation's
+// recused; L18: members protest inside the organisation before complaining outside it). The objector or a member the decision concerns may appeal once, within the organisation's
 // appeal window, to its appeal panel. A panel member with no stake in it decides for the panel, and that
 // decision is final: upheld, the decision is overturned (its effect undone while the election still
 // allows, and the panel's own effect, if it orders one, applied); dismissed, the decision stands.
@@ -193,8 +193,10 @@ export const decideAppeal = defineCommand<{
         r.t(`objection.appeal_decided_${args.outcome}`, { ref }),
         r.t('objection.reason_line', { reason: args.reason }),
         undid && notUndone ? r.t(notUndone, { ref }) : '',
-        undid && !notUndone ? r.t('objection.undone', { effect: effectText(r.t, o.effect, contests) }) : '',
-        own ? effectText(r.t, own, contests) : '',
+        undid && !notUndone
+          ? r.t('objection.undone', { effect: effectText(r.t, o.effect, contests, o) })
+          : '',
+        own ? effectText(r.t, own, contests, o) : '',
         r.t('objection.appeal_final'),
       ]
         .filter(Boolean)

@@ -21,6 +21,7 @@ import {
   type Outcome,
   refOf,
 } from './objection.types.js';
+import { hidesObjector } from './objection.rules.js';
 import { decisionText, detailText } from './objection.view.js';
 
 export const assignInvestigator = defineCommand<{ election: number; ref: string; member: string }>({
@@ -161,7 +162,8 @@ export const decideObjection = defineCommand<{
       outcome: args.outcome,
       effect: rec.value.effect,
       reason: args.reason,
-      member: rec.value.member ?? null,
+      // the correction names the entry in the roll's own record; here it would name the objector
+      member: hidesObjector(o, rec.value.member) ? null : (rec.value.member ?? null),
       status: rec.value.status ?? null,
       voided: voided || null,
     });

@@ -16,7 +16,7 @@ import { mention } from '../kit/say.js';
 import { ACTIVE } from '../nominations/nomination.rules.js';
 import type { Contest } from '../shared/election.types.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { voidResult, voidsInForce } from './objection.rules.js';
+import { hidesObjector, voidResult, voidsInForce } from './objection.rules.js';
 import { chainOf, latestOf } from './objection.service.js';
 import type { Effect, EffectRecord, Objection } from './objection.types.js';
 
@@ -161,7 +161,13 @@ export async function applyEffect(
     status: order.status,
     reason,
   });
-  await ctx.audit('roll.status', { member, status: order.status, reason, objection: order.ref });
+  // the roll's record names whose entry changed, as every correction does; not that they objected
+  await ctx.audit('roll.status', {
+    member,
+    status: order.status,
+    reason,
+    objection: hidesObjector(o, member) ? null : order.ref,
+  });
   return ok({
     effect: 'roll',
     member,

@@ -12,6 +12,10 @@ export function parseRef(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The member an effect concerns is the objector, who asked not to be named: the record does not name them. */
+export const hidesObjector = (o: Pick<Objection, 'objector' | 'named'>, member: string | undefined) =>
+  member === o.objector && !o.named;
+
 /** The effects in force for an objection: the decision's, unless an upheld appeal undid it, and the panel's. */
 export function effectsInForce(o: Objection, appeal: Appeal | undefined): EffectRecord[] {
   const overturned = appeal?.outcome === 'upheld';

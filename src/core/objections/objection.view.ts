@@ -8,13 +8,27 @@ import { when } from '../elections/timetable.view.js';
 import type { Contest } from '../shared/election.types.js';
 import type { Appeal, EffectRecord, Objection } from './objection.types.js';
 import { refOf } from './objection.types.js';
+import { hidesObjector } from './objection.rules.js';
 
 const names = (contests: readonly Contest[], ids: readonly string[]) =>
   ids.map((id) => contests.find((c) => c.id === id)?.name ?? '?').join(', ');
 
-/** What an effect did, in a sentence. */
-export function effectText(t: Translate, rec: EffectRecord | null, contests: readonly Contest[]): string {
+/** What an effect did, in a sentence; `o` keeps an unnamed objector's own roll entry unnamed. */
+export function effectText(
+  t: Translate,
+  rec: EffectRecord | null,
+  contests: readonly Contest[],
+  o?: Objection,
+): string {
   if (!rec || rec.effect === 'none') return t('objection.effect.none');
+  if (rec.effect === 'roll' && o && hidesObjector(o, rec.member))
+    return t(rec.voided ? 'objection.effect.roll_entry_void' : 'objection.effect.roll_entry', {
+      status: t(`roll.status_${rec.status ?? 'eligible'}`),
+      contests: names(
+        contests,
+        (rec.voided ?? []).map((v) => v.contestId),
+      ),
+    });
   const voided = names(
     contests,
     (rec.voided ?? []).map((v) => v.contestId),
@@ -58,7 +72,7 @@ export function decisionText(
   return [
     t(`objection.decided_${o.outcome ?? 'dismissed'}`, { ref: refOf(o), about: aboutText(t, o) }),
     t('objection.reason_line', { reason: o.reason ?? '' }),
-    o.outcome === 'upheld' ? effectText(t, o.effect, contests) : '',
+    o.outcome === 'upheld' ? effectText(t, o.effect, contests, o) : '',
     appealUntil ? t('objection.appeal_until', { when: when(r, appealUntil, now) }) : '',
   ]
     .filter(Boolean)

@@ -39,7 +39,8 @@ export default {
       'Election {number} has no objection {ref}; /election objection list {number} lists them.',
     'objection.unknown_subject': '“{about}” is neither a contest of this election nor a member.',
     'objection.period_closed': 'Objections in {period} closed {closed}; this one can no longer be filed.',
-    'objection.period_not_open': 'Objections cannot be filed in {period}: it has not opened in this election.',
+    'objection.period_not_open':
+      'Objections cannot be filed in {period}: it has not opened in this election.',
     'objection.which_period': 'Several notice periods are open ({periods}): say which with period=…',
     'objection.no_period':
       'No notice period of election {number} is open: objections are filed while the roll, the candidate list or the result is on public notice.',
@@ -87,6 +88,9 @@ export default {
     'objection.effect.exclude_void':
       'The last round of {contests} is void; it will be held again without {member}.',
     'objection.effect.roll': 'The roll is corrected: {member} is {status}.',
+    'objection.effect.roll_entry': 'The roll is corrected: the entry objected to is now {status}.',
+    'objection.effect.roll_entry_void':
+      'The roll is corrected: the entry objected to is now {status}; the last round of {contests} is void and will be held again on the corrected roll.',
     'objection.effect.roll_void':
       'The roll is corrected: {member} is {status}; the last round of {contests} is void and will be held again on the corrected roll.',
     'objection.effect.void':
@@ -262,6 +266,9 @@ export default {
     'objection.effect.exclude': '{member} 不再是{contest}的候选人。',
     'objection.effect.exclude_void': '{contests}的最后一轮无效，将在不含 {member} 的情况下重新进行。',
     'objection.effect.roll': '选民名单已更正：{member} {status}。',
+    'objection.effect.roll_entry': '选民名单已更正：所涉条目现为{status}。',
+    'objection.effect.roll_entry_void':
+      '选民名单已更正：所涉条目现为{status}；{contests}的最后一轮无效，将按更正后的名单重新进行。',
     'objection.effect.roll_void':
       '选民名单已更正：{member} {status}；{contests}的最后一轮无效，将按更正后的名单重新进行。',
     'objection.effect.void': '{contests}的最后一轮无效，将在其候选人中重新进行（/election voting round）。',
