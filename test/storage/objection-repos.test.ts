@@ -59,7 +59,11 @@ describe.each(storeTargets)('objections on $label', (target) => {
   it('numbers objections once per election, lists them in number order, and keeps a decision', async () => {
     const { election, contests } = await seed(store, 1);
     const e = election.id;
-    const two = objection(e, 2, { contestId: contests[0].id, evidence: 'https://example.org/x', named: true });
+    const two = objection(e, 2, {
+      contestId: contests[0].id,
+      evidence: 'https://example.org/x',
+      named: true,
+    });
     const one = objection(e, 1, { period: 'roll', memberId: 'U9', about: 'roll' });
     await store.transaction(async (tx) => {
       await tx.objections.insert(two);
