@@ -178,6 +178,7 @@ export const MODULES = [
   'ballots',
   'voting',
   'paper',
+  'objections',
   'results',
   'archive',
   'help',

@@ -25,6 +25,7 @@ import {
 import { proxyRepo } from './repos/proxy-repos.js';
 import { paperRepo } from './repos/paper-repos.js';
 import { archiveRepo } from './repos/archive-repos.js';
+import { objectionRepo } from './repos/objection-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -52,6 +53,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     proxies: proxyRepo(ctx),
     paper: paperRepo(ctx),
     archive: archiveRepo(ctx),
+    objections: objectionRepo(ctx),
     settings: settingRepo(ctx),
   };
 }

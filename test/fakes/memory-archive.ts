@@ -30,6 +30,8 @@ export function memoryArchive(s: () => MemoryState): ArchiveRepo {
       const nominations = new Set(st.nominations.filter((n) => n.electionId === electionId).map((n) => n.id));
       st.seconders = st.seconders.filter((x) => !nominations.has(x.nominationId));
       st.nominations = st.nominations.map((n) => (n.electionId === electionId ? { ...n, nominator: '' } : n));
+      st.objections = st.objections.map((o) => (o.electionId === electionId ? { ...o, objector: '' } : o));
+      st.appeals = st.appeals.map((a) => (a.electionId === electionId ? { ...a, appellant: '' } : a));
       st.roll = mine(st.roll);
       st.participation = mine(st.participation);
       st.paperVoters = mine(st.paperVoters);

@@ -20,7 +20,9 @@ import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
 import { emptyPaper, memoryPaper, type PaperState } from './memory-paper.js';
 import { emptyArchive, memoryArchive, type ArchiveState } from './memory-archive.js';
 
-export interface MemoryState extends PaperState, ArchiveState {
+import { emptyObjections, memoryObjections, type ObjectionState } from './memory-objections.js';
+
+export interface MemoryState extends PaperState, ArchiveState, ObjectionState {
   orgs: Organisation[];
   members: Member[];
   elections: Election[];
@@ -69,6 +71,7 @@ const empty = (): MemoryState => ({
   proxies: [],
   ...emptyPaper(),
   ...emptyArchive(),
+  ...emptyObjections(),
   settings: {},
 });
 
@@ -544,6 +547,7 @@ export class MemoryStore implements Store {
       },
       paper: memoryPaper(s, refuse),
       archive: memoryArchive(s),
+      objections: memoryObjections(s, refuse),
       settings: {
         get: async (k) => s().settings[k],
         putIfAbsent: async (k, v) => (s().settings[k] ??= v),

@@ -8,7 +8,7 @@ import type { Store } from '../../src/core/kit/store.js';
 import { type OpenedStore, openTestStore, storeTargets } from './databases.js';
 import { T0, makeMessage, seed } from './fixtures.js';
 
-const PEOPLE = ['voter-ann', 'nominator-bo', 'seconder-cy', 'mailer-di'];
+const PEOPLE = ['voter-ann', 'nominator-bo', 'seconder-cy', 'mailer-di', 'objector-fy', 'appellant-gu'];
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -47,7 +47,7 @@ describe.each(storeTargets)('retention purge on $label', (target) => {
     const e = election.id;
     const c = contests[0]!.id;
     await store.transaction(async (tx) => {
-      for (const m of [...PEOPLE, 'candidate-ed'])
+      for (const m of [...PEOPLE.slice(0, 4), 'candidate-ed'])
         await tx.members.upsert({
           orgId: org.id,
           memberId: m,
@@ -90,6 +90,42 @@ describe.each(storeTargets)('retention purge on $label', (target) => {
       await tx.outbox.enqueue(
         makeMessage(org, { electionId: e, destination: { kind: 'dm', memberId: 'voter-ann' } }),
       );
+      await tx.objections.insert({
+        id: `${e}-o1`,
+        electionId: e,
+        number: 1,
+        period: 'result',
+        contestId: c,
+        memberId: null,
+        about: 'Chair',
+        grounds: 'the box was opened early',
+        evidence: null,
+        objector: 'objector-fy',
+        named: false,
+        filedAt: T0,
+        dueAt: T0,
+        investigator: null,
+        assignedAt: null,
+        findings: [],
+        outcome: null,
+        reason: null,
+        decidedBy: null,
+        decidedAt: null,
+        effect: null,
+      });
+      await tx.objections.insertAppeal({
+        objectionId: `${e}-o1`,
+        electionId: e,
+        appellant: 'appellant-gu',
+        grounds: 'not heard',
+        filedAt: T0,
+        outcome: null,
+        reason: null,
+        decidedBy: null,
+        decidedAt: null,
+        effect: null,
+        notUndone: null,
+      });
       await tx.archive.putRecord({
         electionId: e,
         kind: 'results.json',
@@ -112,6 +148,8 @@ describe.each(storeTargets)('retention purge on $label', (target) => {
         after.filter((s) => s.includes(p)),
         p,
       ).toEqual([]);
+    // the objection itself stays on the record, without who made it
+    expect(after.some((s) => s.includes('the box was opened early'))).toBe(true);
     // the candidate stands on the record of the result, and so do the retained records
     expect(after.some((s) => s.includes('candidate-ed'))).toBe(true);
     expect((await store.transaction((tx) => tx.archive.records(e))).map((r) => r.kind)).toEqual([

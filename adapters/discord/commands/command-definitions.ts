@@ -14,6 +14,16 @@ export const SETTINGS_COMMAND = 'teller-settings';
 /** every command by its typed words, for anything deployment had no room for */
 export const TEXT_COMMAND = 'teller';
 
+/**
+ * Groups deployed as a command of their own rather than under /election, which has no room left: its 25
+ * entries are taken, and its names and shortest descriptions come close to Discord's 8000 characters.
+ * The objection commands (issue 14) are `/objection file`, `/objection decide` … on Discord.
+ */
+export const OWN_COMMANDS: readonly string[] = ['objection'];
+
+const ownGroup = (spec: CommandSpec) =>
+  spec.path.length >= 2 && OWN_COMMANDS.includes(slug(spec.path[0])) ? slug(spec.path[0]) : undefined;
+
 // Discord's own limit on a description (and MAX_CHILDREN, 25 entries a level, in gather.ts)
 const MAX_DESCRIPTION = 100;
 
@@ -52,7 +62,7 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   const describe = (key: string) => describeIn(core, key);
   const routes = new Map<string, CommandSpec>();
   const omitted: string[] = [];
-  const listed = servedUnderRoot(core.commands.filter((c) => c.listed));
+  const listed = servedUnderRoot(core.commands.filter((c) => c.listed && !ownGroup(c)));
   const paths = deployedPaths(listed, ROOT);
   const groupNames = groupWords(paths);
 
@@ -135,6 +145,26 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
       });
       routes.set(name, spec);
     }
+  // the groups with a command of their own: `/objection file 3 President "…"`
+  for (const name of OWN_COMMANDS) {
+    const subs: CommandOptionJson[] = [];
+    for (const spec of core.commands.filter((c) => c.listed && ownGroup(c) === name)) {
+      const sub = slug(spec.path.slice(1).join('-'));
+      if (subs.length >= MAX_CHILDREN) {
+        omitted.push(spec.id);
+        continue;
+      }
+      subs.push({
+        type: Opt.Subcommand,
+        name: sub,
+        ...describe(spec.summaryKey),
+        options: optionsOf(spec.args, describe),
+      });
+      routes.set(`${name} ${sub}`, spec);
+    }
+    if (subs.length > 0)
+      json.push({ name, type: 1, ...describe(`discord.command.${name}`), contexts: [0], options: subs });
+  }
   json.push({
     name: TEXT_COMMAND,
     type: 1,

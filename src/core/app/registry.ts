@@ -26,6 +26,9 @@ import * as voting from '../voting/voting.commands.js';
 import * as attendance from '../voting/attendance.commands.js';
 import * as paper from '../paper/paper.commands.js';
 import * as batches from '../paper/batch.commands.js';
+import * as objections from '../objections/objection.commands.js';
+import * as investigation from '../objections/investigation.commands.js';
+import * as appeals from '../objections/appeal.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -92,6 +95,15 @@ const domain: AnyCommand[] = [
   scrutiny.recount,
   results.announceResult,
   resultsShow.showResults,
+  objections.fileObjection,
+  objections.listObjections,
+  objections.showObjection,
+  investigation.assignInvestigator,
+  investigation.recordFindings,
+  investigation.decideObjection,
+  investigation.remindObjection,
+  appeals.fileAppeal,
+  appeals.decideAppeal,
   results.certifyResult,
   elections.cancelElection,
   archive.archiveElection,
@@ -104,6 +116,7 @@ const domain: AnyCommand[] = [
   orgs.setLanguage,
   orgs.setTimeZone,
   orgs.setRetention,
+  appeals.setAppealPanel,
 ];
 
 /**

@@ -144,6 +144,7 @@ export const configureElection = defineCommand<{
   seconders?: number;
   selfNomination?: 'yes' | 'no';
   objectionDays?: number;
+  objectionDecisionDays?: number;
   candidateNoticeDays?: number;
   rollObjectionDays?: number;
   reminders?: string;
@@ -163,6 +164,7 @@ export const configureElection = defineCommand<{
     seconders: arg.int('arg.seconders', 0, 10, { optional: true, named: true }),
     selfNomination: arg.choice('arg.self_nomination', ['yes', 'no'], { optional: true, named: true }),
     objectionDays: arg.int('arg.objection_days', 0, 60, { optional: true, named: true }),
+    objectionDecisionDays: arg.int('arg.objection_decision_days', 1, 30, { optional: true, named: true }),
     candidateNoticeDays: arg.int('arg.candidate_notice_days', 0, 60, { optional: true, named: true }),
     rollObjectionDays: arg.int('arg.roll_objection_days', 0, 60, { optional: true, named: true }),
     reminders: arg.word('arg.reminders', 40, { optional: true, named: true }),
@@ -198,6 +200,9 @@ export const configureElection = defineCommand<{
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
       objectionDays: args.objectionDays ?? e.settings.objectionDays,
+      ...(args.objectionDecisionDays !== undefined
+        ? { objectionDecisionDays: args.objectionDecisionDays }
+        : {}),
       ...(args.candidateNoticeDays !== undefined ? { candidateNoticeDays: args.candidateNoticeDays } : {}),
       ...(args.rollObjectionDays !== undefined ? { rollObjectionDays: args.rollObjectionDays } : {}),
       ...(reminders ? { reminderHours: reminders.value } : {}),
@@ -228,6 +233,7 @@ export const configureElection = defineCommand<{
       seconders: settings.seconders,
       selfNomination: settings.selfNomination,
       objectionDays: settings.objectionDays,
+      objectionDecisionDays: settings.objectionDecisionDays ?? 3,
       candidateNoticeDays: settings.candidateNoticeDays ?? 0,
       rollObjectionDays: settings.rollObjectionDays ?? 0,
       reminders: (settings.reminderHours ?? DEFAULT_REMINDER_HOURS).join(','),

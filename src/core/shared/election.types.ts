@@ -30,6 +30,8 @@ export interface ElectionSettings {
   selfNomination: boolean;
   /** days of the public notice period after announcing, before certification */
   objectionDays: number;
+  /** days after filing in which an objection is to be decided (C10: 3); 3 if absent */
+  objectionDecisionDays?: number;
   /** days the candidate list is public before voting may open (the candidates' notice, 公示); 0 if absent */
   candidateNoticeDays?: number;
   /** days the roll is open to objections after it is published; 0 if absent */

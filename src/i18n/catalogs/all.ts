@@ -9,6 +9,7 @@ import countingIrv from './counting-irv.js';
 import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
+import objections from './objections.js';
 import orgs from './orgs.js';
 import paper from './paper.js';
 import proxies from './proxies.js';
@@ -32,6 +33,7 @@ export const catalogs = [
   countingStv,
   delivery,
   discord,
+  objections,
   orgs,
   paper,
   proxies,

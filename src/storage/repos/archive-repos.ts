@@ -99,6 +99,13 @@ const q = {
         db.selectFrom('proxies').select('proxy').where('election_id', 'in', ofOrg),
       );
   }),
+  // who objected and who appealed; the objection, its grounds and its decision stay on the record
+  objectors: prepare((db, p) =>
+    db.updateTable('objections').set({ objector: '' }).where('election_id', '=', p('electionId')),
+  ),
+  appellants: prepare((db, p) =>
+    db.updateTable('objection_appeals').set({ appellant: '' }).where('election_id', '=', p('electionId')),
+  ),
   setRetention: prepare((db, p) =>
     db
       .updateTable('orgs')
@@ -128,6 +135,8 @@ export function archiveRepo(ctx: RepoContext): ArchiveRepo {
     async purgePersonal(electionId, orgId) {
       await run(ctx, q.seconders, { electionId });
       await run(ctx, q.nominators, { electionId });
+      await run(ctx, q.objectors, { electionId });
+      await run(ctx, q.appellants, { electionId });
       for (const table of PER_ELECTION) await run(ctx, q.perElection[table], { electionId });
       await run(ctx, q.orphanMembers, { orgId });
     },
