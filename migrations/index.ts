@@ -10,7 +10,9 @@ import * as rounds from './2027-01-04-rounds.js';
 import * as proxies from './2027-01-11-proxies.js';
 import * as attendance from './2027-01-18-attendance.js';
 import * as paperBallots from './2027-01-25-paper-ballots.js';
+import * as objections from './2027-02-01-objections.js';
 import * as survey from './2027-02-08-survey.js';
+import * as archive from './2027-02-15-archive.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -22,5 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2027-01-11-proxies': proxies,
   '2027-01-18-attendance': attendance,
   '2027-01-25-paper-ballots': paperBallots,
+  '2027-02-01-objections': objections,
   '2027-02-08-survey': survey,
+  '2027-02-15-archive': archive,
 };

@@ -180,8 +180,10 @@ export const MODULES = [
   'ballots',
   'voting',
   'paper',
+  'objections',
   'results',
   'reports',
+  'archive',
   'help',
 ] as const;
 

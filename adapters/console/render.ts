@@ -1,5 +1,11 @@
 // Reply -> terminal text. Mentions print as @id and channels as #id; actions print as the command to type.
-import type { Action, BallotForm, CommandSpec, MessageBody } from '../../src/core/index.js';
+import {
+  chartsOf,
+  type Action,
+  type BallotForm,
+  type CommandSpec,
+  type MessageBody,
+} from '../../src/core/index.js';
 
 export function plain(text: string): string {
   return text.replace(/<@!?([^>|]+)(\|[^>]*)?>/g, '@$1').replace(/<#([^>|]+)(\|[^>]*)?>/g, '#$1');
@@ -48,6 +54,6 @@ export function renderBody(body: MessageBody, commands: readonly CommandSpec[]):
   }
   if (body.ballot) out.push(...ballotLines(body.ballot));
   for (const a of body.actions ?? []) out.push(`[${a.label}] → ${actionCommand(a, commands)}`);
-  if (body.chart) out.push(`(chart: ${body.chart.labels.length} bars)`);
+  for (const chart of chartsOf(body)) out.push(`(chart: ${chart.labels.length} bars)`);
   return out.join('\n');
 }

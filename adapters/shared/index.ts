@@ -21,6 +21,7 @@ export { backoffDelay } from './delivery/backoff.js';
 export { systemClock } from './delivery/clock.js';
 export { decodeComponentId, encodeComponentId, type ComponentId } from './component-id.js';
 export { clip } from './render/clip.js';
+export { splitBody, splitLines, type PartLimits } from './render/split-body.js';
 export { consoleLogger, type Logger } from './logger.js';
 export { ackOrDefer, type AckDeferOptions, type AckDeferOutcome } from './ack-defer.js';
 export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';

@@ -5,7 +5,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { ChartData, DeliveryQueue, PlatformStateStore, TellerCore } from '../../src/core/index.js';
+import {
+  type ChartData,
+  chartsOf,
+  type DeliveryQueue,
+  type PlatformStateStore,
+  type TellerCore,
+} from '../../src/core/index.js';
 import {
   consoleLogger,
   type Logger,
@@ -143,7 +149,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       (async (chart) =>
         (await renderChart(chart, { title: core.translate(undefined, chart.title.key, chart.title.params) }))
           .png),
-    chartTitle: (m) => core.translate(undefined, 'slack.chart.title') || m.purpose,
+    // one chart is "Results chart"; of several, each file is named by its chart's title (its contest)
+    chartTitle: (m, i) => {
+      const charts = chartsOf(m.body);
+      const chart = charts.length > 1 ? charts[i] : undefined;
+      return chart
+        ? core.translate(undefined, chart.title.key, chart.title.params)
+        : core.translate(undefined, 'slack.chart.title') || m.purpose;
+    },
     logger,
   });
   progress = new ProgressPoster(

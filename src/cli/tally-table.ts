@@ -1,32 +1,27 @@
-// The human-readable report of `teller tally`: the explanation lines and a round-by-round table.
+// The human-readable report of `teller tally`: the explanation lines and a round-by-round table. The
+// table and the round lines are the counting library's (src/counting/report-table.ts), which the
+// announcement of a contest shows too; here they are worded in English, with explanations translated.
 
 import type { CountResult, Explanation, MethodId } from '../counting/index.js';
+import {
+  alignColumns,
+  formatNumber,
+  formattedParams,
+  roundSteps,
+  roundTable,
+} from '../counting/report-table.js';
 import { catalogFor, normaliseLocale } from '../i18n/index.js';
+
+export { formatNumber };
 
 /** Like i18n's translate, but numbers are printed without float noise (0.1 + 0.2 shows as 0.3). */
 export function lineText(locale: string | undefined, line: Explanation): string {
   const template = catalogFor(normaliseLocale(locale))[line.key] ?? catalogFor('en')[line.key] ?? line.key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = line.params?.[name];
-    return v === undefined ? whole : typeof v === 'number' ? formatNumber(v) : v;
-  });
+  const params = formattedParams(line);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  if (!Number.isFinite(v)) return String(v);
-  return v.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
-}
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-      .join('  ')
-      .trimEnd(),
-  );
-}
+const TABLE_LABELS = { round: (n: number) => `R${n}`, quota: '(quota)', exhausted: '(exhausted)' };
 
 export function renderReport(result: CountResult, title: string | undefined, locale?: string): string {
   const out: string[] = [];
@@ -38,25 +33,19 @@ export function renderReport(result: CountResult, title: string | undefined, loc
   for (const line of result.explanation) out.push(lineText(locale, line));
   out.push('');
 
-  const header = ['', ...result.rounds.map((r) => `R${r.number}`)];
-  const rows = [header];
-  names.forEach((name, c) => rows.push([name, ...result.rounds.map((r) => formatNumber(r.counts[c] ?? 0))]));
-  if (result.rounds.some((r) => r.quota !== undefined)) {
-    rows.push(['(quota)', ...result.rounds.map((r) => (r.quota === undefined ? '' : formatNumber(r.quota)))]);
-  }
-  rows.push(['(exhausted)', ...result.rounds.map((r) => formatNumber(r.exhausted))]);
-  out.push(...table(rows));
+  out.push(...roundTable(result, TABLE_LABELS));
   out.push('');
 
-  for (const r of result.rounds) {
-    const parts: string[] = [];
-    if (r.elected.length) parts.push(`elected ${r.elected.map((c) => names[c]).join(', ')}`);
-    if (r.eliminated.length) parts.push(`eliminated ${r.eliminated.map((c) => names[c]).join(', ')}`);
-    out.push(`Round ${r.number}${parts.length ? `: ${parts.join('; ')}` : ''}`);
-    // with a pairwise matrix the pair lines are shown as the matrix below instead
-    for (const line of r.explanation)
-      if (!(result.pairwise && line.key === 'counting.methods.pair')) out.push(`  ${lineText(locale, line)}`);
-  }
+  const steps = roundSteps(result, {
+    heading: (r, elected, eliminated) => {
+      const parts: string[] = [];
+      if (elected.length) parts.push(`elected ${elected.join(', ')}`);
+      if (eliminated.length) parts.push(`eliminated ${eliminated.join(', ')}`);
+      return `Round ${r.number}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    },
+    line: (line) => lineText(locale, line),
+  });
+  out.push(...steps.flat());
 
   if (result.pairwise) {
     out.push('');
@@ -65,7 +54,7 @@ export function renderReport(result: CountResult, title: string | undefined, loc
     result.pairwise.forEach((row, a) =>
       rows2.push([`#${a + 1} ${names[a]}`, ...row.map((v, b) => (a === b ? '-' : formatNumber(v)))]),
     );
-    out.push(...table(rows2));
+    out.push(...alignColumns(rows2));
   }
   out.push('');
   out.push(`Winners: ${result.winners.length ? result.winners.map((c) => names[c]).join(', ') : '(none)'}`);

@@ -26,6 +26,7 @@ export type {
   Tone,
   Visibility,
 } from './shared/reply.js';
+export { chartsOf } from './shared/reply.js';
 export type { DocBlock, PrintDocument } from './shared/document.js';
 export type { DeliveryQueue } from './delivery/outbound.ports.js';
 export type {

@@ -285,15 +285,18 @@ export interface BallotFigures {
  * (`unknown-candidate`), approves and opposes the same one (`contradictory`), approves more than the
  * contest allows (`over-marked`, C3), or is empty where blank ballots are not accepted (`blank`).
  */
-export type InvalidReason =
-  | 'unknown-candidate'
-  | 'contradictory'
-  | 'over-marked'
-  | 'blank'
-  // set aside by the scrutineers before the count (a paper ballot: C3)
-  | 'unreadable'
-  | 'identifying-mark'
-  | 'not-official';
+/** Why a ballot counts for nobody, in the order the checks find it; the last three are set aside by the
+ *  scrutineers before the count (a paper ballot: C3). */
+export const INVALID_REASONS = [
+  'unknown-candidate',
+  'contradictory',
+  'over-marked',
+  'blank',
+  'unreadable',
+  'identifying-mark',
+  'not-official',
+] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 /** approve-oppose (C4): per candidate index, the weight of valid ballots for, against and abstaining. */
 export interface OpinionFigures {

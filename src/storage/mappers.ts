@@ -39,6 +39,7 @@ export const orgToRow = (o: Organisation): OrgRow => ({
   default_locale: o.defaultLocale,
   language: o.language ?? null,
   time_zone: o.timeZone ?? null,
+  retention_days: o.retentionDays ?? null,
   created_at: o.createdAt,
 });
 
@@ -50,6 +51,10 @@ export const orgFromRow = (r: OrgRow): Organisation => ({
   defaultLocale: r.default_locale as Locale,
   language: (r.language ?? null) as Locale | null,
   timeZone: r.time_zone ?? null,
+  // absent until the organisers set one, as an organisation made in memory has none
+  ...(r.retention_days === null || r.retention_days === undefined
+    ? {}
+    : { retentionDays: Number(r.retention_days) }),
   createdAt: r.created_at,
 });
 

@@ -10,6 +10,7 @@ export interface OrgRow {
   default_locale: string;
   language: string | null;
   time_zone: string | null;
+  retention_days: number | null;
   created_at: string;
 }
 
@@ -297,6 +298,62 @@ export interface SurveyRespondentRow {
   member_id: string;
 }
 
+export interface RetainedRecordRow {
+  election_id: string;
+  kind: string;
+  content: string;
+  created_at: string;
+}
+
+export interface ObjectionRow {
+  id: string;
+  election_id: string;
+  number: number;
+  period: string;
+  contest_id: string | null;
+  member_id: string | null;
+  about: string;
+  grounds: string;
+  evidence: string | null;
+  objector: string;
+  named: number;
+  filed_at: string;
+  due_at: string;
+  investigator: string | null;
+  assigned_at: string | null;
+  /** JSON: [{at, by, text}] */
+  findings: string;
+  outcome: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** JSON: what the decision's effect changed */
+  effect: string | null;
+}
+
+export interface ObjectionAppealRow {
+  objection_id: string;
+  election_id: string;
+  appellant: string;
+  grounds: string;
+  filed_at: string;
+  outcome: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  effect: string | null;
+  not_undone: string | null;
+}
+
+export interface AppealPanelRow {
+  org_id: string;
+  /** JSON: member ids */
+  members: string;
+  appeal_days: number;
+  set_by: string;
+  set_at: string;
+}
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -337,6 +394,10 @@ export interface Schema {
   ballot_returns: BallotReturnRow;
   paper_batches: PaperBatchRow;
   paper_ballots: PaperBallotRow;
+  retained_records: RetainedRecordRow;
+  objections: ObjectionRow;
+  objection_appeals: ObjectionAppealRow;
+  appeal_panels: AppealPanelRow;
   survey_secrets: SurveySecretRow;
   survey_sealed: SurveySealedRow;
   survey_answers: SurveyAnswerRow;

@@ -24,6 +24,8 @@ import {
 } from './repos/election-repos.js';
 import { proxyRepo } from './repos/proxy-repos.js';
 import { paperRepo } from './repos/paper-repos.js';
+import { archiveRepo } from './repos/archive-repos.js';
+import { objectionRepo } from './repos/objection-repos.js';
 import { surveyRepo } from './repos/survey-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
@@ -51,6 +53,8 @@ export function bindRepos(ctx: RepoContext): Tx {
     timetable: timetableRepo(ctx),
     proxies: proxyRepo(ctx),
     paper: paperRepo(ctx),
+    archive: archiveRepo(ctx),
+    objections: objectionRepo(ctx),
     surveys: surveyRepo(ctx),
     settings: settingRepo(ctx),
   };

@@ -73,7 +73,10 @@ export function fromSlackBlocks(blocks: unknown, names: Names, chart = false): s
   const text: string[] = [];
   for (const b of (blocks ?? []) as SlackBlock[]) {
     if (b.type === 'header' && b.text) s.title = b.text.text;
-    if (b.type === 'section' && b.text) text.push(slackText(b.text.text, names).replace(TONE_EMOJI, ''));
+    // a table is a section of its own, its label over a code block (blocks.ts monoText)
+    const table = b.type === 'section' && b.text ? /^\*(.+?)\*\n```([\s\S]*)```$/.exec(b.text.text) : null;
+    if (table) s.fields.push({ label: slackText(table[1], names), value: slackText(table[2], names) });
+    else if (b.type === 'section' && b.text) text.push(slackText(b.text.text, names).replace(TONE_EMOJI, ''));
     for (const f of b.type === 'section' ? (b.fields ?? []) : []) {
       const [label, ...value] = slackText(f.text, names).split('\n');
       s.fields.push({ label: label.replace(/^\*(.*)\*$/s, '$1'), value: value.join('\n') });
@@ -112,7 +115,8 @@ export function fromDiscord(
     text: discordText(e.description, names),
     fields: (e.fields ?? []).map((f: { name: string; value: string }) => ({
       label: discordText(f.name, names),
-      value: discordText(f.value, names),
+      // a table is a code block (discord-parts.ts fieldValue)
+      value: discordText(/^```\n([\s\S]*)\n```$/.exec(f.value)?.[1] ?? f.value, names),
     })),
     actions: (message.components ?? []).flatMap((row: any) =>
       (row.components ?? []).filter((c: any) => c.type === 2).map((c: any) => String(c.label)),

@@ -1,16 +1,10 @@
 // Attendance (实到): C5's `present` base and C1's four-fifths quorum (docs/rules.md), recorded by the
 // organisers and read at the count.
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { harness, refusal as refused, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 const VOTERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus'];
-
-async function refused(h: Harness, who: string, text: string): Promise<string> {
-  const r = await h.run(who, text);
-  expect(r.kind, `${text}: ${r.reply.body.text}`).not.toBe('ok');
-  return r.reply.body.text;
-}
 
 /** cn-org election 1 with `contest`, alice and bob standing, voting open. */
 async function votingOpen(h: Harness, contest: string, configure?: string): Promise<void> {

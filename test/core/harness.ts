@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createCore, type DispatchResult, type TellerCore } from '../../src/core/index.js';
 import type { DeliveryQueue } from '../../src/core/delivery/outbound.ports.js';
 import { MemoryStore } from '../fakes/memory-store.js';
@@ -117,4 +118,11 @@ export async function presetElectionInReview(
   }
   await h.ok('olga', 'nominations close 1');
   for (let i = 1; i <= candidates.length; i++) await h.ok('olga', `review approve 1 ${i}`);
+}
+
+/** A command the rules refuse, by `who`: the refusal's text, failing the test if it went through. */
+export async function refusal(h: Harness, who: string, text: string): Promise<string> {
+  const r = await h.run(who, text);
+  expect(r.kind, `${text}: ${r.reply.body.text}`).not.toBe('ok');
+  return r.reply.body.text;
 }

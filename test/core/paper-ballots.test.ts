@@ -1,16 +1,10 @@
 // Paper and mail ballots beside online ones (issue 13): a mixed election counted by hand, per channel.
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { harness, refusal as refused, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 const range = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
 const at = (ids: string[]) => ids.map((m) => `@${m}`).join(' ');
-
-async function refused(h: Harness, who: string, text: string): Promise<string> {
-  const r = await h.run(who, text);
-  expect(r.kind, `${text}: ${r.reply.body.text}`).not.toBe('ok');
-  return r.reply.body.text;
-}
 
 const ONLINE = ['alice', 'bob', 'carol', ...range('o', 7)];
 const PAPER = range('p', 30);

@@ -1,16 +1,10 @@
 // Writing in a member not on the list: R5 (Robert's Rules: legal unless the bylaws prohibit them) and
 // C4 (cn-org: for, against, abstain, or "another eligible person", 另选他人). docs/rules.md.
 import { describe, expect, it } from 'vitest';
-import { harness, presetElectionInReview, type Harness } from './harness.js';
+import { harness, presetElectionInReview, refusal as refused, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 const VOTERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'fay', 'gus'];
-
-async function refused(h: Harness, who: string, text: string): Promise<string> {
-  const r = await h.run(who, text);
-  expect(r.kind, `${text}: ${r.reply.body.text}`).not.toBe('ok');
-  return r.reply.body.text;
-}
 
 const announcement = (h: Harness) => {
   const body = h.store.state.outbox.find((m) => m.purpose === 'results')!.body;

@@ -18,9 +18,11 @@ import type { Member } from '../../src/core/members/member.types.js';
 import type { TimetableEntry } from '../../src/core/elections/timetable.types.js';
 import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
 import { emptyPaper, memoryPaper, type PaperState } from './memory-paper.js';
+import { emptyArchive, memoryArchive, type ArchiveState } from './memory-archive.js';
+import { emptyObjections, memoryObjections, type ObjectionState } from './memory-objections.js';
 import { emptySurvey, memorySurvey, type SurveyState } from './memory-survey.js';
 
-export interface MemoryState extends PaperState, SurveyState {
+export interface MemoryState extends PaperState, ArchiveState, ObjectionState, SurveyState {
   orgs: Organisation[];
   members: Member[];
   elections: Election[];
@@ -68,6 +70,8 @@ const empty = (): MemoryState => ({
   timetable: [],
   proxies: [],
   ...emptyPaper(),
+  ...emptyArchive(),
+  ...emptyObjections(),
   ...emptySurvey(),
   settings: {},
 });
@@ -543,6 +547,8 @@ export class MemoryStore implements Store {
         },
       },
       paper: memoryPaper(s, refuse),
+      archive: memoryArchive(s),
+      objections: memoryObjections(s, refuse),
       surveys: memorySurvey(s, refuse),
       settings: {
         get: async (k) => s().settings[k],

@@ -5,6 +5,7 @@ import { migrateDown, migrateToLatest } from '../../src/storage/migrate.js';
 import { type Opened, openTestDatabase, testDatabases } from './databases.js';
 
 const TABLES = [
+  'appeal_panels',
   'audit_entries',
   'ballot_issues',
   'ballot_returns',
@@ -18,6 +19,8 @@ const TABLES = [
   'jobs',
   'members',
   'nominations',
+  'objection_appeals',
+  'objections',
   'orgs',
   'outbox',
   'paper_ballots',
@@ -29,6 +32,7 @@ const TABLES = [
   'receipts',
   'requests',
   'results',
+  'retained_records',
   'roll_entries',
   'seconders',
   'settings',
@@ -49,7 +53,9 @@ const ALL = [
   '2027-01-11-proxies',
   '2027-01-18-attendance',
   '2027-01-25-paper-ballots',
+  '2027-02-01-objections',
   '2027-02-08-survey',
+  '2027-02-15-archive',
 ];
 
 async function appTables(database: Database): Promise<string[]> {

@@ -58,6 +58,11 @@ function capped(cmd: CommandJson, max: number): CommandJson {
 const fits = (cmd: CommandJson) =>
   [undefined, ...locales(cmd)].every((l) => commandChars(cmd, l) <= MAX_COMMAND_CHARS);
 
+/** whether the command can fit at all, its descriptions cut as short as this file ever cuts them */
+export function canFit(cmd: CommandJson): boolean {
+  return fits(cmd) || fits(capped(cmd, SHORTEST));
+}
+
 /** the command as it is when it fits; else with its descriptions as long as they can be and fit */
 export function withinBudget(cmd: CommandJson): CommandJson {
   if (fits(cmd)) return cmd;

@@ -5,6 +5,7 @@ import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discor
 import { argLabel, type ArgSpec, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
 import { clip } from '../../shared/index.js';
 import { withinBudget } from './budget.js';
+import { spillGroups } from './spill.js';
 import { deployedPaths, groupWords, MAX_CHILDREN, type Paths, rootEntries, slug } from './gather.js';
 
 export const ROOT = 'election';
@@ -12,6 +13,16 @@ export const ROOT = 'election';
 export const SETTINGS_COMMAND = 'teller-settings';
 /** every command by its typed words, for anything deployment had no room for */
 export const TEXT_COMMAND = 'teller';
+
+/**
+ * Groups deployed as a command of their own rather than under /election, which has no room left: its 25
+ * entries are taken, and its names and shortest descriptions come close to Discord's 8000 characters.
+ * The objection commands (issue 14) are `/objection file`, `/objection decide` … on Discord.
+ */
+export const OWN_COMMANDS: readonly string[] = ['objection'];
+
+const ownGroup = (spec: CommandSpec) =>
+  spec.path.length >= 2 && OWN_COMMANDS.includes(slug(spec.path[0])) ? slug(spec.path[0]) : undefined;
 
 // Discord's own limit on a description (and MAX_CHILDREN, 25 entries a level, in gather.ts)
 const MAX_DESCRIPTION = 100;
@@ -51,7 +62,7 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
   const describe = (key: string) => describeIn(core, key);
   const routes = new Map<string, CommandSpec>();
   const omitted: string[] = [];
-  const listed = servedUnderRoot(core.commands.filter((c) => c.listed));
+  const listed = servedUnderRoot(core.commands.filter((c) => c.listed && !ownGroup(c)));
   const paths = deployedPaths(listed, ROOT);
   const groupNames = groupWords(paths);
 
@@ -105,9 +116,23 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
 
   // contexts [0]: guild channels only. Elections belong to a server, so Discord should not offer the
   // commands in DMs at all (ballot buttons in DMs are components, not commands, and still work).
-  const json: CommandJson[] = [
+  const taken = new Set([
+    ROOT,
+    TEXT_COMMAND,
+    SETTINGS_COMMAND,
+    ...core.commands.flatMap((s) => (s.aliases ?? []).map(slug)),
+  ]);
+  const spilled = spillGroups(
     { name: ROOT, type: 1, ...describe('discord.command.election'), contexts: [0], options: top },
-  ];
+    taken,
+  );
+  for (const group of spilled.moved)
+    for (const [key, spec] of [...routes])
+      if (key.startsWith(`${ROOT} ${group} `)) {
+        routes.delete(key);
+        routes.set(key.slice(ROOT.length + 1), spec);
+      }
+  const json: CommandJson[] = [spilled.root, ...spilled.commands];
   // the shortcuts, one command of their own per alias in the registry: `/vote 3`, `/nominate 3 1 @x`
   for (const spec of core.commands)
     for (const name of (spec.aliases ?? []).map(slug)) {
@@ -120,6 +145,26 @@ export function buildCommandTable(core: Pick<TellerCore, 'commands' | 'translate
       });
       routes.set(name, spec);
     }
+  // the groups with a command of their own: `/objection file 3 President "…"`
+  for (const name of OWN_COMMANDS) {
+    const subs: CommandOptionJson[] = [];
+    for (const spec of core.commands.filter((c) => c.listed && ownGroup(c) === name)) {
+      const sub = slug(spec.path.slice(1).join('-'));
+      if (subs.length >= MAX_CHILDREN) {
+        omitted.push(spec.id);
+        continue;
+      }
+      subs.push({
+        type: Opt.Subcommand,
+        name: sub,
+        ...describe(spec.summaryKey),
+        options: optionsOf(spec.args, describe),
+      });
+      routes.set(`${name} ${sub}`, spec);
+    }
+    if (subs.length > 0)
+      json.push({ name, type: 1, ...describe(`discord.command.${name}`), contexts: [0], options: subs });
+  }
   json.push({
     name: TEXT_COMMAND,
     type: 1,

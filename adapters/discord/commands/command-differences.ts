@@ -6,6 +6,7 @@
 import { argLabel, type CommandSpec, type TellerCore } from '../../../src/core/index.js';
 import {
   buildCommandTable,
+  OWN_COMMANDS,
   ROOT,
   slug,
   TEXT_COMMAND,
@@ -55,6 +56,12 @@ export function commandDifferences(core: Pick<TellerCore, 'commands' | 'translat
 }
 
 function whyRenamed(spec: CommandSpec, key: string): string {
+  const own = key.split(' ')[0]!;
+  if (OWN_COMMANDS.includes(own))
+    return `/${ROOT} has no room left on Discord (25 entries, 8000 characters), so the ${own} commands are a command of their own${spec.path.length > 2 ? ', and the last words are joined with -' : ''}`;
+  // a group moved out of /election to a command of its own (spill.ts): `/org language`
+  if (!key.startsWith(`${ROOT} `) && key.includes(' '))
+    return `Discord allows 8000 characters in one command, so the \`${key.split(' ')[0]}\` group is a command of its own`;
   if (!key.startsWith(`${ROOT} `))
     return `Discord allows 25 subcommands under /${ROOT}; on Discord this command is the \`/${key}\` shortcut only`;
   const group = key.split(' ')[1];

@@ -118,6 +118,8 @@ function routeOf(name: string, options: RawOption[]): { key: string; leaf: RawOp
     return { key: `${ROOT} ${first.name} ${sub?.name ?? ''}`, leaf: sub?.options ?? [] };
   }
   if (name === ROOT && first?.type === 1) return { key: `${ROOT} ${first.name}`, leaf: first.options ?? [] };
+  // a group with a command of its own (`/objection file`); a shortcut (`/vote`) has options, not subcommands
+  if (first?.type === 1) return { key: `${name} ${first.name}`, leaf: first.options ?? [] };
   return { key: name, leaf: options };
 }
 

@@ -1,16 +1,35 @@
-// The Discord side of the durable outbound queue: opens DM channels, posts embeds (with the chart
-// as an attached PNG), edits in place for `replaces`, and classifies every outcome for the worker.
+// The Discord side of the durable outbound queue: opens DM channels, posts embeds (with the charts
+// as attached PNGs), edits in place for `replaces`, and classifies every outcome for the worker.
 // Posts carry a nonce derived from the outbox id with enforce_nonce, so Discord itself turns a
 // repeated post of the same message (after a timeout, 5xx or restart) into the original message.
+// A body too long for one message goes out as several, each with a nonce of its own: a send that
+// failed after the first simply posts them all again, and Discord answers the ones it has with the
+// originals, so every part is there once.
 import { createHash } from 'node:crypto';
 import type { OutboundMessage } from '../../../src/core/index.js';
-import type { PlatformSender, RateHint, SendContext, SendResult } from '../../shared/index.js';
-import { renderBody, type ChartRenderer, type DiscordMessage, type OutFile } from '../render/message.js';
+import {
+  type PlatformSender,
+  type RateHint,
+  type SendContext,
+  type SendResult,
+  systemClock,
+} from '../../shared/index.js';
+import { discordParts } from '../render/discord-parts.js';
+import {
+  renderBody,
+  type ChartRenderer,
+  type DiscordMessage,
+  type OutFile,
+  type Rendered,
+} from '../render/message.js';
 import { RequestPacer } from './request-pacer.js';
 
 const DM_CLOSED = 50007; // "Cannot send messages to this user"
 const UNKNOWN_CHANNEL = 10003;
 const UNKNOWN_USER = 10013;
+/** a later part refused for the rate limit is waited for at most this often, and this long each time */
+const MAX_PART_WAITS = 5;
+const MAX_PART_WAIT_MS = 30_000;
 
 export interface DiscordSenderOptions {
   token: string;
@@ -32,6 +51,8 @@ export class DiscordSender implements PlatformSender {
   readonly platform = 'discord' as const;
   private readonly base: string;
   private readonly dmChannels = new Map<string, string>();
+  /** outbox id -> the parts of a long body posted so far (and the first's ref), for a send tried again */
+  private readonly posted = new Map<string, { ref?: string; parts: Set<number> }>();
   private readonly pacer: RequestPacer;
   private readonly fetchFn: typeof fetch;
 
@@ -43,10 +64,13 @@ export class DiscordSender implements PlatformSender {
 
   rateKeys(message: OutboundMessage): string[] {
     const d = message.destination;
-    return [
+    const keys = [
       'POST /channels/:id/messages',
       d.kind === 'channel' ? `channel:${d.channelId}` : `dm:${d.memberId}`,
     ];
+    // a key named once per post spends a token per post: a long body's follow-ups are paced too
+    const posts = message.replaces ? 1 : discordParts(message.body).length;
+    return Array.from({ length: posts }, () => keys).flat();
   }
 
   async findSent(): Promise<string | undefined> {
@@ -62,6 +86,7 @@ export class DiscordSender implements PlatformSender {
         renderChart: this.o.renderChart,
       });
       if (ctx.replacesRef) {
+        // an edit (the live turnout line) replaces the one message it refers to: short by nature
         const [channelId, messageId] = ctx.replacesRef.split(':');
         const { json, hints } = await this.call(
           'PATCH',
@@ -81,20 +106,69 @@ export class DiscordSender implements PlatformSender {
         message.destination.kind === 'channel'
           ? message.destination.channelId
           : await this.dmChannel(message.destination.memberId, ctx.signal);
-      const body: DiscordMessage = { ...rendered.message, nonce: nonceOf(message.id), enforce_nonce: true };
-      const { json, hints } = await this.call(
-        'POST',
-        `/channels/${channelId}/messages`,
-        body,
-        rendered.files,
-        ctx.signal,
-        true,
-      );
-      return { kind: 'sent', ref: `${channelId}:${(json as { id: string }).id}`, hints };
+      return await this.postParts(message.id, channelId, [rendered, ...(rendered.more ?? [])], ctx.signal);
     } catch (err) {
       if (err instanceof HttpFailure) return err.result;
       return { kind: 'retry', error: describe(err), maybeSent: !isRefused(err) };
     }
+  }
+
+  /**
+   * The parts of a body in order. A part after the first that Discord refuses for its rate limit is
+   * waited for and posted then, and Discord's count of what a channel has left is heeded between parts:
+   * sending all parts again after a 429 would spend the channel's budget on parts already there (their
+   * nonces keep them single, but every request counts). What is posted is remembered, so a send tried
+   * again in this process posts only the rest.
+   */
+  private async postParts(
+    outboxId: string,
+    channelId: string,
+    parts: Rendered[],
+    signal: AbortSignal,
+  ): Promise<SendResult> {
+    const done = this.posted.get(outboxId) ?? { parts: new Set<number>() };
+    let hints: RateHint[] | undefined;
+    for (const [i, part] of parts.entries()) {
+      if (done.parts.has(i)) continue;
+      // the first part keeps the nonce a single message always had, so a send begun before is found
+      const nonce = nonceOf(i === 0 ? outboxId : `${outboxId}#${i}`);
+      const body: DiscordMessage = { ...part.message, nonce, enforce_nonce: true };
+      const posted = await this.postPart(channelId, body, part.files, signal, i > 0);
+      // the first message is the one a later edit or a reader refers to
+      if (i === 0) done.ref = `${channelId}:${(posted.json as { id: string }).id}`;
+      done.parts.add(i);
+      if (parts.length > 1) this.remember(outboxId, done);
+      hints = posted.hints;
+      const left = hints?.find((h) => h.key === `channel:${channelId}`);
+      if (i < parts.length - 1 && left && left.remaining <= 0)
+        await systemClock.sleep(left.resetAfterMs, signal);
+    }
+    this.posted.delete(outboxId);
+    return { kind: 'sent', ref: done.ref!, hints };
+  }
+
+  private async postPart(
+    channelId: string,
+    body: DiscordMessage,
+    files: OutFile[],
+    signal: AbortSignal,
+    waitOut429: boolean,
+  ): Promise<{ json: unknown; hints?: RateHint[] }> {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await this.call('POST', `/channels/${channelId}/messages`, body, files, signal, true);
+      } catch (err) {
+        const refused = err instanceof HttpFailure ? err.result : undefined;
+        const wait = refused?.kind === 'rate-limited' ? refused.retryAfterMs : Number.POSITIVE_INFINITY;
+        if (!waitOut429 || tries >= MAX_PART_WAITS || wait > MAX_PART_WAIT_MS || signal.aborted) throw err;
+        await systemClock.sleep(wait, signal);
+      }
+    }
+  }
+
+  private remember(outboxId: string, done: { ref?: string; parts: Set<number> }): void {
+    this.posted.set(outboxId, done);
+    if (this.posted.size > 1_000) this.posted.delete(this.posted.keys().next().value!);
   }
 
   private async dmChannel(memberId: string, signal: AbortSignal): Promise<string> {

@@ -4,6 +4,7 @@ import type { ReplyFile } from '../../../src/core/index.js';
 import { printPdf } from './print-pdf.js';
 
 export async function fileBytes(file: ReplyFile): Promise<Uint8Array> {
-  if ('document' in file) return printPdf(file.document);
-  return typeof file.data === 'string' ? new Uint8Array(Buffer.from(file.data, 'utf8')) : file.data;
+  if (file.document) return printPdf(file.document);
+  const data = file.data ?? '';
+  return typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data;
 }

@@ -6,7 +6,15 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decodeActionId } from '../action-id.js';
 import { needsForm, renderCommandForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type SlackContext } from './context.js';
-import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
+import {
+  ballotOf,
+  logResult,
+  openBallot,
+  replyMessage,
+  replyMessages,
+  respondAll,
+  retryBallotReply,
+} from './present.js';
 
 export function registerActions(app: App, ctx: SlackContext): void {
   // Only buttons: inputs inside modals do not dispatch actions (no dispatch_action), so every
@@ -59,7 +67,13 @@ export function registerActions(app: App, ctx: SlackContext): void {
       }
       // Never replace the message the button sits on (a ballot DM keeps its Vote button for changing
       // one's vote); replies go beside it.
-      await respond({ ...replyMessage(result.reply), replace_original: false });
+      const messages = replyMessages(result.reply);
+      await respondAll(
+        (m) => respond({ ...m, replace_original: false }),
+        client,
+        { channel: body.channel?.id ?? body.user.id, user: body.user.id },
+        messages,
+      );
     },
   );
 }

@@ -11,7 +11,15 @@ import { ackOrDefer } from '../../shared/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
 import { resolveNames, splitPath, takesNames } from './resolve-names.js';
-import { ballotOf, logResult, openBallot, replyMessage, retryBallotReply } from './present.js';
+import {
+  ballotOf,
+  logResult,
+  openBallot,
+  replyMessage,
+  replyMessages,
+  respondAll,
+  retryBallotReply,
+} from './present.js';
 import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
 import { shareReplyFiles, withFilesNote } from '../send/reply-files.js';
 
@@ -74,7 +82,9 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       run: () => work,
       reply: async ({ inv, result }) => {
         if (!ballotOf(result)) {
-          await ack(replyMessage(filesNoted(ctx, inv, result.reply)));
+          const [first, ...more] = replyMessages(filesNoted(ctx, inv, result.reply));
+          await ack(first);
+          await respondAll(respond, client, where(command), more);
           await shareFiles(ctx, client, respond, inv, result.reply);
           return;
         }
@@ -152,7 +162,7 @@ async function deliver(
     if (!opened) await respond(replyMessage(retryBallotReply(ctx, inv.actor.locale, form)));
     return;
   }
-  await respond(replyMessage(filesNoted(ctx, inv, result.reply)));
+  await respondAll(respond, client, where(command), replyMessages(filesNoted(ctx, inv, result.reply)));
   await shareFiles(ctx, client, respond, inv, result.reply);
 }
 
@@ -176,6 +186,8 @@ async function shareFiles(
     replace_original: false,
   });
 }
+
+const where = (command: SlashCommand) => ({ channel: command.channel_id, user: command.user_id });
 
 function matchSpec(specs: readonly CommandSpec[], words: string[]): CommandSpec | undefined {
   let best: CommandSpec | undefined;

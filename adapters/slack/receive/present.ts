@@ -5,6 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BallotForm, DispatchResult, Reply } from '../../../src/core/index.js';
 import { fallbackText, renderBlocks, type Block } from '../render/blocks.js';
 import { renderBallotView } from '../render/ballot-view.js';
+import { slackParts } from '../render/slack-parts.js';
 import type { SlackContext } from './context.js';
 import { translator } from './context.js';
 
@@ -20,6 +21,44 @@ export function replyMessage(reply: Reply): SlackMessage {
     text: fallbackText(reply.body),
     blocks: renderBlocks(reply.body),
   };
+}
+
+/**
+ * A reply as the messages that hold it within Slack's limits (slack-parts.ts): usually one; a long
+ * one (the announced results of many contests) in several, sent one after the other, seen by the
+ * same members as the first.
+ */
+export function replyMessages(reply: Reply): SlackMessage[] {
+  return slackParts(reply.body).map((body) => replyMessage({ ...reply, body }));
+}
+
+/** Slack takes at most five answers through one response_url */
+const RESPONSE_URL_USES = 5;
+
+/**
+ * Messages of a reply through response_url, and past its five uses through the Web API: to the
+ * member alone (chat.postEphemeral) or to the channel, as the reply is meant. `used`: answers the
+ * response_url has given already.
+ */
+export async function respondAll(
+  respond: (message: SlackMessage) => Promise<unknown>,
+  client: WebClient,
+  where: { channel: string; user: string },
+  messages: readonly SlackMessage[],
+  used = 0,
+): Promise<void> {
+  for (const [i, m] of messages.entries()) {
+    if (used + i < RESPONSE_URL_USES) await respond(m);
+    else if (m.response_type === 'in_channel')
+      await client.chat.postMessage({ channel: where.channel, text: m.text, blocks: m.blocks as never });
+    else
+      await client.chat.postEphemeral({
+        channel: where.channel,
+        user: where.user,
+        text: m.text,
+        blocks: m.blocks as never,
+      });
+  }
 }
 
 export function ballotOf(result: DispatchResult): BallotForm | undefined {

@@ -7,7 +7,7 @@ import type { DispatchResult, Reply } from '../../../src/core/index.js';
 import { clip } from '../../shared/index.js';
 import { fallbackText } from '../render/blocks.js';
 import type { SlackContext } from './context.js';
-import { replyMessage } from './present.js';
+import { replyMessages } from './present.js';
 
 type Blocks = { type: string; block_id?: string }[];
 
@@ -48,12 +48,12 @@ export async function sendDm(
 ): Promise<void> {
   try {
     const open = await client.conversations.open({ users: userId });
-    const msg = replyMessage(reply);
-    await client.chat.postMessage({
-      channel: open.channel!.id!,
-      text: msg.text,
-      blocks: msg.blocks as never,
-    });
+    for (const msg of replyMessages(reply))
+      await client.chat.postMessage({
+        channel: open.channel!.id!,
+        text: msg.text,
+        blocks: msg.blocks as never,
+      });
   } catch (err) {
     ctx.logger.warn('slack DM after modal failed', { error: String(err) });
   }
@@ -68,12 +68,18 @@ export async function postReply(
   reply: Reply,
 ): Promise<void> {
   if (!channel) return sendDm(ctx, client, userId, reply);
-  const msg = replyMessage(reply);
   try {
-    if (reply.visibility === 'channel')
-      await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
-    else
-      await client.chat.postEphemeral({ channel, user: userId, text: msg.text, blocks: msg.blocks as never });
+    for (const msg of replyMessages(reply)) {
+      if (reply.visibility === 'channel')
+        await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
+      else
+        await client.chat.postEphemeral({
+          channel,
+          user: userId,
+          text: msg.text,
+          blocks: msg.blocks as never,
+        });
+    }
   } catch (err) {
     ctx.logger.warn('slack reply after form failed', { error: String(err) });
   }

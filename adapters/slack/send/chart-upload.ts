@@ -29,6 +29,13 @@ export async function uploadFile(
   return target.file_id;
 }
 
-export function uploadChart(client: WebClient, png: Uint8Array, signal?: AbortSignal): Promise<string> {
-  return uploadFile(client, png, { name: 'chart.png', mime: 'image/png' }, signal);
+/** `index`: which of a message's several charts this is (its file is named for it); none for the only one */
+export function uploadChart(
+  client: WebClient,
+  png: Uint8Array,
+  signal?: AbortSignal,
+  index?: number,
+): Promise<string> {
+  const name = index === undefined ? 'chart.png' : `chart-${index + 1}.png`;
+  return uploadFile(client, png, { name, mime: 'image/png' }, signal);
 }

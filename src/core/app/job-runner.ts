@@ -20,6 +20,8 @@ import type { Clock } from '../shared/clock.js';
 import type { Job } from '../jobs/job.types.js';
 import type { Store } from '../kit/store.js';
 import { SEAL_JOB } from '../elections/election.seal.js';
+import { PURGE_JOB } from '../archive/archive.commands.js';
+import { OBJECTION_JOB } from '../objections/objection.commands.js';
 
 type RunAsTeller = (
   org: Pick<Organisation, 'platform' | 'platformOrgId'>,
@@ -85,6 +87,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     switch (job.kind) {
       case SEAL_JOB:
         return deps.runAsTeller(org, 'voting.seal', { election: number });
+      case PURGE_JOB:
+        return deps.runAsTeller(org, 'archive.purge', { election: number });
       case STEP_JOB:
         return runStep(job, org, election, scheduled);
       case REMIND_JOB: {
@@ -103,6 +107,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
           scheduled,
         );
       }
+      case OBJECTION_JOB:
+        // the command itself says nothing when the objection was decided in the meantime
+        return deps.runAsTeller(
+          org,
+          'objection.remind',
+          { election: number, ref: job.payload.ref, about: job.payload.about },
+          scheduled,
+        );
     }
     throw new Error(`unknown job kind ${job.kind}`);
   }

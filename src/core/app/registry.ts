@@ -15,6 +15,9 @@ import * as results from '../results/result.commands.js';
 import * as ties from '../results/tie.commands.js';
 import * as rounds from '../results/round.commands.js';
 import * as scrutiny from '../results/scrutiny.commands.js';
+import * as archive from '../archive/archive.commands.js';
+import * as exports from '../archive/export.commands.js';
+import * as resultsShow from '../results/results-show.commands.js';
 import * as receipts from '../receipts/receipt.commands.js';
 import * as roll from '../roll/roll.commands.js';
 import * as inspect from '../roll/inspect.commands.js';
@@ -23,6 +26,9 @@ import * as voting from '../voting/voting.commands.js';
 import * as attendance from '../voting/attendance.commands.js';
 import * as paper from '../paper/paper.commands.js';
 import * as batches from '../paper/batch.commands.js';
+import * as objections from '../objections/objection.commands.js';
+import * as investigation from '../objections/investigation.commands.js';
+import * as appeals from '../objections/appeal.commands.js';
 import * as reports from '../reports/report.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
@@ -89,15 +95,31 @@ const domain: AnyCommand[] = [
   scrutiny.resolveDispute,
   scrutiny.recount,
   results.announceResult,
+  resultsShow.showResults,
+  objections.fileObjection,
+  objections.listObjections,
+  objections.showObjection,
+  investigation.assignInvestigator,
+  investigation.recordFindings,
+  investigation.decideObjection,
+  investigation.remindObjection,
+  appeals.fileAppeal,
+  appeals.decideAppeal,
   results.certifyResult,
   reports.showReport,
   reports.answerSurveyCommand,
   elections.cancelElection,
-  elections.archiveElection,
+  archive.archiveElection,
+  archive.requestRecords,
+  archive.answerRecords,
+  archive.purgeRecords,
+  exports.exportRecords,
   audit.showAudit,
   audit.verifyAuditCommand,
   orgs.setLanguage,
   orgs.setTimeZone,
+  orgs.setRetention,
+  appeals.setAppealPanel,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { recordsOpen } from './records.access.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
@@ -17,6 +18,9 @@ export const showAudit = defineCommand<{ election: number; last?: number }>({
     last: arg.int('arg.last', 1, 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
+    // archived: the records open only on an approved request (issue 14)
+    const open = await recordsOpen(ctx, 'audit');
+    if (!open.ok) return open;
     const e = ctx.election;
     const entries = await ctx.tx.audit.list(e.id);
     const shown = entries.slice(-(args.last ?? 20));
@@ -74,6 +78,9 @@ export const verifyAuditCommand = defineCommand<{ election: number; count?: numb
     head: arg.word('arg.checkpoint_head', 64, { optional: true, named: true }),
   },
   async handler(ctx, args) {
+    // archived: the records open only on an approved request (issue 14)
+    const open = await recordsOpen(ctx, 'audit verify');
+    if (!open.ok) return open;
     const e = ctx.election;
     if ((args.count === undefined) !== (args.head === undefined))
       return fail('audit.expect_both', {}, args.count === undefined ? 'count' : 'head');

@@ -1,5 +1,6 @@
 // The voter's side of the ballot box: their ballot (a bare /vote lists the elections open to them),
 // casting it, and after close the published ballots anyone can recount.
+import { recordsOpen } from '../audit/records.access.js';
 import { arg } from '../kit/args.js';
 import { type CommandContext, hasElection } from '../kit/context.js';
 import { defineCommand } from '../kit/define.js';
@@ -154,7 +155,7 @@ export const castBallot = defineCommand<{
 /** A weight held by fewer ballots than this in a contest blocks publishing the per-ballot lists. */
 export const MIN_SHARED_WEIGHT = 5;
 
-function isWeighted(ballots: readonly { weight: number }[]): boolean {
+export function isWeighted(ballots: readonly { weight: number }[]): boolean {
   return ballots.some((b) => b.weight !== 1);
 }
 
@@ -163,7 +164,7 @@ function isWeighted(ballots: readonly { weight: number }[]): boolean {
  * the list would not hide them: the weighted totals minus the listed ballots give back what they
  * were, and the published roll shows who holds the rare weight. So any rare weight blocks the list.
  */
-function rareWeightBallots(ballots: readonly { contestId: string; weight: number }[]): number {
+export function rareWeightBallots(ballots: readonly { contestId: string; weight: number }[]): number {
   const classSize = new Map<string, number>();
   const key = (b: { contestId: string; weight: number }) => `${b.contestId}\u0000${b.weight}`;
   for (const b of ballots) classSize.set(key(b), (classSize.get(key(b)) ?? 0) + 1);
@@ -187,6 +188,9 @@ export const publishedBallots = defineCommand<{ election: number }>({
   phases: ['closed', 'counted', 'announced', 'certified', 'archived'],
   args: { election: arg.election('arg.election') },
   async handler(ctx) {
+    // archived: the records open only on an approved request (issue 14)
+    const open = await recordsOpen(ctx, 'ballots');
+    if (!open.ok) return open;
     const e = ctx.election;
     // the ballots are the count: nobody reads them before the scrutineers have confirmed it (C12)
     if ((e.phase === 'closed' || e.phase === 'counted') && !(await scrutinyOf(ctx)).clear)

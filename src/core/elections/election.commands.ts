@@ -144,6 +144,7 @@ export const configureElection = defineCommand<{
   seconders?: number;
   selfNomination?: 'yes' | 'no';
   objectionDays?: number;
+  objectionDecisionDays?: number;
   candidateNoticeDays?: number;
   rollObjectionDays?: number;
   reminders?: string;
@@ -164,6 +165,7 @@ export const configureElection = defineCommand<{
     seconders: arg.int('arg.seconders', 0, 10, { optional: true, named: true }),
     selfNomination: arg.choice('arg.self_nomination', ['yes', 'no'], { optional: true, named: true }),
     objectionDays: arg.int('arg.objection_days', 0, 60, { optional: true, named: true }),
+    objectionDecisionDays: arg.int('arg.objection_decision_days', 1, 30, { optional: true, named: true }),
     candidateNoticeDays: arg.int('arg.candidate_notice_days', 0, 60, { optional: true, named: true }),
     rollObjectionDays: arg.int('arg.roll_objection_days', 0, 60, { optional: true, named: true }),
     reminders: arg.word('arg.reminders', 40, { optional: true, named: true }),
@@ -201,6 +203,9 @@ export const configureElection = defineCommand<{
       seconders: args.seconders ?? e.settings.seconders,
       selfNomination: args.selfNomination ? args.selfNomination === 'yes' : e.settings.selfNomination,
       objectionDays: args.objectionDays ?? e.settings.objectionDays,
+      ...(args.objectionDecisionDays !== undefined
+        ? { objectionDecisionDays: args.objectionDecisionDays }
+        : {}),
       ...(args.candidateNoticeDays !== undefined ? { candidateNoticeDays: args.candidateNoticeDays } : {}),
       ...(args.rollObjectionDays !== undefined ? { rollObjectionDays: args.rollObjectionDays } : {}),
       ...(reminders ? { reminderHours: reminders.value } : {}),
@@ -231,6 +236,7 @@ export const configureElection = defineCommand<{
       seconders: settings.seconders,
       selfNomination: settings.selfNomination,
       objectionDays: settings.objectionDays,
+      objectionDecisionDays: settings.objectionDecisionDays ?? 3,
       candidateNoticeDays: settings.candidateNoticeDays ?? 0,
       rollObjectionDays: settings.rollObjectionDays ?? 0,
       reminders: (settings.reminderHours ?? DEFAULT_REMINDER_HOURS).join(','),
@@ -419,16 +425,5 @@ export const cancelElection = defineMove<{ election: number; reason: string }>({
     const text = ctx.t('election.cancelled', { number: e.number, title: e.title, reason: args.reason });
     await notifyChannel(ctx, step.notice, { text, tone: 'warning' });
     return toActor(text);
-  },
-});
-
-export const archiveElection = defineMove<{ election: number }>({
-  id: 'election.archive',
-  path: ['archive'],
-  args: { election: arg.election('arg.election') },
-  async handler(ctx, _args, step) {
-    const moved = await step.move();
-    if (!moved.ok) return moved;
-    return toActor(ctx.t('election.archived', { number: moved.value.number }));
   },
 });

@@ -100,7 +100,7 @@ export const PHASE_MOVES: readonly PhaseMove[] = [
     access: 'organiser',
     notice: 'cancelled',
   },
-  { command: 'election.archive', from: ['certified'], to: 'archived', access: 'organiser' },
+  { command: 'archive.run', from: ['certified'], to: 'archived', access: 'organiser' },
 ];
 
 /** The row of a moving command; a command that claims to move the election must have one. */

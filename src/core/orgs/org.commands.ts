@@ -4,7 +4,7 @@ import type { Locale } from '../../i18n/catalog.types.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
-import { orgLanguage } from '../shared/org.types.js';
+import { DEFAULT_RETENTION_DAYS, orgLanguage } from '../shared/org.types.js';
 import { fail } from '../shared/result.js';
 import { canonicalZone, DEFAULT_TIME_ZONE, formatTime } from '../shared/time.js';
 
@@ -59,5 +59,23 @@ export const setTimeZone = defineCommand<{ zone?: string }>({
     await ctx.tx.orgs.setTimeZone(ctx.org.id, zone === DEFAULT_TIME_ZONE ? null : zone);
     ctx.org = { ...stored, timeZone: zone === DEFAULT_TIME_ZONE ? null : zone };
     return toActor(ctx.t('org.timezone_set', { zone, now: formatTime(ctx.now, zone, ctx.locale) }));
+  },
+});
+
+/** How long archived elections are kept before their personal data is purged (issue 14). */
+export const setRetention = defineCommand<{ days?: number }>({
+  id: 'org.retention',
+  path: ['retention'],
+  access: 'creator',
+  args: { days: arg.int('arg.retention_days', 30, 36_500, { optional: true }) },
+  async handler(ctx, args) {
+    if (args.days === undefined)
+      return toActor(
+        ctx.t('org.retention_current', { days: ctx.org.retentionDays ?? DEFAULT_RETENTION_DAYS }),
+        { tone: 'info' },
+      );
+    await ctx.tx.archive.setRetention(ctx.org.id, args.days);
+    ctx.org = { ...ctx.org, retentionDays: args.days };
+    return toActor(ctx.t('org.retention_set', { days: args.days }));
   },
 });

@@ -3,7 +3,12 @@
 // reason (C3), the threshold and its base (C5), and per candidate for / against / abstain and share,
 // highest approvals first (C6). The C14 round record, in the reader's language.
 import type { Translate } from '../../i18n/index.js';
-import type { CountResult, InvalidReason, OpinionFigures, ThresholdFigures } from '../../counting/types.js';
+import {
+  INVALID_REASONS,
+  type CountResult,
+  type OpinionFigures,
+  type ThresholdFigures,
+} from '../../counting/types.js';
 import type { Field } from '../shared/reply.js';
 import type { StoredResult } from './result.types.js';
 
@@ -20,15 +25,7 @@ export function hasOpinions(r: CountResult): r is Opinions {
   return r.method === 'approve-oppose' && r.opinions !== undefined && r.threshold !== undefined;
 }
 
-const REASONS: readonly InvalidReason[] = [
-  'unknown-candidate',
-  'contradictory',
-  'over-marked',
-  'blank',
-  'unreadable',
-  'identifying-mark',
-  'not-official',
-];
+const REASONS = INVALID_REASONS;
 
 const percent = (fraction: number) => Math.round(fraction * 10000) / 100;
 

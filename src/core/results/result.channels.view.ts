@@ -1,19 +1,12 @@
 // Each channel's part of a round, as the announcement and the report give it (issue 13): ballots issued
 // and returned, and how the returned ones read, for online, paper and mail apart; late mail logged.
+import { INVALID_REASONS } from '../../counting/types.js';
 import type { Translate } from '../../i18n/index.js';
 import type { Field } from '../shared/reply.js';
 import type { StoredResult } from './result.types.js';
 
 /** reasons in the order the checks find them, so every report lists them alike */
-const ORDER = [
-  'unknown-candidate',
-  'contradictory',
-  'over-marked',
-  'blank',
-  'unreadable',
-  'identifying-mark',
-  'not-official',
-];
+const order = (reason: string) => (INVALID_REASONS as readonly string[]).indexOf(reason);
 
 export function channelFields(t: Translate, stored: StoredResult): Field[] {
   const channels = stored.channels;
@@ -21,7 +14,7 @@ export function channelFields(t: Translate, stored: StoredResult): Field[] {
   const lines = channels.map((c) => {
     const reasons = Object.entries(c.invalidBy)
       .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+      .sort(([a], [b]) => order(a) - order(b))
       .map(([r, n]) => `${t(`paper.reason.${r}`)} ${n}`)
       .join(t('result.aoa.separator'));
     return [

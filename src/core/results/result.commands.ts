@@ -28,6 +28,7 @@ import { latestRounds } from './round.commands.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { announcement } from './result.view.js';
+import { certificationBlock, certificationLines } from '../objections/objection.certify.js';
 
 /** The official notice's first line: the election, the rules it followed, when voting opened and closed. */
 async function noticeHeader(ctx: ElectionContext): Promise<string> {
@@ -209,8 +210,11 @@ export const certifyResult = defineMove<{ election: number; vacant?: string }>({
     vacant: arg.text('arg.vacant', 500, { optional: true, named: true }),
   },
   async handler(ctx, args, step) {
-    // the result notice's minimum (C15) is checked with every move's periods, in defineMove
+    // the result notice's minimum (C15) is checked with every move's periods, in defineMove; the
+    // objections and appeals, and their windows, here (issue 14)
     const e = ctx.election;
+    const objections = await certificationBlock(ctx);
+    if (!objections.ok) return objections;
     // a result that leaves a seat unfilled, or calls for a run-off or a re-vote, is not final: the
     // organisers hold that round, or leave the seat vacant with a reason on record
     const contests = await ctx.tx.contests.list(e.id);
@@ -244,6 +248,7 @@ export const certifyResult = defineMove<{ election: number; vacant?: string }>({
           reason: args.vacant ?? '',
         }),
       ),
+      ...(await certificationLines(ctx)),
     ].join('\n');
     return postNotice(ctx, step.notice, { text, tone: 'success' });
   },

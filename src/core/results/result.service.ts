@@ -17,6 +17,7 @@ import {
 } from './result.paper.js';
 import type { BallotIssue, BallotReturn } from '../paper/paper.types.js';
 import { presetOf, RON } from '../shared/presets.js';
+import { voidResult, voidsInForce, type VoidInForce } from '../objections/objection.rules.js';
 
 /** What every contest's count reads alike, read once for the whole count. */
 interface CountBasis {
@@ -24,6 +25,8 @@ interface CountBasis {
   decisions: (TieDecision & { contest: number })[];
   /** those present (实到) the organisers recorded, per round */
   attendance: Map<number, number>;
+  /** rounds an upheld objection voided, by the contest counted in them (issue 14) */
+  voids: Map<string, VoidInForce>;
   /** paper and mail ballots issued and returned, where some members vote so */
   paper?: { issues: BallotIssue[]; returns: BallotReturn[]; voters: Set<string> };
 }
@@ -112,7 +115,16 @@ async function countContest(
     ...(e.settings.turnout ? { turnout: e.settings.turnout } : {}),
     ...(ron < 0 ? {} : { ronIndex: ron }),
   });
-  const result = listedOnly(ruled);
+  // an upheld objection's void stands at every count, as the organisers' tie decisions do
+  const voided = basis.voids.get(contest.id);
+  const listed = listedOnly(ruled);
+  const result = voided
+    ? voidResult(
+        listed,
+        candidates.map((c) => c.memberId),
+        voided,
+      )
+    : listed;
   return {
     electionId: e.id,
     contestId: contest.id,
@@ -175,6 +187,7 @@ export async function countAll(ctx: ElectionContext): Promise<Contest[]> {
     roll: (await ctx.tx.roll.list(e.id)).filter((r) => r.status === 'eligible'),
     decisions: tieDecisions(log),
     attendance: attendanceOf(log),
+    voids: voidsInForce(await ctx.tx.objections.list(e.id), await ctx.tx.objections.appeals(e.id)),
     ...(e.settings.offlineBallots
       ? {
           paper: {

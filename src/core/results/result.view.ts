@@ -1,9 +1,12 @@
+import type { ChartData } from '../../counting/types.js';
 import type { Translate } from '../../i18n/index.js';
 import type { Field, MessageBody } from '../shared/reply.js';
 import type { Contest } from '../shared/election.types.js';
 import type { StoredResult } from './result.types.js';
 import { hasOpinions, opinionFields, shownName } from './result.aoa.view.js';
 import { channelFields } from './result.channels.view.js';
+import { roundFields } from './result.rounds.view.js';
+import { latestRounds } from './round.commands.js';
 
 const fmt = (n: number) =>
   Number.isInteger(n) ? String(n) : n.toFixed(Math.min(5, String(n).split('.')[1]?.length ?? 0));
@@ -72,6 +75,7 @@ export function contestSummary(
       label: t('result.elected'),
       value: r.winners.map((w) => shownName(t, r, w)).join(', ') || t('result.none_elected'),
     },
+    ...roundFields(t, r),
   ];
   if (r.ties.length > 0) {
     fields.push({
@@ -105,6 +109,23 @@ export function contestSummary(
   return fields.map((f, i) => (i === 0 ? { ...f, label: `${contest.name} — ${f.label}` } : f));
 }
 
+/**
+ * A contest's chart, titled with the contest's name: an announcement of several contests posts several
+ * images, and each must say which contest it is. The chart's own title is put in the announcement's
+ * language here, as the rest of the announcement is.
+ */
+function namedChart(t: Translate, contests: Contest[], stored: StoredResult): ChartData {
+  const chart = stored.result.chart;
+  const contest = contests.find((c) => c.id === stored.contestId)?.name ?? '';
+  return {
+    ...chart,
+    title: {
+      key: 'announce.chart_title',
+      params: { contest, chart: t(chart.title.key, chart.title.params) },
+    },
+  };
+}
+
 export function announcement(
   t: Translate,
   title: string,
@@ -125,12 +146,14 @@ export function announcement(
     confirmedBy.length > 0
       ? t('result.confirmed_by', { names: confirmedBy.map((m) => `<@${m}>`).join(', ') })
       : t('result.unconfirmed');
-  const first = results[0];
+  // one chart per contest: a contest held over further rounds is drawn as its latest round counted
+  const shown = results.filter((r) => contests.some((c) => c.id === r.contestId));
+  const charts = latestRounds(shown, contests).map((r) => namedChart(t, contests, r));
   return {
     title: t('result.title', { title }),
     text: confirm,
     fields,
-    ...(first ? { chart: first.result.chart } : {}),
+    ...(charts.length > 0 ? { charts } : {}),
     tone: 'success',
   };
 }

@@ -40,7 +40,11 @@ interface Due {
   stored: StoredResult;
 }
 
-/** The contests of the round just counted whose result calls for another round, and that round's number. */
+/**
+ * The contests whose latest result calls for another round, and that round's number: those of the round
+ * just counted, and one an upheld objection voided in an earlier round (issue 14), whose next ballot is
+ * then held in the election's next round.
+ */
 async function furtherRoundsDue(
   ctx: ElectionContext,
 ): Promise<{ contests: Contest[]; round: number; due: Due[] }> {
@@ -48,7 +52,7 @@ async function furtherRoundsDue(
   const results = await ctx.tx.results.list(ctx.election.id);
   const round = currentRound(contests) + 1;
   const due = contests
-    .filter((c) => (c.round ?? 1) === round - 1)
+    .filter((c) => !contests.some((x) => x.parentId === c.id))
     .map((c) => ({ contest: c, stored: results.find((r) => r.contestId === c.id) }))
     .filter((x): x is Due => !!x.stored?.result.furtherRound);
   return { contests, round, due };

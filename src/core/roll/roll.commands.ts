@@ -1,3 +1,4 @@
+import { recordsOpen } from '../audit/records.access.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
@@ -125,6 +126,9 @@ export const showRoll = defineCommand<{ election: number; publish?: 'yes' | 'no'
     publish: arg.choice('arg.publish', ['yes', 'no'], { optional: true, named: true }),
   },
   async handler(ctx, args) {
+    // archived: the records open only on an approved request (issue 14)
+    const open = await recordsOpen(ctx, 'roll');
+    if (!open.ok) return open;
     const e = ctx.election;
     const roll = await ctx.tx.roll.list(e.id);
     const weighted = roll.some((r) => r.weight !== 1);

@@ -30,6 +30,8 @@ export interface ElectionSettings {
   selfNomination: boolean;
   /** days of the public notice period after announcing, before certification */
   objectionDays: number;
+  /** days after filing in which an objection is to be decided (C10: 3); 3 if absent */
+  objectionDecisionDays?: number;
   /** days the candidate list is public before voting may open (the candidates' notice, 公示); 0 if absent */
   candidateNoticeDays?: number;
   /** days the roll is open to objections after it is published; 0 if absent */
@@ -48,6 +50,8 @@ export interface ElectionSettings {
   offlineBallots?: boolean;
   /** scrutineers' confirmations the count needs (C12); all scrutineers, up to two, if absent */
   confirmations?: number;
+  /** when retention ended and the personal data was purged (issue 14) */
+  purgedAt?: string;
   /**
    * Weighted elections only: an organiser chose, after a warning, to publish every ballot. Off by
    * default, because a voter whose weight is rare can be picked out of the list.

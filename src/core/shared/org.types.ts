@@ -1,6 +1,9 @@
 import type { Platform } from './platform.js';
 import type { Locale } from '../../i18n/catalog.types.js';
 
+/** Days an archived election's records are kept unless the organisation says otherwise (issue 14). */
+export const DEFAULT_RETENTION_DAYS = 365;
+
 /** One Slack workspace, one Discord server, or the local console. */
 export interface Organisation {
   id: string;
@@ -16,6 +19,8 @@ export interface Organisation {
   language?: Locale | null;
   /** the IANA zone organisers chose for times (`/election timezone`); null or absent is UTC */
   timeZone?: string | null;
+  /** days an archived election's records are kept before personal data is purged; null or absent: 365 */
+  retentionDays?: number | null;
   createdAt: string;
 }
 

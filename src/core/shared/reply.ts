@@ -10,6 +10,11 @@ export type Tone = 'info' | 'success' | 'warning' | 'error';
 export interface Field {
   label: string;
   value: string;
+  /**
+   * Figures laid out in columns (a round table): shown in a fixed-width font across the whole message,
+   * its lines and spaces kept as they are. Platforms that must split it split between lines.
+   */
+  mono?: boolean;
 }
 
 /** A button that runs a command when pressed. The pressing member comes from the platform payload. */
@@ -63,21 +68,36 @@ export interface MessageBody {
   text: string;
   fields?: Field[];
   actions?: Action[];
+  /** one chart per contest of an announcement, in contest order */
+  charts?: ChartData[];
+  /**
+   * A single chart, as bodies were written before `charts`: messages queued (and stored) then still
+   * carry it. Read both through chartsOf; write `charts`.
+   */
   chart?: ChartData;
   ballot?: BallotForm;
-  tone?: Tone;
-  /** files to download with the message (a report as Markdown, JSON or PDF) */
+  /** files to download with the message: an export, a report as Markdown, JSON or PDF */
   files?: ReplyFile[];
+  tone?: Tone;
 }
 
 /**
- * A file a reply carries. Text or bytes as they are; a PDF as the document to print, which each
- * adapter prints with adapters/shared (core has no PDF library). Replies are stored as JSON for
- * platform retries, so core itself only ever puts text and documents here.
+ * A file to download with a reply (an export, a report), with exactly one of `data` and `document`:
+ * text or bytes as they are, or a PDF as the document to print, which each adapter prints with
+ * adapters/shared (core has no PDF library). Replies are stored as JSON for platform retries, so core
+ * itself only ever puts text and documents here.
  */
-export type ReplyFile =
-  | { name: string; mime: string; data: Uint8Array | string }
-  | { name: string; mime: 'application/pdf'; document: PrintDocument };
+export interface ReplyFile {
+  name: string;
+  mime: string;
+  data?: string | Uint8Array;
+  document?: PrintDocument;
+}
+
+/** every chart a body carries, whichever way it was written */
+export function chartsOf(body: Pick<MessageBody, 'chart' | 'charts'>): ChartData[] {
+  return [...(body.chart ? [body.chart] : []), ...(body.charts ?? [])];
+}
 
 /** Where a command's immediate reply goes: visible to the channel it was typed in, or to the actor only. */
 export type Visibility = 'channel' | 'only-you';

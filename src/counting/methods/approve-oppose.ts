@@ -15,7 +15,7 @@ import type {
   ThresholdBase,
   ThresholdFigures,
 } from '../types.js';
-import { TallyInputError } from '../types.js';
+import { INVALID_REASONS, TallyInputError } from '../types.js';
 import { ballotWeight, makeContext, type MethodContext } from './shared/context.js';
 import { FigureTally } from './shared/figures.js';
 import { expectKind } from './shared/marks.js';
@@ -190,15 +190,7 @@ export function countApproveOppose(input: TallyInput): CountResult {
 /** One line per reason invalid ballots were set aside for, in the order the reasons are checked. */
 function invalidLines(figures: FigureTally, maxApprovals: number): Explanation[] {
   const by = figures.figures().invalidBy ?? {};
-  const order: InvalidReason[] = [
-    'unknown-candidate',
-    'contradictory',
-    'over-marked',
-    'blank',
-    'unreadable',
-    'identifying-mark',
-    'not-official',
-  ];
+  const order = INVALID_REASONS;
   return order.flatMap((reason) => {
     const count = by[reason] ?? 0;
     if (count === 0) return [];

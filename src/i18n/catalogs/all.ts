@@ -1,4 +1,6 @@
 // Every catalog file, one per area. Add new areas here.
+import archive from './archive.js';
+import announcement from './announcement.js';
 import args from './args.js';
 import attendance from './attendance.js';
 import audit from './audit.js';
@@ -7,6 +9,7 @@ import countingIrv from './counting-irv.js';
 import countingMethods from './counting-methods.js';
 import countingStv from './counting-stv.js';
 import delivery from './delivery.js';
+import objections from './objections.js';
 import orgs from './orgs.js';
 import paper from './paper.js';
 import proxies from './proxies.js';
@@ -20,6 +23,8 @@ import timeline from './timeline.js';
 import writeIns from './write-ins.js';
 
 export const catalogs = [
+  archive,
+  announcement,
   args,
   attendance,
   audit,
@@ -29,6 +34,7 @@ export const catalogs = [
   countingStv,
   delivery,
   discord,
+  objections,
   orgs,
   paper,
   proxies,

@@ -6,6 +6,7 @@ export default {
     'discord.command.election': 'Run an election: set up, nominate, vote, count',
     'discord.command.teller': 'Type any Teller command as text, e.g. "roll add 3 @alice"',
     'discord.command.settings': 'Teller settings for this server',
+    'discord.command.objection': 'Objections and appeals: file, investigate, decide, appeal',
     'discord.settings.creator_role':
       'Who may create elections: members with this role (empty: Manage Server)',
     'discord.option.command': 'The command and its arguments',
@@ -61,6 +62,7 @@ export default {
     'discord.command.election': '举办选举：设置、提名、投票、计票',
     'discord.command.teller': '以文字输入任何 Teller 命令，例如 "roll add 3 @alice"',
     'discord.command.settings': '本服务器的 Teller 设置',
+    'discord.command.objection': '异议与申诉：提出、调查、决定、申诉',
     'discord.settings.creator_role': '谁可以创建选举：拥有此身份组的成员（留空：管理服务器权限）',
     'discord.option.command': '命令及其参数',
     'discord.option.role': '身份组；留空则恢复为管理服务器权限',

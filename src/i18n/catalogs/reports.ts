@@ -3,12 +3,11 @@ import type { Catalog } from '../catalog.types.js';
 
 export default {
   en: {
-    'command.report.show.summary':
-      'the summary report of an election (organisers, scrutineers): as a message, Markdown, JSON or PDF',
+    'command.report.show.summary': 'the summary report: a message, Markdown, JSON or PDF',
     'command.report.survey.summary': 'answer the feedback survey of an election you took part in',
-    'arg.survey': 'after the announcement, ask members who took part for anonymous feedback (yes or no)',
-    'arg.report_round': 'one round only (1 is the first ballot); all rounds if left out',
-    'arg.report_format': 'message, markdown, json or pdf (default: message)',
+    'arg.survey': 'ask the voters for anonymous feedback after the announcement (yes or no)',
+    'arg.report_round': 'one round only (default: all)',
+    'arg.report_format': 'message (default), markdown, json or pdf',
     'arg.satisfaction': 'how satisfied you are with how the election was run, 1 (not at all) to 5 (very)',
     'arg.ease': 'how easy it was to take part, 1 (very hard) to 5 (very easy)',
     'arg.comment': 'anything you want to add (optional; read by the organisers, without your name)',
@@ -151,10 +150,10 @@ export default {
       'Anyone holding the database can check the chain against this head: /election audit verify {number} count={count} head={head}',
   },
   'zh-Hans': {
-    'command.report.show.summary': '选举总结报告（组织者、监票人）：消息、Markdown、JSON 或 PDF',
+    'command.report.show.summary': '总结报告：消息、Markdown、JSON 或 PDF',
     'command.report.survey.summary': '填写你参加过的选举的反馈问卷',
     'arg.survey': '结果公布后，向参加投票的成员发送匿名反馈问卷（yes 或 no）',
-    'arg.report_round': '只看某一轮（1 为第一轮投票）；不填则为全部轮次',
+    'arg.report_round': '只看某一轮（默认：全部）',
     'arg.report_format': 'message、markdown、json 或 pdf（默认：message）',
     'arg.satisfaction': '你对本次选举组织工作的满意程度，1（很不满意）到 5（很满意）',
     'arg.ease': '参加投票是否方便，1（很不方便）到 5（很方便）',

@@ -32,6 +32,7 @@ const ORG = [
   'default_locale',
   'language',
   'time_zone',
+  'retention_days',
   'created_at',
 ] as const;
 const MEMBER = ['org_id', 'member_id', 'display_name', 'locale', 'time_zone', 'updated_at'] as const;

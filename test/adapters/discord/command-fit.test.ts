@@ -1,6 +1,7 @@
 // The timeline's commands (issue 11) took /election past Discord's 25 entries and its 8000 characters.
 // The generator makes them fit without leaving anything out: one-word commands gather into the group
 // their module names, and descriptions shorten only as far as the budget needs.
+import { spillGroups } from '../../../adapters/discord/commands/spill.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCommandTable, deployCommands } from '../../../adapters/discord/index.js';
 import {
@@ -50,21 +51,55 @@ describe('the real registry on Discord', () => {
     expect(route('nomination.second')).toBe('election nominations second');
     expect(route('nomination.accept')).toBe('election nominations accept');
     expect(route('nomination.decline')).toBe('election nominations decline');
-    expect(route('org.language')).toBe('election org language');
-    expect(route('org.timezone')).toBe('election org timezone');
+    // past 8000 characters the last group, org, is a command of its own (spill.ts)
+    expect(route('org.language')).toBe('org language');
+    expect(route('org.timezone')).toBe('org timezone');
+    expect(route('org.retention')).toBe('org retention');
     // the paper group took one more place: the result module's one-word commands made a group of theirs
     expect(route('paper.batch')).toBe('election paper batch');
     expect(route('result.announce')).toBe('election result announce');
     expect(route('result.certify')).toBe('election result certify');
+    // /election is full: the objection commands (issue 14) are a command of their own, named as typed
+    expect(route('objection.file')).toBe('objection file');
+    expect(route('objection.appeal.decide')).toBe('objection appeal-decide');
+    expect(route('objection.panel')).toBe('org appeal-panel');
+    const own = sent.find((c: CommandJson) => c.name === 'objection');
+    expect(own.options.map((o: { name: string }) => o.name)).toEqual([
+      'file',
+      'list',
+      'show',
+      'assign',
+      'findings',
+      'decide',
+      'appeal',
+      'appeal-decide',
+    ]);
     for (const [key, spec] of table.routes) {
+      if (key.startsWith('objection ')) continue;
       const gathered = ['nomination.', 'org.', 'result.'].some((m) => spec.id.startsWith(m));
       if (gathered && spec.path.length === 1) continue;
+      if (!key.startsWith('election ')) continue; // a shortcut (/vote) or a group of its own (/org)
       const deployed = key.split(' ').slice(1);
-      if (deployed.length === 0) continue; // a shortcut of its own (/vote)
       expect(deployed[0], spec.id).toBe(spec.path[0]);
     }
     const root = sent.find((c: CommandJson) => c.name === 'election');
-    expect(root.options).toHaveLength(25);
+    // the objection commands never joined it, and the org group left for a command of its own; the
+    // report (result report) and the survey's option took the room the archive group had, so it left too
+    expect(root.options).toHaveLength(22);
+    const archive = sent.find((c: CommandJson) => c.name === 'archive');
+    expect(archive.options.map((o: { name: string }) => o.name).sort()).toEqual([
+      'answer',
+      'export',
+      'request',
+      'run',
+    ]);
+    const org = sent.find((c: CommandJson) => c.name === 'org');
+    expect(org.options.map((o: { name: string }) => o.name)).toEqual([
+      'language',
+      'timezone',
+      'retention',
+      'appeal-panel',
+    ]);
     for (const locale of [undefined, 'zh-CN'])
       expect(commandChars(root, locale)).toBeLessThanOrEqual(MAX_COMMAND_CHARS);
   });
@@ -175,5 +210,22 @@ describe('the 8000-character budget', () => {
     expect(shorten('a duration after the step before', 20)).toBe('a duration after…');
     expect(shorten('组织所在时区的时间或时长', 6)).toBe('组织所在时…');
     expect(shorten('short', 20)).toBe('short');
+  });
+
+  it('moves whole groups, the last first, to commands of their own when shortening cannot fit them', () => {
+    // 20 groups of 25 subcommands with a 30-character option: far past 8000 however short the texts
+    const big = command(20, 'a time such as 2026-12-14 09:00');
+    expect(commandChars(withinBudget(big))).toBeGreaterThan(MAX_COMMAND_CHARS);
+    const { root, commands, moved } = spillGroups(big, new Set(['vote']));
+    expect(moved[0]).toBe('g19');
+    expect(root.options!.map((o) => o.name)).toEqual(
+      Array.from({ length: 20 - moved.length }, (_, g) => `g${g}`),
+    );
+    for (const c of [root, ...commands])
+      expect(commandChars(withinBudget(c))).toBeLessThanOrEqual(MAX_COMMAND_CHARS);
+    // each moved group keeps all its subcommands, options and descriptions
+    expect(commands.map((c) => c.name)).toEqual([...moved].reverse());
+    expect(commands[0]!.options).toHaveLength(25);
+    expect(commandProblems([withinBudget(root), ...commands.map(withinBudget)])).toEqual([]);
   });
 });

@@ -139,6 +139,7 @@ describe('deploy-commands', () => {
       'seconders',
       'self-nomination',
       'objection-days',
+      'objection-decision-days',
       'candidate-notice-days',
       'roll-objection-days',
       'reminders',

@@ -21,7 +21,7 @@ async function reportDocument(locale: string): Promise<PrintDocument> {
   await h.ok('olga', 'certify 1 override="members agreed"');
   const r = await h.run('olga', 'result report 1 format=pdf', { locale });
   const file = r.reply.body.files?.[0];
-  if (!file || !('document' in file)) throw new Error('no document');
+  if (!file?.document) throw new Error('no document');
   return file.document;
 }
 

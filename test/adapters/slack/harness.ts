@@ -117,7 +117,8 @@ export function commandPayload(
     command,
     text,
     api_app_id: 'A1',
-    response_url: `${fake.baseUrl}/respond/${command.slice(1)}`,
+    // each command its own response_url, as Slack gives it (and takes at most five answers through it)
+    response_url: `${fake.baseUrl}/respond/${command.slice(1)}/${nextTrigger()}`,
     trigger_id: nextTrigger(),
     ...extra,
   };
@@ -136,7 +137,7 @@ export function buttonPayload(
     api_app_id: 'A1',
     token: 'legacy',
     trigger_id: nextTrigger(),
-    response_url: `${fake.baseUrl}/respond/action`,
+    response_url: `${fake.baseUrl}/respond/action/${nextTrigger()}`,
     channel: { id: channel, name: 'directmessage' },
     container: { type: 'message', message_ts: '1.1', channel_id: channel },
     message: { type: 'message', ts: '1.1', text: 'Voting is open' },

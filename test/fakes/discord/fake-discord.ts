@@ -233,6 +233,7 @@ export class FakeDiscord {
               : method === 'POST' || method === 'PATCH'
                 ? json
                 : undefined,
+            body.files.length,
           );
     if (p[0] === 'interactions' && p[3] === 'callback' && method === 'POST') {
       const cb: InteractionCallback = {
@@ -339,9 +340,10 @@ export class FakeDiscord {
   }
 
   /** the problems of a message body Discord would refuse, recorded; undefined when it is fine */
-  private refuse(method: string, path: string, message: unknown): string[] | undefined {
+  private refuse(method: string, path: string, message: unknown, files = 0): string[] | undefined {
     if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
     const problems = messageProblems(message);
+    if (files > 10) problems.push(`${files} files, over 10`);
     if (problems.length === 0) return undefined;
     this.rejected.push({ method, path, problems });
     return problems;

@@ -1,5 +1,8 @@
-// Discord's published limits on a message's components and embeds, checked by the fake the way Discord
-// answers a message that breaks them: 400 with code 50035 (Invalid Form Body). Without this a ballot
+// Discord's published limits on a message's components, embeds and attachments (content 2000 characters;
+// at most 10 embeds and 10 attachments; an embed's title 256, description 4096, at most 25 fields of a
+// 1-256 character name and 1-1024 character value, and 6000 characters across all a message's embeds),
+// checked by the fake the way Discord answers a message that breaks them: 400 with code 50035 (Invalid
+// Form Body). Without this a ballot
 // with 26 options in one select, or two selects with one custom id, would pass every test and fail
 // on the real Discord.
 const MAX_ROWS = 5;
@@ -52,14 +55,24 @@ export function messageProblems(m: any): string[] {
       }
     }
   });
+  if (String(m?.content ?? '').length > 2000) problems.push('content over 2000 characters');
   const embeds: any[] = m?.embeds ?? [];
+  if (embeds.length > 10) problems.push(`${embeds.length} embeds, over 10`);
+  if ((m?.attachments ?? []).length > 10) problems.push(`${m.attachments.length} attachments, over 10`);
   let chars = 0;
   for (const e of embeds) {
     if (String(e.title ?? '').length > 256) problems.push('embed title over 256 characters');
     if (String(e.description ?? '').length > 4096) problems.push('embed description over 4096 characters');
     if ((e.fields ?? []).length > 25) problems.push('more than 25 embed fields');
     chars += String(e.title ?? '').length + String(e.description ?? '').length;
-    for (const f of e.fields ?? []) chars += String(f.name).length + String(f.value).length;
+    for (const f of e.fields ?? []) {
+      const name = String(f.name ?? '');
+      const value = String(f.value ?? '');
+      if (name.length < 1 || name.length > 256) problems.push('embed field name must be 1-256 characters');
+      if (value.length < 1 || value.length > 1024)
+        problems.push('embed field value must be 1-1024 characters');
+      chars += name.length + value.length;
+    }
   }
   if (chars > 6000) problems.push(`embeds hold ${chars} characters, over 6000`);
   return problems;

@@ -4,6 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockProblems, messageError } from './block-limits.js';
 import { RateLimiter, type RateLimits } from './rate-limits.js';
 import { FakeSocketMode } from './fake-socket-mode.js';
 import { zoneFields } from './zones.js';
@@ -27,6 +28,8 @@ export type Fault =
 export interface PostedMessage {
   channel: string;
   ts: string;
+  /** the thread it replies in (the parent's ts); unset for a message in the channel itself */
+  thread_ts?: string;
   text?: string;
   blocks?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
@@ -65,6 +68,9 @@ export interface SlackChannel {
   is_archived?: boolean;
 }
 
+/** how many answers Slack takes through one response_url */
+export const RESPONSE_URL_USES = 5;
+
 // Slack sends these as JSON strings inside form-encoded bodies.
 const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files', 'user_scopes'];
 
@@ -73,6 +79,8 @@ export class FakeSlackServer {
   readonly messages: PostedMessage[] = [];
   readonly uploads = new Map<string, Buffer>();
   readonly responses: { url: string; body: Record<string, unknown> }[] = [];
+  /** messages and responses refused for breaking Slack's block or length limits, with what was wrong */
+  readonly rejected: { method: string; error: string; problems: string[] }[] = [];
   readonly users = new Map<string, SlackUser>();
   /** what conversations.list returns (public channels, and private ones the bot was invited to) */
   readonly channels = new Map<string, SlackChannel>();
@@ -86,7 +94,8 @@ export class FakeSlackServer {
   /** member ids whose DMs cannot be opened (conversations.open answers an error) */
   readonly closedDms = new Set<string>();
   readonly socket = new FakeSocketMode();
-  private readonly faults = new Map<string, Fault[]>();
+  /** per method, what the next calls meet in turn: a fault, or null for a call answered normally */
+  private readonly faults = new Map<string, (Fault | null)[]>();
   private readonly limiter: RateLimiter;
   private server: Server | undefined;
   private tsCounter = 0;
@@ -120,9 +129,10 @@ export class FakeSlackServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** The next `times` calls of `method` fail with `fault`. */
-  failNext(method: string, fault: Fault, times = 1): void {
+  /** The next `times` calls of `method` fail with `fault`, after `after` calls that do not. */
+  failNext(method: string, fault: Fault, times = 1, after = 0): void {
     const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < after; i++) list.push(null);
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(method, list);
   }
@@ -150,7 +160,22 @@ export class FakeSlackServer {
       return;
     }
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ url: url.pathname, body: JSON.parse(raw.toString('utf8') || '{}') });
+      const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+      // Slack takes at most five answers through one response_url (what it answers a sixth is not
+      // documented: here, as for an expired one, 404 used_url)
+      if (this.responses.filter((r) => r.url === url.pathname).length >= RESPONSE_URL_USES) {
+        this.rejected.push({ method: 'response_url', error: 'used_url', problems: ['a sixth use'] });
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"ok":false,"error":"used_url"}');
+        return;
+      }
+      const refused = this.refuse('response_url', body);
+      if (refused) {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: refused }));
+        return;
+      }
+      this.responses.push({ url: url.pathname, body });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
@@ -175,7 +200,7 @@ export class FakeSlackServer {
     const call: RecordedCall = { method, params, token, outcome: 'ok', at: Date.now() };
     this.calls.push(call);
 
-    const fault = this.faults.get(method)?.shift();
+    const fault = this.faults.get(method)?.shift() ?? undefined;
     const limited = fault ? undefined : this.limiter.check(method, params);
     if ((fault && 'status' in fault && fault.status === 429) || limited !== undefined) {
       call.outcome = 'rate-limited';
@@ -197,6 +222,13 @@ export class FakeSlackServer {
     const answer = this.answer(method, params);
     if (answer.ok === false) call.outcome = 'platform-error';
     json(res, answer);
+  }
+
+  /** Slack's answer to a message over its limits, recorded; undefined when Slack would take it */
+  private refuse(method: string, p: Record<string, unknown>): string | undefined {
+    const error = messageError(p);
+    if (error) this.rejected.push({ method, error, problems: blockProblems(p.blocks) });
+    return error;
   }
 
   /** one page of a cursor-paginated list, as Slack pages: an opaque cursor, '' after the last page */
@@ -261,15 +293,21 @@ export class FakeSlackServer {
         return { ok: true, channel: { id: `D${user}` } };
       }
       case 'chat.postMessage': {
+        const refused = this.refuse(method, p);
+        if (refused) return { ok: false, error: refused };
         // Posting to a member id lands in the app's IM with that member, as on Slack.
         let channel = String(p.channel);
         if (/^[UW]/.test(channel)) {
           if (this.closedDms.has(channel)) return { ok: false, error: 'cannot_dm_bot' };
           channel = `D${channel}`;
         }
+        const parent = p.thread_ts === undefined ? undefined : String(p.thread_ts);
+        if (parent && !this.messages.some((m) => m.channel === channel && m.ts === parent && !m.thread_ts))
+          return { ok: false, error: 'thread_not_found' };
         const msg: PostedMessage = {
           channel,
           ts: this.nextTs(),
+          ...(parent ? { thread_ts: parent } : {}),
           text: p.text as string | undefined,
           blocks: p.blocks,
           metadata: p.metadata as PostedMessage['metadata'],
@@ -278,18 +316,42 @@ export class FakeSlackServer {
         return { ok: true, channel: msg.channel, ts: msg.ts, message: { text: msg.text, ts: msg.ts } };
       }
       case 'chat.update': {
+        const refused = this.refuse(method, p);
+        if (refused) return { ok: false, error: refused };
         const msg = this.messages.find((m) => m.channel === p.channel && m.ts === p.ts);
         if (!msg) return { ok: false, error: 'message_not_found' };
         msg.text = p.text as string | undefined;
         msg.blocks = p.blocks;
         return { ok: true, channel: msg.channel, ts: msg.ts };
       }
-      case 'chat.postEphemeral':
+      case 'chat.postEphemeral': {
+        const refused = this.refuse(method, p);
+        if (refused) return { ok: false, error: refused };
         return { ok: true, message_ts: this.nextTs() };
+      }
+      case 'conversations.replies': {
+        // the parent first, then its replies, oldest first, as Slack lists a thread
+        const thread = this.messages.filter(
+          (m) => m.channel === p.channel && (m.ts === p.ts || m.thread_ts === p.ts),
+        );
+        if (!thread.some((m) => m.ts === p.ts)) return { ok: false, error: 'thread_not_found' };
+        return {
+          ok: true,
+          messages: thread.map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+            text: m.text,
+            ...(p.include_all_metadata ? { metadata: m.metadata } : {}),
+          })),
+          has_more: false,
+        };
+      }
       case 'conversations.history': {
         const oldest = Number(p.oldest ?? 0);
+        // a channel's history holds its own messages; replies stay in their threads
         const found = this.messages
-          .filter((m) => m.channel === p.channel && Number(m.ts) >= oldest)
+          .filter((m) => m.channel === p.channel && !m.thread_ts && Number(m.ts) >= oldest)
           .reverse()
           .map((m) => ({
             type: 'message',

@@ -20,7 +20,8 @@ async function client(c: number): Promise<void> {
       user_name: `u${c}`,
       command: '/vote',
       text: '3',
-      response_url: `${responseBase}/respond/x`,
+      // each command its own response_url, as Slack gives it (and takes at most five answers through it)
+      response_url: `${responseBase}/respond/x-${process.pid}-${c}-${i}`,
       trigger_id: `t-${process.pid}-${c}-${i}-${n}`,
       api_app_id: 'A1',
     }).toString();
