@@ -78,10 +78,36 @@ describe('the summary report', () => {
     expect(md).toContain(
       '| O-1 | Sun 1 Mar 09:00 UTC | period: result · the count of Carol | dismissed, no change to the result: recount matched | dismissed: no new facts |',
     );
-    expect(md).toContain('| O-2 (not public) |');
+    expect(md).toContain('| O-2 (objector not named) |');
     const zh = text(await report(h, 'result report 1 format=markdown', 'zh-Hans'));
     expect(zh).toContain('驳回，不影响结果：recount matched');
-    expect(zh).toContain('O-2（不公开）');
+    expect(zh).toContain('O-2（不具名）');
+  });
+
+  it('reads the objections module’s own record: filed, assigned, decided, appealed, decided again', async () => {
+    const h = harness();
+    await announcedIrv(h);
+    await h.ok('olga', 'org appeal-panel @pat @quinn');
+    await h.ok('frank', 'objection file 1 Secretary "Carol’s ballots were miscounted" name=yes');
+    await h.ok('olga', 'objection assign 1 O-1 @quinn');
+    await h.ok('quinn', 'objection findings 1 O-1 "Recounted the 9 ballots with both scrutineers"');
+    await h.ok('quinn', 'objection decide 1 O-1 dismissed "The recount matched"');
+    await h.ok('frank', 'objection appeal 1 O-1 "The recount was not observed"');
+    await h.ok('pat', 'objection appeal decide 1 O-1 dismissed "Sam observed it"');
+    const data = JSON.parse(text(await report(h, 'result report 1 format=json'))) as ReportData;
+    expect(data.objections).toEqual([
+      expect.objectContaining({
+        ref: 'O-1',
+        period: 'result',
+        public: true,
+        about: 'Secretary',
+        investigator: { id: 'quinn', name: 'Quinn' },
+        outcome: 'dismissed',
+        effect: 'none',
+        reason: 'The recount matched',
+        appeal: expect.objectContaining({ outcome: 'dismissed', reason: 'Sam observed it', effect: 'none' }),
+      }),
+    ]);
   });
 
   it('writes Markdown with the round table, in the reader’s language', async () => {

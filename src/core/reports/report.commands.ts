@@ -16,7 +16,7 @@ type Format = (typeof REPORT_FORMATS)[number];
  * The summary report (总结报告), for organisers and scrutineers, once the result has been announced:
  * before that the count is the scrutineers' to confirm first (C12), and the report would show it
  * early. A further round's voting hides it again until that round is announced. Only the actor sees it:
- * it names objections that were not made public.
+ * it holds the investigators' names and every decision's reasons, for those who run and check the election.
  */
 export const showReport = defineCommand<{ election: number; round?: number; format?: Format }>({
   id: 'report.show',

@@ -119,9 +119,10 @@ export function objectionsOf(log: readonly AuditEntry[], who: (id: string) => Me
       o.reason = str(a.data.reason);
       o.decidedAt = a.at;
     } else if (a.event === 'appeal.filed')
-      o.appeal = { filedAt: a.at, outcome: null, reason: null, decidedAt: null };
+      o.appeal = { filedAt: a.at, outcome: null, effect: null, reason: null, decidedAt: null };
     else if (a.event === 'appeal.decided' && o.appeal) {
       o.appeal.outcome = str(a.data.outcome);
+      o.appeal.effect = str(a.data.effect);
       o.appeal.reason = str(a.data.reason);
       o.appeal.decidedAt = a.at;
     }

@@ -58,6 +58,7 @@ export interface ObjectionFacts {
   ref: string;
   period: string | null;
   about: string | null;
+  /** the objector agreed to be named (the objections module's `public`); the report never names them */
   public: boolean;
   filedAt: string;
   investigator: MemberRef | null;
@@ -65,7 +66,13 @@ export interface ObjectionFacts {
   effect: 'exclude' | 'roll' | 'void' | 'none' | null;
   reason: string | null;
   decidedAt: string | null;
-  appeal: { filedAt: string; outcome: string | null; reason: string | null; decidedAt: string | null } | null;
+  appeal: {
+    filedAt: string;
+    outcome: string | null;
+    effect: string | null;
+    reason: string | null;
+    decidedAt: string | null;
+  } | null;
 }
 
 export interface ScoreFacts {

@@ -43,7 +43,7 @@ describe('the report as PDF', () => {
     // turnout 9 of 10
     expect(text).toContain('1 Secretary 10 10 9 9 90%');
     expect(text).toContain('Sam confirmed the count: “Seals intact, figures reconciled”');
-    expect(text).toContain('O-2 (not public)');
+    expect(text).toContain('O-2 (objector not named)');
     // satisfaction 5, 4, 2: median 4; ease 4, 5, 3: median 4
     expect(text).toContain('Median 4 4');
     expect(text).toContain('投票很方便');
@@ -61,6 +61,6 @@ describe('the report as PDF', () => {
     expect(text).toContain('实到');
     expect(text).toContain('中位数 4 4');
     // a narrow column wraps the reference's note onto a second line
-    expect(text).toMatch(/O-2（不公 ?开）/);
+    expect(text).toMatch(/O-2（不具 ?名）/);
   });
 });
