@@ -185,6 +185,16 @@ describe('the summary report', () => {
     expect(total).toBeLessThanOrEqual(6000);
   });
 
+  it('once archived, opens only on an approved request, as every view of the records does', async () => {
+    const h = harness();
+    await announcedIrv(h);
+    await h.ok('olga', 'certify 1 override="members agreed"');
+    await h.ok('olga', 'archive 1');
+    const refused = await h.run('olga', 'result report 1');
+    expect(refused.kind).toBe('domain-error');
+    if (refused.kind === 'domain-error') expect(refused.code).toBe('records.request_first');
+  });
+
   it('is for organisers and scrutineers, once the result is announced', async () => {
     const h = harness();
     await announcedIrv(h);

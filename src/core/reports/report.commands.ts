@@ -1,3 +1,4 @@
+import { recordsOpen } from '../audit/records.access.js';
 import { arg } from '../kit/args.js';
 import { defineCommand } from '../kit/define.js';
 import { toActor } from '../kit/say.js';
@@ -31,6 +32,9 @@ export const showReport = defineCommand<{ election: number; round?: number; form
   },
   async handler(ctx, args) {
     const e = ctx.election;
+    // once archived, like every view of the records: on an approved request only, and audited
+    const open = await recordsOpen(ctx, 'report');
+    if (!open.ok) return open;
     const rounds = new Set((await ctx.tx.contests.list(e.id)).map((c) => c.round ?? 1));
     if (args.round !== undefined && !rounds.has(args.round))
       return fail('report.no_round', { round: args.round, rounds: [...rounds].sort().join(', ') }, 'round');
