@@ -11,6 +11,7 @@ import * as proxies from './2027-01-11-proxies.js';
 import * as attendance from './2027-01-18-attendance.js';
 import * as paperBallots from './2027-01-25-paper-ballots.js';
 import * as objections from './2027-02-01-objections.js';
+import * as survey from './2027-02-08-survey.js';
 import * as archive from './2027-02-15-archive.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2027-01-18-attendance': attendance,
   '2027-01-25-paper-ballots': paperBallots,
   '2027-02-01-objections': objections,
+  '2027-02-08-survey': survey,
   '2027-02-15-archive': archive,
 };

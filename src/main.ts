@@ -1,4 +1,5 @@
 // The composition root: the only file that wires storage, the core and the platform adapters.
+import { join } from 'node:path';
 import { createDiscordAdapter, deployCommands, type DeployResult } from '../adapters/discord/index.js';
 import { ConsoleSession } from '../adapters/console/console.js';
 import { renderChart, type Logger as AdapterLogger } from '../adapters/shared/index.js';
@@ -108,6 +109,8 @@ export function createConsoleSession(
   return new ConsoleSession(teller.core, {
     delivery: teller.delivery,
     member: config.consoleMember,
+    // a report downloaded in the console is written beside the database
+    filesDir: join(config.dataDir, 'files'),
     ...(config.consoleLocale ? { locale: config.consoleLocale } : {}),
     write,
   });

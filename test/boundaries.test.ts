@@ -94,7 +94,9 @@ const adapterRule = (name: string, sdk: string[], forbidden: string[]): Rule => 
         d === 'src/core/index.js' ||
         d === 'src/core/index'
       : !forbidden.some((f) => pkg(d) === f || d.startsWith(f)) &&
-        (sdk.includes(pkg(d)) || d.startsWith('node:') || ['zod', 'ws', '@resvg/resvg-js'].includes(pkg(d))),
+        (sdk.includes(pkg(d)) ||
+          d.startsWith('node:') ||
+          ['zod', 'ws', '@resvg/resvg-js', 'pdfkit'].includes(pkg(d))),
   why: `adapters/${name} may import core's public entry, adapters/shared and its own SDK`,
 });
 
@@ -180,6 +182,7 @@ export const MODULES = [
   'paper',
   'objections',
   'results',
+  'reports',
   'archive',
   'help',
 ] as const;

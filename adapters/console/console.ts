@@ -1,6 +1,9 @@
 // The local console: the same commands chat members type, typed in a terminal. `/as alice` switches
 // who you are; replies, DMs and channel posts are printed, each labelled with where it went.
-import type { DeliveryQueue, DispatchResult, TellerCore } from '../../src/core/index.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DeliveryQueue, DispatchResult, ReplyFile, TellerCore } from '../../src/core/index.js';
+import { fileBytes } from '../shared/index.js';
 import { plain, renderBody } from './render.js';
 
 export interface ConsoleOptions {
@@ -11,6 +14,8 @@ export interface ConsoleOptions {
   channel?: string;
   /** print DMs to other members (the demo turns this off to keep its output short) */
   showDms?: boolean;
+  /** where files a reply carries (a report) are written; without it they are named and not saved */
+  filesDir?: string;
   write(text: string): void;
 }
 
@@ -63,6 +68,7 @@ export class ConsoleSession {
       const result = await this.dispatch(command, tail);
       this.lastResult = result;
       this.options.write(this.renderResult(result));
+      for (const line of await this.saveFiles(result.reply.body.files)) this.options.write(line);
       await this.deliver();
       return true;
     }
@@ -94,6 +100,27 @@ export class ConsoleSession {
         ? `[#${this.channel}] @${this.member}:`
         : `[only you, @${this.member}]`;
     return `${where}\n${renderBody(result.reply.body, this.core.commands)}`;
+  }
+
+  /**
+   * A terminal cannot show a file: each is written into the data directory (a report's PDF printed
+   * first), and its path printed. A later file of the same name replaces the earlier one.
+   */
+  async saveFiles(files: readonly ReplyFile[] | undefined): Promise<string[]> {
+    const lines: string[] = [];
+    for (const f of files ?? []) {
+      const dir = this.options.filesDir;
+      if (!dir) {
+        lines.push(`(file: ${f.name}, not saved: no data directory)`);
+        continue;
+      }
+      mkdirSync(dir, { recursive: true });
+      // the name is Teller's own (election-3-report.pdf); basename-only all the same
+      const path = resolve(join(dir, f.name.replace(/[/\\]/g, '_')));
+      writeFileSync(path, await fileBytes(f));
+      lines.push(`File: ${path}`);
+    }
+    return lines;
   }
 
   /** Print what the outbound queue holds for the console, and mark it delivered. */

@@ -28,6 +28,8 @@ export { chartToSvg, type ChartSvgOptions } from './chart/chart-svg.js';
 export { renderChart, type RenderChartOptions, type RenderedChart } from './chart/render-chart.js';
 export { chartFonts, FONT_PACKAGES, type ChartFonts } from './chart/chart-fonts.js';
 export { missingGlyphs } from './chart/glyph-check.js';
+export { printPdf } from './report/print-pdf.js';
+export { fileBytes } from './report/file-bytes.js';
 export { escapeDiscordMarkdown } from './render/discord-markdown.js';
 export { displayColumns, padColumns, textWidthEm, truncateColumns, truncateEm } from './render/text-width.js';
 export { progressText, type TranslateFn } from './delivery/progress-text.js';

@@ -22,10 +22,12 @@ export type {
   Field,
   MessageBody,
   Reply,
+  ReplyFile,
   Tone,
   Visibility,
 } from './shared/reply.js';
 export { chartsOf } from './shared/reply.js';
+export type { DocBlock, PrintDocument } from './shared/document.js';
 export type { DeliveryQueue } from './delivery/outbound.ports.js';
 export type {
   NewOutboundMessage,

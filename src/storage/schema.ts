@@ -272,6 +272,32 @@ export interface PaperBallotRow {
   spoilt: string | null;
 }
 
+export interface SurveySecretRow {
+  election_id: string;
+  salt: string;
+  key_check: string;
+}
+
+export interface SurveySealedRow {
+  id: string;
+  election_id: string;
+  sealed: string;
+}
+
+export interface SurveyAnswerRow {
+  id: string;
+  election_id: string;
+  satisfaction: number;
+  ease: number;
+  /** free text, purged by retention; the scores stay */
+  comment: string | null;
+}
+
+export interface SurveyRespondentRow {
+  election_id: string;
+  member_id: string;
+}
+
 export interface RetainedRecordRow {
   election_id: string;
   kind: string;
@@ -372,5 +398,9 @@ export interface Schema {
   objections: ObjectionRow;
   objection_appeals: ObjectionAppealRow;
   appeal_panels: AppealPanelRow;
+  survey_secrets: SurveySecretRow;
+  survey_sealed: SurveySealedRow;
+  survey_answers: SurveyAnswerRow;
+  survey_respondents: SurveyRespondentRow;
   settings: SettingRow;
 }

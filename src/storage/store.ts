@@ -26,6 +26,7 @@ import { proxyRepo } from './repos/proxy-repos.js';
 import { paperRepo } from './repos/paper-repos.js';
 import { archiveRepo } from './repos/archive-repos.js';
 import { objectionRepo } from './repos/objection-repos.js';
+import { surveyRepo } from './repos/survey-repos.js';
 import { auditRepo, outboxRepo, requestRepo, resultRepo } from './repos/record-repos.js';
 
 // A plain object, built eagerly: callers may spread or destructure a Tx (a getter-based lazy object
@@ -54,6 +55,7 @@ export function bindRepos(ctx: RepoContext): Tx {
     paper: paperRepo(ctx),
     archive: archiveRepo(ctx),
     objections: objectionRepo(ctx),
+    surveys: surveyRepo(ctx),
     settings: settingRepo(ctx),
   };
 }
@@ -71,6 +73,10 @@ const SECRET_COLUMNS: readonly (readonly [string, string])[] = [
   ['election_secrets', 'salt'],
   ['election_secrets', 'key_check'],
   ['requests', 'response'],
+  // the survey's (migrations/2027-02-08-survey.ts)
+  ['survey_secrets', 'salt'],
+  ['survey_secrets', 'key_check'],
+  ['survey_sealed', 'sealed'],
 ];
 
 /** Waits before rewriting again while a transaction older than the close still sees deleted rows. */
@@ -244,7 +250,7 @@ export function createStore(database: Database): Store {
         try {
           await rewriteUntilClean(
             conn,
-            sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox`,
+            sql`cast_ballots, receipts, election_secrets, requests, ballots, outbox, survey_secrets, survey_sealed, survey_answers`,
           );
           await forgetSamples(conn);
         } finally {

@@ -17,7 +17,11 @@ describe('the command registry', () => {
   it('holds each id and each alias once, and declares the slash-command shortcuts as aliases', () => {
     expect(() => checkRegistry(COMMANDS)).not.toThrow();
     const aliases = COMMAND_SPECS.flatMap((s) => (s.aliases ?? []).map((a) => `${a} -> ${s.id}`));
-    expect(aliases.sort()).toEqual(['nominate -> nomination.create', 'vote -> ballot.get']);
+    expect(aliases.sort()).toEqual([
+      'nominate -> nomination.create',
+      'survey -> report.survey',
+      'vote -> ballot.get',
+    ]);
   });
 
   it('refuses two commands with one id', () => {

@@ -19,10 +19,10 @@ import type { TimetableEntry } from '../../src/core/elections/timetable.types.js
 import type { ProxyAppointment } from '../../src/core/proxies/proxy.types.js';
 import { emptyPaper, memoryPaper, type PaperState } from './memory-paper.js';
 import { emptyArchive, memoryArchive, type ArchiveState } from './memory-archive.js';
-
 import { emptyObjections, memoryObjections, type ObjectionState } from './memory-objections.js';
+import { emptySurvey, memorySurvey, type SurveyState } from './memory-survey.js';
 
-export interface MemoryState extends PaperState, ArchiveState, ObjectionState {
+export interface MemoryState extends PaperState, ArchiveState, ObjectionState, SurveyState {
   orgs: Organisation[];
   members: Member[];
   elections: Election[];
@@ -72,6 +72,7 @@ const empty = (): MemoryState => ({
   ...emptyPaper(),
   ...emptyArchive(),
   ...emptyObjections(),
+  ...emptySurvey(),
   settings: {},
 });
 
@@ -548,6 +549,7 @@ export class MemoryStore implements Store {
       paper: memoryPaper(s, refuse),
       archive: memoryArchive(s),
       objections: memoryObjections(s, refuse),
+      surveys: memorySurvey(s, refuse),
       settings: {
         get: async (k) => s().settings[k],
         putIfAbsent: async (k, v) => (s().settings[k] ??= v),

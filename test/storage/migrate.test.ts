@@ -36,6 +36,10 @@ const TABLES = [
   'roll_entries',
   'seconders',
   'settings',
+  'survey_answers',
+  'survey_respondents',
+  'survey_sealed',
+  'survey_secrets',
   'timetable',
 ];
 
@@ -50,6 +54,7 @@ const ALL = [
   '2027-01-18-attendance',
   '2027-01-25-paper-ballots',
   '2027-02-01-objections',
+  '2027-02-08-survey',
   '2027-02-15-archive',
 ];
 
@@ -144,7 +149,18 @@ describe.each(testDatabases)('migrations on $label', (target) => {
       .filter((r) => /without rowid\s*$/i.test(r.sql))
       .map((r) => r.name)
       .sort();
-    expect(withoutRowid).toEqual(expect.arrayContaining(['ballots', 'participation', 'receipts']));
+    expect(withoutRowid).toEqual(
+      expect.arrayContaining([
+        'ballots',
+        'participation',
+        'receipts',
+        // the survey's: no rowid records the order in which members answered
+        'survey_answers',
+        'survey_respondents',
+        'survey_sealed',
+        'survey_secrets',
+      ]),
+    );
     expect(withoutRowid).not.toContain('orgs');
   });
 });

@@ -8,9 +8,10 @@ import {
   chartsOf,
   type MessageBody,
   type Reply,
+  type ReplyFile,
   type Tone,
 } from '../../../src/core/index.js';
-import { clip } from '../../shared/index.js';
+import { clip, fileBytes } from '../../shared/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { DISCORD_LIMITS, discordParts, fieldName, fieldValue } from './discord-parts.js';
 
@@ -116,10 +117,30 @@ async function attachCharts(parts: Rendered[], charts: ChartData[], ctx: RenderC
   return out;
 }
 
+/**
+ * Files to download (an export, a report: a PDF printed here from its document) go with the first
+ * message beside its charts, up to Discord's 10 attachments, and any more in messages of their own.
+ */
+async function attachFiles(parts: Rendered[], files: readonly ReplyFile[]): Promise<Rendered[]> {
+  if (files.length === 0) return parts;
+  const out = [...parts];
+  let target = out[0];
+  for (const f of files) {
+    if (target.files.length >= DISCORD_LIMITS.attachments) {
+      target = { message: { embeds: [], allowed_mentions: { parse: [] } }, files: [] };
+      out.push(target);
+    }
+    target.files.push({ name: f.name, data: Buffer.from(await fileBytes(f)), contentType: f.mime });
+    target.message.attachments = target.files.map((x, id) => ({ id, filename: x.name }));
+  }
+  return out;
+}
+
 /** The body as the first message, with `more` holding the follow-ups a long body needs. */
 export async function renderBody(body: MessageBody, ctx: RenderContext): Promise<Rendered> {
   const parts = discordParts(body).map((p) => renderPart(p, ctx));
-  const [first, ...more] = await attachCharts(parts, chartsOf(body), ctx);
+  const withCharts = await attachCharts(parts, chartsOf(body), ctx);
+  const [first, ...more] = await attachFiles(withCharts, body.files ?? []);
   return more.length > 0 ? { ...first, more } : first;
 }
 

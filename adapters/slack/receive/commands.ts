@@ -6,7 +6,7 @@
 
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandSpec, DispatchResult, Invocation } from '../../../src/core/index.js';
+import type { CommandSpec, DispatchResult, Invocation, Reply } from '../../../src/core/index.js';
 import { ackOrDefer } from '../../shared/index.js';
 import { renderCommandForm, needsForm } from '../render/command-form.js';
 import { buildInvocation, specOf, translator, type PayloadSource, type SlackContext } from './context.js';
@@ -21,6 +21,7 @@ import {
   retryBallotReply,
 } from './present.js';
 import { electionFirst, openScheduleForm, scheduleFormElection } from './schedule.js';
+import { shareReplyFiles, withFilesNote } from '../send/reply-files.js';
 
 /**
  * slash command name -> the command it stands for, from the registry's aliases ('vote' is /vote);
@@ -81,9 +82,11 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       run: () => work,
       reply: async ({ inv, result }) => {
         if (!ballotOf(result)) {
-          const [first, ...more] = replyMessages(result.reply);
+          const [first, ...more] = replyMessages(filesNoted(ctx, inv, result.reply));
           await ack(first);
-          return respondAll(respond, client, where(command), more);
+          await respondAll(respond, client, where(command), more);
+          await shareFiles(ctx, client, respond, inv, result.reply);
+          return;
         }
         await ack();
         await deliver(ctx, client, respond, command, inv, result, true);
@@ -159,7 +162,29 @@ async function deliver(
     if (!opened) await respond(replyMessage(retryBallotReply(ctx, inv.actor.locale, form)));
     return;
   }
-  await respondAll(respond, client, where(command), replyMessages(result.reply));
+  await respondAll(respond, client, where(command), replyMessages(filesNoted(ctx, inv, result.reply)));
+  await shareFiles(ctx, client, respond, inv, result.reply);
+}
+
+function filesNoted(ctx: SlackContext, inv: Invocation, reply: Reply): Reply {
+  return withFilesNote(reply, translator(ctx, inv.actor.locale)('slack.files_in_dm'));
+}
+
+/** A reply's files reach the member's DM with Teller (a slash command's reply cannot carry them). */
+async function shareFiles(
+  ctx: SlackContext,
+  client: WebClient,
+  respond: RespondFn,
+  inv: Invocation,
+  reply: Reply,
+): Promise<void> {
+  if (!reply.body.files?.length) return;
+  if (await shareReplyFiles(client, inv.actor.memberId, reply.body.files, ctx.logger)) return;
+  await respond({
+    response_type: 'ephemeral',
+    text: translator(ctx, inv.actor.locale)('slack.files_failed'),
+    replace_original: false,
+  });
 }
 
 const where = (command: SlashCommand) => ({ channel: command.channel_id, user: command.user_id });

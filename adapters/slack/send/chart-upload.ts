@@ -4,20 +4,19 @@
 
 import type { WebClient } from '@slack/web-api';
 
-/** `index`: which of a message's several charts this is (its file is named for it); none for the only one */
-export async function uploadChart(
+/** Upload bytes under a name; the file id to share with files.completeUploadExternal. */
+export async function uploadFile(
   client: WebClient,
-  png: Uint8Array,
+  bytes: Uint8Array,
+  file: { name: string; mime: string },
   signal?: AbortSignal,
-  index?: number,
 ): Promise<string> {
-  const filename = index === undefined ? 'chart.png' : `chart-${index + 1}.png`;
-  const target = await client.files.getUploadURLExternal({ filename, length: png.byteLength });
+  const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.byteLength });
   if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal returned no URL');
   const res = await fetch(target.upload_url, {
     method: 'POST',
-    body: png,
-    headers: { 'content-type': 'image/png' },
+    body: bytes,
+    headers: { 'content-type': file.mime },
     signal,
   });
   if (!res.ok) {
@@ -28,4 +27,15 @@ export async function uploadChart(
     });
   }
   return target.file_id;
+}
+
+/** `index`: which of a message's several charts this is (its file is named for it); none for the only one */
+export function uploadChart(
+  client: WebClient,
+  png: Uint8Array,
+  signal?: AbortSignal,
+  index?: number,
+): Promise<string> {
+  const name = index === undefined ? 'chart.png' : `chart-${index + 1}.png`;
+  return uploadFile(client, png, { name, mime: 'image/png' }, signal);
 }

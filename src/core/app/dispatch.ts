@@ -17,6 +17,7 @@ import type { CommandContext, Logger, ScheduledRun } from '../kit/context.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpReply, usage } from '../help/help.js';
 import { commandContext } from './command-context.js';
+import { onPhaseEntered } from './phase-hooks.js';
 import { argLabel, expectedText } from '../kit/arg-text.js';
 import { argIssueText } from '../kit/args.js';
 import { argsFromText, tokenize } from '../kit/tokenize.js';
@@ -165,6 +166,13 @@ export function createDispatcher(commands: readonly AnyCommand[], deps: Dispatch
             async () =>
               void orgs.set(`${changed.platform}:${changed.platformOrgId}`, { org: changed, at: Date.now() }),
           );
+        }
+        if (outcome.ok && ctx.election && before && ctx.election.phase !== before.phase) {
+          const entered = await onPhaseEntered(ctx as typeof ctx & { election: Election });
+          if (!entered.ok) {
+            const { code, params } = entered.error;
+            throw new Abort({ kind: 'domain-error', code, reply: only(ctx.t(code, params)) });
+          }
         }
         if (
           outcome.ok &&

@@ -29,6 +29,7 @@ import * as batches from '../paper/batch.commands.js';
 import * as objections from '../objections/objection.commands.js';
 import * as investigation from '../objections/investigation.commands.js';
 import * as appeals from '../objections/appeal.commands.js';
+import * as reports from '../reports/report.commands.js';
 import type { CommandSpec } from '../kit/command.types.js';
 import type { AnyCommand } from '../kit/define.js';
 import { helpCommand } from '../help/help.commands.js';
@@ -105,6 +106,8 @@ const domain: AnyCommand[] = [
   appeals.fileAppeal,
   appeals.decideAppeal,
   results.certifyResult,
+  reports.showReport,
+  reports.answerSurveyCommand,
   elections.cancelElection,
   archive.archiveElection,
   archive.requestRecords,

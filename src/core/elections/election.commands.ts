@@ -153,6 +153,7 @@ export const configureElection = defineCommand<{
   proxyLimit?: number;
   turnout?: TurnoutRule;
   confirmations?: number;
+  survey?: 'yes' | 'no';
   override?: string;
 }>({
   id: 'election.configure',
@@ -173,6 +174,7 @@ export const configureElection = defineCommand<{
     proxyLimit: arg.int('arg.proxy_limit', 1, 10, { optional: true, named: true }),
     turnout: arg.choice('arg.turnout', TURNOUT_RULES, { optional: true, named: true }),
     confirmations: arg.int('arg.confirmations', 0, 10, { optional: true, named: true }),
+    survey: arg.choice('arg.survey', ['yes', 'no'], { optional: true, named: true }),
     override: arg.text('arg.override', 500, { optional: true, named: true }),
   },
   async handler(ctx, args) {
@@ -194,6 +196,7 @@ export const configureElection = defineCommand<{
       ...current,
       ...(args.turnout !== undefined ? { turnout: args.turnout } : {}),
       ...(args.confirmations !== undefined ? { confirmations: args.confirmations } : {}),
+      ...(args.survey !== undefined ? { survey: args.survey === 'yes' } : {}),
       ...(preset ? { preset } : {}),
       ...(args.differential !== undefined ? { differential: args.differential } : {}),
       ...(args.proxyLimit !== undefined ? { proxyLimit: args.proxyLimit } : {}),
@@ -238,6 +241,7 @@ export const configureElection = defineCommand<{
       rollObjectionDays: settings.rollObjectionDays ?? 0,
       reminders: (settings.reminderHours ?? DEFAULT_REMINDER_HOURS).join(','),
       preset: settings.preset ?? null,
+      survey: settings.survey ?? false,
     });
     return toActor(
       ctx.t('election.configured', {

@@ -57,6 +57,8 @@ export interface ElectionSettings {
    * default, because a voter whose weight is rare can be picked out of the list.
    */
   publishWeightedBallots?: boolean;
+  /** after the announcement, members who took part are asked for anonymous feedback (issue 14) */
+  survey?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@
 // (the form Slack and Discord both use); the console prints them as `@memberId`.
 
 import type { ChartData } from '../../counting/types.js';
+import type { PrintDocument } from './document.js';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -62,13 +63,6 @@ export interface BallotForm {
   for?: string;
 }
 
-/** A file to download with a reply: an export, a report. */
-export interface ReplyFile {
-  name: string;
-  mime: string;
-  data: string | Uint8Array;
-}
-
 export interface MessageBody {
   title?: string;
   text: string;
@@ -82,8 +76,22 @@ export interface MessageBody {
    */
   chart?: ChartData;
   ballot?: BallotForm;
+  /** files to download with the message: an export, a report as Markdown, JSON or PDF */
   files?: ReplyFile[];
   tone?: Tone;
+}
+
+/**
+ * A file to download with a reply (an export, a report), with exactly one of `data` and `document`:
+ * text or bytes as they are, or a PDF as the document to print, which each adapter prints with
+ * adapters/shared (core has no PDF library). Replies are stored as JSON for platform retries, so core
+ * itself only ever puts text and documents here.
+ */
+export interface ReplyFile {
+  name: string;
+  mime: string;
+  data?: string | Uint8Array;
+  document?: PrintDocument;
 }
 
 /** every chart a body carries, whichever way it was written */

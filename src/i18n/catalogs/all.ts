@@ -13,6 +13,7 @@ import objections from './objections.js';
 import orgs from './orgs.js';
 import paper from './paper.js';
 import proxies from './proxies.js';
+import reports from './reports.js';
 import resultsAoa from './results-aoa.js';
 import discord from './discord.js';
 import secrecy from './secrecy.js';
@@ -37,6 +38,7 @@ export const catalogs = [
   orgs,
   paper,
   proxies,
+  reports,
   resultsAoa,
   secrecy,
   slack,

@@ -31,6 +31,9 @@ export default {
     'slack.schedule.stale':
       'The timetable changed while this form was open. Close it and run /election schedule {number} again to see the plan as it is now.',
     'slack.chart.title': 'Results chart',
+    'slack.files_in_dm': 'The file is in your direct messages with Teller.',
+    'slack.files_failed':
+      'The file could not be sent to your direct messages with Teller; try again in a moment.',
     'slack.name.refused': 'Nothing was changed. {problems}',
     'slack.name.no_member':
       'There is no member called {name} in this workspace. Pick the member from the list Slack offers as you type @, or put a name with spaces in quotes ("@Carol Smith").',
@@ -68,6 +71,8 @@ export default {
     'slack.schedule.stale':
       '此表单打开期间日程已被更改。请关闭它，再次运行 /election schedule {number} 查看现在的计划。',
     'slack.chart.title': '结果图表',
+    'slack.files_in_dm': '文件已发到你与 Teller 的私信中。',
+    'slack.files_failed': '文件未能发到你与 Teller 的私信中，请稍后再试。',
     'slack.name.refused': '没有做任何更改。{problems}',
     'slack.name.no_member':
       '这个工作区里没有叫 {name} 的成员。请在输入 @ 时从 Slack 提供的列表中选择成员，或把带空格的名字放在引号里（"@Carol Smith"）。',

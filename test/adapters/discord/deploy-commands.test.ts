@@ -148,6 +148,7 @@ describe('deploy-commands', () => {
       'proxy-limit',
       'turnout',
       'confirmations',
+      'survey',
       'override',
     ]);
     expect(routes.get('election schedule')!.map((o) => o.name)).toEqual([

@@ -17,7 +17,7 @@ describe('Slack app manifest', () => {
     const commands = [...manifest.matchAll(/- command: (\/\S+)/g)].map((m) => m[1]);
     const shortcuts = shortcutsOf(COMMAND_SPECS);
     expect(commands.sort()).toEqual(['/election', ...shortcuts.keys()].sort());
-    expect([...shortcuts.values()].sort()).toEqual(['ballot.get', 'nomination.create']);
+    expect([...shortcuts.values()].sort()).toEqual(['ballot.get', 'nomination.create', 'report.survey']);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
   });
 });

@@ -15,7 +15,8 @@ export interface FakeMessage {
   content?: string;
   embeds: any[];
   components: any[];
-  attachments: { filename: string; size: number; contentType?: string }[];
+  /** as uploaded; `data` holds the bytes, for tests that read a file back */
+  attachments: { filename: string; size: number; contentType?: string; data?: Buffer }[];
   nonce?: string;
   flags?: number;
   /** 'bot' for channel posts, or 'webhook:<token>' for interaction follow-ups */
@@ -427,7 +428,12 @@ async function parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedBody>
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json') json = JSON.parse(String(value));
       else if (typeof value !== 'string')
-        files.push({ filename: value.name, size: value.size, contentType: value.type });
+        files.push({
+          filename: value.name,
+          size: value.size,
+          contentType: value.type,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
     }
     return { json, files };
   }
