@@ -120,7 +120,9 @@ describe('the archive', () => {
       ).toEqual([]);
     expect(h.store.state.results[0].result.winners).toEqual([0]);
     const kept = h.store.state.retained.map((r) => r.kind).sort();
-    expect(kept).toEqual(['audit-head', 'results.json']);
+    expect(kept).toEqual(['audit-head', 'report.json', 'report.md', 'results.json']);
+    // the kept report still holds the figures: Alice elected with 3 votes
+    expect(h.store.state.retained.find((r) => r.kind === 'report.md')!.content).toContain('Alice');
     const head = JSON.parse(h.store.state.retained.find((r) => r.kind === 'audit-head')!.content);
     expect(head.count).toBeGreaterThan(10);
     expect(head.head).toMatch(/^[0-9a-f]{64}$/);

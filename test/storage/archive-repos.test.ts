@@ -8,7 +8,16 @@ import type { Store } from '../../src/core/kit/store.js';
 import { type OpenedStore, openTestStore, storeTargets } from './databases.js';
 import { T0, makeMessage, seed } from './fixtures.js';
 
-const PEOPLE = ['voter-ann', 'nominator-bo', 'seconder-cy', 'mailer-di', 'objector-fy', 'appellant-gu'];
+const PEOPLE = [
+  'voter-ann',
+  'nominator-bo',
+  'seconder-cy',
+  'mailer-di',
+  'objector-fy',
+  'appellant-gu',
+  'surveyed-hu',
+  'commented-ik',
+];
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -126,6 +135,16 @@ describe.each(storeTargets)('retention purge on $label', (target) => {
         effect: null,
         notUndone: null,
       });
+      await tx.surveys.addRespondent(e, 'surveyed-hu');
+      await tx.surveys.addAnswers([
+        {
+          id: `${e}-a1`,
+          electionId: e,
+          satisfaction: 4,
+          ease: 5,
+          comment: 'commented-ik was rude at the box',
+        },
+      ]);
       await tx.archive.putRecord({
         electionId: e,
         kind: 'results.json',
@@ -148,6 +167,10 @@ describe.each(storeTargets)('retention purge on $label', (target) => {
         after.filter((s) => s.includes(p)),
         p,
       ).toEqual([]);
+    // the survey's scores stay for the report, its free text goes
+    expect(
+      (await store.transaction((tx) => tx.surveys.answers(e))).map((a) => [a.satisfaction, a.comment]),
+    ).toEqual([[4, null]]);
     // the objection itself stays on the record, without who made it
     expect(after.some((s) => s.includes('the box was opened early'))).toBe(true);
     // the candidate stands on the record of the result, and so do the retained records

@@ -13,6 +13,9 @@ import { formatTime } from '../shared/time.js';
 import type { ElectionContext } from '../kit/context.js';
 import { DEFAULT_RETENTION_DAYS, type Organisation } from '../shared/org.types.js';
 import { resultsJson } from './export.service.js';
+import { gatherReport } from '../reports/report.facts.js';
+import { reportDocument } from '../reports/report.document.js';
+import { toMarkdown } from '../reports/report.markdown.js';
 
 const DAY = 86_400_000;
 export const PURGE_JOB = 'archive.purge';
@@ -37,12 +40,13 @@ export const archiveElection = defineMove<{ election: number }>({
     const log = await ctx.tx.audit.list(e.id);
     const head = log.at(-1);
     // what outlives the retention period, copied now while every record is there to copy
-    await ctx.tx.archive.putRecord({
-      electionId: e.id,
-      kind: 'results.json',
-      content: await resultsJson(ctx),
-      createdAt: ctx.now.toISOString(),
-    });
+    const keep = (kind: string, content: string) =>
+      ctx.tx.archive.putRecord({ electionId: e.id, kind, content, createdAt: ctx.now.toISOString() });
+    await keep('results.json', await resultsJson(ctx));
+    // the summary report outlives the records it is made from: kept as Markdown and JSON
+    const report = await gatherReport(ctx);
+    await keep('report.md', toMarkdown(reportDocument(ctx.reader, report)));
+    await keep('report.json', `${JSON.stringify(report, null, 2)}\n`);
     const moved = await step.move();
     if (!moved.ok) return moved;
     const { days, rule } = retentionDays(ctx.org, e);

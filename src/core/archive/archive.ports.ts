@@ -14,7 +14,7 @@ export interface ArchiveRepo {
   records(electionId: string): Promise<RetainedRecord[]>;
   /**
    * The end of retention: remove every reference to a person the election kept (the roll, nominators
-   * and seconders, objectors and appellants, participation, paper and mail voters, proxies, messages, platform retries, the audit
+   * and seconders, objectors and appellants, survey respondents and comments, participation, paper and mail voters, proxies, messages, platform retries, the audit
    * entries) and the organisation's members nothing else refers to any more. Results, the retained
    * records, contests, candidates' nominations and the officials' roles stay.
    */

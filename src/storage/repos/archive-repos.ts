@@ -18,6 +18,7 @@ const PER_ELECTION = [
   'requests',
   'audit_entries',
   'jobs',
+  'survey_respondents',
 ] as const;
 
 const q = {
@@ -106,6 +107,10 @@ const q = {
   appellants: prepare((db, p) =>
     db.updateTable('objection_appeals').set({ appellant: '' }).where('election_id', '=', p('electionId')),
   ),
+  // the survey's free text may name people; the scores stay for the report
+  surveyComments: prepare((db, p) =>
+    db.updateTable('survey_answers').set({ comment: null }).where('election_id', '=', p('electionId')),
+  ),
   setRetention: prepare((db, p) =>
     db
       .updateTable('orgs')
@@ -137,6 +142,7 @@ export function archiveRepo(ctx: RepoContext): ArchiveRepo {
       await run(ctx, q.nominators, { electionId });
       await run(ctx, q.objectors, { electionId });
       await run(ctx, q.appellants, { electionId });
+      await run(ctx, q.surveyComments, { electionId });
       for (const table of PER_ELECTION) await run(ctx, q.perElection[table], { electionId });
       await run(ctx, q.orphanMembers, { orgId });
     },
