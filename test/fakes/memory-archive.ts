@@ -32,7 +32,9 @@ export function memoryArchive(s: () => MemoryState): ArchiveRepo {
       st.nominations = st.nominations.map((n) => (n.electionId === electionId ? { ...n, nominator: '' } : n));
       st.objections = st.objections.map((o) => (o.electionId === electionId ? { ...o, objector: '' } : o));
       st.appeals = st.appeals.map((a) => (a.electionId === electionId ? { ...a, appellant: '' } : a));
-      st.surveyAnswers = st.surveyAnswers.map((a) => (a.electionId === electionId ? { ...a, comment: null } : a));
+      st.surveyAnswers = st.surveyAnswers.map((a) =>
+        a.electionId === electionId ? { ...a, comment: null } : a,
+      );
       st.surveyRespondents = mine(st.surveyRespondents);
       st.roll = mine(st.roll);
       st.participation = mine(st.participation);
