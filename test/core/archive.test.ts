@@ -121,8 +121,13 @@ describe('the archive', () => {
     expect(h.store.state.results[0].result.winners).toEqual([0]);
     const kept = h.store.state.retained.map((r) => r.kind).sort();
     expect(kept).toEqual(['audit-head', 'report.json', 'report.md', 'results.json']);
-    // the kept report still holds the figures: Alice elected with 3 votes
+    // the kept report still holds the figures, and is what an approved request exports after the purge
     expect(h.store.state.retained.find((r) => r.kind === 'report.md')!.content).toContain('Alice');
+    await h.ok('oscar', 'archive request 1 "the history of the branch"');
+    await h.ok('olga', 'archive answer 1 R-1 approve');
+    const report = (await h.run('oscar', 'archive export 1 report')).reply.body.files ?? [];
+    expect(report.map((f) => f.name)).toEqual(['election-1-report.json', 'election-1-report.md']);
+    expect(String(report[1]!.data)).toContain('Alice');
     const head = JSON.parse(h.store.state.retained.find((r) => r.kind === 'audit-head')!.content);
     expect(head.count).toBeGreaterThan(10);
     expect(head.head).toMatch(/^[0-9a-f]{64}$/);

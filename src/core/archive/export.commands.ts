@@ -10,7 +10,7 @@ import { fail } from '../shared/result.js';
 import type { ReplyFile } from '../shared/reply.js';
 import { auditFile, ballotFiles, resultsJson } from './export.service.js';
 
-const WHAT = ['results', 'ballots', 'audit'] as const;
+const WHAT = ['results', 'ballots', 'audit', 'report'] as const;
 
 export const exportRecords = defineCommand<{
   election: number;
@@ -41,6 +41,15 @@ export const exportRecords = defineCommand<{
           data: kept?.content ?? (await resultsJson(ctx)),
         },
       ];
+    } else if (args.what === 'report') {
+      // the copy made at the archive: after retention it is all there is to make one from
+      const kept = (await ctx.tx.archive.records(e.id)).filter((r) => r.kind.startsWith('report.'));
+      if (kept.length === 0) return fail('export.report_not_kept', { number: e.number });
+      files = kept.map((r) => ({
+        name: `election-${e.number}-${r.kind}`,
+        mime: r.kind.endsWith('.md') ? 'text/markdown' : 'application/json',
+        data: r.content,
+      }));
     } else if (args.what === 'audit') {
       // an 'anyone' command is dispatched without roles: the log is the organisers' and scrutineers'
       const mine = (await ctx.tx.roles.list(e.id)).filter((r) => r.memberId === ctx.actor.memberId);

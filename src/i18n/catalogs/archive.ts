@@ -8,7 +8,9 @@ export default {
     'command.archive.answer.summary': 'organisers: approve or reject a request to open the records',
     'command.archive.purge.summary': 'Teller: purge personal data at the end of retention',
     'command.org.retention.summary': 'how many days archived elections are kept (default 365)',
-    'arg.export_what': 'results, ballots or audit',
+    'arg.export_what': 'results, ballots, audit or report',
+    'export.report_not_kept':
+      'The summary report of election {number} is kept from its archive on; before that, /election result report makes it.',
     'arg.purpose': 'why you need the records',
     'arg.request_ref': 'the request’s reference, such as R-1',
     'arg.records_answer': 'approve or reject',
@@ -46,7 +48,9 @@ export default {
     'command.archive.answer.summary': '组织者：批准或拒绝查阅记录的申请',
     'command.archive.purge.summary': 'Teller：保存期满后清除个人数据',
     'command.org.retention.summary': '已归档选举的保存天数（默认 365 天）',
-    'arg.export_what': 'results（结果）、ballots（选票）或 audit（审计日志）',
+    'arg.export_what': 'results（结果）、ballots（选票）、audit（审计日志）或 report（总结报告）',
+    'export.report_not_kept':
+      '第 {number} 号选举的总结报告自归档起保存；此前请用 /election result report 生成。',
     'arg.purpose': '查阅记录的用途',
     'arg.request_ref': '申请编号，如 R-1',
     'arg.records_answer': 'approve（批准）或 reject（拒绝）',
