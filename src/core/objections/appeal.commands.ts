@@ -11,14 +11,13 @@ import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { notifyChannel, notifyMember } from '../notices/notice.service.js';
 import { fail } from '../shared/result.js';
+import { EFFECT_ARGS, effectOrder, type EffectArgs } from './effect.args.js';
 import { applyEffect, syncVoids, undoEffect } from './objection.effects.js';
 import { tellDecision } from './objection.notify.js';
 import { affectedBy, appealCloses, appealOf, findObjection, recusal } from './objection.service.js';
 import {
   type Appeal,
   DEFAULT_APPEAL_DAYS,
-  EFFECTS,
-  type Effect,
   type EffectRecord,
   OUTCOMES,
   type Outcome,
@@ -101,17 +100,14 @@ export const fileAppeal = defineCommand<{ election: number; ref: string; grounds
   },
 });
 
-export const decideAppeal = defineCommand<{
-  election: number;
-  ref: string;
-  outcome: Outcome;
-  reason: string;
-  effect?: Effect;
-  member?: string;
-  status?: 'eligible' | 'ineligible';
-  contest?: string;
-  void?: 'yes' | 'no';
-}>({
+export const decideAppeal = defineCommand<
+  {
+    election: number;
+    ref: string;
+    outcome: Outcome;
+    reason: string;
+  } & EffectArgs
+>({
   id: 'objection.appeal.decide',
   path: ['objection', 'appeal', 'decide'],
   access: 'anyone',
@@ -121,11 +117,7 @@ export const decideAppeal = defineCommand<{
     ref: arg.word('arg.objection_ref', 12),
     outcome: arg.choice('arg.appeal_outcome', OUTCOMES),
     reason: arg.text('arg.reason', 2000),
-    effect: arg.choice('arg.effect', EFFECTS, { optional: true, named: true }),
-    member: arg.member('arg.effect_member', { optional: true, named: true }),
-    status: arg.choice('arg.status', ['eligible', 'ineligible'], { optional: true, named: true }),
-    contest: arg.contest('arg.contest', { optional: true, named: true }),
-    void: arg.choice('arg.void', ['yes', 'no'], { optional: true, named: true }),
+    ...EFFECT_ARGS,
   },
   async handler(ctx, args) {
     const e = ctx.election;
@@ -152,15 +144,7 @@ export const decideAppeal = defineCommand<{
     if (args.outcome === 'upheld') {
       if (o.effect && o.effect.effect !== 'none') notUndone = await undoEffect(ctx, o.effect, ref);
       if (ordered) {
-        const rec = await applyEffect(ctx, o, {
-          effect: args.effect!,
-          ...(args.member ? { member: args.member } : {}),
-          ...(args.status ? { status: args.status } : {}),
-          ...(args.contest ? { contest: args.contest } : {}),
-          void: args.void === 'yes',
-          reason: args.reason,
-          ref,
-        });
+        const rec = await applyEffect(ctx, o, effectOrder({ ...args, effect: args.effect! }, ref));
         if (!rec.ok) return rec;
         own = rec.value;
       }

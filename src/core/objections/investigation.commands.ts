@@ -9,18 +9,11 @@ import { defineCommand } from '../kit/define.js';
 import { mention, toActor } from '../kit/say.js';
 import { notifyMember } from '../notices/notice.service.js';
 import { fail, ok } from '../shared/result.js';
+import { EFFECT_ARGS, effectOrder, type EffectArgs } from './effect.args.js';
 import { applyEffect, syncVoids } from './objection.effects.js';
 import { tellDecision } from './objection.notify.js';
 import { appealCloses, findObjection, recusal } from './objection.service.js';
-import {
-  EFFECTS,
-  type Effect,
-  type EffectRecord,
-  type Objection,
-  OUTCOMES,
-  type Outcome,
-  refOf,
-} from './objection.types.js';
+import { type EffectRecord, type Objection, OUTCOMES, type Outcome, refOf } from './objection.types.js';
 import { hidesObjector } from './objection.rules.js';
 import { decisionText, detailText } from './objection.view.js';
 
@@ -85,17 +78,14 @@ export const recordFindings = defineCommand<{ election: number; ref: string; fin
   },
 });
 
-export const decideObjection = defineCommand<{
-  election: number;
-  ref: string;
-  outcome: Outcome;
-  reason: string;
-  effect?: Effect;
-  member?: string;
-  status?: 'eligible' | 'ineligible';
-  contest?: string;
-  void?: 'yes' | 'no';
-}>({
+export const decideObjection = defineCommand<
+  {
+    election: number;
+    ref: string;
+    outcome: Outcome;
+    reason: string;
+  } & EffectArgs
+>({
   id: 'objection.decide',
   path: ['objection', 'decide'],
   access: 'anyone',
@@ -105,11 +95,7 @@ export const decideObjection = defineCommand<{
     ref: arg.word('arg.objection_ref', 12),
     outcome: arg.choice('arg.outcome', OUTCOMES),
     reason: arg.text('arg.reason', 2000),
-    effect: arg.choice('arg.effect', EFFECTS, { optional: true, named: true }),
-    member: arg.member('arg.effect_member', { optional: true, named: true }),
-    status: arg.choice('arg.status', ['eligible', 'ineligible'], { optional: true, named: true }),
-    contest: arg.contest('arg.contest', { optional: true, named: true }),
-    void: arg.choice('arg.void', ['yes', 'no'], { optional: true, named: true }),
+    ...EFFECT_ARGS,
   },
   async handler(ctx, args) {
     const e = ctx.election;
@@ -129,15 +115,7 @@ export const decideObjection = defineCommand<{
     if (args.outcome === 'upheld' && !args.effect) return fail('objection.effect_needed', {}, 'effect');
     const rec =
       args.outcome === 'upheld'
-        ? await applyEffect(ctx, o, {
-            effect: args.effect!,
-            ...(args.member ? { member: args.member } : {}),
-            ...(args.status ? { status: args.status } : {}),
-            ...(args.contest ? { contest: args.contest } : {}),
-            void: args.void === 'yes',
-            reason: args.reason,
-            ref,
-          })
+        ? await applyEffect(ctx, o, effectOrder({ ...args, effect: args.effect! }, ref))
         : ok<EffectRecord>({ effect: 'none' });
     if (!rec.ok) return rec;
     const decided: Objection = {
