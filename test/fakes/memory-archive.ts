@@ -56,6 +56,10 @@ export function memoryArchive(s: () => MemoryState): ArchiveRepo {
       for (const p of st.participation) if (ofOrg.has(p.electionId)) used.add(p.memberId);
       for (const a of st.audit) if (ofOrg.has(a.electionId)) used.add(a.actor);
       for (const x of st.proxies) if (ofOrg.has(x.electionId)) used.add(x.principal).add(x.proxy);
+      for (const x of [...st.paperVoters, ...st.ballotReturns, ...st.surveyRespondents])
+        if (ofOrg.has(x.electionId)) used.add(x.memberId);
+      for (const o of st.objections) if (ofOrg.has(o.electionId)) used.add(o.objector);
+      for (const a of st.appeals) if (ofOrg.has(a.electionId)) used.add(a.appellant);
       st.members = st.members.filter((m) => m.orgId !== orgId || used.has(m.memberId));
     },
     async setRetention(orgId, days) {

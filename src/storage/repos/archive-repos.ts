@@ -21,6 +21,24 @@ const PER_ELECTION = [
   'survey_respondents',
 ] as const;
 
+/** Where an election's rows refer to a member, by table and column: a member none of them names any more
+ *  is nobody the organisation still keeps a record of. */
+const MEMBER_REFERENCES = [
+  ['roll_entries', 'member_id'],
+  ['election_roles', 'member_id'],
+  ['nominations', 'nominee'],
+  ['nominations', 'nominator'],
+  ['participation', 'member_id'],
+  ['paper_voters', 'member_id'],
+  ['ballot_returns', 'member_id'],
+  ['proxies', 'principal'],
+  ['proxies', 'proxy'],
+  ['objections', 'objector'],
+  ['objection_appeals', 'appellant'],
+  ['survey_respondents', 'member_id'],
+  ['audit_entries', 'actor'],
+] as const;
+
 const q = {
   putRecord: prepare((db, p) =>
     db
@@ -56,49 +74,16 @@ const q = {
   /** the organisation's members nothing that remains refers to */
   orphanMembers: prepare((db, p) => {
     const ofOrg = db.selectFrom('elections').select('id').where('org_id', '=', p('orgId'));
-    return db
-      .deleteFrom('members')
-      .where('org_id', '=', p('orgId'))
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('roll_entries').select('member_id').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('election_roles').select('member_id').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('nominations').select('nominee').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('nominations').select('nominator').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('participation').select('member_id').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('audit_entries').select('actor').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('proxies').select('principal').where('election_id', 'in', ofOrg),
-      )
-      .where(
-        'member_id',
-        'not in',
-        db.selectFrom('proxies').select('proxy').where('election_id', 'in', ofOrg),
-      );
+    return MEMBER_REFERENCES.reduce(
+      (q, [table, column]) =>
+        q.where(
+          'member_id',
+          'not in',
+          // biome-ignore lint/suspicious/noExplicitAny: each table has an election_id and the member column named
+          (db as any).selectFrom(table).select(column).where('election_id', 'in', ofOrg),
+        ),
+      db.deleteFrom('members').where('org_id', '=', p('orgId')),
+    );
   }),
   // who objected and who appealed; the objection, its grounds and its decision stay on the record
   objectors: prepare((db, p) =>
